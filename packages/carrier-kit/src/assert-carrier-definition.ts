@@ -1,0 +1,225 @@
+import type { CarrierDefinition } from './carrier-definition.ts';
+import { CONTRACT_VERSION } from './contract-version.ts';
+import { isMoney } from './money.ts';
+import { isNormalizedStatus } from './status.ts';
+
+/** Thrown when an adapter does not fulfil the contract; the message names it and every gap. */
+export class CarrierDefinitionError extends Error {
+  /** The adapter's id, or its best available name. */
+  readonly carrierName: string;
+  /** Every problem found, each naming the missing or wrong piece. */
+  readonly problems: readonly string[];
+
+  constructor(carrierName: string, problems: readonly string[]) {
+    super(
+      `Carrier adapter "${carrierName}" does not fulfil carrier-kit contract v${CONTRACT_VERSION}: ${problems.join('; ')}`,
+    );
+    this.name = 'CarrierDefinitionError';
+    this.carrierName = carrierName;
+    this.problems = problems;
+  }
+}
+
+type Fields = Record<string, unknown>;
+
+const ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+const FEE_KINDS = new Set(['by_pickup_mode', 'carrier_quote', 'flat', 'free']);
+const OUTCOME_TIMINGS = new Set(['synchronous', 'asynchronous']);
+const OPTIONAL_FUNCTIONS = [
+  'intercept',
+  'redirect',
+  'interceptStatus',
+  'cancelIntercept',
+  'detect',
+];
+
+/**
+ * Checks at load time that a value is a complete adapter of this contract version.
+ * Collects every problem rather than stopping at the first, so one start shows them all.
+ */
+export function assertCarrierDefinition(value: unknown): asserts value is CarrierDefinition {
+  if (!isFields(value)) {
+    throw new CarrierDefinitionError('<not an object>', [
+      `expected an object made by defineCarrier(), got ${value === null ? 'null' : typeof value}`,
+    ]);
+  }
+  const problems = [
+    ...checkIdentity(value),
+    ...checkOperations(value),
+    ...checkCapabilities(value.capabilities),
+    ...checkCredentials(value.credentials),
+  ];
+  if (problems.length > 0) {
+    throw new CarrierDefinitionError(nameOf(value), problems);
+  }
+}
+
+function nameOf(definition: Fields): string {
+  for (const candidate of [definition.id, definition.displayName]) {
+    if (typeof candidate === 'string' && candidate.length > 0) {
+      return candidate;
+    }
+  }
+  return '<unnamed adapter>';
+}
+
+function checkIdentity(definition: Fields): string[] {
+  const problems: string[] = [];
+  if (typeof definition.id !== 'string' || !ID_PATTERN.test(definition.id)) {
+    problems.push('id must be a kebab-case string such as "ups" or "carrier-x"');
+  }
+  if (typeof definition.displayName !== 'string' || definition.displayName.trim() === '') {
+    problems.push('displayName is missing');
+  }
+  if (definition.contractVersion === undefined) {
+    problems.push('contractVersion is missing (set it to CONTRACT_VERSION)');
+  } else if (definition.contractVersion !== CONTRACT_VERSION) {
+    problems.push(
+      `it was built for contract v${String(definition.contractVersion)}, but this carrier-kit speaks v${CONTRACT_VERSION}`,
+    );
+  }
+  return problems;
+}
+
+function checkOperations(definition: Fields): string[] {
+  const problems: string[] = [];
+  if (typeof definition.track !== 'function') {
+    problems.push('track() is missing: every carrier must track');
+  }
+  for (const name of OPTIONAL_FUNCTIONS) {
+    if (definition[name] !== undefined && typeof definition[name] !== 'function') {
+      problems.push(`${name} must be a function`);
+    }
+  }
+  const capabilities = isFields(definition.capabilities) ? definition.capabilities : {};
+  for (const operation of ['intercept', 'redirect'] as const) {
+    const declared = capabilities[operation] !== undefined;
+    const implemented = typeof definition[operation] === 'function';
+    if (declared && !implemented) {
+      problems.push(`capabilities.${operation} is declared but ${operation}() is missing`);
+    }
+    if (!declared && implemented) {
+      problems.push(`${operation}() is defined but capabilities.${operation} does not declare it`);
+    }
+  }
+  const callbacks = definition.callbacks;
+  const handlesCallbacks = isFields(callbacks) && typeof callbacks.handle === 'function';
+  if (callbacks !== undefined && !handlesCallbacks) {
+    problems.push('callbacks.handle() is missing');
+  }
+  if (capabilities.callbacks === true && !handlesCallbacks) {
+    problems.push('capabilities.callbacks is true but callbacks.handle() is missing');
+  }
+  return problems;
+}
+
+function checkCapabilities(capabilities: unknown): string[] {
+  if (!isFields(capabilities)) {
+    return ['capabilities is missing'];
+  }
+  const problems: string[] = [];
+  for (const flag of ['proofOfDelivery', 'callbacks']) {
+    if (typeof capabilities[flag] !== 'boolean') {
+      problems.push(`capabilities.${flag} must be true or false`);
+    }
+  }
+  if (capabilities.intercept !== undefined) {
+    problems.push(...checkMutation('intercept', capabilities.intercept));
+    problems.push(...checkInterceptLimits(capabilities.intercept));
+  }
+  if (capabilities.redirect !== undefined) {
+    problems.push(...checkMutation('redirect', capabilities.redirect));
+    const free = isFields(capabilities.redirect) ? capabilities.redirect.freePerOrder : undefined;
+    if (!(typeof free === 'number' && Number.isInteger(free) && free >= 0)) {
+      problems.push('capabilities.redirect.freePerOrder must be a whole number >= 0');
+    }
+  }
+  if (capabilities.rateLimits !== undefined) {
+    problems.push(...checkRateLimits(capabilities.rateLimits));
+  }
+  return problems;
+}
+
+function checkMutation(operation: string, capability: unknown): string[] {
+  const path = `capabilities.${operation}`;
+  if (!isFields(capability)) {
+    return [`${path} must be an object`];
+  }
+  const problems: string[] = [];
+  const window = capability.window;
+  if (!isFields(window)) {
+    problems.push(`${path}.window is missing`);
+  } else {
+    for (const band of ['highLikelihood', 'lowLikelihood']) {
+      const statuses = window[band];
+      if (!Array.isArray(statuses) || !statuses.every(isNormalizedStatus)) {
+        problems.push(`${path}.window.${band} must list normalized statuses`);
+      }
+    }
+  }
+  const fees = capability.fees;
+  if (!isFields(fees) || typeof fees.kind !== 'string' || !FEE_KINDS.has(fees.kind)) {
+    problems.push(`${path}.fees.kind must be one of ${[...FEE_KINDS].join(', ')}`);
+  } else if (fees.kind === 'flat' && !isMoney(fees.amount)) {
+    problems.push(`${path}.fees.amount must be money ({ amount: "10.00", currency: "CNY" })`);
+  }
+  if (typeof capability.outcome !== 'string' || !OUTCOME_TIMINGS.has(capability.outcome)) {
+    problems.push(`${path}.outcome must be "synchronous" or "asynchronous"`);
+  }
+  if (typeof capability.safeToRetry !== 'boolean') {
+    problems.push(`${path}.safeToRetry must be true or false`);
+  }
+  return problems;
+}
+
+function checkInterceptLimits(capability: unknown): string[] {
+  if (!isFields(capability)) {
+    return [];
+  }
+  const problems: string[] = [];
+  const limits = capability.declaredValueLimits;
+  if (!Array.isArray(limits) || !limits.every(isMoney)) {
+    problems.push('capabilities.intercept.declaredValueLimits must list money values');
+  }
+  const excluded = capability.excludedCategories;
+  if (!Array.isArray(excluded) || !excluded.every((item) => typeof item === 'string')) {
+    problems.push('capabilities.intercept.excludedCategories must list category strings');
+  }
+  return problems;
+}
+
+function checkRateLimits(rateLimits: unknown): string[] {
+  if (!isFields(rateLimits)) {
+    return ['capabilities.rateLimits must be an object'];
+  }
+  return ['requestsPerSecond', 'burst', 'maxConcurrency']
+    .filter((key) => {
+      const limit = rateLimits[key];
+      return limit !== undefined && !(typeof limit === 'number' && limit > 0);
+    })
+    .map((key) => `capabilities.rateLimits.${key} must be a positive number`);
+}
+
+function checkCredentials(credentials: unknown): string[] {
+  if (!Array.isArray(credentials)) {
+    return ['credentials must be an array (empty when the carrier needs none)'];
+  }
+  return credentials.flatMap((field: unknown, index) => {
+    if (
+      isFields(field) &&
+      typeof field.key === 'string' &&
+      typeof field.env === 'string' &&
+      /^[A-Z][A-Z0-9_]*$/.test(field.env) &&
+      typeof field.description === 'string' &&
+      typeof field.secret === 'boolean' &&
+      typeof field.required === 'boolean'
+    ) {
+      return [];
+    }
+    return [`credentials[${index}] needs key, env (UPPER_SNAKE), description, secret and required`];
+  });
+}
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,87 @@
+import type { Money } from './money.ts';
+import type { NormalizedStatus } from './status.ts';
+
+/** The operations of the contract; `track` is mandatory for every carrier. */
+export const CARRIER_OPERATIONS = ['track', 'intercept', 'redirect'] as const;
+
+/** One of {@link CARRIER_OPERATIONS}. */
+export type CarrierOperation = (typeof CARRIER_OPERATIONS)[number];
+
+/** Statuses in which the carrier accepts an intercept or redirect, and how likely it succeeds. */
+export interface OperationWindow {
+  /** Statuses in which the carrier normally succeeds. */
+  readonly highLikelihood: readonly NormalizedStatus[];
+  /** Statuses in which the carrier accepts the request but often fails (the last-mile station). */
+  readonly lowLikelihood: readonly NormalizedStatus[];
+}
+
+/**
+ * Who pays for an intercept or redirect:
+ * - `by_pickup_mode`: the domain default, free when the platform's pickup driver brings the
+ *   parcel back, paid by the merchant as cash on delivery after a self drop-off;
+ * - `carrier_quote`: the carrier quotes a fee per parcel (the adapter returns it);
+ * - `flat`: a fixed fee charged to the merchant;
+ * - `free`: the carrier never charges.
+ */
+export type FeePolicy =
+  | { readonly kind: 'by_pickup_mode' }
+  | { readonly kind: 'carrier_quote' }
+  | { readonly kind: 'flat'; readonly amount: Money }
+  | { readonly kind: 'free' };
+
+/**
+ * Whether the carrier answers an intercept or redirect in the same HTTP exchange
+ * (`synchronous`) or accepts it and reports the outcome later by callback or tracking
+ * (`asynchronous`).
+ */
+export type OutcomeTiming = 'synchronous' | 'asynchronous';
+
+/** The carrier's published limits for one account; the gateway queues and spaces calls by them. */
+export interface RateLimits {
+  readonly requestsPerSecond?: number;
+  /** How many requests may go over `requestsPerSecond` in a burst. */
+  readonly burst?: number;
+  /** At most this many calls in flight at once. */
+  readonly maxConcurrency?: number;
+}
+
+/** What one mutating operation (intercept or redirect) can do at this carrier. */
+export interface MutationCapability {
+  readonly window: OperationWindow;
+  readonly fees: FeePolicy;
+  readonly outcome: OutcomeTiming;
+  /**
+   * True only when the carrier deduplicates by our `reference`, so sending the same
+   * request twice cannot act twice. The gateway retries mutations only then (or when the
+   * request provably never left).
+   */
+  readonly safeToRetry: boolean;
+}
+
+/** What a carrier supports, declared by its adapter and bounding every tenant's policy. */
+export interface CarrierCapabilities {
+  /** Present when the carrier can stop a parcel and return it to the sender. */
+  readonly intercept?: MutationCapability & {
+    /** Parcels above these values (one limit per currency) are usually refused. */
+    readonly declaredValueLimits: readonly Money[];
+    /** Merchant categories the carrier refuses to intercept. */
+    readonly excludedCategories: readonly string[];
+  };
+  /** Present when the carrier can deliver a parcel to a new address. */
+  readonly redirect?: MutationCapability & {
+    /** Redirects per order that the platform pays for (domain: one). */
+    readonly freePerOrder: number;
+  };
+  /** Whether tracking returns proof of delivery (signature, photo). */
+  readonly proofOfDelivery: boolean;
+  /** Whether the adapter parses the carrier's pushes (see `CarrierDefinition.callbacks`). */
+  readonly callbacks: boolean;
+  readonly rateLimits?: RateLimits;
+}
+
+/** The operations a capability set supports, `track` first. */
+export function supportedOperations(capabilities: CarrierCapabilities): CarrierOperation[] {
+  return CARRIER_OPERATIONS.filter(
+    (operation) => operation === 'track' || capabilities[operation] !== undefined,
+  );
+}

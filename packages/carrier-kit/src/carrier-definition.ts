@@ -1,0 +1,73 @@
+import { assertCarrierDefinition } from './assert-carrier-definition.ts';
+import type { CarrierCallbacks } from './callbacks.ts';
+import type { CarrierCapabilities } from './capabilities.ts';
+import type { CarrierContext } from './carrier-context.ts';
+import type { ContractVersion } from './contract-version.ts';
+import type { CarrierEndpoints, CredentialSpec } from './credentials.ts';
+import type {
+  CancelInterceptRequest,
+  InterceptRequest,
+  InterceptResult,
+  InterceptStatusRequest,
+} from './intercept.ts';
+import type { RedirectRequest, RedirectResult } from './redirect.ts';
+import type { TrackingRequest, TrackingSnapshot } from './tracking.ts';
+
+/**
+ * How sure an offline tracking-number match is: `verified` when the format and its check
+ * digit agree, `format` when only the shape matches (formats overlap between carriers).
+ */
+export type DetectionConfidence = 'verified' | 'format';
+
+/**
+ * What a carrier package default-exports.
+ *
+ * Operations translate the contract to one carrier's wire format and classify every
+ * failure with a carrier error. They never retry, sleep or read the environment: the
+ * gateway owns all three.
+ */
+export interface CarrierDefinition {
+  /** Stable kebab-case id used in URLs, config keys and metrics, e.g. `ups`. */
+  readonly id: string;
+  readonly displayName: string;
+  readonly contractVersion: ContractVersion;
+  readonly capabilities: CarrierCapabilities;
+  /** Settings the gateway must supply in `ctx.credentials`; checked at start. */
+  readonly credentials: CredentialSpec;
+  readonly endpoints?: CarrierEndpoints;
+
+  /** Reads a parcel's normalized status and events. */
+  track(ctx: CarrierContext, request: TrackingRequest): Promise<TrackingSnapshot>;
+  /** Required when `capabilities.intercept` is declared. */
+  intercept?(ctx: CarrierContext, request: InterceptRequest): Promise<InterceptResult>;
+  /** Required when `capabilities.redirect` is declared. */
+  redirect?(ctx: CarrierContext, request: RedirectRequest): Promise<RedirectResult>;
+  /** For carriers that decide later: asks how an earlier intercept went. */
+  interceptStatus?(ctx: CarrierContext, request: InterceptStatusRequest): Promise<InterceptResult>;
+  /** Withdraws an intercept the carrier has not executed yet. */
+  cancelIntercept?(ctx: CarrierContext, request: CancelInterceptRequest): Promise<InterceptResult>;
+  /** Offline guess used by `carrier=auto`; never calls the network. */
+  detect?(trackingNumber: string): DetectionConfidence | undefined;
+  /** Present when the carrier pushes route updates or outcomes. */
+  readonly callbacks?: CarrierCallbacks;
+}
+
+/**
+ * Returns the definition unchanged after checking its shape, so a broken adapter fails
+ * when it is loaded, with a message naming the adapter and the missing piece.
+ *
+ * @example
+ * ```ts
+ * export const acmeCarrier = defineCarrier({
+ *   id: 'acme', displayName: 'Acme Express', contractVersion: CONTRACT_VERSION,
+ *   capabilities: { proofOfDelivery: false, callbacks: false },
+ *   credentials: [], track: trackAcmeParcel,
+ * });
+ * ```
+ */
+export function defineCarrier<const Definition extends CarrierDefinition>(
+  definition: Definition,
+): Definition {
+  assertCarrierDefinition(definition);
+  return definition;
+}

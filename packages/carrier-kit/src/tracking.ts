@@ -1,0 +1,69 @@
+import type { Location } from './location.ts';
+import type { ExceptionSubStatus, IncidentReason, NormalizedStatus } from './status.ts';
+
+/** What the gateway asks an adapter to track. */
+export interface TrackingRequest {
+  readonly trackingNumber: string;
+  /**
+   * Last four digits of the recipient's or sender's phone, for carriers that require them
+   * to show the full route (SF Express). Absent otherwise.
+   */
+  readonly phoneLastDigits?: string;
+  /** Carrier-specific extras, passed through untouched (e.g. Kuaidi100's `com`). */
+  readonly carrierOptions?: Readonly<Record<string, string>>;
+}
+
+/** The carrier's own words for an event, kept beside the normalized reading. */
+export interface RawCarrierStatus {
+  /** The carrier's status or scan code, exactly as sent (e.g. UPS `I`, SF opCode `50`). */
+  readonly code: string;
+  readonly description?: string;
+}
+
+/** One scan or status change in a parcel's history. */
+export interface TrackingEvent {
+  /** ISO 8601 date-time with an explicit offset, e.g. `2026-11-26T09:10:00+08:00`. */
+  readonly occurredAt: string;
+  readonly status: NormalizedStatus;
+  /** Present only when `status` is `exception`. */
+  readonly subStatus?: ExceptionSubStatus;
+  /** Present on exception events when the carrier said why. */
+  readonly incident?: IncidentReason;
+  /** Human-readable text, the carrier's when it gives one. */
+  readonly description: string;
+  readonly location?: Location;
+  readonly raw: RawCarrierStatus;
+}
+
+/** Evidence that a parcel was delivered, where the carrier provides it. */
+export interface ProofOfDelivery {
+  readonly deliveredAt?: string;
+  readonly signedBy?: string;
+  /** Where the carrier keeps a photo or signature image. */
+  readonly photoUrl?: string;
+  readonly location?: Location;
+}
+
+/** The carrier behind a parcel when the adapter is an aggregator (Kuaidi100's `com`). */
+export interface UnderlyingCarrier {
+  /** The aggregator's code for the carrier, e.g. `zhongtong`. */
+  readonly code: string;
+  readonly name?: string;
+}
+
+/** Everything a carrier knows about a parcel right now, normalized. */
+export interface TrackingSnapshot {
+  readonly carrierId: string;
+  readonly trackingNumber: string;
+  /** Current status, derived from all events (see `deriveCurrentStatus`). */
+  readonly status: NormalizedStatus;
+  readonly subStatus?: ExceptionSubStatus;
+  /** Oldest first. */
+  readonly events: readonly TrackingEvent[];
+  /** ISO 8601 date-time with offset, or a plain ISO date when the carrier gives only a day. */
+  readonly estimatedDelivery?: string;
+  readonly proofOfDelivery?: ProofOfDelivery;
+  readonly origin?: Location;
+  readonly destination?: Location;
+  readonly underlyingCarrier?: UnderlyingCarrier;
+}

@@ -1,0 +1,71 @@
+import type {
+  CarrierHttpClient,
+  CarrierHttpRequest,
+  CarrierHttpResponse,
+} from '../carrier-context.ts';
+import { classifyNetworkFailure } from './classify-network-failure.ts';
+
+/** How to build a {@link CarrierHttpClient} on a fetch function. */
+export interface FetchHttpClientOptions {
+  readonly carrierId: string;
+  /** The carrier's base URL; request paths are appended to it. */
+  readonly baseUrl: string;
+  /** Defaults to the global fetch (which msw intercepts in tests). */
+  readonly fetch?: typeof fetch;
+  /** Used when a request brings no signal of its own (normally `ctx.signal`). */
+  readonly signal?: AbortSignal;
+  /** Sent with every request, e.g. a user agent. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A {@link CarrierHttpClient} on the fetch API. It classifies every connection failure
+ * (see `classifyNetworkFailure`) and passes aborts through unwrapped, as the signal's
+ * reason, so the gateway can tell "budget ran out" from "carrier failed".
+ */
+export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierHttpClient {
+  const fetchFunction = options.fetch ?? globalThis.fetch;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  return {
+    async request(request: CarrierHttpRequest): Promise<CarrierHttpResponse> {
+      const signal = request.signal ?? options.signal;
+      const idempotent = request.idempotent ?? request.method === 'GET';
+      const failureContext = { carrierId: options.carrierId, idempotent };
+      let response: Response;
+      try {
+        response = await fetchFunction(buildUrl(baseUrl, request), {
+          method: request.method,
+          headers: { ...options.headers, ...request.headers },
+          ...(request.body === undefined ? {} : { body: request.body }),
+          ...(signal === undefined ? {} : { signal }),
+        });
+      } catch (error) {
+        throw signal?.aborted ? signal.reason : classifyNetworkFailure(error, failureContext);
+      }
+      return {
+        status: response.status,
+        headers: response.headers,
+        async text() {
+          try {
+            return await response.text();
+          } catch (error) {
+            throw signal?.aborted
+              ? signal.reason
+              : classifyNetworkFailure(error, { ...failureContext, whileReadingBody: true });
+          }
+        },
+      };
+    },
+  };
+}
+
+function buildUrl(baseUrl: string, request: CarrierHttpRequest): string {
+  const url = new URL(baseUrl + request.path);
+  for (const [name, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) {
+      url.searchParams.set(name, value);
+    }
+  }
+  return url.toString();
+}

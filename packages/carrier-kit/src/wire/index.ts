@@ -1,0 +1,27 @@
+/**
+ * Wire helpers every adapter needs: HTTP on fetch with classified failures, Retry-After,
+ * status classification, tolerant body parsing, ISO dates and secret redaction.
+ *
+ * @packageDocumentation
+ */
+export { classifyHttpFailure, type HttpFailure } from './classify-http-failure.ts';
+export {
+  classifyNetworkFailure,
+  findErrorCode,
+  type NetworkFailureContext,
+} from './classify-network-failure.ts';
+export { createFetchHttpClient, type FetchHttpClientOptions } from './fetch-http-client.ts';
+export {
+  isIsoDateTimeWithOffset,
+  type LocalDateTimeParts,
+  localDateTimeToIso,
+  toIsoDateTime,
+} from './iso-date-time.ts';
+export {
+  type ErrorBody,
+  parseJsonResponse,
+  type ResponseParseContext,
+  readErrorBody,
+} from './parse-json-response.ts';
+export { parseRetryAfter } from './parse-retry-after.ts';
+export { createRedactingLogger, REDACTED, redactSecrets } from './redact-secrets.ts';
