@@ -1,4 +1,6 @@
 const DELAY_SECONDS = /^\d+$/;
+/** All three HTTP-date forms (IMF-fixdate, RFC 850, asctime) start with a day name. */
+const HTTP_DATE_START = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 
 /**
  * Reads an HTTP Retry-After value (RFC 9110 §10.2.3), which is either a number of seconds
@@ -16,7 +18,8 @@ export function parseRetryAfter(
   if (DELAY_SECONDS.test(trimmed)) {
     return Number(trimmed) * 1000;
   }
-  const at = Date.parse(trimmed);
+  // Date.parse alone is too lenient: it reads "1.5" and "-3" as dates.
+  const at = HTTP_DATE_START.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(at)) {
     return undefined;
   }
