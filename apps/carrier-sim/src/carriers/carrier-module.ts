@@ -1,0 +1,68 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ParcelEvent } from '../model/parcel.ts';
+import type { ParcelStore } from '../model/parcel-store.ts';
+import type { ExceptionSubStatus } from '../model/statuses.ts';
+import type { CarrierResponse } from './carrier-response.ts';
+
+/** What a carrier module may read and change while it handles a request. */
+export interface CarrierWorld {
+  readonly parcels: ParcelStore;
+  readonly seed: string;
+  /** Simulated time in epoch milliseconds. */
+  now(): number;
+}
+
+/** A request after the carrier module routed it, before anything was processed. */
+export interface CarrierRequest {
+  readonly route: CarrierRoute;
+  readonly headers: IncomingHttpHeaders;
+  /** The raw body; empty for requests without one. */
+  readonly body: Buffer;
+}
+
+/**
+ * Which operation a request targets, known before it is processed so that faults can be
+ * chosen and calls counted first.
+ */
+export interface CarrierRoute {
+  /**
+   * `track`, `intercept` and `redirect` are counted per parcel and targeted by faults of
+   * that operation; any other name (e.g. `interceptStatus`) only by `*` faults.
+   */
+  readonly operation: string;
+  /** The identifier the path names: a tracking number, an intercept id, ... */
+  readonly target: string;
+  /**
+   * The parcel the request is about, for counting and fault scoping: the tracking number
+   * in the path, or the one an identifier in the path leads to; undefined when unknown.
+   */
+  readonly trackingNumber: string | undefined;
+  /** Whether to read a request body before handling. */
+  readonly hasBody: boolean;
+  /** The module's handler; a module-level function, so routing allocates no closure. */
+  readonly handle: (request: CarrierRequest, world: CarrierWorld) => CarrierResponse;
+}
+
+/**
+ * One simulated carrier: its wire format over the shared parcel model. The server gives
+ * it every request under `/<id>/`; a new carrier is one module under `src/carriers/<id>/`
+ * added to the list in `src/carriers/index.ts`.
+ */
+export interface CarrierModule {
+  /** Path prefix and the `carrier` of control API calls, e.g. `sandbox`. */
+  readonly id: string;
+  /** Builds the carrier's n-th tracking number (n from 1), check digits included. */
+  issueTrackingNumber(sequence: number): string;
+  /** Exception sub-statuses the wire format can express; the first is the default. */
+  readonly exceptionSubStatuses: readonly ExceptionSubStatus[];
+  /** Routes a request; `path` is what follows the prefix, without the query string. */
+  route(method: string, path: string, world: CarrierWorld): CarrierRoute | undefined;
+  /** The carrier's answer to a path it does not serve. */
+  notFound(): CarrierResponse;
+  /** The carrier's error answer for an injected status fault. */
+  faultResponse(status: number, html: boolean): CarrierResponse;
+  /** The carrier's 429, with `retryAfter` sent verbatim as Retry-After. */
+  rateLimitResponse(retryAfter: string): CarrierResponse;
+  /** The carrier's code for an event, shown beside the event by the control API. */
+  eventCode(event: ParcelEvent): string;
+}
