@@ -34,9 +34,13 @@ export interface ParcelSpec {
  * carrier modules. The server and the control API are thin layers over it.
  */
 export class Simulator implements CarrierWorld {
+  /** Simulated time; moved only through {@link Simulator.advance}. */
   readonly clock: SimClock;
+  /** Every parcel of every carrier. */
   readonly parcels = new ParcelStore();
+  /** Registered faults, applied by the server to carrier requests. */
   readonly faults = new FaultRegistry();
+  /** Carrier modules by id, which is also their path prefix. */
   readonly carriers: ReadonlyMap<string, CarrierModule>;
   #seed: string;
 
