@@ -15,34 +15,23 @@ function elapsed(start: bigint): number {
 }
 
 describe('faults', () => {
-  it('latency delays the answer by ms, plus a seeded jitter within jitterMs', async () => {
+  it('latency delays the answer by ms, for the next count requests only', async () => {
     const trackingNumber = await sim.createParcel({ status: 'in_transit' });
-    await sim.addFault({
+    const id = await sim.addFault({
       operation: 'track',
       trackingNumber,
       count: 1,
-      fault: { type: 'latency', ms: 200 },
+      fault: { type: 'latency', ms: 300 },
     });
-    let start = process.hrtime.bigint();
+    const start = process.hrtime.bigint();
     expect((await sim.track(trackingNumber)).status).toBe(200);
-    expect(elapsed(start)).toBeGreaterThanOrEqual(195);
-    start = process.hrtime.bigint();
-    expect((await sim.track(trackingNumber)).status).toBe(200);
-    expect(elapsed(start)).toBeLessThan(150);
-
-    await sim.addFault({
-      operation: 'track',
-      trackingNumber,
-      count: 3,
-      fault: { type: 'latency', ms: 50, jitterMs: 100 },
-    });
-    for (let index = 0; index < 3; index++) {
-      start = process.hrtime.bigint();
-      await sim.track(trackingNumber);
-      const took = elapsed(start);
-      expect(took).toBeGreaterThanOrEqual(45);
-      expect(took).toBeLessThan(400);
-    }
+    expect(elapsed(start)).toBeGreaterThanOrEqual(295);
+    type Listed = { faults: { id: string }[] };
+    expect(
+      (await sim.request<Listed>('GET', '/__sim/faults')).body.faults.some(
+        (fault) => fault.id === id,
+      ),
+    ).toBe(false);
   });
 
   it('status answers the code with a sandbox JSON error, or an HTML page for 5xx', async () => {
@@ -122,17 +111,20 @@ describe('faults', () => {
   it('hang never answers, and the control API still answers meanwhile', async () => {
     const trackingNumber = await sim.createParcel({ status: 'in_transit' });
     await sim.addFault({ operation: 'intercept', trackingNumber, fault: { type: 'hang' } });
+    let settled = false;
     const hung = fetch(`${sim.url}/sandbox/v1/parcels/${trackingNumber}/intercepts`, {
       method: 'POST',
       headers: { ...AUTH, 'content-type': 'application/json' },
       body: JSON.stringify({ reference: 'r', reason: 'OTHER' }),
-      signal: AbortSignal.timeout(600),
+      signal: AbortSignal.timeout(1500),
+    }).finally(() => {
+      settled = true;
     });
-    const start = process.hrtime.bigint();
-    const health = await sim.request('GET', '/__sim/health');
-    expect(health.status).toBe(200);
+    hung.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await sim.request('GET', '/__sim/health')).status).toBe(200);
     expect((await sim.track(trackingNumber)).status).toBe(200);
-    expect(elapsed(start)).toBeLessThan(300);
+    expect(settled).toBe(false);
     await expect(hung).rejects.toThrow(/timeout|aborted/i);
     // Received (so counted) but never processed.
     const parcel = await sim.parcel(trackingNumber);
@@ -173,11 +165,12 @@ describe('faults', () => {
   it('slow_body sends the real headers at once, then trickles the real body', async () => {
     const trackingNumber = await sim.createParcel({ status: 'in_transit' });
     const expected = (await sim.track(trackingNumber)).text;
+    const bytesPerSecond = 1000;
     await sim.addFault({
       operation: 'track',
       trackingNumber,
       count: 1,
-      fault: { type: 'slow_body', bytesPerSecond: 2000 },
+      fault: { type: 'slow_body', bytesPerSecond },
     });
     const start = process.hrtime.bigint();
     const response = await fetch(`${sim.url}/sandbox/v1/parcels/${trackingNumber}`, {
@@ -187,9 +180,10 @@ describe('faults', () => {
     const text = await response.text();
     const bodyAfter = elapsed(start);
     expect(response.status).toBe(200);
-    expect(headersAfter).toBeLessThan(150);
-    // ~700 bytes at 2000 B/s: about a third of a second.
-    expect(bodyAfter).toBeGreaterThan((expected.length / 2000) * 1000 - 150);
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(expected)));
+    // ~750 bytes at 1000 B/s: the body takes most of a second after the headers came.
+    const trickleMs = (expected.length / bytesPerSecond) * 1000;
+    expect(bodyAfter - headersAfter).toBeGreaterThan(trickleMs - 250);
     expect(text).toBe(expected);
   });
 
@@ -323,7 +317,7 @@ describe('closing the simulator', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const start = process.hrtime.bigint();
     await running.close();
-    expect(elapsed(start)).toBeLessThan(500);
+    expect(elapsed(start)).toBeLessThan(2000);
     await expectNetworkFailure(hung);
   });
 });
