@@ -1,0 +1,256 @@
+import {
+  type CarrierCredentials,
+  type CarrierDefinition,
+  type CarrierOperation,
+  type InterceptResult,
+  type RedirectResult,
+  supportedOperations,
+  type TrackingSnapshot,
+} from '@parcelgate/carrier-kit';
+import type { ConformanceEnvironment, Fault } from './environment.ts';
+import { refusedBaseUrl } from './refused-base-url.ts';
+import { sampleRequests } from './sample-requests.ts';
+import {
+  type CapturedLogLine,
+  createTestContext,
+  DEFAULT_TEST_NOW,
+  type TestCarrierContext,
+} from './test-context.ts';
+
+/** What an adapter passes to `describeCarrierConformance`. */
+export interface ConformanceOptions {
+  /** The adapter under test, as its package exports it. */
+  readonly carrier: CarrierDefinition;
+  /** Values for `ctx.credentials`; every value of 4 characters or more must never leak. */
+  readonly credentials: CarrierCredentials;
+  /** Every carrier status code the adapter documents (e.g. its `<ID>_STATUS_CODES`). */
+  readonly documentedStatusCodes: readonly string[];
+  /** Where the carrier lives: `createMswEnvironment(...)` or `createSimulatorEnvironment(...)`. */
+  readonly environment: ConformanceEnvironment;
+  /** How long one operation may take before a check gives up on it; default 5000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/** What each operation resolves. */
+export interface OperationResults {
+  readonly track: TrackingSnapshot;
+  readonly intercept: InterceptResult;
+  readonly redirect: RedirectResult;
+}
+
+/** How one operation call ended. */
+export type Settlement =
+  | { readonly status: 'fulfilled'; readonly value: unknown; readonly durationMs: number }
+  | { readonly status: 'rejected'; readonly reason: unknown; readonly durationMs: number }
+  /** Neither within the harness's timeout, even after its signal fired. */
+  | { readonly status: 'timed-out'; readonly durationMs: number };
+
+/** One operation run on a fresh parcel. */
+export interface Attempt {
+  /** The adapter's id: errors must carry it. */
+  readonly carrierId: string;
+  readonly operation: CarrierOperation;
+  readonly trackingNumber: string;
+  readonly settlement: Settlement;
+  readonly context: TestCarrierContext;
+}
+
+/** How to stage an attempt. */
+export interface AttemptOptions {
+  /** Staged on the parcel before the call. */
+  readonly fault?: Fault;
+  /** A documented status code the parcel must show (track only). */
+  readonly statusCode?: string;
+  /** Run against this base URL instead of the environment's (connection refused). */
+  readonly baseUrl?: string;
+}
+
+/** Everything a check may use; built once per suite by {@link createConformanceHarness}. */
+export interface ConformanceHarness {
+  readonly carrier: CarrierDefinition;
+  readonly credentials: CarrierCredentials;
+  readonly documentedStatusCodes: readonly string[];
+  readonly environment: ConformanceEnvironment;
+  readonly timeoutMs: number;
+  /** Where every context's clock stands; Retry-After dates are written against it. */
+  readonly now: Date;
+  /** The operations the capabilities claim, `track` first. */
+  readonly operations: readonly CarrierOperation[];
+  start(): Promise<void>;
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+  /** Prepares a fresh parcel, stages the fault, runs the operation and waits for it to settle. */
+  attempt(operation: CarrierOperation, options?: AttemptOptions): Promise<Attempt>;
+  /** A fresh context with a capturing logger; its logs are kept for the credentials check. */
+  createContext(init?: {
+    readonly signal?: AbortSignal;
+    readonly baseUrl?: string;
+  }): TestCarrierContext;
+  /** Calls the operation with a sample request; what it throws is kept for the credentials check. */
+  invoke(
+    operation: CarrierOperation,
+    context: TestCarrierContext,
+    trackingNumber: string,
+  ): Promise<unknown>;
+  /** A base URL on which every connection is refused, the environment's path kept. */
+  refusedBaseUrl(): Promise<string>;
+  /** Every error operations threw and every line they logged so far. */
+  observed(): { readonly errors: readonly unknown[]; readonly logs: readonly CapturedLogLine[] };
+}
+
+const DEFAULT_TIMEOUT_MS = 5000;
+/** Extra time for an adapter to settle after its signal fired before calling it hung. */
+const GRACE_MS = 1000;
+
+/**
+ * Builds the harness checks run against. Synchronous, so `describeCarrierConformance` can
+ * build it while Vitest collects tests; nothing touches the network before `start()`.
+ */
+export function createConformanceHarness(options: ConformanceOptions): ConformanceHarness {
+  const { carrier, environment } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const contexts: TestCarrierContext[] = [];
+  const errors: unknown[] = [];
+  let contextCount = 0;
+  let referenceCount = 0;
+
+  const createContext: ConformanceHarness['createContext'] = (init = {}) => {
+    contextCount += 1;
+    const context = createTestContext({
+      carrier,
+      baseUrl: init.baseUrl ?? environment.baseUrl,
+      credentials: options.credentials,
+      now: DEFAULT_TEST_NOW,
+      requestId: `req_conformance_${contextCount}`,
+      ...(init.signal === undefined ? {} : { signal: init.signal }),
+    });
+    contexts.push(context);
+    return context;
+  };
+
+  const invoke: ConformanceHarness['invoke'] = async (operation, context, trackingNumber) => {
+    try {
+      return await callOperation(carrier, operation, context, trackingNumber, () => {
+        referenceCount += 1;
+        return referenceCount;
+      });
+    } catch (error) {
+      errors.push(error);
+      throw error;
+    }
+  };
+
+  return {
+    carrier,
+    credentials: options.credentials,
+    documentedStatusCodes: options.documentedStatusCodes,
+    environment,
+    timeoutMs,
+    now: DEFAULT_TEST_NOW,
+    operations: operationsOf(carrier),
+    start: () => environment.start(),
+    reset: () => environment.reset(),
+    stop: () => environment.stop(),
+    createContext,
+    invoke,
+    refusedBaseUrl: () => refusedBaseUrl(environment.baseUrl),
+    observed: () => ({ errors, logs: contexts.flatMap((context) => context.logs) }),
+    async attempt(operation, attemptOptions = {}) {
+      const { trackingNumber } = await environment.prepareParcel({
+        operation,
+        ...(attemptOptions.statusCode === undefined
+          ? {}
+          : { statusCode: attemptOptions.statusCode }),
+      });
+      if (attemptOptions.fault !== undefined) {
+        await environment.injectFault({ operation, trackingNumber, fault: attemptOptions.fault });
+      }
+      // The budget signal the gateway would give: an adapter stuck on a broken answer is
+      // cut off here instead of stalling the suite.
+      const budget = AbortSignal.timeout(timeoutMs);
+      const context = createContext({
+        signal: budget,
+        ...(attemptOptions.baseUrl === undefined ? {} : { baseUrl: attemptOptions.baseUrl }),
+      });
+      const settlement = await settle(
+        invoke(operation, context, trackingNumber),
+        timeoutMs + GRACE_MS,
+      );
+      const timedOut =
+        settlement.status === 'rejected' && budget.aborted && settlement.reason === budget.reason;
+      return {
+        carrierId: carrier.id,
+        operation,
+        trackingNumber,
+        context,
+        settlement: timedOut
+          ? { status: 'timed-out', durationMs: settlement.durationMs }
+          : settlement,
+      };
+    },
+  };
+}
+
+/** The operations a definition claims, tolerant of a broken definition (its check reports it). */
+function operationsOf(carrier: CarrierDefinition): CarrierOperation[] {
+  const capabilities: unknown = carrier.capabilities;
+  return typeof capabilities === 'object' && capabilities !== null
+    ? supportedOperations(carrier.capabilities)
+    : ['track'];
+}
+
+async function callOperation(
+  carrier: CarrierDefinition,
+  operation: CarrierOperation,
+  context: TestCarrierContext,
+  trackingNumber: string,
+  nextReference: () => number,
+): Promise<unknown> {
+  switch (operation) {
+    case 'track':
+      return carrier.track(context, { trackingNumber });
+    case 'intercept': {
+      if (carrier.intercept === undefined) {
+        throw new TypeError(`${carrier.id} claims intercept but has no intercept()`);
+      }
+      // A fresh reference per call: a carrier that dedupes by reference would otherwise
+      // answer an earlier attempt.
+      const reference = `icp_conformance_${nextReference()}`;
+      return carrier.intercept(context, sampleRequests.intercept(trackingNumber, { reference }));
+    }
+    case 'redirect': {
+      if (carrier.redirect === undefined) {
+        throw new TypeError(`${carrier.id} claims redirect but has no redirect()`);
+      }
+      const reference = `rdr_conformance_${nextReference()}`;
+      return carrier.redirect(context, sampleRequests.redirect(trackingNumber, { reference }));
+    }
+  }
+}
+
+/**
+ * Waits for `promise` but at most `limitMs`, timing it. Never rejects: checks inspect how
+ * an operation ended rather than catching.
+ */
+export async function settle(promise: Promise<unknown>, limitMs: number): Promise<Settlement> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'timed-out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed-out'), limitMs);
+  });
+  try {
+    const outcome = await Promise.race([
+      promise.then(
+        (value) => ({ status: 'fulfilled' as const, value }),
+        (reason: unknown) => ({ status: 'rejected' as const, reason }),
+      ),
+      limit,
+    ]);
+    const durationMs = performance.now() - started;
+    return outcome === 'timed-out'
+      ? { status: 'timed-out', durationMs }
+      : { ...outcome, durationMs };
+  } finally {
+    clearTimeout(timer);
+  }
+}
