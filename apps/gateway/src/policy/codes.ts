@@ -1,0 +1,80 @@
+/**
+ * The vocabulary of policy answers (domain.md, "Vocabulary"). These strings are returned by
+ * the API and matched by merchants' code: extend with care, never rename.
+ */
+
+/**
+ * Why an intercept or redirect is not possible. Every code that applies is reported.
+ *
+ * Two codes extend domain.md's list, because data-driven windows create cases it does not
+ * name:
+ * - `outside_intercept_window` / `outside_redirect_window`: the status has no specific code
+ *   (e.g. `picked_up`) but is not in the effective window, because the tenant narrowed it
+ *   or the carrier does not accept it there;
+ * - `status_unknown`: the parcel's status is `unknown`, so eligibility cannot be judged.
+ *
+ * `free_redirect_used` is a reason only where the tenant refuses paid redirects; otherwise
+ * it is a warning (see {@link POLICY_WARNING_CODES}).
+ */
+export const POLICY_REASON_CODES = [
+  'not_picked_up',
+  'out_for_delivery',
+  'delivered',
+  'returning_or_returned',
+  'cancelled',
+  'category_excluded',
+  'declared_value_over_limit',
+  'operation_not_supported',
+  'already_intercepted',
+  'outside_intercept_window',
+  'outside_redirect_window',
+  'status_unknown',
+  'free_redirect_used',
+] as const;
+
+/** One of {@link POLICY_REASON_CODES}. */
+export type PolicyReasonCode = (typeof POLICY_REASON_CODES)[number];
+
+/** Facts that do not block the operation but that the merchant should know. */
+export const POLICY_WARNING_CODES = [
+  'last_mile_low_success',
+  'declared_value_unchecked',
+  'free_redirect_used',
+] as const;
+
+/** One of {@link POLICY_WARNING_CODES}. */
+export type PolicyWarningCode = (typeof POLICY_WARNING_CODES)[number];
+
+/** A reason or warning: a stable code and a human message that never carries personal data. */
+export interface PolicyReason<Code extends string = PolicyReasonCode | PolicyWarningCode> {
+  readonly code: Code;
+  readonly message: string;
+}
+
+/** What the merchant should do next, in order of preference. */
+export const NEXT_ACTIONS = [
+  'refund_buyer',
+  'reship',
+  'ask_buyer_to_refuse_delivery',
+  'file_return',
+  'cancel_shipment',
+  'await_carrier_outcome',
+  'redirect_parcel',
+] as const;
+
+/** One of {@link NEXT_ACTIONS}. */
+export type NextAction = (typeof NEXT_ACTIONS)[number];
+
+/** The lifecycle states of an intercept (design.md, "The gateway API"). */
+export const INTERCEPT_LIFECYCLE_STATUSES = [
+  'pending',
+  'accepted',
+  'returning',
+  'returned',
+  'rejected',
+  'failed',
+  'cancelled',
+] as const;
+
+/** One of {@link INTERCEPT_LIFECYCLE_STATUSES}. */
+export type InterceptLifecycleStatus = (typeof INTERCEPT_LIFECYCLE_STATUSES)[number];

@@ -1,0 +1,40 @@
+import type { TenantPolicy } from './policy-types.ts';
+
+/**
+ * The domain's rules (domain.md, "Rules" and "Special cases") as the deployment default
+ * that tenants override and carriers bound:
+ * - intercept from carrier pickup until the parcel is handed to the delivery courier, with
+ *   low odds once it sits in the last-mile station or in exception;
+ * - the eight excluded categories;
+ * - at most 1,000 CNY declared value, and no exchange rate: a limit in one currency never
+ *   silently applies to another;
+ * - one platform-paid redirect per order, further ones charged to the merchant.
+ */
+export const DEFAULT_POLICY: TenantPolicy = {
+  intercept: {
+    window: {
+      highLikelihood: ['picked_up', 'in_transit'],
+      lowLikelihood: ['at_destination_facility', 'exception'],
+    },
+    excludedCategories: [
+      'fresh_food',
+      'virtual_goods',
+      'jewelry',
+      'antiques',
+      'second_hand',
+      'tea',
+      'large_appliances',
+      'custom_made',
+    ],
+    declaredValueLimits: [{ amount: '1000.00', currency: 'CNY' }],
+    exchangeRates: {},
+  },
+  redirect: {
+    window: {
+      highLikelihood: ['picked_up', 'in_transit'],
+      lowLikelihood: ['at_destination_facility', 'exception'],
+    },
+    freePerOrder: 1,
+    whenFreeUsed: 'charge',
+  },
+};
