@@ -44,7 +44,7 @@ export interface CheckReport {
  * could not be staged, then the environment's own hints (e.g. requests no fixture matched).
  */
 export function createCheckReport(title: string, harness: ConformanceHarness): CheckReport {
-  const problems: string[] = [];
+  const found: string[] = [];
   const skipped: string[] = [];
   let scenarios = 0;
   return {
@@ -52,12 +52,13 @@ export function createCheckReport(title: string, harness: ConformanceHarness): C
       scenarios += 1;
     },
     problem(...messages) {
-      problems.push(...messages);
+      found.push(...messages);
     },
     skipped(reason) {
       skipped.push(reason);
     },
     finish() {
+      const problems = collapseRepeats(found);
       const lines = [
         problems.length === 0
           ? `${title}: ${scenarios} scenario(s) passed in the ${harness.environment.name} environment`
@@ -78,6 +79,17 @@ export function createCheckReport(title: string, harness: ConformanceHarness): C
       };
     },
   };
+}
+
+/** The same message seen n times once, with `(n times)`: a leak repeated per scenario is one finding. */
+function collapseRepeats(messages: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const message of messages) {
+    counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  return [...counts].map(([message, count]) =>
+    count === 1 ? message : `${message} (${count} times)`,
+  );
 }
 
 /**

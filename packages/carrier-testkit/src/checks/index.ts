@@ -35,6 +35,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   credentialsCheck,
 ];
 
+export type { ConformanceCheck } from './conformance-check.ts';
 export {
   abortCheck,
   authenticationCheck,

@@ -1,0 +1,53 @@
+import type { CarrierFixtures } from '../environments/carrier-fixtures.ts';
+
+/** Where the msw environment plays Acme in the testkit's tests. */
+export const ACME_BASE_URL = 'https://api.acme.test/api';
+
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  CR: 'Label created',
+  PU: 'Picked up',
+  TR: 'In transit',
+  AR: 'At destination facility',
+  OD: 'Out for delivery',
+  DL: 'Delivered',
+  EX: 'Held by customs',
+};
+
+/**
+ * Acme's journey ending in `statusCode` (in transit by default): one event an hour from
+ * 08:00 China time, listed newest first as Acme does.
+ */
+export function acmeJourney(statusCode = 'TR'): { code: string; text: string; time: string }[] {
+  const codes = ['CR', 'PU', 'TR', 'AR', 'OD', 'DL'];
+  const end = codes.indexOf(statusCode);
+  const journey = end === -1 ? ['CR', 'PU', statusCode] : codes.slice(0, end + 1);
+  return journey
+    .map((code, index) => ({
+      code,
+      text: DESCRIPTIONS[code] ?? code,
+      time: `2026-11-25 ${String(8 + index).padStart(2, '0')}:00:00`,
+    }))
+    .reverse();
+}
+
+/** msw fixtures for Acme: track, intercept and redirect by method and path. */
+export const acmeFixtures: CarrierFixtures = {
+  trackingNumber: (sequence) => `ACM${String(sequence).padStart(9, '0')}`,
+  track: {
+    request: { method: 'GET', path: '/v1/shipments/:trackingNumber' },
+    success: (trackingNumber, statusCode) => ({
+      shipment: { number: trackingNumber, events: acmeJourney(statusCode) },
+    }),
+  },
+  intercept: {
+    request: { method: 'POST', path: '/v1/shipments/:trackingNumber/intercepts' },
+    success: async (trackingNumber, _statusCode, request) => {
+      const body = (await request.json()) as { reference?: string };
+      return { interceptId: `ICP-${trackingNumber}`, reference: body.reference ?? null };
+    },
+  },
+  redirect: {
+    request: { method: 'POST', path: '/v1/shipments/:trackingNumber/redirects' },
+    success: (trackingNumber) => ({ redirectId: `RDR-${trackingNumber}` }),
+  },
+};
