@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { CarrierDefinition } from '@parcelgate/carrier-kit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { type CarrierRegistry, createCarrierRegistry } from './carriers/carrier-registry.ts';
+import { resolveCarrierSettings } from './carriers/carrier-settings.ts';
+import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.ts';
+import type { GatewayConfig } from './config/gateway-config.ts';
+import { ConfigError } from './config/load-config.ts';
+import { installAuthentication } from './http/authenticate.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { installIdempotency } from './http/idempotency.ts';
+import { installRequestLogging, loggerOptions } from './observability/logger.ts';
+import { registerRoutes } from './routes/register-routes.ts';
+import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
+import { type Database, openDatabase } from './store/database.ts';
+import { migrate } from './store/migrate.ts';
+import { ensureBootstrapKey } from './store/tenants.ts';
+
+/** The gateway's Fastify instance, typed for TypeBox route schemas. */
+export type GatewayApp = FastifyInstance<
+  FastifyInstance['server'],
+  FastifyInstance['initialConfig'] extends never ? never : import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly config: GatewayConfig;
+    readonly database: Database;
+    readonly carriers: CarrierRegistry;
+  }
+}
+
+/** What `buildApp` needs; everything but `config` has a production default. */
+export interface BuildAppOptions {
+  readonly config: GatewayConfig;
+  /** An open database; by default one is opened from the config and closed with the app. */
+  readonly database?: Database;
+  /** Adapters to serve; by default loaded by package name from the config. */
+  readonly carriers?: readonly CarrierDefinition[];
+  /** Logger settings; defaults to JSON lines at the configured level. */
+  readonly logger?: boolean | NonNullable<ReturnType<typeof loggerOptions>>;
+}
+
+/**
+ * Builds the gateway without listening: opens and migrates the database, loads and checks
+ * the carriers, and registers every route. Used by `main.ts`, tests, benchmarks and the
+ * OpenAPI script.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
+  const { config } = options;
+  const carriers =
+    options.carriers ??
+    (await loadCarriers(config.carrierPackages ?? (await defaultCarrierPackages())));
+  const registry = createCarrierRegistry(resolveAllCarrierSettings(carriers, config));
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrate(database);
+  if (config.bootstrapApiKey !== undefined) {
+    await ensureBootstrapKey(database, config.bootstrapApiKey);
+  }
+
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel) ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    disableRequestLogging: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    ajv: {
+      // Unknown fields are errors, not silently dropped; every problem is reported at once.
+      customOptions: {
+        removeAdditional: false,
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('carriers', registry);
+  app.addHook('onClose', async () => {
+    await registry.close();
+    if (options.database === undefined) {
+      await database.close();
+    }
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  for (const shared of ALL_SCHEMAS) {
+    app.addSchema(shared.schema);
+  }
+  installErrorHandling(app);
+  installRequestLogging(app);
+  installAuthentication(app, database);
+  installIdempotency(app, database);
+  await registerRoutes(app);
+  return app as unknown as GatewayApp;
+}
+
+function resolveAllCarrierSettings(carriers: readonly CarrierDefinition[], config: GatewayConfig) {
+  const problems: string[] = [];
+  const entries = carriers.flatMap((definition) => {
+    const resolved = resolveCarrierSettings(
+      definition,
+      config.carrierEnvironment,
+      config.simulatorUrl,
+    );
+    problems.push(...resolved.problems);
+    return resolved.settings === undefined ? [] : [{ definition, settings: resolved.settings }];
+  });
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return entries;
+}

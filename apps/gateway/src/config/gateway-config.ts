@@ -1,0 +1,22 @@
+import type { Operation } from '../resilience/budgets.ts';
+
+/** Everything the gateway reads from its environment, validated. */
+export interface GatewayConfig {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL when set; PGlite in `dataDir` otherwise. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** Adapter packages to load by name; undefined loads every carrier package the gateway depends on. */
+  readonly carrierPackages: readonly string[] | undefined;
+  /** Base URL of the carrier simulator, where carriers without real credentials are sent. */
+  readonly simulatorUrl: string;
+  readonly bootstrapApiKey: string | undefined;
+  readonly trackingCacheTtlMs: number;
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+  /** Default latency budgets per operation, in milliseconds. */
+  readonly budgetsMs: Readonly<Record<Operation, number>>;
+  /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
+  readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
+}

@@ -1,0 +1,92 @@
+import type { GatewayConfig } from './gateway-config.ts';
+
+/** Thrown when the environment is invalid; lists every setting at fault. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads and validates the gateway's settings (design.md, "Configuration"). Every problem is
+ * reported at once, each naming its variable, so a start fails with one clear message.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const databaseUrl = optional(env.DATABASE_URL);
+  if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const bootstrapApiKey = optional(env.PARCELGATE_BOOTSTRAP_API_KEY);
+  if (bootstrapApiKey !== undefined && !/^[A-Za-z0-9_-]{24,128}$/.test(bootstrapApiKey)) {
+    problems.push(
+      'PARCELGATE_BOOTSTRAP_API_KEY must be 24 to 128 characters of letters, digits, _ or -',
+    );
+  }
+  const simulatorPort = integer('CARRIER_SIM_PORT', 4010, 1, 65_535);
+  const simulatorUrl = optional(env.CARRIER_SIM_URL) ?? `http://127.0.0.1:${simulatorPort}`;
+  if (!isHttpUrl(simulatorUrl)) {
+    problems.push(`CARRIER_SIM_URL must be an http(s) URL (got "${simulatorUrl}")`);
+  }
+
+  const config: GatewayConfig = {
+    port: integer('PORT', 8080, 0, 65_535),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: optional(env.PARCELGATE_DATA_DIR) ?? './data',
+    carrierPackages: optional(env.PARCELGATE_CARRIERS)
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0),
+    simulatorUrl: simulatorUrl.replace(/\/+$/, ''),
+    bootstrapApiKey,
+    trackingCacheTtlMs: integer('TRACKING_CACHE_TTL_MS', 5_000, 0, 3_600_000),
+    logLevel,
+    bodyLimitBytes: integer('PARCELGATE_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    budgetsMs: {
+      track: integer('PARCELGATE_BUDGET_TRACK_MS', 2_000, 50, 60_000),
+      intercept: integer('PARCELGATE_BUDGET_INTERCEPT_MS', 5_000, 50, 60_000),
+      redirect: integer('PARCELGATE_BUDGET_REDIRECT_MS', 5_000, 50, 60_000),
+    },
+    carrierEnvironment: env,
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return config;
+}
+
+function optional(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

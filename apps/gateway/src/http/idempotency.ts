@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError } from '../problems.ts';
+import type { Database } from '../store/database.ts';
+import {
+  attachIdempotencySubject,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  type IdempotencyScope,
+  releaseIdempotencyKey,
+} from '../store/idempotency.ts';
+
+/** How a route treats the Idempotency-Key header (set in the route's `config`). */
+export type IdempotencyMode = 'required' | 'optional';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    idempotency?: IdempotencyMode;
+  }
+  interface FastifyRequest {
+    /** Present while this request holds an Idempotency-Key claim. */
+    idempotency: IdempotencyClaim | undefined;
+  }
+}
+
+/** A held claim: the handler records what it created, so a takeover never acts twice. */
+export interface IdempotencyClaim {
+  readonly scope: IdempotencyScope;
+  /** The intercept or redirect an earlier holder of the claim created before it died. */
+  readonly earlierSubjectId: string | undefined;
+  attachSubject(subjectId: string): Promise<void>;
+  /** Forgets the subject once it is proven the carrier never acted, so a retry may run again. */
+  detachSubject(): Promise<void>;
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** How long a claim is held before another request may take it over (longer than any budget). */
+const LEASE_MS = 60_000;
+/** Headers worth replaying with a stored answer. */
+const REPLAYED_HEADERS = ['content-type', 'location', 'retry-after'];
+
+/**
+ * Idempotency-Key per draft-ietf-httpapi-idempotency-key-header: the same key with the
+ * same request replays the first answer (status, headers, body) without running the
+ * handler; the same key with another request is a 422; a repeat while the first is still
+ * running is a 409. Claims live in the database, so they hold across processes.
+ */
+export function installIdempotency(app: FastifyInstance, database: Database): void {
+  app.decorateRequest('idempotency', undefined);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const mode = request.routeOptions.config.idempotency;
+    if (mode === undefined) {
+      return;
+    }
+    const key = headerValue(request.headers['idempotency-key']);
+    if (key === undefined) {
+      if (mode === 'required') {
+        throw new ProblemError(
+          'idempotency-key-missing',
+          'Send an Idempotency-Key header (a unique string per operation).',
+          {
+            errors: [{ pointer: '/headers/idempotency-key', detail: 'is required' }],
+          },
+        );
+      }
+      return;
+    }
+    if (!KEY_PATTERN.test(key)) {
+      throw new ProblemError(
+        'validation-failed',
+        'The Idempotency-Key must be 1 to 255 visible ASCII characters.',
+        {
+          errors: [
+            {
+              pointer: '/headers/idempotency-key',
+              detail: 'must be 1 to 255 visible ASCII characters',
+            },
+          ],
+        },
+      );
+    }
+    const scope = { tenantId: request.tenant.id, key };
+    const decision = await claimIdempotencyKey(database, {
+      ...scope,
+      requestHash: hashRequest(request),
+      method: request.method,
+      path: request.url.split('?')[0] ?? request.url,
+      leaseMs: LEASE_MS,
+    });
+    switch (decision.kind) {
+      case 'process':
+        request.idempotency = {
+          scope,
+          earlierSubjectId: decision.subjectId,
+          attachSubject: (subjectId) => attachIdempotencySubject(database, scope, subjectId),
+          detachSubject: () => attachIdempotencySubject(database, scope, null),
+        };
+        return;
+      case 'mismatch':
+        throw new ProblemError(
+          'idempotency-key-reused',
+          'This Idempotency-Key was first used with a different request; use a new key for a new operation.',
+        );
+      case 'in-progress':
+        throw new ProblemError(
+          'idempotency-request-in-progress',
+          'The first request with this Idempotency-Key is still running; retry shortly.',
+          {},
+          { 'retry-after': '1' },
+        );
+      case 'replay':
+        return replay(reply, decision.response);
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const claim = request.idempotency;
+    if (claim === undefined) {
+      return payload;
+    }
+    request.idempotency = undefined;
+    if (reply.statusCode >= 500) {
+      await releaseIdempotencyKey(database, claim.scope);
+      return payload;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (typeof value === 'string' || typeof value === 'number') {
+        headers[name] = String(value);
+      }
+    }
+    await completeIdempotencyKey(database, claim.scope, {
+      status: reply.statusCode,
+      headers,
+      body: typeof payload === 'string' && payload.length > 0 ? JSON.parse(payload) : null,
+    });
+    return payload;
+  });
+}
+
+function replay(
+  reply: FastifyReply,
+  response: {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: unknown;
+  },
+): FastifyReply {
+  return reply
+    .code(response.status)
+    .headers({ ...response.headers, 'idempotent-replayed': 'true' })
+    .serializer((payload) => JSON.stringify(payload))
+    .send(response.body);
+}
+
+/** Method, path and the body with keys sorted, so formatting differences don't count. */
+function hashRequest(request: FastifyRequest): string {
+  const path = request.url.split('?')[0] ?? request.url;
+  return createHash('sha256')
+    .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
+    .digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  return single === undefined || single === '' ? undefined : single;
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+
+/**
+ * Paths pino blanks out wherever they appear in a log line: API keys, carrier
+ * credentials, phone numbers and street addresses never reach the log.
+ */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  '*.authorization',
+  'apiKey',
+  '*.apiKey',
+  'key',
+  'credentials',
+  '*.credentials',
+  '*.clientSecret',
+  '*.checkword',
+  '*.secret',
+  'phone',
+  '*.phone',
+  '*.*.phone',
+  'line1',
+  '*.line1',
+  '*.*.line1',
+  'line2',
+  '*.line2',
+  '*.*.line2',
+  'newAddress',
+  '*.newAddress',
+];
+
+/** Logger settings: JSON lines through pino, secrets and personal data redacted. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[REDACTED]' },
+    base: { service: 'parcelgate-gateway' },
+  };
+}
+
+/** What a request's summary line says beyond method, route and status. */
+export interface RequestLogContext {
+  carrier?: string;
+  /** `ok`, an intercept/redirect status, or a problem type. */
+  outcome?: string;
+  /** Time spent waiting for carriers, in milliseconds. */
+  carrierMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Filled in by handlers, written once in the request's summary line. */
+    logContext: RequestLogContext;
+  }
+}
+
+/**
+ * One line per request (Fastify's own request/response lines are off): request id, tenant,
+ * carrier, outcome and timings. The path is logged without its query string.
+ */
+export function installRequestLogging(app: FastifyInstance): void {
+  app.decorateRequest('logContext', null as unknown as RequestLogContext);
+  app.addHook('onRequest', async (request) => {
+    request.logContext = {};
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const context = request.logContext;
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        path: request.url.split('?')[0],
+        statusCode: reply.statusCode,
+        tenant: request.tenant?.name,
+        carrier: context.carrier,
+        outcome: context.outcome ?? (reply.statusCode < 400 ? 'ok' : `http_${reply.statusCode}`),
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        carrierMs: context.carrierMs,
+      },
+      'request completed',
+    );
+  });
+}

@@ -1,0 +1,32 @@
+/** Carrier operations the gateway budgets. */
+export type Operation = 'track' | 'intercept' | 'redirect';
+
+/** How long an operation may take, and where that number came from. */
+export interface Budget {
+  readonly totalMs: number;
+  /** Seconds asked for with `Prefer: wait=N`, when it tightened the budget (RFC 7240). */
+  readonly preferWaitSeconds: number | undefined;
+}
+
+const PREFER_WAIT = /(?:^|[,;\s])wait\s*=\s*"?(\d+)"?/i;
+
+/**
+ * The budget for one request: the configured default for the operation, tightened (never
+ * widened) by a `Prefer: wait=N` header (RFC 7240 §4.3, N in seconds).
+ */
+export function resolveBudget(
+  operation: Operation,
+  defaultsMs: Readonly<Record<Operation, number>>,
+  preferHeader: string | undefined,
+): Budget {
+  const defaultMs = defaultsMs[operation];
+  const match = preferHeader === undefined ? null : PREFER_WAIT.exec(preferHeader);
+  if (match?.[1] === undefined) {
+    return { totalMs: defaultMs, preferWaitSeconds: undefined };
+  }
+  const seconds = Number(match[1]);
+  const preferredMs = seconds * 1000;
+  return preferredMs < defaultMs
+    ? { totalMs: Math.max(preferredMs, 1), preferWaitSeconds: seconds }
+    : { totalMs: defaultMs, preferWaitSeconds: undefined };
+}

@@ -1,0 +1,143 @@
+import { type CarrierContext, type CarrierError, isCarrierError } from '@parcelgate/carrier-kit';
+import type { FastifyRequest } from 'fastify';
+import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { recordAttempt } from '../store/attempts.ts';
+import type { Database } from '../store/database.ts';
+
+/** When the whole request must be answered by, shared by every carrier call it makes. */
+export interface Deadline {
+  readonly at: number;
+  remainingMs(): number;
+}
+
+/** A deadline `totalMs` from now. */
+export function deadlineIn(totalMs: number): Deadline {
+  const at = performance.now() + totalMs;
+  return { at, remainingMs: () => Math.max(0, at - performance.now()) };
+}
+
+/** Why a carrier call produced no value. */
+export type CarrierFailure =
+  | { readonly kind: 'carrier-error'; readonly error: CarrierError }
+  /** The budget ran out; for a mutation the carrier may still have acted. */
+  | { readonly kind: 'timeout' }
+  /** The adapter threw something that is not a carrier error: a defect, treated as unknown. */
+  | { readonly kind: 'adapter-defect'; readonly error: unknown };
+
+/** The result of one carrier call. */
+export type CarrierCallResult<Value> =
+  | { readonly ok: true; readonly value: Value; readonly durationMs: number }
+  | { readonly ok: false; readonly failure: CarrierFailure; readonly durationMs: number };
+
+/** One call to a carrier operation. */
+export interface CarrierCallOptions<Value> {
+  readonly carrier: RegisteredCarrier;
+  readonly operation: string;
+  readonly request: FastifyRequest;
+  readonly database: Database;
+  readonly subjectId: string | null;
+  /** The longest this call may take: the smaller of its own budget and the request's deadline. */
+  readonly timeoutMs: number;
+  /**
+   * Reads also stop when the client hangs up. Mutations never do: a client leaving must not
+   * turn a sent intercept into an unknown outcome.
+   */
+  readonly abortOnClientDisconnect: boolean;
+  readonly run: (ctx: CarrierContext) => Promise<Value>;
+}
+
+/**
+ * Calls a carrier within a time limit and records the attempt (timing, HTTP status,
+ * classification). The answer comes back by the limit even if the adapter ignores its
+ * abort signal: the call is raced against the same timer that fires the signal.
+ */
+export async function callCarrier<Value>(
+  options: CarrierCallOptions<Value>,
+): Promise<CarrierCallResult<Value>> {
+  const { carrier, request } = options;
+  const controller = new AbortController();
+  const timedOut = Symbol('timed out');
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<typeof timedOut>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new DOMException('latency budget spent', 'TimeoutError'));
+      resolve(timedOut);
+    }, options.timeoutMs);
+  });
+  const signals = [controller.signal];
+  if (options.abortOnClientDisconnect) {
+    signals.push(request.signal);
+  }
+  const ctx = carrier.createContext({
+    signal: AbortSignal.any(signals),
+    requestId: request.id,
+    logger: request.log,
+  });
+  const startedAt = new Date();
+  const started = performance.now();
+  let result: CarrierCallResult<Value>;
+  try {
+    const outcome = await Promise.race([options.run(ctx), expiry]);
+    const durationMs = Math.round(performance.now() - started);
+    result =
+      outcome === timedOut
+        ? { ok: false, failure: { kind: 'timeout' }, durationMs }
+        : { ok: true, value: outcome, durationMs };
+  } catch (error) {
+    const durationMs = Math.round(performance.now() - started);
+    result = { ok: false, failure: classify(error, controller.signal), durationMs };
+  } finally {
+    clearTimeout(timer);
+  }
+  request.logContext.carrier = carrier.definition.id;
+  request.logContext.carrierMs = (request.logContext.carrierMs ?? 0) + result.durationMs;
+  await recordAttempt(options.database, {
+    tenantId: request.tenant.id,
+    subjectId: options.subjectId,
+    carrier: carrier.definition.id,
+    operation: options.operation,
+    startedAt,
+    durationMs: result.durationMs,
+    ...describeResult(result),
+  });
+  return result;
+}
+
+function classify(error: unknown, budget: AbortSignal): CarrierFailure {
+  if (budget.aborted) {
+    return { kind: 'timeout' };
+  }
+  return isCarrierError(error)
+    ? { kind: 'carrier-error', error }
+    : { kind: 'adapter-defect', error };
+}
+
+function describeResult(result: CarrierCallResult<unknown>) {
+  if (result.ok) {
+    return { httpStatus: null, outcome: 'ok', carrierCode: null, message: null };
+  }
+  const { failure } = result;
+  switch (failure.kind) {
+    case 'carrier-error':
+      return {
+        httpStatus: failure.error.httpStatus ?? null,
+        outcome: failure.error.kind,
+        carrierCode: failure.error.carrierCode ?? null,
+        message: failure.error.message,
+      };
+    case 'timeout':
+      return {
+        httpStatus: null,
+        outcome: 'timeout',
+        carrierCode: null,
+        message: 'latency budget spent',
+      };
+    case 'adapter-defect':
+      return {
+        httpStatus: null,
+        outcome: 'error',
+        carrierCode: null,
+        message: 'adapter threw an unclassified error',
+      };
+  }
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { healthRoutes } from './health.ts';
+import { carrierRoutes } from './v1/carriers.ts';
+import { interceptRoutes } from './v1/intercepts.ts';
+import { redirectRoutes } from './v1/redirects.ts';
+import { trackingRoutes } from './v1/tracking.ts';
+
+/** Registers every route: operations endpoints at the root, the API under /v1. */
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(carrierRoutes);
+      await v1.register(trackingRoutes);
+      await v1.register(interceptRoutes);
+      await v1.register(redirectRoutes);
+    },
+    { prefix: '/v1' },
+  );
+}

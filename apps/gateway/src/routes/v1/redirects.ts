@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { resolveBudget } from '../../resilience/budgets.ts';
+import { ListQuery } from '../../schemas/intercepts.ts';
+import { Redirect, RedirectList, RedirectRequest } from '../../schemas/redirects.ts';
+import { listPage } from '../../services/list-page.ts';
+import { presentRedirect } from '../../services/present.ts';
+import { createRedirect, getRedirect } from '../../services/redirect-service.ts';
+import { listRedirects } from '../../store/redirects.ts';
+import { problemResponses } from '../problem-responses.ts';
+import { IdempotencyHeaders } from './headers.ts';
+
+/** Redirects: deliver a parcel in transit to a new address. */
+export const redirectRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/redirects',
+    {
+      config: { idempotency: 'required' },
+      schema: {
+        operationId: 'createRedirect',
+        summary: 'Deliver a parcel in transit to a new address',
+        description:
+          "The platform pays for one redirect per order; the next one is charged to the merchant (warning free_redirect_used) or refused, as the tenant's policy says. 201 when the carrier answered, 202 with a Location when the outcome is pending.",
+        tags: ['redirects'],
+        headers: IdempotencyHeaders,
+        body: RedirectRequest.ref,
+        response: {
+          201: Redirect.ref,
+          202: Redirect.ref,
+          ...problemResponses(400, 401, 404, 409, 422, 502, 503, 504),
+        },
+      },
+    },
+    async (request, reply) => {
+      const budget = resolveBudget('redirect', app.config.budgetsMs, request.headers.prefer);
+      const answer = await createRedirect(app, request, request.body, budget);
+      if (budget.preferWaitSeconds !== undefined) {
+        reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
+      }
+      if (answer.httpStatus === 202) {
+        reply.header('location', `/v1/redirects/${answer.redirect.id}`);
+      }
+      return reply.code(answer.httpStatus).send(answer.redirect);
+    },
+  );
+
+  app.get(
+    '/redirects/:id',
+    {
+      schema: {
+        operationId: 'getRedirect',
+        summary: 'Read a redirect with its transitions and carrier attempts',
+        tags: ['redirects'],
+        params: Type.Object({ id: Type.String({ pattern: '^rdr_[0-9A-Z]{26}$' }) }),
+        response: { 200: Redirect.ref, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => getRedirect(app, request.tenant.id, request.params.id),
+  );
+
+  app.get(
+    '/redirects',
+    {
+      schema: {
+        operationId: 'listRedirects',
+        summary: "List the tenant's redirects, newest first",
+        tags: ['redirects'],
+        querystring: ListQuery,
+        response: { 200: RedirectList.ref, ...problemResponses(400, 401) },
+      },
+    },
+    async (request) =>
+      listPage(app, request.tenant.id, request.query, listRedirects, presentRedirect),
+  );
+};

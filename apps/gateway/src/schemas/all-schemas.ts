@@ -1,0 +1,14 @@
+import { CARRIER_SCHEMAS } from './carriers.ts';
+import { COMMON_SCHEMAS } from './common.ts';
+import { INTERCEPT_SCHEMAS } from './intercepts.ts';
+import { REDIRECT_SCHEMAS } from './redirects.ts';
+import { TRACKING_SCHEMAS } from './tracking.ts';
+
+/** Every shared schema, in dependency order, for `addSchema`. */
+export const ALL_SCHEMAS = [
+  ...COMMON_SCHEMAS,
+  ...TRACKING_SCHEMAS,
+  ...INTERCEPT_SCHEMAS,
+  ...REDIRECT_SCHEMAS,
+  ...CARRIER_SCHEMAS,
+];

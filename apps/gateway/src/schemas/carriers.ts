@@ -1,0 +1,53 @@
+import { Type } from 'typebox';
+import { sharedSchema } from './shared-schema.ts';
+
+const windowSchema = Type.Object({
+  highLikelihood: Type.Array(Type.String()),
+  lowLikelihood: Type.Array(Type.String()),
+});
+
+const mutationSchema = {
+  window: windowSchema,
+  fees: Type.Object({ kind: Type.String() }),
+  outcome: Type.Union([Type.Literal('synchronous'), Type.Literal('asynchronous')]),
+  safeToRetry: Type.Boolean(),
+};
+
+/** A loaded carrier and what it can do. */
+export const Carrier = sharedSchema(
+  'Carrier',
+  Type.Object({
+    id: Type.String({ examples: ['sandbox'] }),
+    displayName: Type.String(),
+    operations: Type.Array(Type.String(), { examples: [['track', 'intercept', 'redirect']] }),
+    target: Type.Union(
+      [Type.Literal('simulator'), Type.Literal('production'), Type.Literal('custom')],
+      {
+        description: 'simulator until real credentials are configured.',
+      },
+    ),
+    capabilities: Type.Object({
+      intercept: Type.Optional(
+        Type.Object({
+          ...mutationSchema,
+          declaredValueLimits: Type.Array(
+            Type.Object({ amount: Type.String(), currency: Type.String() }),
+          ),
+          excludedCategories: Type.Array(Type.String()),
+        }),
+      ),
+      redirect: Type.Optional(Type.Object({ ...mutationSchema, freePerOrder: Type.Integer() })),
+      proofOfDelivery: Type.Boolean(),
+      callbacks: Type.Boolean(),
+    }),
+  }),
+);
+
+/** The loaded carriers. */
+export const CarrierList = sharedSchema(
+  'CarrierList',
+  Type.Object({ data: Type.Array(Carrier.ref) }),
+);
+
+/** Every carrier schema with an `$id`. */
+export const CARRIER_SCHEMAS = [Carrier, CarrierList];

@@ -1,0 +1,191 @@
+import {
+  EXCEPTION_SUB_STATUSES,
+  INTERCEPT_REASONS,
+  NORMALIZED_STATUSES,
+} from '@parcelgate/carrier-kit';
+import { Type } from 'typebox';
+import { NEXT_ACTIONS } from '../policy/codes.ts';
+import { sharedSchema } from './shared-schema.ts';
+
+/** Shorthand for closed objects: unknown fields are rejected on input. */
+export const closed = { additionalProperties: false } as const;
+
+/** Money as a decimal string and an ISO 4217 code. */
+export const Money = sharedSchema(
+  'Money',
+  Type.Object(
+    {
+      amount: Type.String({
+        pattern: '^(?:0|[1-9][0-9]{0,14})(?:\\.[0-9]{1,4})?$',
+        description: 'Decimal string, never a float.',
+        examples: ['129.00'],
+      }),
+      currency: Type.String({
+        pattern: '^[A-Z]{3}$',
+        description: 'ISO 4217 code.',
+        examples: ['CNY'],
+      }),
+    },
+    { ...closed, description: 'An amount of money.' },
+  ),
+);
+
+/** The normalized parcel statuses. */
+export const ParcelStatus = sharedSchema(
+  'ParcelStatus',
+  Type.Enum(NORMALIZED_STATUSES, {
+    description: 'Normalized parcel status, the same for every carrier.',
+  }),
+);
+
+/** Exception sub-statuses. */
+export const ExceptionSubStatus = Type.Enum(EXCEPTION_SUB_STATUSES);
+
+/** Why a merchant intercepts a parcel. */
+export const InterceptReason = sharedSchema(
+  'InterceptReason',
+  Type.Enum(INTERCEPT_REASONS, {
+    description: 'Why the merchant stops the parcel.',
+  }),
+);
+
+/** Who brought the parcel to the carrier; decides who pays for its return. */
+export const PickupMode = sharedSchema(
+  'PickupMode',
+  Type.Union([Type.Literal('platform_pickup'), Type.Literal('self_dropoff')], {
+    description:
+      "platform_pickup: the platform's pickup service; self_dropoff: the merchant dropped it off.",
+  }),
+);
+
+/** What the merchant should do next. */
+export const NextAction = sharedSchema('NextAction', Type.Enum(NEXT_ACTIONS));
+
+/** A policy reason or warning. */
+export const PolicyReason = sharedSchema(
+  'PolicyReason',
+  Type.Object({
+    code: Type.String({
+      description: 'Stable code, e.g. out_for_delivery.',
+      examples: ['out_for_delivery'],
+    }),
+    message: Type.String(),
+  }),
+);
+
+/** Who pays for an intercept or redirect, and how much when known. */
+export const Fee = sharedSchema(
+  'Fee',
+  Type.Object({
+    payer: Type.Union([
+      Type.Literal('carrier'),
+      Type.Literal('merchant'),
+      Type.Literal('platform'),
+    ]),
+    note: Type.String(),
+    amount: Type.Optional(Money.ref),
+    quoteRequired: Type.Optional(Type.Boolean()),
+  }),
+);
+
+/** What the parcel holds, as far as intercept rules care. */
+export const ParcelDetails = sharedSchema(
+  'ParcelDetails',
+  Type.Object(
+    {
+      declaredValue: Type.Optional(Money.ref),
+      category: Type.Optional(
+        Type.String({
+          minLength: 1,
+          maxLength: 64,
+          description: 'Merchant category.',
+          examples: ['apparel'],
+        }),
+      ),
+    },
+    closed,
+  ),
+);
+
+/** A tracking number as carriers write them. */
+export const TrackingNumber = Type.String({
+  minLength: 4,
+  maxLength: 40,
+  pattern: '^[A-Za-z0-9-]+$',
+});
+
+/** A carrier id. */
+export const CarrierId = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' });
+
+/** A merchant order reference. */
+export const OrderRef = Type.String({ minLength: 1, maxLength: 64 });
+
+/** A lifecycle transition. */
+export const Transition = sharedSchema(
+  'Transition',
+  Type.Object({
+    status: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+    cause: Type.String({
+      description:
+        'request, policy, carrier_answer, carrier_unreachable, outcome_unknown, callback, tracking, reconciliation or merchant.',
+    }),
+    detail: Type.Union([Type.String(), Type.Null()]),
+  }),
+);
+
+/** One call to the carrier. */
+export const Attempt = sharedSchema(
+  'Attempt',
+  Type.Object({
+    operation: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+    durationMs: Type.Integer(),
+    httpStatus: Type.Union([Type.Integer(), Type.Null()]),
+    outcome: Type.String({ description: 'ok, a carrier error kind, or timeout.' }),
+    carrierCode: Type.Union([Type.String(), Type.Null()]),
+  }),
+);
+
+/** RFC 9457 problem details, with Parcelgate's extensions. */
+export const Problem = sharedSchema(
+  'Problem',
+  Type.Object({
+    type: Type.String({ examples: ['https://parcelgate.dev/problems/not-eligible'] }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.String(),
+    requestId: Type.String(),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ pointer: Type.String(), detail: Type.String() }), {
+        description: 'For validation problems: each bad field as a JSON pointer.',
+      }),
+    ),
+    reasons: Type.Optional(Type.Array(PolicyReason.ref)),
+    carrier: Type.Optional(Type.String()),
+    capability: Type.Optional(Type.String()),
+    interceptId: Type.Optional(Type.String()),
+    redirectId: Type.Optional(Type.String()),
+    carrierCode: Type.Optional(Type.String()),
+    retryAfterSeconds: Type.Optional(Type.Integer()),
+  }),
+);
+
+/** The same `exception` sub-status list, for reuse. */
+export const ParcelSubStatus = ExceptionSubStatus;
+
+/** Every schema with an `$id`, registered with `addSchema` in this order. */
+export const COMMON_SCHEMAS = [
+  Money,
+  ParcelStatus,
+  InterceptReason,
+  PickupMode,
+  NextAction,
+  PolicyReason,
+  Fee,
+  ParcelDetails,
+  Transition,
+  Attempt,
+  Problem,
+];

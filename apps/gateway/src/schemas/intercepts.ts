@@ -1,0 +1,158 @@
+import { Type } from 'typebox';
+import {
+  Attempt,
+  CarrierId,
+  closed,
+  Fee,
+  InterceptReason,
+  NextAction,
+  OrderRef,
+  ParcelDetails,
+  ParcelStatus,
+  PickupMode,
+  PolicyReason,
+  TrackingNumber,
+  Transition,
+} from './common.ts';
+import { sharedSchema } from './shared-schema.ts';
+
+const interceptExample = {
+  carrier: 'sandbox',
+  trackingNumber: 'SBX100000016',
+  reason: 'buyer_cancelled',
+  orderRef: 'TTS-5801',
+  pickupMode: 'platform_pickup',
+  parcel: { declaredValue: { amount: '129.00', currency: 'CNY' }, category: 'apparel' },
+};
+
+/** The body of an intercept, and of its dry run. */
+export const InterceptRequest = sharedSchema(
+  'InterceptRequest',
+  Type.Object(
+    {
+      carrier: CarrierId,
+      trackingNumber: TrackingNumber,
+      reason: InterceptReason.ref,
+      orderRef: Type.Optional(OrderRef),
+      pickupMode: PickupMode.ref,
+      parcel: Type.Optional(ParcelDetails.ref),
+      note: Type.Optional(Type.String({ maxLength: 500 })),
+    },
+    { ...closed, examples: [interceptExample] },
+  ),
+);
+
+/** The answer of the dry run. */
+export const Eligibility = sharedSchema(
+  'Eligibility',
+  Type.Object(
+    {
+      eligible: Type.Boolean(),
+      likelihood: Type.Union([Type.Literal('high'), Type.Literal('low'), Type.Literal('none')]),
+      parcelStatus: ParcelStatus.ref,
+      reasons: Type.Array(PolicyReason.ref),
+      warnings: Type.Array(PolicyReason.ref),
+      fee: Fee.ref,
+      nextActions: Type.Array(NextAction.ref),
+    },
+    {
+      examples: [
+        {
+          eligible: false,
+          likelihood: 'none',
+          parcelStatus: 'out_for_delivery',
+          reasons: [
+            { code: 'out_for_delivery', message: 'The parcel is already out for delivery.' },
+          ],
+          warnings: [],
+          fee: {
+            payer: 'carrier',
+            note: 'returned free by the pickup driver along the original route',
+          },
+          nextActions: ['ask_buyer_to_refuse_delivery'],
+        },
+      ],
+    },
+  ),
+);
+
+/** The intercept lifecycle states. */
+export const InterceptStatus = sharedSchema(
+  'InterceptStatus',
+  Type.Enum(
+    ['pending', 'accepted', 'returning', 'returned', 'rejected', 'failed', 'cancelled'] as const,
+    {
+      description:
+        'pending (sent, answer not known yet) -> accepted -> returning -> returned; or rejected, failed, cancelled.',
+    },
+  ),
+);
+
+/** An intercept and its history. */
+export const Intercept = sharedSchema(
+  'Intercept',
+  Type.Object(
+    {
+      id: Type.String({ examples: ['icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z'] }),
+      status: InterceptStatus.ref,
+      carrier: Type.String(),
+      trackingNumber: Type.String(),
+      reason: InterceptReason.ref,
+      orderRef: Type.Union([Type.String(), Type.Null()]),
+      pickupMode: PickupMode.ref,
+      parcel: Type.Union([ParcelDetails.ref, Type.Null()]),
+      likelihood: Type.String(),
+      parcelStatus: Type.Union([ParcelStatus.ref, Type.Null()]),
+      fee: Fee.ref,
+      reasons: Type.Array(PolicyReason.ref, {
+        description: 'Why policy or the carrier refused it.',
+      }),
+      warnings: Type.Array(PolicyReason.ref),
+      carrierReference: Type.Union([Type.String(), Type.Null()]),
+      carrierReason: Type.Union([Type.String(), Type.Null()]),
+      statusDetail: Type.Union([Type.String(), Type.Null()]),
+      nextActions: Type.Array(NextAction.ref),
+      transitions: Type.Array(Transition.ref),
+      attempts: Type.Array(Attempt.ref),
+      createdAt: Type.String({ format: 'date-time' }),
+      updatedAt: Type.String({ format: 'date-time' }),
+    },
+    { description: 'An intercept: a request to stop a parcel and return it to the sender.' },
+  ),
+);
+
+/** A page of intercepts. */
+export const InterceptList = sharedSchema(
+  'InterceptList',
+  Type.Object({
+    data: Type.Array(Intercept.ref),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page; null on the last page.',
+    }),
+  }),
+);
+
+/** Filters of `GET /v1/intercepts` and `GET /v1/redirects`. */
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({ maxLength: 32 })),
+    carrier: Type.Optional(CarrierId),
+    reason: Type.Optional(Type.String({ maxLength: 32 })),
+    orderRef: Type.Optional(OrderRef),
+    trackingNumber: Type.Optional(TrackingNumber),
+    createdFrom: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive.' })),
+    createdTo: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive.' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  closed,
+);
+
+/** Every intercept schema with an `$id`. */
+export const INTERCEPT_SCHEMAS = [
+  InterceptRequest,
+  Eligibility,
+  InterceptStatus,
+  Intercept,
+  InterceptList,
+];

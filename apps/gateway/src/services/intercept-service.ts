@@ -1,0 +1,256 @@
+import type { InterceptReason, NormalizedStatus, ParcelDetails } from '@parcelgate/carrier-kit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { newId } from '../ids.ts';
+import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
+import type { PickupMode, PolicyEvaluation } from '../policy/policy-types.ts';
+import { ProblemError } from '../problems.ts';
+import type { Budget } from '../resilience/budgets.ts';
+import { deadlineIn } from '../resilience/call-carrier.ts';
+import { listAttempts } from '../store/attempts.ts';
+import {
+  ActiveInterceptExistsError,
+  findIntercept,
+  hasActiveIntercept,
+  type InterceptRecord,
+  insertIntercept,
+} from '../store/intercepts.ts';
+import { addTransition, listTransitions } from '../store/transitions.ts';
+import { presentIntercept } from './present.ts';
+import { readTracking } from './read-tracking.ts';
+import { sendMutation } from './send-mutation.ts';
+import { effectivePolicyFor } from './tenant-policy.ts';
+
+/** The body of `POST /v1/intercepts` and of its dry run. */
+export interface InterceptInput {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly reason: InterceptReason;
+  readonly orderRef?: string | undefined;
+  readonly pickupMode: PickupMode;
+  readonly parcel?: ParcelDetails | undefined;
+  readonly note?: string | undefined;
+}
+
+/** An intercept as answered, with the HTTP status it is answered with. */
+export interface InterceptAnswer {
+  readonly httpStatus: 201 | 202;
+  readonly intercept: ReturnType<typeof presentIntercept>;
+}
+
+/** Below this, an intercept is not started: it could not finish, and would end unknown. */
+const MIN_MUTATION_BUDGET_MS = 100;
+
+/**
+ * The dry run: reads the parcel's tracking and evaluates the tenant's policy at the
+ * carrier, reporting every reason. Never calls the carrier's intercept.
+ */
+export async function checkInterceptEligibility(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  input: InterceptInput,
+): Promise<PolicyEvaluation & { readonly parcelStatus: NormalizedStatus }> {
+  const carrier = app.carriers.resolve(input.carrier);
+  const snapshot = await readTracking(
+    app,
+    request,
+    carrier,
+    input.trackingNumber,
+    deadlineIn(app.config.budgetsMs.track),
+  );
+  const evaluation = await evaluateFor(
+    app,
+    request,
+    carrier,
+    input,
+    snapshot.status,
+    snapshot.subStatus,
+  );
+  return { ...evaluation, parcelStatus: snapshot.status };
+}
+
+/**
+ * Runs an intercept: policy first (a refusal never reaches the carrier and is answered as a
+ * 422 listing every reason), then the carrier within the budget. Every step is stored: the
+ * intercept, each transition with its cause, each carrier attempt.
+ */
+export async function createIntercept(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  input: InterceptInput,
+  budget: Budget,
+): Promise<InterceptAnswer> {
+  const carrier = app.carriers.resolve(input.carrier);
+  const interceptOperation = carrier.definition.intercept;
+  if (carrier.definition.capabilities.intercept === undefined || interceptOperation === undefined) {
+    throw new ProblemError(
+      'operation-not-supported',
+      `${carrier.definition.displayName} offers no intercept API.`,
+      {
+        carrier: carrier.definition.id,
+        capability: 'intercept',
+      },
+    );
+  }
+  const earlier = request.idempotency?.earlierSubjectId;
+  if (earlier !== undefined) {
+    // A previous holder of this Idempotency-Key created it and died: answer, never resend.
+    return answerFor(app, request.tenant.id, earlier);
+  }
+  const deadline = deadlineIn(budget.totalMs);
+  const snapshot = await readTracking(app, request, carrier, input.trackingNumber, deadline);
+  const evaluation = await evaluateFor(
+    app,
+    request,
+    carrier,
+    input,
+    snapshot.status,
+    snapshot.subStatus,
+  );
+  const now = new Date();
+  const record: InterceptRecord = {
+    id: newId('icp'),
+    tenantId: request.tenant.id,
+    carrier: carrier.definition.id,
+    trackingNumber: input.trackingNumber,
+    reason: input.reason,
+    orderRef: input.orderRef ?? null,
+    pickupMode: input.pickupMode,
+    parcel: input.parcel ?? null,
+    note: input.note ?? null,
+    status: evaluation.eligible ? 'pending' : 'rejected',
+    likelihood: evaluation.likelihood,
+    parcelStatus: snapshot.status,
+    fee: evaluation.fee,
+    policyReasons: evaluation.reasons,
+    warnings: evaluation.warnings,
+    carrierReference: null,
+    carrierReason: null,
+    statusDetail: evaluation.eligible ? null : 'refused by policy before reaching the carrier',
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (!evaluation.eligible) {
+    await storeNew(app, request, record, 'policy');
+    request.logContext.outcome = 'rejected_by_policy';
+    throw new ProblemError(
+      'not-eligible',
+      `The parcel cannot be intercepted now: ${evaluation.reasons.map((reason) => reason.code).join(', ')}.`,
+      { reasons: evaluation.reasons, interceptId: record.id, carrier: record.carrier },
+    );
+  }
+  if (deadline.remainingMs() < MIN_MUTATION_BUDGET_MS) {
+    throw new ProblemError(
+      'carrier-timeout',
+      'The latency budget was spent reading tracking; the carrier was not asked.',
+      {
+        carrier: record.carrier,
+      },
+    );
+  }
+  try {
+    await storeNew(app, request, record, 'request');
+  } catch (error) {
+    if (error instanceof ActiveInterceptExistsError) {
+      throw new ProblemError(
+        'not-eligible',
+        'The parcel cannot be intercepted now: already_intercepted.',
+        {
+          reasons: [
+            {
+              code: 'already_intercepted',
+              message: 'an intercept of this parcel is already under way',
+            },
+          ],
+          carrier: record.carrier,
+        },
+      );
+    }
+    throw error;
+  }
+  await sendMutation(
+    app,
+    request,
+    carrier,
+    { table: 'intercepts', id: record.id, fee: record.fee },
+    deadline,
+    (ctx) =>
+      interceptOperation(ctx, {
+        trackingNumber: record.trackingNumber,
+        reason: input.reason,
+        reference: record.id,
+        ...(input.orderRef === undefined ? {} : { orderRef: input.orderRef }),
+        ...(input.note === undefined ? {} : { note: input.note }),
+        ...(input.parcel === undefined ? {} : { parcel: input.parcel }),
+      }),
+  );
+  return answerFor(app, request.tenant.id, record.id);
+}
+
+/** One intercept of the tenant, with its history; 404 for another tenant's. */
+export async function getIntercept(app: FastifyInstance, tenantId: string, id: string) {
+  return (await answerFor(app, tenantId, id)).intercept;
+}
+
+async function evaluateFor(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  carrier: RegisteredCarrier,
+  input: InterceptInput,
+  status: Parameters<typeof evaluateIntercept>[0]['status'],
+  subStatus: Parameters<typeof evaluateIntercept>[0]['subStatus'],
+): Promise<PolicyEvaluation> {
+  const { capabilities, id } = carrier.definition;
+  const policy = effectivePolicyFor(request.tenant, capabilities);
+  return evaluateIntercept({
+    status,
+    ...(subStatus === undefined ? {} : { subStatus }),
+    ...(input.parcel === undefined ? {} : { parcel: input.parcel }),
+    pickupMode: input.pickupMode,
+    reason: input.reason,
+    policy: policy.intercept,
+    ...(capabilities.intercept === undefined ? {} : { feePolicy: capabilities.intercept.fees }),
+    activeIntercept: await hasActiveIntercept(
+      app.database,
+      request.tenant.id,
+      id,
+      input.trackingNumber,
+    ),
+  });
+}
+
+async function storeNew(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  record: InterceptRecord,
+  cause: 'policy' | 'request',
+): Promise<void> {
+  await app.database.transaction(async (tx) => {
+    await insertIntercept(tx, record);
+    await addTransition(tx, record.id, {
+      status: record.status,
+      cause,
+      ...(record.statusDetail === null ? {} : { detail: record.statusDetail }),
+    });
+  });
+  await request.idempotency?.attachSubject(record.id);
+}
+
+async function answerFor(
+  app: FastifyInstance,
+  tenantId: string,
+  id: string,
+): Promise<InterceptAnswer> {
+  const record = await findIntercept(app.database, tenantId, id);
+  if (record === undefined) {
+    throw new ProblemError('not-found', `No intercept ${id}.`);
+  }
+  const [transitions, attempts] = await Promise.all([
+    listTransitions(app.database, id),
+    listAttempts(app.database, id),
+  ]);
+  return {
+    httpStatus: record.status === 'pending' ? 202 : 201,
+    intercept: presentIntercept(record, { transitions, attempts }),
+  };
+}

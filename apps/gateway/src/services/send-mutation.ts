@@ -1,0 +1,88 @@
+import type { CarrierContext, Money } from '@parcelgate/carrier-kit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import type { FeeAssessment } from '../policy/policy-types.ts';
+import { ProblemError } from '../problems.ts';
+import { callCarrier, type Deadline } from '../resilience/call-carrier.ts';
+import { type SubjectTable, transitionSubject } from '../store/subjects.ts';
+import { mutationFailureOutcome } from './mutation-outcome.ts';
+
+/** What intercept and redirect answers have in common. */
+export interface MutationAnswer {
+  readonly outcome: string;
+  readonly carrierReference?: string;
+  readonly carrierReason?: string;
+  readonly fee?: Money;
+  readonly message?: string;
+}
+
+/** The stored intercept or redirect the call is made for. */
+export interface MutationSubject {
+  readonly table: SubjectTable;
+  readonly id: string;
+  readonly fee: FeeAssessment;
+}
+
+/**
+ * Sends an intercept or redirect within what is left of the deadline, then stores its
+ * outcome as a transition. The carrier's answer becomes the new status; a failure becomes
+ * pending, rejected or failed by `mutationFailureOutcome`, and one where the operation was
+ * not placed is answered as a problem. Returns the status the subject ended in.
+ */
+export async function sendMutation(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  carrier: RegisteredCarrier,
+  subject: MutationSubject,
+  deadline: Deadline,
+  run: (ctx: CarrierContext) => Promise<MutationAnswer>,
+): Promise<string> {
+  const operation = subject.table === 'intercepts' ? 'intercept' : 'redirect';
+  const result = await callCarrier({
+    carrier,
+    operation,
+    request,
+    database: app.database,
+    subjectId: subject.id,
+    timeoutMs: deadline.remainingMs(),
+    abortOnClientDisconnect: false,
+    run,
+  });
+  if (result.ok) {
+    const answer = result.value;
+    await transitionSubject(app.database, subject.table, subject.id, {
+      status: answer.outcome,
+      cause: 'carrier_answer',
+      statusDetail: answer.outcome === 'pending' ? 'the carrier decides later' : answer.message,
+      carrierReference: answer.carrierReference,
+      carrierReason: answer.carrierReason,
+      fee: answer.fee === undefined ? undefined : { ...subject.fee, amount: answer.fee },
+    });
+    request.logContext.outcome = answer.outcome;
+    return answer.outcome;
+  }
+  const outcome = mutationFailureOutcome(carrier.definition.id, result.failure);
+  await transitionSubject(app.database, subject.table, subject.id, {
+    status: outcome.status,
+    cause: outcome.cause,
+    statusDetail: outcome.detail,
+    carrierReason: outcome.carrierReason,
+    reasons: outcome.reasons,
+  });
+  request.logContext.outcome = outcome.status;
+  if (outcome.problem !== undefined) {
+    if (outcome.neverPlaced) {
+      // Nothing reached the carrier: let the client retry with the same Idempotency-Key.
+      await request.idempotency?.detachSubject();
+    }
+    const idField =
+      subject.table === 'intercepts' ? { interceptId: subject.id } : { redirectId: subject.id };
+    throw new ProblemError(
+      outcome.problem.problemType,
+      outcome.problem.detail,
+      { ...outcome.problem.extensions, ...idField },
+      outcome.problem.headers,
+    );
+  }
+  return outcome.status;
+}

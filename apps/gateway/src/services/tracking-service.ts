@@ -1,0 +1,68 @@
+import type { TrackingSnapshot } from '@parcelgate/carrier-kit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
+import { isProblemError } from '../problems.ts';
+import type { Deadline } from '../resilience/call-carrier.ts';
+import { hasActiveIntercept } from '../store/intercepts.ts';
+import { readTracking } from './read-tracking.ts';
+import { effectivePolicyFor } from './tenant-policy.ts';
+
+/**
+ * Tracks a parcel at the first candidate carrier that knows it (one candidate unless the
+ * carrier was detected), and says whether an intercept is possible now by status, carrier
+ * and the tenant's policy. Parcel details (value, category) are unknown here, so those
+ * rules wait for the eligibility check.
+ */
+export async function readTrackingWithInterception(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  candidates: readonly RegisteredCarrier[],
+  trackingNumber: string,
+  deadline: Deadline,
+) {
+  let snapshot: TrackingSnapshot | undefined;
+  let carrier: RegisteredCarrier | undefined;
+  for (const [index, candidate] of candidates.entries()) {
+    try {
+      snapshot = await readTracking(app, request, candidate, trackingNumber, deadline);
+      carrier = candidate;
+      break;
+    } catch (error) {
+      const another = index < candidates.length - 1;
+      if (!(another && isProblemError(error) && error.problemType === 'parcel-not-found')) {
+        throw error;
+      }
+    }
+  }
+  if (snapshot === undefined || carrier === undefined) {
+    throw new Error('no candidate carrier was tried');
+  }
+  const { capabilities } = carrier.definition;
+  const evaluation = evaluateIntercept({
+    status: snapshot.status,
+    ...(snapshot.subStatus === undefined ? {} : { subStatus: snapshot.subStatus }),
+    pickupMode: 'platform_pickup',
+    reason: 'other',
+    policy: effectivePolicyFor(request.tenant, capabilities).intercept,
+    ...(capabilities.intercept === undefined ? {} : { feePolicy: capabilities.intercept.fees }),
+    activeIntercept: await hasActiveIntercept(
+      app.database,
+      request.tenant.id,
+      carrier.definition.id,
+      trackingNumber,
+    ),
+  });
+  const { carrierId, ...rest } = snapshot;
+  return {
+    ...rest,
+    carrier: carrierId,
+    events: [...snapshot.events],
+    interception: {
+      possible: evaluation.eligible,
+      likelihood: evaluation.likelihood,
+      reasons: evaluation.reasons,
+      warnings: evaluation.warnings,
+    },
+  };
+}

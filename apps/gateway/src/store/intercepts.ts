@@ -1,0 +1,133 @@
+import type { Money, NormalizedStatus } from '@parcelgate/carrier-kit';
+import type { InterceptLifecycleStatus, PolicyReason } from '../policy/codes.ts';
+import type { FeeAssessment } from '../policy/policy-types.ts';
+import type { Queryable } from './database.ts';
+import { buildListQuery, type ListFilters } from './pagination.ts';
+import { isUniqueViolation, type SubjectUpdate, updateSubject } from './subjects.ts';
+
+/** An intercept as stored. */
+export interface InterceptRecord {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly reason: string;
+  readonly orderRef: string | null;
+  readonly pickupMode: string;
+  readonly parcel: { readonly declaredValue?: Money; readonly category?: string } | null;
+  readonly note: string | null;
+  readonly status: InterceptLifecycleStatus;
+  readonly likelihood: string;
+  /** The parcel's normalized status when the intercept was requested. */
+  readonly parcelStatus: NormalizedStatus | null;
+  readonly fee: FeeAssessment;
+  readonly policyReasons: readonly PolicyReason[];
+  readonly warnings: readonly PolicyReason[];
+  readonly carrierReference: string | null;
+  readonly carrierReason: string | null;
+  /** Why the intercept is pending, rejected or failed, in words. */
+  readonly statusDetail: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", reason,
+  order_ref AS "orderRef", pickup_mode AS "pickupMode", parcel, note, status, likelihood,
+  parcel_status AS "parcelStatus", fee, policy_reasons AS "policyReasons", warnings,
+  carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
+  status_detail AS "statusDetail", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** Thrown when the parcel already has a live intercept (enforced by a unique index). */
+export class ActiveInterceptExistsError extends Error {
+  constructor() {
+    super('the parcel already has an active intercept');
+    this.name = 'ActiveInterceptExistsError';
+  }
+}
+
+/** Stores a new intercept. */
+export async function insertIntercept(db: Queryable, record: InterceptRecord): Promise<void> {
+  try {
+    await db.query(
+      `INSERT INTO intercepts (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode, parcel,
+         note, status, likelihood, parcel_status, fee, policy_reasons, warnings, carrier_reference,
+         carrier_reason, status_detail, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15::jsonb,
+         $16, $17, $18, $19, $20)`,
+      [
+        record.id,
+        record.tenantId,
+        record.carrier,
+        record.trackingNumber,
+        record.reason,
+        record.orderRef,
+        record.pickupMode,
+        record.parcel === null ? null : JSON.stringify(record.parcel),
+        record.note,
+        record.status,
+        record.likelihood,
+        record.parcelStatus,
+        JSON.stringify(record.fee),
+        JSON.stringify(record.policyReasons),
+        JSON.stringify(record.warnings),
+        record.carrierReference,
+        record.carrierReason,
+        record.statusDetail,
+        record.createdAt.toISOString(),
+        record.updatedAt.toISOString(),
+      ],
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ActiveInterceptExistsError();
+    }
+    throw error;
+  }
+}
+
+/** Moves an intercept to a new status (see {@link updateSubject}). */
+export function updateIntercept(
+  db: Queryable,
+  id: string,
+  update: SubjectUpdate<InterceptLifecycleStatus>,
+): Promise<void> {
+  return updateSubject(db, 'intercepts', id, update);
+}
+
+/** One intercept of a tenant; another tenant's id finds nothing. */
+export async function findIntercept(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<InterceptRecord | undefined> {
+  const [row] = await db.query<InterceptRecord>(
+    `SELECT ${COLUMNS} FROM intercepts WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id],
+  );
+  return row;
+}
+
+/** Whether the tenant has a live intercept for the parcel. */
+export async function hasActiveIntercept(
+  db: Queryable,
+  tenantId: string,
+  carrier: string,
+  trackingNumber: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM intercepts WHERE tenant_id = $1 AND carrier = $2 AND tracking_number = $3
+        AND status IN ('pending', 'accepted', 'returning') LIMIT 1`,
+    [tenantId, carrier, trackingNumber],
+  );
+  return rows.length > 0;
+}
+
+/** A newest-first page of a tenant's intercepts, one extra row fetched to know if more exist. */
+export async function listIntercepts(
+  db: Queryable,
+  tenantId: string,
+  filters: ListFilters,
+): Promise<InterceptRecord[]> {
+  const { text, params } = buildListQuery('intercepts', COLUMNS, tenantId, filters);
+  return db.query<InterceptRecord>(text, params);
+}

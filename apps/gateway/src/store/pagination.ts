@@ -1,0 +1,83 @@
+/** Where a page ends: the last item's creation time and id (ids break ties). */
+export interface PageCursor {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** Encodes a cursor as an opaque URL-safe string. */
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
+}
+
+/** Decodes a cursor; undefined when it was not made by {@link encodeCursor}. */
+export function decodeCursor(value: string): PageCursor | undefined {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      typeof decoded[0] === 'string' &&
+      !Number.isNaN(Date.parse(decoded[0])) &&
+      typeof decoded[1] === 'string'
+    ) {
+      return { createdAt: decoded[0], id: decoded[1] };
+    }
+  } catch {
+    // fall through: not a cursor of ours
+  }
+  return undefined;
+}
+
+/** Filters common to the intercept and redirect listings. */
+export interface ListFilters {
+  readonly status?: string | undefined;
+  readonly carrier?: string | undefined;
+  readonly reason?: string | undefined;
+  readonly orderRef?: string | undefined;
+  readonly trackingNumber?: string | undefined;
+  readonly createdFrom?: string | undefined;
+  readonly createdTo?: string | undefined;
+  readonly cursor?: PageCursor | undefined;
+  readonly limit: number;
+}
+
+/**
+ * Builds the WHERE clause and parameters of a tenant-scoped, newest-first keyset page.
+ * Keyset (not OFFSET) pagination stays fast and stable while rows are being added.
+ */
+export function buildListQuery(
+  table: 'intercepts' | 'redirects',
+  columns: string,
+  tenantId: string,
+  filters: ListFilters,
+): { readonly text: string; readonly params: unknown[] } {
+  const params: unknown[] = [tenantId];
+  const where = ['tenant_id = $1'];
+  const add = (clause: string, value: unknown) => {
+    params.push(value);
+    where.push(clause.replace('?', `$${params.length}`));
+  };
+  const conditions: readonly [string, string | undefined][] = [
+    ['status = ?', filters.status],
+    ['carrier = ?', filters.carrier],
+    ['reason = ?', filters.reason],
+    ['order_ref = ?', filters.orderRef],
+    ['tracking_number = ?', filters.trackingNumber],
+    ['created_at >= ?::timestamptz', filters.createdFrom],
+    ['created_at < ?::timestamptz', filters.createdTo],
+  ];
+  for (const [clause, value] of conditions) {
+    if (value !== undefined) {
+      add(clause, value);
+    }
+  }
+  if (filters.cursor !== undefined) {
+    params.push(filters.cursor.createdAt, filters.cursor.id);
+    where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  params.push(filters.limit + 1);
+  return {
+    text: `SELECT ${columns} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  };
+}

@@ -1,0 +1,176 @@
+import type { Address, NormalizedStatus } from '@parcelgate/carrier-kit';
+import type { PolicyReason } from '../policy/codes.ts';
+import type { FeeAssessment } from '../policy/policy-types.ts';
+import type { Queryable } from './database.ts';
+import { buildListQuery, type ListFilters } from './pagination.ts';
+import { isUniqueViolation, type SubjectUpdate, updateSubject } from './subjects.ts';
+
+/** The lifecycle of a redirect: like an intercept's, ending `redirected` (design.md). */
+export const REDIRECT_LIFECYCLE_STATUSES = [
+  'pending',
+  'accepted',
+  'redirected',
+  'rejected',
+  'failed',
+  'cancelled',
+] as const;
+
+/** One of {@link REDIRECT_LIFECYCLE_STATUSES}. */
+export type RedirectLifecycleStatus = (typeof REDIRECT_LIFECYCLE_STATUSES)[number];
+
+/** A redirect as stored. `newAddress` is personal data: never logged. */
+export interface RedirectRecord {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly reason: string;
+  readonly orderRef: string;
+  readonly pickupMode: string | null;
+  readonly newAddress: Address;
+  readonly note: string | null;
+  readonly status: RedirectLifecycleStatus;
+  readonly likelihood: string;
+  readonly parcelStatus: NormalizedStatus | null;
+  readonly fee: FeeAssessment;
+  /** Whether this redirect used the order's free one. */
+  readonly free: boolean;
+  readonly policyReasons: readonly PolicyReason[];
+  readonly warnings: readonly PolicyReason[];
+  readonly carrierReference: string | null;
+  readonly carrierReason: string | null;
+  readonly statusDetail: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", reason,
+  order_ref AS "orderRef", pickup_mode AS "pickupMode", new_address AS "newAddress", note, status,
+  likelihood, parcel_status AS "parcelStatus", fee, free, policy_reasons AS "policyReasons", warnings,
+  carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
+  status_detail AS "statusDetail", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** Thrown when the parcel already has a redirect in flight. */
+export class ActiveRedirectExistsError extends Error {
+  constructor() {
+    super('the parcel already has a redirect in progress');
+    this.name = 'ActiveRedirectExistsError';
+  }
+}
+
+/** Stores a new redirect. */
+export async function insertRedirect(db: Queryable, record: RedirectRecord): Promise<void> {
+  try {
+    await db.query(
+      `INSERT INTO redirects (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode,
+         new_address, note, status, likelihood, parcel_status, fee, free, policy_reasons, warnings,
+         carrier_reference, carrier_reason, status_detail, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb,
+         $16::jsonb, $17, $18, $19, $20, $21)`,
+      [
+        record.id,
+        record.tenantId,
+        record.carrier,
+        record.trackingNumber,
+        record.reason,
+        record.orderRef,
+        record.pickupMode,
+        JSON.stringify(record.newAddress),
+        record.note,
+        record.status,
+        record.likelihood,
+        record.parcelStatus,
+        JSON.stringify(record.fee),
+        record.free,
+        JSON.stringify(record.policyReasons),
+        JSON.stringify(record.warnings),
+        record.carrierReference,
+        record.carrierReason,
+        record.statusDetail,
+        record.createdAt.toISOString(),
+        record.updatedAt.toISOString(),
+      ],
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ActiveRedirectExistsError();
+    }
+    throw error;
+  }
+}
+
+/** Moves a redirect to a new status (see {@link updateSubject}). */
+export function updateRedirect(
+  db: Queryable,
+  id: string,
+  update: SubjectUpdate<RedirectLifecycleStatus>,
+): Promise<void> {
+  return updateSubject(db, 'redirects', id, update);
+}
+
+/** One redirect of a tenant; another tenant's id finds nothing. */
+export async function findRedirect(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<RedirectRecord | undefined> {
+  const [row] = await db.query<RedirectRecord>(
+    `SELECT ${COLUMNS} FROM redirects WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id],
+  );
+  return row;
+}
+
+/** A newest-first page of a tenant's redirects, one extra row fetched to know if more exist. */
+export async function listRedirects(
+  db: Queryable,
+  tenantId: string,
+  filters: ListFilters,
+): Promise<RedirectRecord[]> {
+  const { text, params } = buildListQuery('redirects', COLUMNS, tenantId, filters);
+  return db.query<RedirectRecord>(text, params);
+}
+
+/**
+ * Counts a redirect against its order and returns how many the order has now used,
+ * atomically (one upsert), so two redirects racing for the one free redirect cannot both
+ * get it.
+ */
+export async function consumeRedirectQuota(
+  db: Queryable,
+  tenantId: string,
+  orderRef: string,
+): Promise<number> {
+  const [row] = await db.query<{ used: number }>(
+    `INSERT INTO redirect_quotas (tenant_id, order_ref, used) VALUES ($1, $2, 1)
+     ON CONFLICT (tenant_id, order_ref) DO UPDATE SET used = redirect_quotas.used + 1
+     RETURNING used`,
+    [tenantId, orderRef],
+  );
+  return row?.used ?? 1;
+}
+
+/** Gives a redirect back to its order's quota, when it was refused or never placed. */
+export async function releaseRedirectQuota(
+  db: Queryable,
+  tenantId: string,
+  orderRef: string,
+): Promise<void> {
+  await db.query(
+    'UPDATE redirect_quotas SET used = GREATEST(used - 1, 0) WHERE tenant_id = $1 AND order_ref = $2',
+    [tenantId, orderRef],
+  );
+}
+
+/** How many redirects the order has used so far. */
+export async function redirectsUsed(
+  db: Queryable,
+  tenantId: string,
+  orderRef: string,
+): Promise<number> {
+  const [row] = await db.query<{ used: number }>(
+    'SELECT used FROM redirect_quotas WHERE tenant_id = $1 AND order_ref = $2',
+    [tenantId, orderRef],
+  );
+  return row?.used ?? 0;
+}

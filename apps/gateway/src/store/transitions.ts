@@ -1,0 +1,70 @@
+import type { Queryable } from './database.ts';
+
+/** What caused a lifecycle transition (design.md: every transition is stored with its cause). */
+export type TransitionCause =
+  | 'request'
+  | 'policy'
+  | 'carrier_answer'
+  | 'carrier_unreachable'
+  | 'outcome_unknown'
+  | 'callback'
+  | 'tracking'
+  | 'reconciliation'
+  | 'merchant';
+
+/** One stored transition. */
+export interface Transition {
+  readonly status: string;
+  readonly at: Date;
+  readonly cause: TransitionCause;
+  readonly detail: string | null;
+}
+
+/** Appends a transition to an intercept's or redirect's history. */
+export async function addTransition(
+  db: Queryable,
+  subjectId: string,
+  transition: {
+    readonly status: string;
+    readonly cause: TransitionCause;
+    readonly detail?: string;
+  },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO transitions (subject_id, status, cause, detail) VALUES ($1, $2, $3, $4)',
+    [subjectId, transition.status, transition.cause, transition.detail ?? null],
+  );
+}
+
+/** A subject's transitions, oldest first. */
+export async function listTransitions(db: Queryable, subjectId: string): Promise<Transition[]> {
+  return db.query<Transition>(
+    'SELECT status, at, cause, detail FROM transitions WHERE subject_id = $1 ORDER BY id',
+    [subjectId],
+  );
+}
+
+/** The transitions of many subjects at once, oldest first, grouped by subject. */
+export async function listTransitionsOf(
+  db: Queryable,
+  subjectIds: readonly string[],
+): Promise<Map<string, Transition[]>> {
+  const rows = await db.query<Transition & { subjectId: string }>(
+    `SELECT subject_id AS "subjectId", status, at, cause, detail FROM transitions
+      WHERE subject_id = ANY($1::text[]) ORDER BY id`,
+    [subjectIds],
+  );
+  return groupBySubject(rows);
+}
+
+/** Groups rows by their `subjectId`, keeping their order. */
+export function groupBySubject<Row extends { subjectId: string | null }>(
+  rows: readonly Row[],
+): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = row.subjectId ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
