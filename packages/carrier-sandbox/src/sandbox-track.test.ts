@@ -171,7 +171,7 @@ describe('trackSandboxParcel', () => {
       description: 'Undocumented status',
       raw: { code: 'ZZ' },
     });
-    expect(ctx.logged).toEqual([
+    expect(ctx.logs).toEqual([
       {
         level: 'warn',
         message: 'sandbox sent status codes its spec does not document',

@@ -1,6 +1,5 @@
-import { HttpResponse, type HttpResponseResolver, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createCarrierTestServer, type RecordedCall } from '@parcelgate/carrier-testkit';
+import { HttpResponse, http } from 'msw';
 import { SANDBOX_TEST_API_KEY, SANDBOX_TEST_BASE_URL } from './sandbox-test-context.ts';
 
 /** An outgoing request as the sandbox received it, ready for an inline snapshot. */
@@ -14,46 +13,41 @@ export interface RecordedRequest {
    * its own (user agent, encodings, host) are left out: they are not the adapter's.
    */
   readonly headers: Readonly<Record<string, string>>;
+  /** The JSON body, parsed; undefined when there was none. */
   readonly body: unknown;
 }
 
 /** The msw server of one test file, and every request it received in the current test. */
 export interface SandboxMockServer {
-  readonly calls: RecordedRequest[];
+  readonly calls: readonly RecordedRequest[];
   /** Answers `method path` (relative to the base URL) with `resolver` for this test. */
   answer(method: 'GET' | 'POST', path: string, resolver: () => Response | Promise<Response>): void;
 }
 
 /**
- * Starts msw for the calling test file. Unhandled requests fail the test
- * (`onUnhandledFrame: 'error'`), so an adapter calling the wrong path cannot pass.
+ * The testkit's `createCarrierTestServer` for the calling test file, with sandbox paths:
+ * requests no handler matches fail the test, so a wrong path cannot pass.
  */
 export function useSandboxMockServer(): SandboxMockServer {
-  const server = setupServer();
-  const calls: RecordedRequest[] = [];
-  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-  afterEach(() => {
-    server.resetHandlers();
-    calls.length = 0;
-  });
-  afterAll(() => server.close());
-
+  const server = createCarrierTestServer();
   return {
-    calls,
+    get calls() {
+      return server.calls.map(toRecordedRequest);
+    },
     answer(method, path, resolver) {
-      const handler: HttpResponseResolver = async ({ request }) => {
-        calls.push(await recordRequest(request));
-        return resolver();
-      };
       const url = `${SANDBOX_TEST_BASE_URL}${path}`;
-      server.use(method === 'GET' ? http.get(url, handler) : http.post(url, handler));
+      server.use(method === 'GET' ? http.get(url, resolver) : http.post(url, resolver));
     },
   };
 }
 
 /** A JSON answer, the way the sandbox sends it. */
-export function sandboxJson(body: unknown, status = 200, headers: Record<string, string> = {}) {
-  return HttpResponse.json(body as Parameters<typeof HttpResponse.json>[0], {
+export function sandboxJson(
+  body: unknown,
+  status = 200,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return new HttpResponse(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
@@ -75,18 +69,18 @@ const FETCH_DEFAULT_HEADERS = new Set([
   'user-agent',
 ]);
 
-async function recordRequest(request: Request): Promise<RecordedRequest> {
+const BASE_PATH = new URL(SANDBOX_TEST_BASE_URL).pathname;
+
+function toRecordedRequest(call: RecordedCall): RecordedRequest {
   const headers = Object.fromEntries(
-    [...request.headers]
+    Object.entries(call.headers)
       .filter(([name]) => !FETCH_DEFAULT_HEADERS.has(name))
       .map(([name, value]) => [name, value.replaceAll(SANDBOX_TEST_API_KEY, '<api key>')]),
   );
-  const text = await request.text();
-  const url = new URL(request.url);
   return {
-    method: request.method,
-    path: url.pathname.slice(new URL(SANDBOX_TEST_BASE_URL).pathname.length) + url.search,
+    method: call.method,
+    path: call.url.pathname.slice(BASE_PATH.length) + call.url.search,
     headers,
-    body: text === '' ? undefined : JSON.parse(text),
+    body: call.body === '' ? undefined : (call.json ?? call.body),
   };
 }
