@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isCarrierErrorOfKind } from '../errors/carrier-error.ts';
 import { createFetchHttpClient } from './fetch-http-client.ts';
 import { parseJsonResponse, readErrorBody } from './parse-json-response.ts';
@@ -66,6 +66,19 @@ describe('createFetchHttpClient', () => {
       url: '/api/parcels/SBX1?lang=en',
       auth: 'Bearer override',
     });
+  });
+
+  it('looks the global fetch up per request, so a stub installed later (msw) applies', async () => {
+    const built = client();
+    const stub = vi.fn(async () => new Response('{"stubbed":true}', { status: 200 }));
+    vi.stubGlobal('fetch', stub);
+    try {
+      const response = await built.request({ method: 'GET', path: '/parcels/SBX1' });
+      expect(await response.text()).toBe('{"stubbed":true}');
+      expect(stub).toHaveBeenCalledOnce();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('classifies a refused connection as retryable and never sent', async () => {

@@ -24,7 +24,10 @@ export interface FetchHttpClientOptions {
  * reason, so the gateway can tell "budget ran out" from "carrier failed".
  */
 export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierHttpClient {
-  const fetchFunction = options.fetch ?? globalThis.fetch;
+  // The global fetch is looked up per request, not captured here: test tools (msw's
+  // listen()) replace it after clients are built, and a captured one would bypass them.
+  const fetchFunction: typeof fetch =
+    options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
   return {
