@@ -1,4 +1,5 @@
 import type { CarrierCapabilities } from '@parcelgate/carrier-kit';
+import { redactSecrets } from '@parcelgate/carrier-kit/wire';
 import { type EnvironmentFeature, isStagingUnsupported } from '../environment.ts';
 import type { ConformanceHarness } from '../harness.ts';
 
@@ -44,6 +45,7 @@ export interface CheckReport {
  * could not be staged, then the environment's own hints (e.g. requests no fixture matched).
  */
 export function createCheckReport(title: string, harness: ConformanceHarness): CheckReport {
+  const secrets = Object.values(harness.credentials);
   const found: string[] = [];
   const skipped: string[] = [];
   let scenarios = 0;
@@ -58,7 +60,8 @@ export function createCheckReport(title: string, harness: ConformanceHarness): C
       skipped.push(reason);
     },
     finish() {
-      const problems = collapseRepeats(found);
+      // Test output is logged and shared: even test credentials never appear in it.
+      const problems = collapseRepeats(found).map((problem) => redactSecrets(problem, secrets));
       const lines = [
         problems.length === 0
           ? `${title}: ${scenarios} scenario(s) passed in the ${harness.environment.name} environment`

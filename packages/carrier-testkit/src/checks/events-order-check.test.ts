@@ -13,7 +13,7 @@ describe('eventsOrderCheck', () => {
   it('fails an adapter that returns events newest first', async () => {
     const outcome = await runCheck(eventsOrderCheck, { quirks: { newestFirst: true } });
     expect(outcome.problems).toContain(
-      'the default parcel: events are not oldest first: events[0] at 2026-11-25T10:00:00+08:00 comes before events[1] at 2026-11-25T09:00:00+08:00',
+      'the default parcel: events are not oldest first: events[0] at 2026-11-25T10:00:00+08:00 is later than events[1] at 2026-11-25T09:00:00+08:00',
     );
   });
 

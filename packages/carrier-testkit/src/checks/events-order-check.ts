@@ -96,7 +96,7 @@ function checkEvents(
   );
   if (outOfOrder > 0) {
     report.problem(
-      `${label}: events are not oldest first: events[${outOfOrder - 1}] at ${events[outOfOrder - 1]?.occurredAt} comes before events[${outOfOrder}] at ${events[outOfOrder]?.occurredAt}`,
+      `${label}: events are not oldest first: events[${outOfOrder - 1}] at ${events[outOfOrder - 1]?.occurredAt} is later than events[${outOfOrder}] at ${events[outOfOrder]?.occurredAt}`,
     );
   }
   if (events.length === 0 || settlement.status !== 'fulfilled' || !isRecord(settlement.value)) {

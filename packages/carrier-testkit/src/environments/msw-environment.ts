@@ -34,6 +34,7 @@ export interface MswConformanceEnvironment extends ConformanceEnvironment {
   readonly server: SetupServer;
   /** Requests to the base URL that no fixture matched, as `METHOD url`. */
   readonly unmatchedRequests: readonly string[];
+  diagnose(): readonly string[];
 }
 
 interface StagedParcel {

@@ -37,7 +37,9 @@ export function createSimulatorControl(options: {
   readonly fetch?: typeof fetch;
 }): SimulatorControl {
   const root = `${options.simulatorUrl.replace(/\/+$/, '')}/__sim`;
-  const fetchFunction = options.fetch ?? globalThis.fetch;
+  // Looked up per call: msw's listen() replaces the global fetch after this was built.
+  const fetchFunction: typeof fetch =
+    options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   const call = async (
     method: 'GET' | 'POST' | 'DELETE',
