@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type CarrierRegistry, createCarrierRegistry } from './carriers/carrier-registry.ts';
 import { resolveCarrierSettings } from './carriers/carrier-settings.ts';
 import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.ts';
@@ -67,7 +67,8 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel) ?? false,
     bodyLimit: config.bodyLimitBytes,
-    disableRequestLogging: true,
+    // One summary line per request instead of Fastify's two (see installRequestLogging).
+    logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,

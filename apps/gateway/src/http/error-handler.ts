@@ -93,7 +93,11 @@ interface AjvIssue {
  * or missing property points at that property, not at its parent object.
  */
 function toInvalidField(context: string | undefined, issue: AjvIssue): InvalidField {
-  const part = context === undefined || context === 'body' ? '' : `/${context}`;
+  // Fastify names the query part `querystring`; pointers say `query`, as cursor errors do.
+  const part =
+    context === undefined || context === 'body'
+      ? ''
+      : `/${context === 'querystring' ? 'query' : context}`;
   const property = issue.params.additionalProperty ?? issue.params.missingProperty;
   const suffix = typeof property === 'string' ? `/${escapePointer(property)}` : '';
   const detail =

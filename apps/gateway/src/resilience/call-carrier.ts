@@ -68,11 +68,23 @@ export async function callCarrier<Value>(
   if (options.abortOnClientDisconnect) {
     signals.push(request.signal);
   }
-  const ctx = carrier.createContext({
+  const base = carrier.createContext({
     signal: AbortSignal.any(signals),
     requestId: request.id,
     logger: request.log,
   });
+  // The last HTTP status the carrier answered, so a successful attempt records it too.
+  let httpStatus: number | null = null;
+  const ctx: CarrierContext = {
+    ...base,
+    http: {
+      async request(carrierRequest) {
+        const response = await base.http.request(carrierRequest);
+        httpStatus = response.status;
+        return response;
+      },
+    },
+  };
   const startedAt = new Date();
   const started = performance.now();
   let result: CarrierCallResult<Value>;
@@ -98,7 +110,7 @@ export async function callCarrier<Value>(
     operation: options.operation,
     startedAt,
     durationMs: result.durationMs,
-    ...describeResult(result),
+    ...describeResult(result, httpStatus),
   });
   return result;
 }
@@ -112,15 +124,15 @@ function classify(error: unknown, budget: AbortSignal): CarrierFailure {
     : { kind: 'adapter-defect', error };
 }
 
-function describeResult(result: CarrierCallResult<unknown>) {
+function describeResult(result: CarrierCallResult<unknown>, lastHttpStatus: number | null) {
   if (result.ok) {
-    return { httpStatus: null, outcome: 'ok', carrierCode: null, message: null };
+    return { httpStatus: lastHttpStatus, outcome: 'ok', carrierCode: null, message: null };
   }
   const { failure } = result;
   switch (failure.kind) {
     case 'carrier-error':
       return {
-        httpStatus: failure.error.httpStatus ?? null,
+        httpStatus: failure.error.httpStatus ?? lastHttpStatus,
         outcome: failure.error.kind,
         carrierCode: failure.error.carrierCode ?? null,
         message: failure.error.message,

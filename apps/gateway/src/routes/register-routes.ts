@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { carrierRoutes } from './v1/carriers.ts';
 import { interceptRoutes } from './v1/intercepts.ts';
+import { policyRoutes } from './v1/policy.ts';
 import { redirectRoutes } from './v1/redirects.ts';
 import { trackingRoutes } from './v1/tracking.ts';
 
@@ -14,6 +15,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(trackingRoutes);
       await v1.register(interceptRoutes);
       await v1.register(redirectRoutes);
+      await v1.register(policyRoutes);
     },
     { prefix: '/v1' },
   );

@@ -1,6 +1,7 @@
 import { CARRIER_SCHEMAS } from './carriers.ts';
 import { COMMON_SCHEMAS } from './common.ts';
 import { INTERCEPT_SCHEMAS } from './intercepts.ts';
+import { POLICY_SCHEMAS } from './policy.ts';
 import { REDIRECT_SCHEMAS } from './redirects.ts';
 import { TRACKING_SCHEMAS } from './tracking.ts';
 
@@ -11,4 +12,5 @@ export const ALL_SCHEMAS = [
   ...INTERCEPT_SCHEMAS,
   ...REDIRECT_SCHEMAS,
   ...CARRIER_SCHEMAS,
+  ...POLICY_SCHEMAS,
 ];

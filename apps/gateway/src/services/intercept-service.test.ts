@@ -1,0 +1,216 @@
+import {
+  CarrierNotEligibleError,
+  CarrierOutcomeUnknownError,
+  CarrierRetryableError,
+} from '@parcelgate/carrier-kit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
+import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
+
+const { carrier, script } = createFakeCarrier();
+let gateway: TestGateway;
+let parcelSeq = 0;
+
+beforeAll(async () => {
+  gateway = await createTestGateway([carrier], { PARCELGATE_BUDGET_INTERCEPT_MS: '400' });
+});
+afterAll(() => gateway.close());
+beforeEach(() => {
+  script.intercept = async () => ({ outcome: 'accepted', carrierReference: 'F-1' });
+});
+
+function parcel(status: Parameters<typeof script.parcels.set>[1] = 'in_transit'): string {
+  parcelSeq += 1;
+  const trackingNumber = `FK${String(parcelSeq).padStart(6, '0')}`;
+  script.parcels.set(trackingNumber, status);
+  return trackingNumber;
+}
+
+async function intercept(trackingNumber: string, extra: Record<string, unknown> = {}) {
+  return gateway.app.inject({
+    method: 'POST',
+    url: '/v1/intercepts',
+    headers: { ...gateway.auth.acme, 'idempotency-key': `key-${trackingNumber}-${Math.random()}` },
+    payload: {
+      carrier: 'fake',
+      trackingNumber,
+      reason: 'buyer_cancelled',
+      pickupMode: 'platform_pickup',
+      ...extra,
+    },
+  });
+}
+
+describe('POST /v1/intercepts', () => {
+  it('answers 201 accepted with its transitions and the attempt', async () => {
+    const response = await intercept(parcel());
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({
+      status: 'accepted',
+      carrierReference: 'F-1',
+      likelihood: 'high',
+      fee: { payer: 'carrier' },
+      nextActions: ['refund_buyer'],
+    });
+    expect(
+      body.transitions.map((step: { status: string; cause: string }) => [step.status, step.cause]),
+    ).toEqual([
+      ['pending', 'request'],
+      ['accepted', 'carrier_answer'],
+    ]);
+    expect(body.attempts).toMatchObject([{ operation: 'intercept', outcome: 'ok' }]);
+  });
+
+  it('stores a carrier refusal as rejected, with the carrier reason and what to do next', async () => {
+    script.intercept = async () => {
+      throw new CarrierNotEligibleError({
+        carrierId: 'fake',
+        message: 'station could not catch the parcel',
+        carrierCode: 'INTERCEPT_FAILED',
+        reason: 'carrier_refused',
+        httpStatus: 422,
+        requestSent: true,
+      });
+    };
+    const response = await intercept(parcel());
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      status: 'rejected',
+      carrierReason: 'INTERCEPT_FAILED',
+      reasons: [{ code: 'carrier_refused' }],
+      nextActions: ['ask_buyer_to_refuse_delivery', 'file_return'],
+    });
+  });
+
+  it('answers 202 pending with a Location when the answer was lost after sending', async () => {
+    script.intercept = async () => {
+      throw new CarrierOutcomeUnknownError({
+        carrierId: 'fake',
+        message: 'connection reset after sending',
+      });
+    };
+    const response = await intercept(parcel());
+    expect(response.statusCode).toBe(202);
+    const body = response.json();
+    expect(response.headers.location).toBe(`/v1/intercepts/${body.id}`);
+    expect(body).toMatchObject({ status: 'pending', nextActions: ['await_carrier_outcome'] });
+    expect(body.transitions.at(-1)).toMatchObject({ status: 'pending', cause: 'outcome_unknown' });
+  });
+
+  it('answers within the budget when the carrier hangs and ignores the signal, as pending', async () => {
+    script.intercept = () => new Promise(() => {});
+    const started = performance.now();
+    const response = await intercept(parcel());
+    expect(performance.now() - started).toBeLessThan(400 + 250);
+    expect(response.statusCode).toBe(202);
+    expect(response.json().attempts).toMatchObject([{ outcome: 'timeout' }]);
+  });
+
+  it('answers 503 and stores failed when the request provably never left', async () => {
+    script.intercept = async () => {
+      throw new CarrierRetryableError({
+        carrierId: 'fake',
+        message: 'connection refused',
+        requestSent: false,
+      });
+    };
+    const response = await intercept(parcel());
+    expect(response.statusCode).toBe(503);
+    const problem = response.json();
+    expect(problem.type).toBe('https://parcelgate.dev/problems/carrier-unavailable');
+    const stored = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/intercepts/${problem.interceptId}`,
+      headers: gateway.auth.acme,
+    });
+    expect(stored.json()).toMatchObject({ status: 'failed' });
+    expect(stored.json().transitions.at(-1)).toMatchObject({ cause: 'carrier_unreachable' });
+  });
+
+  it('keeps an adapter defect pending instead of reporting a failure', async () => {
+    script.intercept = async () => {
+      throw new TypeError('undefined is not a function');
+    };
+    const response = await intercept(parcel());
+    expect(response.statusCode).toBe(202);
+    expect(response.json().attempts).toMatchObject([{ outcome: 'error' }]);
+  });
+
+  it('refuses by policy without calling the carrier, listing every reason, and stores it', async () => {
+    const before = script.calls.intercept;
+    const response = await intercept(parcel('out_for_delivery'), {
+      parcel: { category: 'jewelry', declaredValue: { amount: '1000.01', currency: 'CNY' } },
+    });
+    expect(response.statusCode).toBe(422);
+    const problem = response.json();
+    expect(problem.reasons.map((reason: { code: string }) => reason.code).sort()).toEqual([
+      'category_excluded',
+      'declared_value_over_limit',
+      'out_for_delivery',
+    ]);
+    expect(script.calls.intercept).toBe(before);
+    const stored = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/intercepts/${problem.interceptId}`,
+      headers: gateway.auth.acme,
+    });
+    expect(stored.json()).toMatchObject({
+      status: 'rejected',
+      transitions: [{ status: 'rejected', cause: 'policy' }],
+    });
+  });
+
+  it('refuses a second intercept of the same parcel while the first is active', async () => {
+    const trackingNumber = parcel();
+    expect((await intercept(trackingNumber)).statusCode).toBe(201);
+    const second = await intercept(trackingNumber);
+    expect(second.statusCode).toBe(422);
+    expect(second.json().reasons).toMatchObject([{ code: 'already_intercepted' }]);
+  });
+
+  it('answers 404 for an unknown carrier or parcel', async () => {
+    const unknownCarrier = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/intercepts',
+      headers: { ...gateway.auth.acme, 'idempotency-key': 'unknown-carrier' },
+      payload: {
+        carrier: 'nope',
+        trackingNumber: 'FK1234',
+        reason: 'other',
+        pickupMode: 'self_dropoff',
+      },
+    });
+    expect(unknownCarrier.statusCode).toBe(404);
+    expect(unknownCarrier.json().type).toBe('https://parcelgate.dev/problems/unknown-carrier');
+    const unknownParcel = await intercept('FK999999');
+    expect(unknownParcel.statusCode).toBe(404);
+    expect(unknownParcel.json().type).toBe('https://parcelgate.dev/problems/parcel-not-found');
+  });
+
+  it('lists intercepts newest first with filters and a cursor', async () => {
+    const orderRef = `ORDER-${Date.now()}`;
+    for (let index = 0; index < 3; index += 1) {
+      await intercept(parcel(), { orderRef });
+    }
+    const first = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/intercepts?orderRef=${orderRef}&limit=2`,
+      headers: gateway.auth.acme,
+    });
+    expect(first.statusCode).toBe(200);
+    const page = first.json();
+    expect(page.data).toHaveLength(2);
+    expect(page.nextCursor).toEqual(expect.any(String));
+    const second = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/intercepts?orderRef=${orderRef}&limit=2&cursor=${page.nextCursor}`,
+      headers: gateway.auth.acme,
+    });
+    expect(second.json().data).toHaveLength(1);
+    expect(second.json().nextCursor).toBeNull();
+    const ids = [...page.data, ...second.json().data].map((item: { id: string }) => item.id);
+    expect(new Set(ids).size).toBe(3);
+    expect([...ids].sort().reverse()).toEqual(ids);
+  });
+});

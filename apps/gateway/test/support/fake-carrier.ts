@@ -1,0 +1,100 @@
+import {
+  type CarrierContext,
+  type CarrierDefinition,
+  CarrierNotFoundError,
+  CONTRACT_VERSION,
+  defineCarrier,
+  type InterceptResult,
+  type NormalizedStatus,
+  type RedirectResult,
+} from '@parcelgate/carrier-kit';
+
+/** What the fake carrier does next; tests change it between requests. */
+export interface FakeCarrierScript {
+  /** Parcel statuses by tracking number; unknown numbers are not found. */
+  parcels: Map<string, NormalizedStatus>;
+  intercept: (ctx: CarrierContext) => Promise<InterceptResult>;
+  redirect: (ctx: CarrierContext) => Promise<RedirectResult>;
+  calls: { track: number; intercept: number; redirect: number };
+}
+
+/**
+ * A carrier driven by a script, for gateway tests that need answers no simulator gives on
+ * demand (a hang that ignores the abort signal, a thrown defect). Real HTTP paths are
+ * covered by the e2e tests against the simulator.
+ */
+export function createFakeCarrier(id = 'fake'): {
+  carrier: CarrierDefinition;
+  script: FakeCarrierScript;
+} {
+  const script: FakeCarrierScript = {
+    parcels: new Map(),
+    intercept: async () => ({ outcome: 'accepted', carrierReference: 'F-1' }),
+    redirect: async () => ({ outcome: 'accepted', carrierReference: 'R-1' }),
+    calls: { track: 0, intercept: 0, redirect: 0 },
+  };
+  const window = {
+    highLikelihood: ['picked_up', 'in_transit'],
+    lowLikelihood: ['at_destination_facility'],
+  } as const;
+  const carrier = defineCarrier({
+    id,
+    displayName: 'Fake Express',
+    contractVersion: CONTRACT_VERSION,
+    capabilities: {
+      intercept: {
+        window,
+        fees: { kind: 'by_pickup_mode' },
+        outcome: 'synchronous',
+        safeToRetry: false,
+        declaredValueLimits: [{ amount: '1000.00', currency: 'CNY' }],
+        excludedCategories: [],
+      },
+      redirect: {
+        window,
+        fees: { kind: 'by_pickup_mode' },
+        outcome: 'synchronous',
+        safeToRetry: false,
+        freePerOrder: 1,
+      },
+      proofOfDelivery: false,
+      callbacks: false,
+    },
+    credentials: [],
+    detect: (trackingNumber) => (trackingNumber.startsWith('FK') ? 'format' : undefined),
+    async track(_ctx, request) {
+      script.calls.track += 1;
+      const status = script.parcels.get(request.trackingNumber);
+      if (status === undefined) {
+        throw new CarrierNotFoundError({
+          carrierId: id,
+          message: 'no such parcel',
+          httpStatus: 404,
+          requestSent: true,
+        });
+      }
+      return {
+        carrierId: id,
+        trackingNumber: request.trackingNumber,
+        status,
+        events: [
+          {
+            occurredAt: '2026-11-26T09:00:00+08:00',
+            status,
+            description: status,
+            raw: { code: status },
+          },
+        ],
+      };
+    },
+    async intercept(ctx) {
+      script.calls.intercept += 1;
+      return script.intercept(ctx);
+    },
+    async redirect(ctx) {
+      script.calls.redirect += 1;
+      return script.redirect(ctx);
+    },
+  });
+  return { carrier, script };
+}
