@@ -27,7 +27,9 @@ export const PolicyOverrides = sharedSchema(
         Type.Object(
           {
             window: Type.Optional(Window(true)),
-            excludedCategories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }))),
+            excludedCategories: Type.Optional(
+              Type.Array(Type.String({ minLength: 1, maxLength: 64 })),
+            ),
             declaredValueLimits: Type.Optional(Type.Array(Money.ref)),
             exchangeRates: Type.Optional(Rates),
           },
