@@ -1,5 +1,7 @@
+import { type CarrierDefinition, CarrierError, isCarrierError } from '@parcelgate/carrier-kit';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { createAcmeCarrier } from '../__fixtures__/acme-carrier.ts';
 import { acmeFixtures } from '../__fixtures__/acme-fixtures.ts';
 import { runCheck } from '../__fixtures__/run-check.ts';
 import {
@@ -151,5 +153,36 @@ describe('outcomeUnknownCheck', () => {
 
   it('does not apply to a track-only adapter', () => {
     expect(outcomeUnknownCheck.appliesTo({ proofOfDelivery: false, callbacks: false })).toBe(false);
+  });
+});
+
+describe('carrier errors from another copy of carrier-kit', () => {
+  it('are recognised by their marker, not instanceof', async () => {
+    const acme = createAcmeCarrier();
+    // What an adapter installed from npm with its own carrier-kit throws: same marker and
+    // fields, different class.
+    const foreign = (error: unknown): unknown => {
+      if (!isCarrierError(error)) {
+        return error;
+      }
+      const copy = Object.assign(new Error(error.message), {
+        [Symbol.for('parcelgate.carrier-error')]: true,
+        kind: error.kind,
+        carrierId: error.carrierId,
+        requestSent: error.requestSent,
+        retryAfterMs: (error as { retryAfterMs?: number }).retryAfterMs,
+      });
+      expect(copy).not.toBeInstanceOf(CarrierError);
+      return copy;
+    };
+    const carrier: CarrierDefinition = {
+      ...acme,
+      track: (ctx, request) =>
+        acme.track(ctx, request).catch((error: unknown) => Promise.reject(foreign(error))),
+    };
+    for (const check of [authenticationCheck, rateLimitCheck, connectionRefusedCheck]) {
+      const outcome = await runCheck(check, { carrier });
+      expect(outcome.problems, outcome.summary).toEqual([]);
+    }
   });
 });
