@@ -6,10 +6,25 @@
  *
  * @packageDocumentation
  */
-export { ABORT_LIMIT_MS, abortCheck } from './checks/abort-check.ts';
+export { ABORT_LIMIT_MS } from './checks/abort-check.ts';
 export type { CheckOutcome, CheckReport, ConformanceCheck } from './checks/conformance-check.ts';
 export { createCheckReport } from './checks/conformance-check.ts';
-export { conformanceChecks } from './checks/index.ts';
+export {
+  abortCheck,
+  authenticationCheck,
+  conformanceChecks,
+  connectionRefusedCheck,
+  credentialsCheck,
+  definitionCheck,
+  eventsOrderCheck,
+  notFoundCheck,
+  operationsCheck,
+  outcomeUnknownCheck,
+  rateLimitCheck,
+  retryableFailuresCheck,
+  statusCodesCheck,
+  unreadableAnswersCheck,
+} from './checks/index.ts';
 export { describeCarrierConformance } from './describe-carrier-conformance.ts';
 export {
   type ConformanceEnvironment,
