@@ -1,0 +1,207 @@
+/**
+ * The API's shapes as a client sees them on the wire (design.md, "The shapes, by example").
+ * Written out by hand rather than imported from the gateway: the e2e suite checks the
+ * contract from outside, so a renamed field fails here instead of being renamed with it.
+ */
+
+/** Money as a decimal string and an ISO 4217 code. */
+export interface Money {
+  readonly amount: string;
+  readonly currency: string;
+}
+
+/** A policy reason or warning. */
+export interface PolicyReason {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Who pays. */
+export interface Fee {
+  readonly payer: 'carrier' | 'merchant' | 'platform';
+  readonly note: string;
+  readonly amount?: Money;
+  readonly quoteRequired?: boolean;
+}
+
+/** A lifecycle transition. */
+export interface Transition {
+  readonly status: string;
+  readonly at: string;
+  readonly cause: string;
+  readonly detail: string | null;
+}
+
+/** One call to the carrier. */
+export interface Attempt {
+  readonly operation: string;
+  readonly at: string;
+  readonly durationMs: number;
+  readonly httpStatus: number | null;
+  readonly outcome: string;
+  readonly carrierCode: string | null;
+}
+
+/** The answer of `POST /v1/intercepts/eligibility`. */
+export interface Eligibility {
+  readonly eligible: boolean;
+  readonly likelihood: 'high' | 'low' | 'none';
+  readonly parcelStatus: string;
+  readonly reasons: PolicyReason[];
+  readonly warnings: PolicyReason[];
+  readonly fee: Fee;
+  readonly nextActions: string[];
+}
+
+/** An intercept and its history. */
+export interface Intercept {
+  readonly id: string;
+  readonly status: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly reason: string;
+  readonly orderRef: string | null;
+  readonly pickupMode: string;
+  readonly parcel: { readonly declaredValue?: Money; readonly category?: string } | null;
+  readonly likelihood: string;
+  readonly parcelStatus: string | null;
+  readonly fee: Fee;
+  readonly reasons: PolicyReason[];
+  readonly warnings: PolicyReason[];
+  readonly carrierReference: string | null;
+  readonly carrierReason: string | null;
+  readonly statusDetail: string | null;
+  readonly nextActions: string[];
+  readonly transitions: Transition[];
+  readonly attempts: Attempt[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A delivery address. */
+export interface Address {
+  readonly name: string;
+  readonly phone: string;
+  readonly line1: string;
+  readonly line2?: string;
+  readonly city: string;
+  readonly region?: string;
+  readonly postalCode?: string;
+  readonly country: string;
+}
+
+/** A redirect and its history. */
+export interface Redirect {
+  readonly id: string;
+  readonly status: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly orderRef: string;
+  readonly reason: string;
+  readonly newAddress: Address;
+  readonly free: boolean;
+  readonly likelihood: string;
+  readonly parcelStatus: string | null;
+  readonly fee: Fee;
+  readonly reasons: PolicyReason[];
+  readonly warnings: PolicyReason[];
+  readonly carrierReference: string | null;
+  readonly carrierReason: string | null;
+  readonly statusDetail: string | null;
+  readonly nextActions: string[];
+  readonly transitions: Transition[];
+  readonly attempts: Attempt[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A page of intercepts or redirects. */
+export interface Page<Item> {
+  readonly data: Item[];
+  readonly nextCursor: string | null;
+}
+
+/** RFC 9457 problem details with Parcelgate's extensions. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance: string;
+  readonly requestId: string;
+  readonly errors?: { readonly pointer: string; readonly detail: string }[];
+  readonly reasons?: PolicyReason[];
+  readonly carrier?: string;
+  readonly capability?: string;
+  readonly interceptId?: string;
+  readonly redirectId?: string;
+  readonly carrierCode?: string;
+  readonly retryAfterSeconds?: number;
+}
+
+/** `GET /v1/tracking/{carrier}/{trackingNumber}`. */
+export interface Tracking {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly status: string;
+  readonly events: { readonly status: string; readonly occurredAt: string }[];
+  readonly interception: {
+    readonly possible: boolean;
+    readonly likelihood: string;
+    readonly reasons: PolicyReason[];
+    readonly warnings: PolicyReason[];
+  };
+}
+
+/** One entry of `GET /v1/carriers`. */
+export interface CarrierEntry {
+  readonly id: string;
+  readonly displayName: string;
+  readonly operations: string[];
+  readonly target: string;
+  readonly capabilities: {
+    readonly intercept?: {
+      readonly declaredValueLimits: Money[];
+      readonly excludedCategories: string[];
+    };
+    readonly redirect?: { readonly freePerOrder: number };
+  };
+}
+
+/** The body of `POST /v1/intercepts` and of its dry run. */
+export interface InterceptRequestBody {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly reason: string;
+  readonly pickupMode: string;
+  readonly orderRef?: string;
+  readonly parcel?: { readonly declaredValue?: Money; readonly category?: string };
+  readonly note?: string;
+}
+
+/** The body of `POST /v1/redirects`. */
+export interface RedirectRequestBody {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly orderRef: string;
+  readonly reason: string;
+  readonly pickupMode?: string;
+  readonly newAddress: Address;
+  readonly note?: string;
+}
+
+/** The simulator's view of a parcel (`GET /__sim/parcels/{carrier}/{trackingNumber}`). */
+export interface SimParcel {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly status: string;
+  readonly intercept: {
+    readonly id: string;
+    readonly reference: string;
+    readonly state: string;
+  } | null;
+  /** How many intercept attempts the carrier processed (refused ones included). */
+  readonly interceptAttempts: number;
+  readonly redirects: { readonly id: string; readonly reference: string }[];
+  readonly calls: { readonly track: number; readonly intercept: number; readonly redirect: number };
+}
