@@ -451,6 +451,14 @@ export class SimClient {
     return answer.body.id;
   }
 
+  /** Removes an injected fault. */
+  async deleteFault(id: string): Promise<void> {
+    const answer = await this.send('DELETE', `/__sim/faults/${id}`);
+    if (answer.status !== 200) {
+      throw new Error(`the simulator could not delete fault ${id}: ${answer.text}`);
+    }
+  }
+
   private async send<Body>(method: string, path: string, json?: unknown) {
     const response = await fetch(this.baseUrl + path, {
       method,
