@@ -7,7 +7,6 @@ import type { PickupMode, PolicyEvaluation } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
 import type { Budget } from '../resilience/budgets.ts';
 import { deadlineIn } from '../resilience/call-carrier.ts';
-import { listAttempts } from '../store/attempts.ts';
 import {
   ActiveInterceptExistsError,
   findIntercept,
@@ -15,10 +14,10 @@ import {
   type InterceptRecord,
   insertIntercept,
 } from '../store/intercepts.ts';
-import { addTransition, listTransitions } from '../store/transitions.ts';
 import { presentIntercept } from './present.ts';
 import { readTracking } from './read-tracking.ts';
 import { sendMutation } from './send-mutation.ts';
+import { loadSubjectHistory, storeNewSubject } from './subject-records.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';
 
 /** The body of `POST /v1/intercepts` and of its dry run. */
@@ -131,7 +130,7 @@ export async function createIntercept(
     updatedAt: now,
   };
   if (!evaluation.eligible) {
-    await storeNew(app, request, record, 'policy');
+    await storeNewSubject(app, request, record, insertIntercept, 'policy');
     request.logContext.outcome = 'rejected_by_policy';
     throw new ProblemError(
       'not-eligible',
@@ -149,7 +148,7 @@ export async function createIntercept(
     );
   }
   try {
-    await storeNew(app, request, record, 'request');
+    await storeNewSubject(app, request, record, insertIntercept, 'request');
   } catch (error) {
     if (error instanceof ActiveInterceptExistsError) {
       throw new ProblemError(
@@ -219,23 +218,6 @@ async function evaluateFor(
   });
 }
 
-async function storeNew(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  record: InterceptRecord,
-  cause: 'policy' | 'request',
-): Promise<void> {
-  await app.database.transaction(async (tx) => {
-    await insertIntercept(tx, record);
-    await addTransition(tx, record.id, {
-      status: record.status,
-      cause,
-      ...(record.statusDetail === null ? {} : { detail: record.statusDetail }),
-    });
-  });
-  await request.idempotency?.attachSubject(record.id);
-}
-
 async function answerFor(
   app: FastifyInstance,
   tenantId: string,
@@ -245,12 +227,8 @@ async function answerFor(
   if (record === undefined) {
     throw new ProblemError('not-found', `No intercept ${id}.`);
   }
-  const [transitions, attempts] = await Promise.all([
-    listTransitions(app.database, id),
-    listAttempts(app.database, id),
-  ]);
   return {
     httpStatus: record.status === 'pending' ? 202 : 201,
-    intercept: presentIntercept(record, { transitions, attempts }),
+    intercept: presentIntercept(record, await loadSubjectHistory(app, id)),
   };
 }

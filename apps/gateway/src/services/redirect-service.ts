@@ -6,7 +6,6 @@ import type { PickupMode, PolicyEvaluation } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
 import type { Budget } from '../resilience/budgets.ts';
 import { deadlineIn } from '../resilience/call-carrier.ts';
-import { listAttempts } from '../store/attempts.ts';
 import {
   ActiveRedirectExistsError,
   consumeRedirectQuota,
@@ -16,10 +15,10 @@ import {
   redirectsUsed,
   releaseRedirectQuota,
 } from '../store/redirects.ts';
-import { addTransition, listTransitions } from '../store/transitions.ts';
 import { presentRedirect } from './present.ts';
 import { readTracking } from './read-tracking.ts';
 import { sendMutation } from './send-mutation.ts';
+import { loadSubjectHistory, storeNewSubject } from './subject-records.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';
 
 /** The body of `POST /v1/redirects`. */
@@ -133,7 +132,7 @@ export async function createRedirect(
     statusDetail: evaluation.eligible ? null : 'refused by policy before reaching the carrier',
   };
   if (!evaluation.eligible) {
-    await storeNew(app, request, record, 'policy');
+    await storeNewSubject(app, request, record, insertRedirect, 'policy');
     request.logContext.outcome = 'rejected_by_policy';
     throw new ProblemError(
       'not-eligible',
@@ -142,7 +141,7 @@ export async function createRedirect(
     );
   }
   try {
-    await storeNew(app, request, record, 'request');
+    await storeNewSubject(app, request, record, insertRedirect, 'request');
   } catch (error) {
     await releaseRedirectQuota(app.database, tenantId, input.orderRef);
     if (error instanceof ActiveRedirectExistsError) {
@@ -189,23 +188,6 @@ export async function getRedirect(app: FastifyInstance, tenantId: string, id: st
   return (await answerFor(app, tenantId, id)).redirect;
 }
 
-async function storeNew(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  record: RedirectRecord,
-  cause: 'policy' | 'request',
-): Promise<void> {
-  await app.database.transaction(async (tx) => {
-    await insertRedirect(tx, record);
-    await addTransition(tx, record.id, {
-      status: record.status,
-      cause,
-      ...(record.statusDetail === null ? {} : { detail: record.statusDetail }),
-    });
-  });
-  await request.idempotency?.attachSubject(record.id);
-}
-
 async function answerFor(
   app: FastifyInstance,
   tenantId: string,
@@ -215,12 +197,8 @@ async function answerFor(
   if (record === undefined) {
     throw new ProblemError('not-found', `No redirect ${id}.`);
   }
-  const [transitions, attempts] = await Promise.all([
-    listTransitions(app.database, id),
-    listAttempts(app.database, id),
-  ]);
   return {
     httpStatus: record.status === 'pending' ? 202 : 201,
-    redirect: presentRedirect(record, { transitions, attempts }),
+    redirect: presentRedirect(record, await loadSubjectHistory(app, id)),
   };
 }
