@@ -1,5 +1,5 @@
 import { type CarrierContext, type CarrierError, isCarrierError } from '@parcelgate/carrier-kit';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { recordAttempt } from '../store/attempts.ts';
 import type { Database } from '../store/database.ts';
@@ -29,11 +29,25 @@ export type CarrierCallResult<Value> =
   | { readonly ok: true; readonly value: Value; readonly durationMs: number }
   | { readonly ok: false; readonly failure: CarrierFailure; readonly durationMs: number };
 
+/**
+ * Who a carrier call is made for when no HTTP request is: a background job (outcome
+ * reconciliation). It carries the same fields a request would, so the call is logged,
+ * observed and recorded the same way.
+ */
+export interface JobCaller {
+  /** Correlates the job's carrier calls in logs, like a request id. */
+  readonly id: string;
+  readonly log: FastifyBaseLogger;
+  readonly server: FastifyInstance;
+  readonly tenant: { readonly id: string };
+}
+
 /** One call to a carrier operation. */
 export interface CarrierCallOptions<Value> {
   readonly carrier: RegisteredCarrier;
   readonly operation: string;
-  readonly request: FastifyRequest;
+  /** The HTTP request the call serves, or the background job that makes it. */
+  readonly request: FastifyRequest | JobCaller;
   readonly database: Database;
   readonly subjectId: string | null;
   /** The longest this call may take: the smaller of its own budget and the request's deadline. */
@@ -65,7 +79,7 @@ export async function callCarrier<Value>(
     }, options.timeoutMs);
   });
   const signals = [controller.signal];
-  if (options.abortOnClientDisconnect) {
+  if (options.abortOnClientDisconnect && 'signal' in request) {
     signals.push(request.signal);
   }
   const base = carrier.createContext({
@@ -101,8 +115,10 @@ export async function callCarrier<Value>(
   } finally {
     clearTimeout(timer);
   }
-  request.logContext.carrier = carrier.definition.id;
-  request.logContext.carrierMs = (request.logContext.carrierMs ?? 0) + result.durationMs;
+  if ('logContext' in request) {
+    request.logContext.carrier = carrier.definition.id;
+    request.logContext.carrierMs = (request.logContext.carrierMs ?? 0) + result.durationMs;
+  }
   await recordAttempt(options.database, {
     tenantId: request.tenant.id,
     subjectId: options.subjectId,
