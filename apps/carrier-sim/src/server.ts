@@ -25,6 +25,12 @@ export interface SimulatorServer {
   close(): Promise<void>;
 }
 
+/** The query string of a request URL, without its `?`. */
+function queryOf(url: string | undefined): string {
+  const queryAt = url?.indexOf('?') ?? -1;
+  return url === undefined || queryAt === -1 ? '' : url.slice(queryAt + 1);
+}
+
 function isCounted(operation: string): operation is keyof CallCounts {
   return operation === 'track' || operation === 'intercept' || operation === 'redirect';
 }
@@ -80,7 +86,10 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
       // gives up or the server closes.
       return;
     }
-    const answer = route.handle({ route, headers: request.headers, body }, simulator);
+    const answer = route.handle(
+      { route, headers: request.headers, body, query: queryOf(request.url) },
+      simulator,
+    );
     switch (fault?.type) {
       case undefined:
         send(response, answer);
@@ -147,7 +156,10 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
       try {
         send(
           response,
-          route.handle({ route, headers: request.headers, body: EMPTY_BODY }, simulator),
+          route.handle(
+            { route, headers: request.headers, body: EMPTY_BODY, query: queryOf(url) },
+            simulator,
+          ),
         );
       } catch (error) {
         fail(response, error);

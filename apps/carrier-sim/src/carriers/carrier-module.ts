@@ -18,6 +18,8 @@ export interface CarrierRequest {
   readonly headers: IncomingHttpHeaders;
   /** The raw body; empty for requests without one. */
   readonly body: Buffer;
+  /** The query string without its `?`; empty when there is none. */
+  readonly query: string;
 }
 
 /**

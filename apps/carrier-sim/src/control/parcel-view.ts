@@ -47,7 +47,9 @@ export function parcelView(parcel: Parcel, carrier: CarrierModule): unknown {
       id: redirect.id,
       reference: redirect.reference,
       destination: redirect.destination,
+      state: redirect.state,
       createdAt: formatChinaTime(redirect.createdAt),
+      updatedAt: formatChinaTime(redirect.updatedAt),
     })),
     calls: { ...parcel.calls },
   };

@@ -183,6 +183,12 @@ export function recordEvent(
   });
   parcel.status = statusOfKind(kind);
   parcel.subStatus = eventSubStatus;
+  if (kind === 'delivered') {
+    // Delivered at the current destination, which is the newest redirect's address.
+    settleOpenRedirects(parcel, 'REDIRECTED', at);
+  } else if (kind === 'return_in_transit') {
+    settleOpenRedirects(parcel, 'FAILED', at);
+  }
   if (parcel.intercept !== null) {
     if (kind === 'return_in_transit') {
       parcel.intercept.state = 'RETURNING';
@@ -193,6 +199,20 @@ export function recordEvent(
     }
   }
   parcel.version++;
+}
+
+/** Moves every redirect still `ACCEPTED` to its final state. */
+export function settleOpenRedirects(
+  parcel: Parcel,
+  state: 'REDIRECTED' | 'FAILED',
+  at: number,
+): void {
+  for (const redirect of parcel.redirects) {
+    if (redirect.state === 'ACCEPTED') {
+      redirect.state = state;
+      redirect.updatedAt = at;
+    }
+  }
 }
 
 function visitedHub(parcel: Parcel): boolean {

@@ -6,7 +6,7 @@ import {
   type InterceptRefusal,
   type RedirectRefusal,
 } from './intercept-rules.ts';
-import { recordEvent, scheduleNextStep } from './journey.ts';
+import { recordEvent, scheduleNextStep, settleOpenRedirects } from './journey.ts';
 import type { Address, InterceptRecord, Parcel, RedirectRecord } from './parcel.ts';
 
 /** An intercept request as every carrier's wire format reduces it. */
@@ -89,7 +89,11 @@ export function redirectParcel(
     reference: command.reference,
     destination: command.destination,
     createdAt: now,
+    state: 'ACCEPTED',
+    updatedAt: now,
   };
+  // The new address replaces any earlier one still pending: that redirect will never happen.
+  settleOpenRedirects(parcel, 'FAILED', now);
   parcel.redirects.push(redirect);
   parcel.destination = command.destination;
   recordEvent(parcel, 'redirected', now);

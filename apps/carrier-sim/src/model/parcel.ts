@@ -71,12 +71,21 @@ export interface InterceptRecord {
   updatedAt: number;
 }
 
+/**
+ * Lifecycle of an accepted redirect: `REDIRECTED` once the parcel is delivered at its
+ * address, `FAILED` when it never will be (a later redirect replaced it, or the parcel
+ * turned back to the sender).
+ */
+export type RedirectState = 'ACCEPTED' | 'REDIRECTED' | 'FAILED';
+
 /** A redirect the carrier accepted. */
 export interface RedirectRecord {
   readonly id: string;
   readonly reference: string;
   readonly destination: Address;
   readonly createdAt: number;
+  state: RedirectState;
+  updatedAt: number;
 }
 
 /** Carrier operations the simulator counts per parcel (see README, "What `calls` counts"). */

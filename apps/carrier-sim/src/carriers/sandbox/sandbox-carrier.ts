@@ -3,6 +3,7 @@ import type { CarrierModule, CarrierRoute, CarrierWorld } from '../carrier-modul
 import { SANDBOX_EXCEPTION_SUB_STATUSES, sandboxCodeOf } from './sandbox-codes.ts';
 import { sandboxError, sandboxFaultResponse, sandboxRateLimited } from './sandbox-errors.ts';
 import { handleSandboxIntercept, handleSandboxInterceptStatus } from './sandbox-intercept.ts';
+import { handleSandboxInterceptLookup, handleSandboxRedirectLookup } from './sandbox-lookup.ts';
 import { handleSandboxRedirect } from './sandbox-redirect.ts';
 import { handleSandboxTrack } from './sandbox-track.ts';
 import { sandboxTrackingNumber } from './sandbox-tracking-number.ts';
@@ -10,7 +11,7 @@ import { sandboxTrackingNumber } from './sandbox-tracking-number.ts';
 const NOT_FOUND = sandboxError(404, 'NOT_FOUND', 'no such route');
 
 /**
- * Routes the four operations of docs/carriers/sandbox-api.md. Anything else (other
+ * Routes the operations of docs/carriers/sandbox-api.md. Anything else (other
  * paths, other methods) gets the sandbox's 404.
  */
 function routeSandbox(method: string, path: string, world: CarrierWorld): CarrierRoute | undefined {
@@ -32,6 +33,28 @@ function routeSandbox(method: string, path: string, world: CarrierWorld): Carrie
         hasBody: false,
         handle: handleSandboxTrack,
       };
+    }
+    if (segments.length === 5 && method === 'GET') {
+      // Lookups by our reference: how a client whose answer was lost learns what happened.
+      // Not counted as intercepts or redirects; `*` faults apply to them.
+      if (segments[4] === 'intercepts') {
+        return {
+          operation: 'interceptLookup',
+          target,
+          trackingNumber: target,
+          hasBody: false,
+          handle: handleSandboxInterceptLookup,
+        };
+      }
+      if (segments[4] === 'redirects') {
+        return {
+          operation: 'redirectLookup',
+          target,
+          trackingNumber: target,
+          hasBody: false,
+          handle: handleSandboxRedirectLookup,
+        };
+      }
     }
     if (segments.length === 5 && method === 'POST') {
       if (segments[4] === 'intercepts') {
