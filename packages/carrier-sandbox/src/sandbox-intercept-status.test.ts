@@ -65,15 +65,54 @@ describe('getSandboxInterceptStatus', () => {
     ).rejects.toMatchObject({ kind: 'not-found', carrierCode: 'INTERCEPT_NOT_FOUND' });
   });
 
-  it('needs the carrierReference, and says so without calling the sandbox', async () => {
-    const { carrierReference: _id, ...withoutId } = request;
-    await expect(
-      getSandboxInterceptStatus(createSandboxTestContext(), withoutId),
-    ).rejects.toMatchObject({
-      kind: 'invalid-request',
-      field: 'carrierReference',
-      requestSent: false,
+  describe('without a carrierReference (the answer that carried it was lost)', () => {
+    const { carrierReference: _id, ...byReference } = request;
+    const LOOKUP_PATH = '/v1/parcels/SBX100000025/intercepts';
+    const found = {
+      interceptId: 'SIC-7Q2M9X',
+      trackingNumber: 'SBX100000025',
+      reference: 'icp_01JDX4T9Q8H3',
+      state: 'ACCEPTED',
+      updatedAt: '2026-11-26T09:15:00+08:00',
+    };
+
+    it('looks the intercept up by our reference', async () => {
+      server.answer('GET', LOOKUP_PATH, () => sandboxJson({ intercepts: [found] }));
+      await expect(
+        getSandboxInterceptStatus(createSandboxTestContext(), byReference),
+      ).resolves.toEqual({ outcome: 'accepted', carrierReference: 'SIC-7Q2M9X' });
+      expect(server.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+        'GET /v1/parcels/SBX100000025/intercepts?reference=icp_01JDX4T9Q8H3',
+      ]);
     });
-    expect(server.calls).toEqual([]);
+
+    it('throws not-found when the sandbox has none: the intercept never arrived', async () => {
+      server.answer('GET', LOOKUP_PATH, () => sandboxJson({ intercepts: [] }));
+      await expect(
+        getSandboxInterceptStatus(createSandboxTestContext(), byReference),
+      ).rejects.toMatchObject({ kind: 'not-found', requestSent: true });
+    });
+
+    it('ignores intercepts sent with another reference', async () => {
+      server.answer('GET', LOOKUP_PATH, () =>
+        sandboxJson({ intercepts: [{ ...found, reference: 'icp_someone_else' }] }),
+      );
+      await expect(
+        getSandboxInterceptStatus(createSandboxTestContext(), byReference),
+      ).rejects.toMatchObject({ kind: 'not-found' });
+    });
+
+    it('classifies a failed lookup like any read', async () => {
+      server.answer('GET', LOOKUP_PATH, () =>
+        sandboxJson({ error: { code: 'PARCEL_NOT_FOUND', message: 'no parcel' } }, 404),
+      );
+      await expect(
+        getSandboxInterceptStatus(createSandboxTestContext(), byReference),
+      ).rejects.toMatchObject({ kind: 'not-found', carrierCode: 'PARCEL_NOT_FOUND' });
+      server.answer('GET', LOOKUP_PATH, () => sandboxJson({ error: { code: 'DOWN' } }, 503));
+      await expect(
+        getSandboxInterceptStatus(createSandboxTestContext(), byReference),
+      ).rejects.toMatchObject({ kind: 'retryable' });
+    });
   });
 });

@@ -4,6 +4,7 @@ import trackInTransit from './__fixtures__/track-in-transit.json' with { type: '
 import {
   parseSandboxErrorBody,
   parseSandboxInterceptCreated,
+  parseSandboxInterceptList,
   parseSandboxInterceptRecord,
   parseSandboxParcel,
   parseSandboxRedirectCreated,
@@ -104,6 +105,16 @@ describe('mutation answers', () => {
     });
     expect(() => parseSandboxInterceptRecord({ interceptId: 'SIC-1', state: 'LOST' })).toThrow(
       /state/,
+    );
+  });
+
+  it('reads the list a lookup by reference answers', () => {
+    const item = { interceptId: 'SIC-1', state: 'ACCEPTED', reference: 'icp_1' };
+    expect(parseSandboxInterceptList({ intercepts: [item] })).toEqual([item]);
+    expect(parseSandboxInterceptList({ intercepts: [] })).toEqual([]);
+    expect(() => parseSandboxInterceptList({ intercepts: null })).toThrow(/intercepts/);
+    expect(() => parseSandboxInterceptList({ intercepts: [{ state: 'ACCEPTED' }] })).toThrow(
+      /interceptId/,
     );
   });
 });

@@ -41,10 +41,24 @@ export const SANDBOX_INTERCEPT_STATES = ['ACCEPTED', 'RETURNING', 'RETURNED', 'F
 /** One of {@link SANDBOX_INTERCEPT_STATES}. */
 export type SandboxInterceptState = (typeof SANDBOX_INTERCEPT_STATES)[number];
 
-/** The 200 answer of GET /v1/intercepts/{interceptId}. */
+/** The 200 answer of GET /v1/intercepts/{interceptId}, and each item of a lookup by reference. */
 export interface SandboxInterceptRecord {
   readonly interceptId: string;
   readonly state: SandboxInterceptState;
+  /** The client's reference, as the sandbox echoes it. */
+  readonly reference: string | undefined;
+}
+
+/**
+ * Reads the 200 body of GET /v1/parcels/{trackingNumber}/intercepts?reference=: each
+ * intercept the sandbox has with that reference (none when the request never arrived).
+ */
+export function parseSandboxInterceptList(body: unknown): readonly SandboxInterceptRecord[] {
+  const list = readObject(body, 'intercept list').intercepts;
+  if (!Array.isArray(list)) {
+    throw new TypeError('sandbox intercept list: intercepts must be an array');
+  }
+  return list.map((item: unknown) => parseSandboxInterceptRecord(item));
 }
 
 /** The `{ "error": { ... } }` envelope of every sandbox error answer. */
@@ -90,6 +104,7 @@ export function parseSandboxInterceptRecord(body: unknown): SandboxInterceptReco
   return {
     interceptId: readString(record.interceptId, 'interceptId'),
     state: state as SandboxInterceptState,
+    reference: readOptionalString(record.reference, 'reference'),
   };
 }
 

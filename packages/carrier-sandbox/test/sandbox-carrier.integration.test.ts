@@ -83,6 +83,22 @@ describe('sandbox adapter against carrier-sim', () => {
     expect((await sandboxCarrier.track(ctx, { trackingNumber })).status).toBe('returned');
   });
 
+  it('finds an intercept by its reference when the answer that named it was lost', async () => {
+    const trackingNumber = await sim.createParcel({ status: 'in_transit' });
+    const ctx = sim.context();
+    const lookup = { trackingNumber, reference: 'icp_integration_lost' };
+    await expect(sandboxCarrier.interceptStatus(ctx, lookup)).rejects.toMatchObject({
+      kind: 'not-found',
+    });
+    const accepted = await intercept(trackingNumber, 'icp_integration_lost');
+    await expect(sandboxCarrier.interceptStatus(ctx, lookup)).resolves.toEqual({
+      outcome: 'accepted',
+      carrierReference: accepted.carrierReference,
+    });
+    await sim.advance(STAGE_INTERVAL_MS);
+    expect((await sandboxCarrier.interceptStatus(ctx, lookup)).outcome).toBe('returning');
+  });
+
   it('is refused for a parcel out for delivery', async () => {
     const trackingNumber = await sim.createParcel({ status: 'out_for_delivery' });
     await expect(intercept(trackingNumber)).rejects.toMatchObject({
