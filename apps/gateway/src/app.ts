@@ -11,6 +11,8 @@ import { installAuthentication } from './http/authenticate.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
+import { metricsPlugin } from './observability/metrics.ts';
+import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { type Database, openDatabase } from './store/database.ts';
@@ -104,6 +106,8 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   installRequestLogging(app);
   installAuthentication(app, database);
   installIdempotency(app, database);
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin);
   await registerRoutes(app);
   return app as unknown as GatewayApp;
 }

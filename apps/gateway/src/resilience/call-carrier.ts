@@ -29,6 +29,22 @@ export type CarrierCallResult<Value> =
   | { readonly ok: true; readonly value: Value; readonly durationMs: number }
   | { readonly ok: false; readonly failure: CarrierFailure; readonly durationMs: number };
 
+/** What a metrics observer is told about each carrier attempt. */
+export interface CarrierAttemptReport {
+  readonly carrier: string;
+  readonly operation: string;
+  /** `ok`, a carrier error kind, `timeout`, or `error` for an adapter defect. */
+  readonly outcome: string;
+  readonly durationMs: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Told about every carrier attempt once it is classified; set by the metrics plugin. */
+    readonly observeCarrierAttempt?: (attempt: CarrierAttemptReport) => void;
+  }
+}
+
 /**
  * Who a carrier call is made for when no HTTP request is: a background job (outcome
  * reconciliation). It carries the same fields a request would, so the call is logged,
@@ -119,6 +135,13 @@ export async function callCarrier<Value>(
     request.logContext.carrier = carrier.definition.id;
     request.logContext.carrierMs = (request.logContext.carrierMs ?? 0) + result.durationMs;
   }
+  const attempt = describeResult(result, httpStatus);
+  request.server.observeCarrierAttempt?.({
+    carrier: carrier.definition.id,
+    operation: options.operation,
+    outcome: attempt.outcome,
+    durationMs: result.durationMs,
+  });
   await recordAttempt(options.database, {
     tenantId: request.tenant.id,
     subjectId: options.subjectId,
@@ -126,7 +149,7 @@ export async function callCarrier<Value>(
     operation: options.operation,
     startedAt,
     durationMs: result.durationMs,
-    ...describeResult(result, httpStatus),
+    ...attempt,
   });
   return result;
 }

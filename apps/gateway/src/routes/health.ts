@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 
-const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
-  checks: Type.Optional(
-    Type.Object({ database: Type.Boolean(), carriers: Type.Array(Type.String()) }),
-  ),
-});
+const Health = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+    checks: Type.Optional(
+      Type.Object({ database: Type.Boolean(), carriers: Type.Array(Type.String()) }),
+    ),
+  },
+  {
+    description: 'Whether the gateway can serve requests, and why not.',
+    examples: [{ status: 'ok', checks: { database: true, carriers: ['sandbox'] } }],
+  },
+);
 
 /** Liveness (the process answers) and readiness (database reachable, carriers loaded). */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,3 +1,4 @@
+import { problemExamples } from '../openapi/problem-examples.ts';
 import { Problem } from '../schemas/common.ts';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -20,7 +21,9 @@ export function problemResponses(...statuses: readonly (keyof typeof DESCRIPTION
       status,
       {
         description: DESCRIPTIONS[status] ?? 'A problem.',
-        content: { 'application/problem+json': { schema: Problem.ref } },
+        content: {
+          'application/problem+json': { schema: Problem.ref, examples: problemExamples(status) },
+        },
       },
     ]),
   );

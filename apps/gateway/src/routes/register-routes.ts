@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.ts';
+import { metricsRoutes } from './metrics.ts';
 import { carrierRoutes } from './v1/carriers.ts';
 import { interceptRoutes } from './v1/intercepts.ts';
 import { policyRoutes } from './v1/policy.ts';
@@ -9,6 +10,7 @@ import { trackingRoutes } from './v1/tracking.ts';
 /** Registers every route: operations endpoints at the root, the API under /v1. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
   await app.register(
     async (v1) => {
       await v1.register(carrierRoutes);

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { sampleCarrier } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
 
 const windowSchema = Type.Object({
@@ -16,37 +17,43 @@ const mutationSchema = {
 /** A loaded carrier and what it can do. */
 export const Carrier = sharedSchema(
   'Carrier',
-  Type.Object({
-    id: Type.String({ examples: ['sandbox'] }),
-    displayName: Type.String(),
-    operations: Type.Array(Type.String(), { examples: [['track', 'intercept', 'redirect']] }),
-    target: Type.Union(
-      [Type.Literal('simulator'), Type.Literal('production'), Type.Literal('custom')],
-      {
-        description: 'simulator until real credentials are configured.',
-      },
-    ),
-    capabilities: Type.Object({
-      intercept: Type.Optional(
-        Type.Object({
-          ...mutationSchema,
-          declaredValueLimits: Type.Array(
-            Type.Object({ amount: Type.String(), currency: Type.String() }),
-          ),
-          excludedCategories: Type.Array(Type.String()),
-        }),
+  Type.Object(
+    {
+      id: Type.String({ examples: ['sandbox'] }),
+      displayName: Type.String(),
+      operations: Type.Array(Type.String(), { examples: [['track', 'intercept', 'redirect']] }),
+      target: Type.Union(
+        [Type.Literal('simulator'), Type.Literal('production'), Type.Literal('custom')],
+        {
+          description: 'simulator until real credentials are configured.',
+        },
       ),
-      redirect: Type.Optional(Type.Object({ ...mutationSchema, freePerOrder: Type.Integer() })),
-      proofOfDelivery: Type.Boolean(),
-      callbacks: Type.Boolean(),
-    }),
-  }),
+      capabilities: Type.Object({
+        intercept: Type.Optional(
+          Type.Object({
+            ...mutationSchema,
+            declaredValueLimits: Type.Array(
+              Type.Object({ amount: Type.String(), currency: Type.String() }),
+            ),
+            excludedCategories: Type.Array(Type.String()),
+          }),
+        ),
+        redirect: Type.Optional(Type.Object({ ...mutationSchema, freePerOrder: Type.Integer() })),
+        proofOfDelivery: Type.Boolean(),
+        callbacks: Type.Boolean(),
+      }),
+    },
+    { description: 'A loaded carrier and what it can do.', examples: [sampleCarrier] },
+  ),
 );
 
 /** The loaded carriers. */
 export const CarrierList = sharedSchema(
   'CarrierList',
-  Type.Object({ data: Type.Array(Carrier.ref) }),
+  Type.Object(
+    { data: Type.Array(Carrier.ref) },
+    { description: 'The loaded carriers.', examples: [{ data: [sampleCarrier] }] },
+  ),
 );
 
 /** Every carrier schema with an `$id`. */

@@ -14,6 +14,7 @@ import {
   TrackingNumber,
   Transition,
 } from './common.ts';
+import { sampleIntercept } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
 
 const interceptExample = {
@@ -56,6 +57,7 @@ export const Eligibility = sharedSchema(
       nextActions: Type.Array(NextAction.ref),
     },
     {
+      description: 'Whether the parcel can be intercepted now, and on what terms.',
       examples: [
         {
           eligible: false,
@@ -117,19 +119,28 @@ export const Intercept = sharedSchema(
       createdAt: Type.String({ format: 'date-time' }),
       updatedAt: Type.String({ format: 'date-time' }),
     },
-    { description: 'An intercept: a request to stop a parcel and return it to the sender.' },
+    {
+      description: 'An intercept: a request to stop a parcel and return it to the sender.',
+      examples: [sampleIntercept],
+    },
   ),
 );
 
 /** A page of intercepts. */
 export const InterceptList = sharedSchema(
   'InterceptList',
-  Type.Object({
-    data: Type.Array(Intercept.ref),
-    nextCursor: Type.Union([Type.String(), Type.Null()], {
-      description: 'Pass as `cursor` for the next page; null on the last page.',
-    }),
-  }),
+  Type.Object(
+    {
+      data: Type.Array(Intercept.ref),
+      nextCursor: Type.Union([Type.String(), Type.Null()], {
+        description: 'Pass as `cursor` for the next page; null on the last page.',
+      }),
+    },
+    {
+      description: 'A page of intercepts, newest first.',
+      examples: [{ data: [sampleIntercept], nextCursor: null }],
+    },
+  ),
 );
 
 /** Filters of `GET /v1/intercepts` and `GET /v1/redirects`. */

@@ -1,5 +1,7 @@
 import { NORMALIZED_STATUSES } from '@parcelgate/carrier-kit';
 import { type Static, Type } from 'typebox';
+import { DEFAULT_POLICY } from '../policy/defaults.ts';
+import { applyOverrides } from '../policy/resolve-policy.ts';
 import { closed, Money } from './common.ts';
 import { sharedSchema } from './shared-schema.ts';
 
@@ -17,6 +19,9 @@ const Window = (optional: boolean) => {
 const Rates = Type.Record(Type.String({ pattern: '^[A-Z]{3}/[A-Z]{3}$' }), Type.String(), {
   description: 'Exchange rates as decimal strings, e.g. {"USD/CNY": "7.10"}.',
 });
+
+/** The sample overrides shown in the API reference: refuse a second, paid redirect. */
+const sampleOverrides = { redirect: { whenFreeUsed: 'refuse' } } as const;
 
 /** A tenant's overrides of the default policy; a given field replaces the default whole. */
 export const PolicyOverrides = sharedSchema(
@@ -47,29 +52,45 @@ export const PolicyOverrides = sharedSchema(
         ),
       ),
     },
-    { ...closed, examples: [{ redirect: { whenFreeUsed: 'refuse' } }] },
+    {
+      ...closed,
+      description: "A tenant's overrides of the default policy.",
+      examples: [sampleOverrides],
+    },
   ),
 );
 
 /** The tenant's overrides and the rules they produce (before each carrier bounds them). */
 export const Policy = sharedSchema(
   'Policy',
-  Type.Object({
-    overrides: PolicyOverrides.ref,
-    effective: Type.Object({
-      intercept: Type.Object({
-        window: Window(false),
-        excludedCategories: Type.Array(Type.String()),
-        declaredValueLimits: Type.Array(Money.ref),
-        exchangeRates: Rates,
+  Type.Object(
+    {
+      overrides: PolicyOverrides.ref,
+      effective: Type.Object({
+        intercept: Type.Object({
+          window: Window(false),
+          excludedCategories: Type.Array(Type.String()),
+          declaredValueLimits: Type.Array(Money.ref),
+          exchangeRates: Rates,
+        }),
+        redirect: Type.Object({
+          window: Window(false),
+          freePerOrder: Type.Integer(),
+          whenFreeUsed: Type.Enum(['charge', 'refuse'] as const),
+        }),
       }),
-      redirect: Type.Object({
-        window: Window(false),
-        freePerOrder: Type.Integer(),
-        whenFreeUsed: Type.Enum(['charge', 'refuse'] as const),
-      }),
-    }),
-  }),
+    },
+    {
+      description: "The tenant's overrides and the rules they produce.",
+      // Made by the code that answers GET /v1/policy, so the example cannot drift from it.
+      examples: [
+        structuredClone({
+          overrides: sampleOverrides,
+          effective: applyOverrides(DEFAULT_POLICY, sampleOverrides),
+        }),
+      ],
+    },
+  ),
 );
 
 /** Every policy schema with an `$id`. */

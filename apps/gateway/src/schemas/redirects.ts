@@ -13,6 +13,7 @@ import {
   TrackingNumber,
   Transition,
 } from './common.ts';
+import { sampleRedirect } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
 
 /** A delivery address. Phone and street are personal data: redacted from logs. */
@@ -78,40 +79,52 @@ export const RedirectStatus = sharedSchema(
 /** A redirect and its history. */
 export const Redirect = sharedSchema(
   'Redirect',
-  Type.Object({
-    id: Type.String({ examples: ['rdr_01JD3K9V7Q8M2N4P6R8T0V2X4Z'] }),
-    status: RedirectStatus.ref,
-    carrier: Type.String(),
-    trackingNumber: Type.String(),
-    orderRef: Type.String(),
-    reason: InterceptReason.ref,
-    newAddress: Address.ref,
-    free: Type.Boolean({
-      description: "Whether this redirect used the order's one free redirect.",
-    }),
-    likelihood: Type.String(),
-    parcelStatus: Type.Union([ParcelStatus.ref, Type.Null()]),
-    fee: Fee.ref,
-    reasons: Type.Array(PolicyReason.ref),
-    warnings: Type.Array(PolicyReason.ref),
-    carrierReference: Type.Union([Type.String(), Type.Null()]),
-    carrierReason: Type.Union([Type.String(), Type.Null()]),
-    statusDetail: Type.Union([Type.String(), Type.Null()]),
-    nextActions: Type.Array(NextAction.ref),
-    transitions: Type.Array(Transition.ref),
-    attempts: Type.Array(Attempt.ref),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  }),
+  Type.Object(
+    {
+      id: Type.String({ examples: ['rdr_01JD3K9V7Q8M2N4P6R8T0V2X4Z'] }),
+      status: RedirectStatus.ref,
+      carrier: Type.String(),
+      trackingNumber: Type.String(),
+      orderRef: Type.String(),
+      reason: InterceptReason.ref,
+      newAddress: Address.ref,
+      free: Type.Boolean({
+        description: "Whether this redirect used the order's one free redirect.",
+      }),
+      likelihood: Type.String(),
+      parcelStatus: Type.Union([ParcelStatus.ref, Type.Null()]),
+      fee: Fee.ref,
+      reasons: Type.Array(PolicyReason.ref),
+      warnings: Type.Array(PolicyReason.ref),
+      carrierReference: Type.Union([Type.String(), Type.Null()]),
+      carrierReason: Type.Union([Type.String(), Type.Null()]),
+      statusDetail: Type.Union([Type.String(), Type.Null()]),
+      nextActions: Type.Array(NextAction.ref),
+      transitions: Type.Array(Transition.ref),
+      attempts: Type.Array(Attempt.ref),
+      createdAt: Type.String({ format: 'date-time' }),
+      updatedAt: Type.String({ format: 'date-time' }),
+    },
+    {
+      description: 'A redirect: a request to deliver a parcel in transit to a new address.',
+      examples: [sampleRedirect],
+    },
+  ),
 );
 
 /** A page of redirects. */
 export const RedirectList = sharedSchema(
   'RedirectList',
-  Type.Object({
-    data: Type.Array(Redirect.ref),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-  }),
+  Type.Object(
+    {
+      data: Type.Array(Redirect.ref),
+      nextCursor: Type.Union([Type.String(), Type.Null()]),
+    },
+    {
+      description: 'A page of redirects, newest first.',
+      examples: [{ data: [sampleRedirect], nextCursor: null }],
+    },
+  ),
 );
 
 /** Every redirect schema with an `$id`. */

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { ExceptionSubStatus, ParcelStatus, PolicyReason } from './common.ts';
+import { sampleTracking } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
 
 /** Where an event happened or a parcel goes. */
@@ -34,39 +35,45 @@ export const TrackingEvent = sharedSchema(
 /** A parcel's normalized tracking, and whether it can be intercepted now. */
 export const Tracking = sharedSchema(
   'Tracking',
-  Type.Object({
-    carrier: Type.String(),
-    trackingNumber: Type.String(),
-    status: ParcelStatus.ref,
-    subStatus: Type.Optional(ExceptionSubStatus),
-    events: Type.Array(TrackingEvent.ref, { description: 'Oldest first.' }),
-    estimatedDelivery: Type.Optional(Type.String()),
-    proofOfDelivery: Type.Optional(
-      Type.Object({
-        deliveredAt: Type.Optional(Type.String()),
-        signedBy: Type.Optional(Type.String()),
-        photoUrl: Type.Optional(Type.String()),
-        location: Type.Optional(Location.ref),
-      }),
-    ),
-    origin: Type.Optional(Location.ref),
-    destination: Type.Optional(Location.ref),
-    underlyingCarrier: Type.Optional(
-      Type.Object({ code: Type.String(), name: Type.Optional(Type.String()) }),
-    ),
-    interception: Type.Object(
-      {
-        possible: Type.Boolean(),
-        likelihood: Type.Union([Type.Literal('high'), Type.Literal('low'), Type.Literal('none')]),
-        reasons: Type.Array(PolicyReason.ref),
-        warnings: Type.Array(PolicyReason.ref),
-      },
-      {
-        description:
-          'Whether an intercept is possible now by status and carrier (parcel details not known here).',
-      },
-    ),
-  }),
+  Type.Object(
+    {
+      carrier: Type.String(),
+      trackingNumber: Type.String(),
+      status: ParcelStatus.ref,
+      subStatus: Type.Optional(ExceptionSubStatus),
+      events: Type.Array(TrackingEvent.ref, { description: 'Oldest first.' }),
+      estimatedDelivery: Type.Optional(Type.String()),
+      proofOfDelivery: Type.Optional(
+        Type.Object({
+          deliveredAt: Type.Optional(Type.String()),
+          signedBy: Type.Optional(Type.String()),
+          photoUrl: Type.Optional(Type.String()),
+          location: Type.Optional(Location.ref),
+        }),
+      ),
+      origin: Type.Optional(Location.ref),
+      destination: Type.Optional(Location.ref),
+      underlyingCarrier: Type.Optional(
+        Type.Object({ code: Type.String(), name: Type.Optional(Type.String()) }),
+      ),
+      interception: Type.Object(
+        {
+          possible: Type.Boolean(),
+          likelihood: Type.Union([Type.Literal('high'), Type.Literal('low'), Type.Literal('none')]),
+          reasons: Type.Array(PolicyReason.ref),
+          warnings: Type.Array(PolicyReason.ref),
+        },
+        {
+          description:
+            'Whether an intercept is possible now by status and carrier (parcel details not known here).',
+        },
+      ),
+    },
+    {
+      description: "A parcel's normalized tracking and whether it can be intercepted now.",
+      examples: [sampleTracking],
+    },
+  ),
 );
 
 /** Every tracking schema with an `$id`. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { countMutationOutcome } from '../../observability/mutation-outcomes.ts';
 import { resolveBudget } from '../../resilience/budgets.ts';
 import {
   Eligibility,
@@ -63,7 +64,13 @@ export const interceptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const budget = resolveBudget('intercept', app.config.budgetsMs, request.headers.prefer);
-      const answer = await createIntercept(app, request, request.body, budget);
+      const answer = await countMutationOutcome(
+        app.metrics.interceptOutcomes,
+        'interceptId',
+        request.body.carrier,
+        createIntercept(app, request, request.body, budget),
+        ({ intercept }) => intercept,
+      );
       if (budget.preferWaitSeconds !== undefined) {
         reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
       }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { countMutationOutcome } from '../../observability/mutation-outcomes.ts';
 import { resolveBudget } from '../../resilience/budgets.ts';
 import { ListQuery } from '../../schemas/intercepts.ts';
 import { Redirect, RedirectList, RedirectRequest } from '../../schemas/redirects.ts';
@@ -33,7 +34,13 @@ export const redirectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const budget = resolveBudget('redirect', app.config.budgetsMs, request.headers.prefer);
-      const answer = await createRedirect(app, request, request.body, budget);
+      const answer = await countMutationOutcome(
+        app.metrics.redirectOutcomes,
+        'redirectId',
+        request.body.carrier,
+        createRedirect(app, request, request.body, budget),
+        ({ redirect }) => redirect,
+      );
       if (budget.preferWaitSeconds !== undefined) {
         reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
       }

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { CarrierAttemptReport } from '../resilience/call-carrier.ts';
+
+/** Latency buckets for answers to our clients, in seconds. */
+const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Carrier calls are slower and bounded by budgets of up to 60 s. */
+const CARRIER_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60];
+
+/**
+ * The gateway's Prometheus instruments, in a registry of their own per app: several apps
+ * in one test process, or a benchmark's replicas, never count into each other's numbers.
+ */
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly carrierOperations: Counter<'carrier' | 'operation' | 'outcome'>;
+  readonly carrierOperationDuration: Histogram<'carrier' | 'operation' | 'outcome'>;
+  /** Intercepts answered, by the status they were answered in. */
+  readonly interceptOutcomes: Counter<'carrier' | 'status'>;
+  /** Redirects answered, by the status they were answered in. */
+  readonly redirectOutcomes: Counter<'carrier' | 'status'>;
+  /** Counts one carrier attempt, as `callCarrier` reports it. */
+  observeCarrierAttempt(attempt: CarrierAttemptReport): void;
+  /** The app's metrics and the process's, in the Prometheus text format. */
+  render(): Promise<string>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly metrics: GatewayMetrics;
+  }
+}
+
+/**
+ * Process metrics (CPU, memory, event loop lag, GC) describe the process, not an app, and
+ * their collectors (an event-loop delay monitor, a GC observer) cannot be stopped: they
+ * are set up once per process, in a registry of their own (not prom-client's global one).
+ */
+let processRegistry: Registry | undefined;
+
+function sharedProcessRegistry(): Registry {
+  if (processRegistry === undefined) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/** Creates a fresh set of instruments in a new registry. */
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const processMetrics = sharedProcessRegistry();
+  const carrierOperations = new Counter({
+    name: 'parcelgate_carrier_operations_total',
+    help: 'Calls to carrier operations, by carrier, operation and outcome (ok, an error kind, timeout).',
+    labelNames: ['carrier', 'operation', 'outcome'] as const,
+    registers,
+  });
+  const carrierOperationDuration = new Histogram({
+    name: 'parcelgate_carrier_operation_duration_seconds',
+    help: 'Time spent in one call to a carrier operation.',
+    labelNames: ['carrier', 'operation', 'outcome'] as const,
+    buckets: CARRIER_BUCKETS,
+    registers,
+  });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'parcelgate_http_requests_total',
+      help: 'Requests answered, by method, route pattern and status code.',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers,
+    }),
+    httpRequestDuration: new Histogram({
+      name: 'parcelgate_http_request_duration_seconds',
+      help: 'Time to answer a request, by method, route pattern and status code.',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: HTTP_BUCKETS,
+      registers,
+    }),
+    carrierOperations,
+    carrierOperationDuration,
+    interceptOutcomes: new Counter({
+      name: 'parcelgate_intercept_outcomes_total',
+      help: 'Intercepts answered, by carrier and the lifecycle status they were answered in.',
+      labelNames: ['carrier', 'status'] as const,
+      registers,
+    }),
+    redirectOutcomes: new Counter({
+      name: 'parcelgate_redirect_outcomes_total',
+      help: 'Redirects answered, by carrier and the lifecycle status they were answered in.',
+      labelNames: ['carrier', 'status'] as const,
+      registers,
+    }),
+    observeCarrierAttempt({ carrier, operation, outcome, durationMs }) {
+      const labels = { carrier, operation, outcome };
+      carrierOperations.inc(labels);
+      carrierOperationDuration.observe(labels, durationMs / 1000);
+    },
+    async render() {
+      // Both registries use the text format; their metric names never overlap.
+      return (await registry.metrics()) + (await processMetrics.metrics());
+    },
+  };
+}
+
+/**
+ * Decorates the app with its metrics, counts every answered request (route pattern, never
+ * the raw URL, so ids and tracking numbers do not explode the label space) and passes
+ * carrier attempts from `callCarrier` to the carrier instruments.
+ */
+export const metricsPlugin = fp(
+  async (app: FastifyInstance) => {
+    const metrics = createGatewayMetrics();
+    app.decorate('metrics', metrics);
+    app.decorate('observeCarrierAttempt', metrics.observeCarrierAttempt);
+    app.addHook('onResponse', async (request, reply) => {
+      const labels = {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      };
+      metrics.httpRequests.inc(labels);
+      metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
+    });
+  },
+  { name: 'parcelgate-metrics' },
+);

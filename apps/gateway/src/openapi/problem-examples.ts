@@ -1,0 +1,122 @@
+import {
+  PROBLEM_TYPES,
+  type ProblemDocument,
+  ProblemError,
+  type ProblemType,
+  toProblemDocument,
+} from '../problems.ts';
+
+/** An OpenAPI Example Object holding one problem answer. */
+export interface ProblemExample {
+  readonly summary: string;
+  readonly value: ProblemDocument;
+}
+
+/**
+ * One sample per problem type, made by the same code that answers real requests, so an
+ * example can never show a member the API does not send. Types that only Fastify's own
+ * routing produces (405, 406, 500) have no operation to be listed under and are left out.
+ */
+const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
+  'validation-failed': new ProblemError(
+    'validation-failed',
+    '/trackingNumber: must match pattern "^[A-Za-z0-9-]+$"',
+    { errors: [{ pointer: '/trackingNumber', detail: 'must match pattern "^[A-Za-z0-9-]+$"' }] },
+  ),
+  'idempotency-key-missing': new ProblemError(
+    'idempotency-key-missing',
+    'Send an Idempotency-Key header with every intercept or redirect.',
+  ),
+  unauthorized: new ProblemError(
+    'unauthorized',
+    'Send a valid API key as "Authorization: Bearer <key>".',
+  ),
+  'not-found': new ProblemError('not-found', 'No intercept icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z.'),
+  'unknown-carrier': new ProblemError('unknown-carrier', 'No carrier "acme" is loaded.', {
+    carrier: 'acme',
+  }),
+  'parcel-not-found': new ProblemError(
+    'parcel-not-found',
+    'sandbox does not know this tracking number.',
+    { carrier: 'sandbox', carrierCode: 'NOT_FOUND' },
+  ),
+  'idempotency-request-in-progress': new ProblemError(
+    'idempotency-request-in-progress',
+    'The first request with this Idempotency-Key has not finished; retry shortly.',
+  ),
+  'payload-too-large': new ProblemError('payload-too-large', 'Request body is too large'),
+  'unsupported-media-type': new ProblemError(
+    'unsupported-media-type',
+    'Unsupported Media Type: text/plain',
+  ),
+  'not-eligible': new ProblemError(
+    'not-eligible',
+    'The parcel cannot be intercepted now: category_excluded, declared_value_over_limit.',
+    {
+      carrier: 'sandbox',
+      interceptId: 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+      reasons: [
+        { code: 'category_excluded', message: 'sandbox does not intercept fresh_food.' },
+        {
+          code: 'declared_value_over_limit',
+          message: 'The declared value 1500.00 CNY is over the limit of 1000.00 CNY.',
+        },
+      ],
+    },
+  ),
+  'operation-not-supported': new ProblemError(
+    'operation-not-supported',
+    'Acme Express offers no redirect API.',
+    { carrier: 'acme', capability: 'redirect' },
+  ),
+  'idempotency-key-reused': new ProblemError(
+    'idempotency-key-reused',
+    'This Idempotency-Key was first used with another body; use a new key.',
+  ),
+  'carrier-error': new ProblemError('carrier-error', 'The sandbox adapter failed unexpectedly.', {
+    carrier: 'sandbox',
+  }),
+  'carrier-rejected-request': new ProblemError(
+    'carrier-rejected-request',
+    'sandbox rejected the request: the postal code does not match the city.',
+    { carrier: 'sandbox', carrierCode: 'INVALID_ADDRESS' },
+  ),
+  'carrier-authentication-failed': new ProblemError(
+    'carrier-authentication-failed',
+    'sandbox refused the configured credentials; check CARRIER_SANDBOX_*.',
+    { carrier: 'sandbox', carrierCode: 'UNAUTHORIZED' },
+  ),
+  'carrier-unavailable': new ProblemError(
+    'carrier-unavailable',
+    'sandbox is not answering properly right now.',
+    { carrier: 'sandbox' },
+  ),
+  'carrier-rate-limited': new ProblemError(
+    'carrier-rate-limited',
+    'sandbox asked us to slow down; retry after 2 s.',
+    { carrier: 'sandbox', retryAfterSeconds: 2 },
+  ),
+  'carrier-timeout': new ProblemError(
+    'carrier-timeout',
+    'sandbox did not answer within the latency budget.',
+    { carrier: 'sandbox' },
+  ),
+};
+
+/** Sample `application/problem+json` bodies for a status, keyed by problem type. */
+export function problemExamples(status: number): Record<string, ProblemExample> {
+  const examples: Record<string, ProblemExample> = {};
+  for (const [type, problem] of Object.entries(SAMPLES)) {
+    if (problem === undefined || PROBLEM_TYPES[type as ProblemType].status !== status) {
+      continue;
+    }
+    examples[type] = {
+      summary: problem.title,
+      value: toProblemDocument(problem, {
+        requestId: '3f0c9a52-6d1e-4b8f-9c1a-7e2d4b6a8f10',
+        instance: '/v1/intercepts',
+      }),
+    };
+  }
+  return examples;
+}
