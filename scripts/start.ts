@@ -241,6 +241,11 @@ async function main(): Promise<void> {
     target = await createParcel('in_transit');
   }
 
+  // Only printed where this build serves it, so every printed URL works.
+  const hasDocs = await fetch(`${apiUrl}/docs`, { signal: AbortSignal.timeout(5_000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
   const auth = `-H ${shellQuote(`Authorization: Bearer ${key}`)}`;
   const body = JSON.stringify({
     carrier: 'sandbox',
@@ -258,7 +263,7 @@ async function main(): Promise<void> {
     `  API key     ${key}`,
     `              (from ${source})`,
     `  API         ${apiUrl}/v1`,
-    `  Docs        ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`,
+    ...(hasDocs ? [`  Docs        ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`] : []),
     `  Simulator   ${simUrl}   (control API: ${simUrl}/__sim/health)`,
     `  Database    ${usesPostgres ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${dataDir}`}`,
     '',
