@@ -13,6 +13,7 @@ import { installIdempotency } from './http/idempotency.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import { metricsPlugin } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
+import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { type Database, openDatabase } from './store/database.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   installIdempotency(app, database);
   await app.register(metricsPlugin);
   await app.register(openApiPlugin);
+  await app.register(resiliencePlugin);
   await registerRoutes(app);
   return app as unknown as GatewayApp;
 }

@@ -34,6 +34,11 @@ export const PROBLEM_TYPES = {
   },
   'carrier-unavailable': { status: 503, title: 'The carrier is unavailable' },
   'carrier-rate-limited': { status: 503, title: 'The carrier asked us to slow down' },
+  'circuit-open': {
+    status: 503,
+    title: 'Calls to this carrier are paused while it keeps failing',
+  },
+  'carrier-busy': { status: 503, title: 'Too many calls to this carrier are waiting' },
   'carrier-timeout': { status: 504, title: 'The carrier did not answer within the budget' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;

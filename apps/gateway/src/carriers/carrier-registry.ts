@@ -47,7 +47,10 @@ export function createCarrierRegistry(
   const carriers = new Map<string, RegisteredCarrier>();
   for (const { definition, settings } of entries) {
     const agent = new Agent({
-      connections: definition.capabilities.rateLimits?.maxConcurrency ?? DEFAULT_CONNECTIONS,
+      connections:
+        settings.overrides.rateLimits.maxConcurrency ??
+        definition.capabilities.rateLimits?.maxConcurrency ??
+        DEFAULT_CONNECTIONS,
       keepAliveTimeout: 10_000,
     });
     agents.push(agent);

@@ -39,6 +39,7 @@ describe('resolveCarrierSettings', () => {
       credentials: { clientId: 'sim-id', clientSecret: 'sim-secret' },
       target: 'simulator',
       secrets: ['sim-secret'],
+      overrides: { budgetsMs: {}, rateLimits: {} },
     });
   });
 
@@ -70,5 +71,28 @@ describe('resolveCarrierSettings', () => {
       resolveCarrierSettings(carrier, { CARRIER_ACME_POST_BASE_URL: 'not a url' }, 'http://sim')
         .problems,
     ).toEqual(['CARRIER_ACME_POST_BASE_URL must be an http(s) URL (got "not a url")']);
+  });
+
+  it('reads per-account budgets and rate limits, and names invalid ones', () => {
+    const env = {
+      CARRIER_ACME_POST_BUDGET_TRACK_MS: '1500',
+      CARRIER_ACME_POST_BUDGET_INTERCEPT_MS: '8000',
+      CARRIER_ACME_POST_REQUESTS_PER_SECOND: '200',
+      CARRIER_ACME_POST_MAX_CONCURRENCY: '40',
+    };
+    expect(resolveCarrierSettings(carrier, env, 'http://sim').settings?.overrides).toEqual({
+      budgetsMs: { track: 1500, intercept: 8000 },
+      rateLimits: { requestsPerSecond: 200, maxConcurrency: 40 },
+    });
+    expect(
+      resolveCarrierSettings(
+        carrier,
+        { CARRIER_ACME_POST_BUDGET_REDIRECT_MS: '10', CARRIER_ACME_POST_BURST: 'lots' },
+        'http://sim',
+      ).problems,
+    ).toEqual([
+      'CARRIER_ACME_POST_BUDGET_REDIRECT_MS must be a whole number from 50 to 60000 (got "10")',
+      'CARRIER_ACME_POST_BURST must be a whole number from 1 to 100000 (got "lots")',
+    ]);
   });
 });

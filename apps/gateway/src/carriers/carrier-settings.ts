@@ -1,4 +1,5 @@
 import type { CarrierCredentials, CarrierDefinition } from '@parcelgate/carrier-kit';
+import { type CarrierOverrides, readCarrierOverrides } from '../resilience/carrier-overrides.ts';
 
 /** Where a carrier's calls go and with which credentials. */
 export interface CarrierSettings {
@@ -8,6 +9,8 @@ export interface CarrierSettings {
   readonly target: 'simulator' | 'production' | 'custom';
   /** Secret values, redacted from every log line. */
   readonly secrets: readonly string[];
+  /** This account's own budgets and rate limits (`CARRIER_<ID>_BUDGET_*_MS`, ...). */
+  readonly overrides: CarrierOverrides;
 }
 
 /** `ups` → `CARRIER_UPS`; `carrier-x` → `CARRIER_CARRIER_X`. */
@@ -53,6 +56,8 @@ export function resolveCarrierSettings(
   if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) {
     problems.push(`${prefix}_BASE_URL must be an http(s) URL (got "${baseUrl}")`);
   }
+  const { overrides, problems: overrideProblems } = readCarrierOverrides(prefix, env);
+  problems.push(...overrideProblems);
   if (problems.length > 0) {
     return { problems };
   }
@@ -60,7 +65,7 @@ export function resolveCarrierSettings(
     .filter((field) => field.secret)
     .map((field) => credentials[field.key])
     .filter((value): value is string => value !== undefined);
-  return { settings: { baseUrl, credentials, target, secrets }, problems };
+  return { settings: { baseUrl, credentials, target, secrets, overrides }, problems };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

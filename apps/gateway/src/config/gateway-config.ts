@@ -1,4 +1,5 @@
 import type { Operation } from '../resilience/budgets.ts';
+import type { ResilienceConfig } from './resilience-config.ts';
 
 /** Everything the gateway reads from its environment, validated. */
 export interface GatewayConfig {
@@ -17,6 +18,8 @@ export interface GatewayConfig {
   readonly bodyLimitBytes: number;
   /** Default latency budgets per operation, in milliseconds. */
   readonly budgetsMs: Readonly<Record<Operation, number>>;
+  /** Per-try timeouts, retries, circuit breakers and carrier queues. */
+  readonly resilience: ResilienceConfig;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
   readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
 }

@@ -15,6 +15,24 @@ describe('loadConfig', () => {
       logLevel: 'info',
       budgetsMs: { track: 2000, intercept: 5000, redirect: 5000 },
     });
+    expect(config.resilience).toMatchObject({
+      attemptTimeoutsMs: { track: 1000, intercept: 60_000, redirect: 60_000 },
+      retry: { maxAttempts: 3, budgetRatio: 0.1, budgetMinRetries: 10 },
+      breaker: { minCalls: 20, failureRatio: 0.5, openMs: 5000 },
+      queueLimit: 100,
+    });
+  });
+
+  it('reads and checks the resilience settings', () => {
+    const config = loadConfig({
+      PARCELGATE_RETRY_BUDGET_PERCENT: '20',
+      PARCELGATE_BREAKER_OPEN_MS: '1000',
+    });
+    expect(config.resilience.retry.budgetRatio).toBe(0.2);
+    expect(config.resilience.breaker.openMs).toBe(1000);
+    expect(() => loadConfig({ PARCELGATE_RETRY_MAX_ATTEMPTS: '0' })).toThrow(
+      'PARCELGATE_RETRY_MAX_ATTEMPTS must be a whole number from 1 to 10 (got "0")',
+    );
   });
 
   it('reads every setting', () => {

@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './gateway-config.ts';
+import { readResilienceConfig } from './resilience-config.ts';
 
 /** Thrown when the environment is invalid; lists every setting at fault. */
 export class ConfigError extends Error {
@@ -71,6 +72,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       intercept: integer('PARCELGATE_BUDGET_INTERCEPT_MS', 5_000, 50, 60_000),
       redirect: integer('PARCELGATE_BUDGET_REDIRECT_MS', 5_000, 50, 60_000),
     },
+    resilience: readResilienceConfig(integer),
     carrierEnvironment: env,
   };
   if (problems.length > 0) {

@@ -73,6 +73,8 @@ export interface CarrierCallOptions<Value> {
    * turn a sent intercept into an unknown outcome.
    */
   readonly abortOnClientDisconnect: boolean;
+  /** Also aborts the call: a shared read stops when every reader waiting for it has left. */
+  readonly signal?: AbortSignal | undefined;
   readonly run: (ctx: CarrierContext) => Promise<Value>;
 }
 
@@ -97,6 +99,9 @@ export async function callCarrier<Value>(
   const signals = [controller.signal];
   if (options.abortOnClientDisconnect && 'signal' in request) {
     signals.push(request.signal);
+  }
+  if (options.signal !== undefined) {
+    signals.push(options.signal);
   }
   const base = carrier.createContext({
     signal: AbortSignal.any(signals),

@@ -1,12 +1,21 @@
 import type { TrackingSnapshot } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { callCarrier, type Deadline } from '../resilience/call-carrier.ts';
+import { ProblemError } from '../problems.ts';
+import { type Deadline, deadlineIn } from '../resilience/call-carrier.ts';
+import { rejectionProblem } from '../resilience/rejection-problem.ts';
+import { callCarrierResiliently, type ResilientCallResult } from '../resilience/resilient-call.ts';
 import { readFailureProblem } from './carrier-problems.ts';
 
 /**
- * Reads a parcel's tracking from its carrier within the track budget (and the request's
- * deadline when tracking is one step of an intercept). Failures become problems.
+ * Reads a parcel's tracking from its carrier within the carrier's track budget and the
+ * request's deadline (tracking may be one step of an intercept), with retries, the circuit
+ * breaker and the carrier's limiter. Failures become problems.
+ *
+ * Plain reads (GET) go through the carrier's tracking cache: a burst of identical reads
+ * costs the carrier one call, each reader bounded by its own deadline. Reads made for an
+ * intercept, a redirect or their dry run (POST) are always fresh, and drop the cached
+ * entry, since the parcel they look at is about to change.
  */
 export async function readTracking(
   app: FastifyInstance,
@@ -15,18 +24,49 @@ export async function readTracking(
   trackingNumber: string,
   deadline: Deadline,
 ): Promise<TrackingSnapshot> {
-  const result = await callCarrier({
-    carrier,
-    operation: 'track',
-    request,
-    database: app.database,
-    subjectId: null,
-    timeoutMs: Math.min(app.config.budgetsMs.track, deadline.remainingMs()),
-    abortOnClientDisconnect: true,
-    run: (ctx) => carrier.definition.track(ctx, { trackingNumber }),
-  });
-  if (!result.ok) {
-    throw readFailureProblem(carrier.definition.id, result.failure);
+  const resilience = app.resilience.of(carrier.definition.id);
+  const readDeadline = deadlineIn(Math.min(resilience.budgetsMs.track, deadline.remainingMs()));
+  const load = (signal: AbortSignal) =>
+    callCarrierResiliently({
+      carrier,
+      operation: 'track',
+      request,
+      database: app.database,
+      subjectId: null,
+      resilience,
+      deadline: readDeadline,
+      signal,
+      // A shared read stops when its readers have all left (the cache's signal), not when
+      // the one client that happened to start it hangs up.
+      abortOnClientDisconnect: false,
+      run: (ctx) => carrier.definition.track(ctx, { trackingNumber }),
+    });
+  let result: ResilientCallResult<TrackingSnapshot>;
+  if (request.method === 'GET') {
+    const answer = await resilience.tracking.read({
+      key: trackingNumber,
+      load,
+      waitMs: readDeadline.remainingMs(),
+      signal: request.signal,
+    });
+    if (answer.source === 'timeout') {
+      throw new ProblemError(
+        'carrier-timeout',
+        `${carrier.definition.id} did not answer within the latency budget.`,
+        { carrier: carrier.definition.id },
+      );
+    }
+    request.logContext.carrier = carrier.definition.id;
+    result = answer.result;
+  } else {
+    resilience.tracking.invalidate(trackingNumber);
+    result = await load(request.signal);
   }
-  return result.value;
+  if (result.ok) {
+    return result.value;
+  }
+  if (result.failure.kind === 'rejected') {
+    throw rejectionProblem(carrier.definition.id, result.failure);
+  }
+  throw readFailureProblem(carrier.definition.id, result.failure);
 }

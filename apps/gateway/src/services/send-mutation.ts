@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
-import { callCarrier, type Deadline } from '../resilience/call-carrier.ts';
+import type { CarrierFailure, Deadline } from '../resilience/call-carrier.ts';
+import { rejectionProblem } from '../resilience/rejection-problem.ts';
+import { callCarrierResiliently } from '../resilience/resilient-call.ts';
 import { type SubjectTable, transitionSubject } from '../store/subjects.ts';
 import { mutationFailureOutcome } from './mutation-outcome.ts';
 
@@ -24,10 +26,12 @@ export interface MutationSubject {
 }
 
 /**
- * Sends an intercept or redirect within what is left of the deadline, then stores its
- * outcome as a transition. The carrier's answer becomes the new status; a failure becomes
- * pending, rejected or failed by `mutationFailureOutcome`, and one where the operation was
- * not placed is answered as a problem. Returns the status the subject ended in.
+ * Sends an intercept or redirect within what is left of the deadline (retried only where
+ * `retry-policy.ts` proves it safe), then stores its outcome as a transition. The
+ * carrier's answer becomes the new status; a failure becomes pending, rejected or failed
+ * by `mutationFailureOutcome`, and one where the operation was not placed (including a call
+ * the gateway refused: open circuit, full queue, no time left) is answered as a problem.
+ * Returns the status the subject ended in.
  */
 export async function sendMutation(
   app: FastifyInstance,
@@ -38,13 +42,14 @@ export async function sendMutation(
   run: (ctx: CarrierContext) => Promise<MutationAnswer>,
 ): Promise<string> {
   const operation = subject.table === 'intercepts' ? 'intercept' : 'redirect';
-  const result = await callCarrier({
+  const result = await callCarrierResiliently({
     carrier,
     operation,
     request,
     database: app.database,
     subjectId: subject.id,
-    timeoutMs: deadline.remainingMs(),
+    resilience: app.resilience.of(carrier.definition.id),
+    deadline,
     abortOnClientDisconnect: false,
     run,
   });
@@ -61,7 +66,29 @@ export async function sendMutation(
     request.logContext.outcome = answer.outcome;
     return answer.outcome;
   }
-  const outcome = mutationFailureOutcome(carrier.definition.id, result.failure);
+  const idField =
+    subject.table === 'intercepts' ? { interceptId: subject.id } : { redirectId: subject.id };
+  if (result.failure.kind === 'rejected') {
+    // The gateway never sent it: the subject failed, and the same key may be used again.
+    const problem = rejectionProblem(carrier.definition.id, result.failure);
+    await transitionSubject(app.database, subject.table, subject.id, {
+      status: 'failed',
+      cause: 'carrier_unreachable',
+      statusDetail: `not sent: ${problem.detail}`,
+    });
+    request.logContext.outcome = 'failed';
+    await request.idempotency?.detachSubject();
+    throw new ProblemError(
+      problem.problemType,
+      problem.detail,
+      { ...problem.extensions, ...idField },
+      problem.headers,
+    );
+  }
+  const outcome = mutationFailureOutcome(
+    carrier.definition.id,
+    decisiveFailure(carrier.definition.id, result.failures, result.failure),
+  );
   await transitionSubject(app.database, subject.table, subject.id, {
     status: outcome.status,
     cause: outcome.cause,
@@ -75,8 +102,6 @@ export async function sendMutation(
       // Nothing reached the carrier: let the client retry with the same Idempotency-Key.
       await request.idempotency?.detachSubject();
     }
-    const idField =
-      subject.table === 'intercepts' ? { interceptId: subject.id } : { redirectId: subject.id };
     throw new ProblemError(
       outcome.problem.problemType,
       outcome.problem.detail,
@@ -85,4 +110,20 @@ export async function sendMutation(
     );
   }
   return outcome.status;
+}
+
+/**
+ * The failure that decides a retried mutation's outcome: the first one that leaves it in
+ * doubt, else the last. Once an attempt may have reached the carrier, a later clear
+ * failure (a 503 to the retry) cannot prove the first did nothing.
+ */
+function decisiveFailure(
+  carrierId: string,
+  failures: readonly CarrierFailure[],
+  last: CarrierFailure,
+): CarrierFailure {
+  return (
+    failures.find((failure) => mutationFailureOutcome(carrierId, failure).status === 'pending') ??
+    last
+  );
 }

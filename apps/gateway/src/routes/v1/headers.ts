@@ -24,3 +24,8 @@ export const OptionalIdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(idempotencyKey),
   prefer: Type.Optional(prefer),
 });
+
+/** Headers of reads, which take a tighter budget too. */
+export const PreferHeaders = Type.Object({
+  prefer: Type.Optional(prefer),
+});

@@ -63,7 +63,11 @@ export const interceptRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const budget = resolveBudget('intercept', app.config.budgetsMs, request.headers.prefer);
+      const budget = resolveBudget(
+        'intercept',
+        app.resilience.budgetsMs(request.body.carrier),
+        request.headers.prefer,
+      );
       const answer = await countMutationOutcome(
         app.metrics.interceptOutcomes,
         'interceptId',

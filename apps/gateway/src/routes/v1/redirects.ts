@@ -33,7 +33,11 @@ export const redirectRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const budget = resolveBudget('redirect', app.config.budgetsMs, request.headers.prefer);
+      const budget = resolveBudget(
+        'redirect',
+        app.resilience.budgetsMs(request.body.carrier),
+        request.headers.prefer,
+      );
       const answer = await countMutationOutcome(
         app.metrics.redirectOutcomes,
         'redirectId',

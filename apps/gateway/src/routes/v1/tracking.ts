@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { resolveBudget } from '../../resilience/budgets.ts';
 import { deadlineIn } from '../../resilience/call-carrier.ts';
 import { TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
 import { detectCarriers } from '../../services/detect-carrier.ts';
 import { readTrackingWithInterception } from '../../services/tracking-service.ts';
 import { problemResponses } from '../problem-responses.ts';
+import { PreferHeaders } from './headers.ts';
 
 /** Tracking, by carrier or with `carrier=auto` detection. */
 export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,8 +18,9 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getTracking',
         summary: "Read a parcel's normalized tracking and whether it can be intercepted now",
         description:
-          'Use `auto` as the carrier to detect it from the tracking number across loaded carriers (check digit verified first, then format only).',
+          'Use `auto` as the carrier to detect it from the tracking number across loaded carriers (check digit verified first, then format only). Answers come from a short per-carrier cache (`TRACKING_CACHE_TTL_MS`), and identical reads in flight share one carrier call. `Prefer: wait=N` tightens the latency budget.',
         tags: ['tracking'],
+        headers: PreferHeaders,
         params: Type.Object({
           carrier: Type.String({ pattern: '^[a-z][a-z0-9-]*$', examples: ['sandbox', 'auto'] }),
           trackingNumber: TrackingNumber,
@@ -25,13 +28,23 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Tracking.ref, ...problemResponses(400, 401, 404, 502, 503, 504) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { trackingNumber } = request.params;
-      const deadline = deadlineIn(app.config.budgetsMs.track);
       const candidates =
         request.params.carrier === 'auto'
           ? detectCarriers(app.carriers.list(), trackingNumber)
           : [app.carriers.resolve(request.params.carrier)];
+      // Detection may try several carriers in turn: they share the default budget.
+      const only = candidates.length === 1 ? candidates[0] : undefined;
+      const budget = resolveBudget(
+        'track',
+        only === undefined ? app.config.budgetsMs : app.resilience.budgetsMs(only.definition.id),
+        request.headers.prefer,
+      );
+      if (budget.preferWaitSeconds !== undefined) {
+        reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
+      }
+      const deadline = deadlineIn(budget.totalMs);
       return readTrackingWithInterception(app, request, candidates, trackingNumber, deadline);
     },
   );

@@ -1,0 +1,64 @@
+import type { Operation } from '../resilience/budgets.ts';
+
+/** How the gateway retries, breaks circuits and queues calls; one set for every carrier. */
+export interface ResilienceConfig {
+  /** Longest single attempt per operation; each attempt gets the smaller of this and what is left. */
+  readonly attemptTimeoutsMs: Readonly<Record<Operation, number>>;
+  readonly retry: {
+    readonly maxAttempts: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly minAttemptMs: number;
+    /** Retries at most this share of a carrier's calls over the window (0.1: 10 %). */
+    readonly budgetRatio: number;
+    /** Retries always allowed per window, so a quiet carrier can still be retried. */
+    readonly budgetMinRetries: number;
+    readonly budgetWindowMs: number;
+  };
+  readonly breaker: {
+    readonly windowMs: number;
+    readonly minCalls: number;
+    readonly failureRatio: number;
+    readonly openMs: number;
+    readonly halfOpenProbes: number;
+  };
+  /** Calls that may wait for a carrier slot before new ones are refused with 503. */
+  readonly queueLimit: number;
+}
+
+/** Reads one whole number from the environment, recording a problem when it is invalid. */
+export type IntegerReader = (name: string, fallback: number, min: number, max: number) => number;
+
+/**
+ * Reads the resilience settings (`PARCELGATE_ATTEMPT_TIMEOUT_*_MS`, `PARCELGATE_RETRY_*`,
+ * `PARCELGATE_BREAKER_*`, `PARCELGATE_CARRIER_QUEUE_LIMIT`). The defaults suit carriers
+ * answering in well under a second; per-carrier budgets and limits are read with the
+ * carrier's other settings (`CARRIER_<ID>_*`).
+ */
+export function readResilienceConfig(integer: IntegerReader): ResilienceConfig {
+  return {
+    attemptTimeoutsMs: {
+      // A read may try twice in its 2 s budget; a mutation is sent once in its whole budget.
+      track: integer('PARCELGATE_ATTEMPT_TIMEOUT_TRACK_MS', 1_000, 50, 60_000),
+      intercept: integer('PARCELGATE_ATTEMPT_TIMEOUT_INTERCEPT_MS', 60_000, 50, 60_000),
+      redirect: integer('PARCELGATE_ATTEMPT_TIMEOUT_REDIRECT_MS', 60_000, 50, 60_000),
+    },
+    retry: {
+      maxAttempts: integer('PARCELGATE_RETRY_MAX_ATTEMPTS', 3, 1, 10),
+      baseDelayMs: integer('PARCELGATE_RETRY_BASE_DELAY_MS', 100, 0, 10_000),
+      maxDelayMs: integer('PARCELGATE_RETRY_MAX_DELAY_MS', 1_000, 0, 60_000),
+      minAttemptMs: integer('PARCELGATE_RETRY_MIN_ATTEMPT_MS', 100, 1, 10_000),
+      budgetRatio: integer('PARCELGATE_RETRY_BUDGET_PERCENT', 10, 0, 100) / 100,
+      budgetMinRetries: integer('PARCELGATE_RETRY_BUDGET_MIN_RETRIES', 10, 0, 100_000),
+      budgetWindowMs: integer('PARCELGATE_RETRY_BUDGET_WINDOW_MS', 10_000, 1_000, 600_000),
+    },
+    breaker: {
+      windowMs: integer('PARCELGATE_BREAKER_WINDOW_MS', 10_000, 1_000, 600_000),
+      minCalls: integer('PARCELGATE_BREAKER_MIN_CALLS', 20, 1, 1_000_000),
+      failureRatio: integer('PARCELGATE_BREAKER_FAILURE_PERCENT', 50, 1, 100) / 100,
+      openMs: integer('PARCELGATE_BREAKER_OPEN_MS', 5_000, 100, 600_000),
+      halfOpenProbes: integer('PARCELGATE_BREAKER_HALF_OPEN_PROBES', 1, 1, 100),
+    },
+    queueLimit: integer('PARCELGATE_CARRIER_QUEUE_LIMIT', 100, 0, 100_000),
+  };
+}

@@ -1,0 +1,116 @@
+import type { RateLimits, TrackingSnapshot } from '@parcelgate/carrier-kit';
+import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import type { GatewayConfig } from '../config/gateway-config.ts';
+import type { Operation } from './budgets.ts';
+import { CarrierLimiter } from './carrier-limiter.ts';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.ts';
+import type { ResilientCallResult } from './resilient-call.ts';
+import { RetryBudget } from './retry-budget.ts';
+import type { RetryTuning } from './retry-policy.ts';
+import { type MonotonicClock, monotonicNow } from './sliding-window.ts';
+import { TrackingCache } from './tracking-cache.ts';
+
+const OPERATIONS: readonly Operation[] = ['track', 'intercept', 'redirect'];
+
+/** Everything that protects one carrier account: shared by every request to it. */
+export interface CarrierResilience {
+  readonly carrierId: string;
+  /** The gateway's default budgets with this carrier's overrides. */
+  readonly budgetsMs: Readonly<Record<Operation, number>>;
+  readonly attemptTimeoutsMs: Readonly<Record<Operation, number>>;
+  readonly tuning: RetryTuning;
+  readonly limiter: CarrierLimiter;
+  readonly retryBudget: RetryBudget;
+  readonly breakers: Readonly<Record<Operation, CircuitBreaker>>;
+  readonly tracking: TrackingCache<ResilientCallResult<TrackingSnapshot>>;
+  /** Uniform in [0, 1); injectable so jitter is testable. */
+  readonly random: () => number;
+}
+
+/** The resilience state of every loaded carrier. */
+export interface ResilienceRegistry {
+  /** The state of a loaded carrier; throws for an unknown id (resolve the carrier first). */
+  of(carrierId: string): CarrierResilience;
+  /**
+   * A carrier's budgets (the gateway's defaults with its `CARRIER_<ID>_BUDGET_*_MS`); the
+   * defaults for an id that is not loaded, whose request fails later with a 404 anyway.
+   */
+  budgetsMs(carrierId: string): Readonly<Record<Operation, number>>;
+  /** Every carrier's circuit states, for `/metrics` and `GET /v1/carriers`. */
+  circuits(): { carrier: string; operation: Operation; state: CircuitState }[];
+  /** Drops calls still waiting for a slot (at shutdown). */
+  close(): void;
+}
+
+/** Test hooks: a fake clock and a fixed random source. */
+export interface ResilienceHooks {
+  readonly now?: MonotonicClock;
+  readonly random?: () => number;
+}
+
+/** Builds each carrier's limiter, retry budget, breakers and tracking cache from config. */
+export function createResilienceRegistry(
+  config: GatewayConfig,
+  carriers: readonly RegisteredCarrier[],
+  hooks: ResilienceHooks = {},
+): ResilienceRegistry {
+  const now = hooks.now ?? monotonicNow;
+  const random = hooks.random ?? Math.random;
+  const { resilience } = config;
+  const states = new Map<string, CarrierResilience>();
+  for (const carrier of carriers) {
+    const { id } = carrier.definition;
+    const overrides = carrier.settings.overrides;
+    const rateLimits: RateLimits = {
+      ...carrier.definition.capabilities.rateLimits,
+      ...overrides.rateLimits,
+    };
+    const breaker = () => new CircuitBreaker({ ...resilience.breaker, now });
+    states.set(id, {
+      carrierId: id,
+      budgetsMs: { ...config.budgetsMs, ...overrides.budgetsMs },
+      attemptTimeoutsMs: resilience.attemptTimeoutsMs,
+      tuning: resilience.retry,
+      limiter: new CarrierLimiter({ rateLimits, queueLimit: resilience.queueLimit }),
+      retryBudget: new RetryBudget({
+        ratio: resilience.retry.budgetRatio,
+        minRetries: resilience.retry.budgetMinRetries,
+        windowMs: resilience.retry.budgetWindowMs,
+        now,
+      }),
+      breakers: { track: breaker(), intercept: breaker(), redirect: breaker() },
+      tracking: new TrackingCache({
+        ttlMs: config.trackingCacheTtlMs,
+        cacheable: (result) => result.ok,
+        now,
+      }),
+      random,
+    });
+  }
+  return {
+    of(carrierId) {
+      const state = states.get(carrierId);
+      if (state === undefined) {
+        throw new Error(`no resilience state for carrier "${carrierId}"`);
+      }
+      return state;
+    },
+    budgetsMs(carrierId) {
+      return states.get(carrierId)?.budgetsMs ?? config.budgetsMs;
+    },
+    circuits() {
+      return [...states.values()].flatMap((state) =>
+        OPERATIONS.map((operation) => ({
+          carrier: state.carrierId,
+          operation,
+          state: state.breakers[operation].state(),
+        })),
+      );
+    },
+    close() {
+      for (const state of states.values()) {
+        state.limiter.clear();
+      }
+    },
+  };
+}
