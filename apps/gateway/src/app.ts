@@ -10,6 +10,7 @@ import { ConfigError } from './config/load-config.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
+import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import { metricsPlugin } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
@@ -46,6 +47,11 @@ export interface BuildAppOptions {
   readonly carriers?: readonly CarrierDefinition[];
   /** Logger settings; defaults to JSON lines at the configured level. */
   readonly logger?: boolean | NonNullable<ReturnType<typeof loggerOptions>>;
+  /**
+   * Runs the background jobs (outcome reconciliation) on the database's queue. Off by
+   * default, for tests and the OpenAPI script; `main.ts` turns it on.
+   */
+  readonly jobs?: boolean;
 }
 
 /**
@@ -111,6 +117,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   await app.register(openApiPlugin);
   await app.register(resiliencePlugin);
   await registerRoutes(app);
+  // Last, so a build that fails earlier leaves no worker running. Its onClose hook runs
+  // before the database's (Fastify runs them last registered first).
+  const reconciler = options.jobs === true ? await startReconciler(app) : disabledReconciler;
+  app.decorate('reconciler', reconciler);
+  app.addHook('onClose', () => reconciler.stop());
   return app as unknown as GatewayApp;
 }
 

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config/load-config.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const app = await buildApp({ config });
+  const app = await buildApp({ config, jobs: true });
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) {

@@ -1,4 +1,5 @@
 import type { Operation } from '../resilience/budgets.ts';
+import type { ReconcileConfig } from './reconcile-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
 
 /** Everything the gateway reads from its environment, validated. */
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   readonly budgetsMs: Readonly<Record<Operation, number>>;
   /** Per-try timeouts, retries, circuit breakers and carrier queues. */
   readonly resilience: ResilienceConfig;
+  /** Outcome reconciliation: first check delay and deadline (src/jobs). */
+  readonly reconcile: ReconcileConfig;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
   readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
 }

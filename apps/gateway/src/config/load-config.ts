@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './gateway-config.ts';
+import { readReconcileConfig } from './reconcile-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
 
 /** Thrown when the environment is invalid; lists every setting at fault. */
@@ -73,6 +74,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       redirect: integer('PARCELGATE_BUDGET_REDIRECT_MS', 5_000, 50, 60_000),
     },
     resilience: readResilienceConfig(integer),
+    reconcile: readReconcileConfig(integer, problems),
     carrierEnvironment: env,
   };
   if (problems.length > 0) {

@@ -99,6 +99,13 @@ export const Redirect = sharedSchema(
       carrierReference: Type.Union([Type.String(), Type.Null()]),
       carrierReason: Type.Union([Type.String(), Type.Null()]),
       statusDetail: Type.Union([Type.String(), Type.Null()]),
+      needsAttention: Type.Boolean({
+        description:
+          'True when no final outcome came from the carrier before the reconciliation deadline: a person should check with the carrier. The status is left as it was.',
+      }),
+      attentionReason: Type.Union([Type.String(), Type.Null()], {
+        description: 'Why it needs attention; null when it does not.',
+      }),
       nextActions: Type.Array(NextAction.ref),
       transitions: Type.Array(Transition.ref),
       attempts: Type.Array(Attempt.ref),

@@ -64,6 +64,7 @@ export function presentIntercept(record: InterceptRecord, history: History) {
     carrierReference: record.carrierReference,
     carrierReason: record.carrierReason,
     statusDetail: record.statusDetail,
+    ...presentAttention(record),
     nextActions,
     transitions: history.transitions.map(presentTransition),
     attempts: history.attempts.map(presentAttempt),
@@ -101,11 +102,20 @@ export function presentRedirect(record: RedirectRecord, history: History) {
     carrierReference: record.carrierReference,
     carrierReason: record.carrierReason,
     statusDetail: record.statusDetail,
+    ...presentAttention(record),
     nextActions: [...REDIRECT_NEXT_ACTIONS[record.status]],
     transitions: history.transitions.map(presentTransition),
     attempts: history.attempts.map(presentAttempt),
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+/** Whether reconciliation gave up on a final outcome and a person should look, and why. */
+function presentAttention(record: InterceptRecord | RedirectRecord) {
+  return {
+    needsAttention: record.needsAttention ?? false,
+    attentionReason: record.attentionReason ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import type { CarrierFailure, Deadline } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
 import { type SubjectTable, transitionSubject } from '../store/subjects.ts';
+import { followIfOpen } from './follow-outcome.ts';
 import { mutationFailureOutcome } from './mutation-outcome.ts';
 
 /** What intercept and redirect answers have in common. */
@@ -64,6 +65,7 @@ export async function sendMutation(
       fee: answer.fee === undefined ? undefined : { ...subject.fee, amount: answer.fee },
     });
     request.logContext.outcome = answer.outcome;
+    await followIfOpen(app, subject.table, subject.id, answer.outcome);
     return answer.outcome;
   }
   const idField =
@@ -97,6 +99,7 @@ export async function sendMutation(
     reasons: outcome.reasons,
   });
   request.logContext.outcome = outcome.status;
+  await followIfOpen(app, subject.table, subject.id, outcome.status);
   if (outcome.problem !== undefined) {
     if (outcome.neverPlaced) {
       // Nothing reached the carrier: let the client retry with the same Idempotency-Key.

@@ -10,6 +10,11 @@ export interface Queryable {
 /** The gateway's connection to its system of record. */
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
+  /**
+   * The embedded PGlite itself (undefined on PostgreSQL), for a library that brings its own
+   * PGlite adapter: the job queue runs on this one connection, in the same data folder.
+   */
+  readonly embedded?: PGlite;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
@@ -69,6 +74,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const db = await PGlite.create(dataDir);
   return {
     kind: 'pglite',
+    embedded: db,
     async query<Row>(text: string, params?: readonly unknown[]) {
       return (await db.query<Row>(text, params === undefined ? undefined : [...params])).rows;
     },

@@ -27,6 +27,9 @@ export interface InterceptRecord {
   readonly carrierReason: string | null;
   /** Why the intercept is pending, rejected or failed, in words. */
   readonly statusDetail: string | null;
+  /** Set by reconciliation when no final outcome came before its deadline (read, never inserted). */
+  readonly needsAttention?: boolean;
+  readonly attentionReason?: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -35,7 +38,8 @@ const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "track
   order_ref AS "orderRef", pickup_mode AS "pickupMode", parcel, note, status, likelihood,
   parcel_status AS "parcelStatus", fee, policy_reasons AS "policyReasons", warnings,
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
-  status_detail AS "statusDetail", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  status_detail AS "statusDetail", needs_attention AS "needsAttention",
+  attention_reason AS "attentionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Thrown when the parcel already has a live intercept (enforced by a unique index). */
 export class ActiveInterceptExistsError extends Error {

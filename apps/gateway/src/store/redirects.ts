@@ -40,6 +40,9 @@ export interface RedirectRecord {
   readonly carrierReference: string | null;
   readonly carrierReason: string | null;
   readonly statusDetail: string | null;
+  /** Set by reconciliation when no final outcome came before its deadline (read, never inserted). */
+  readonly needsAttention?: boolean;
+  readonly attentionReason?: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -48,7 +51,8 @@ const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "track
   order_ref AS "orderRef", pickup_mode AS "pickupMode", new_address AS "newAddress", note, status,
   likelihood, parcel_status AS "parcelStatus", fee, free, policy_reasons AS "policyReasons", warnings,
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
-  status_detail AS "statusDetail", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  status_detail AS "statusDetail", needs_attention AS "needsAttention",
+  attention_reason AS "attentionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Thrown when the parcel already has a redirect in flight. */
 export class ActiveRedirectExistsError extends Error {

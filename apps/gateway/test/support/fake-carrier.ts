@@ -5,6 +5,8 @@ import {
   CONTRACT_VERSION,
   defineCarrier,
   type InterceptResult,
+  type InterceptStatusRequest,
+  type Location,
   type NormalizedStatus,
   type RedirectResult,
 } from '@parcelgate/carrier-kit';
@@ -15,7 +17,14 @@ export interface FakeCarrierScript {
   parcels: Map<string, NormalizedStatus>;
   intercept: (ctx: CarrierContext) => Promise<InterceptResult>;
   redirect: (ctx: CarrierContext) => Promise<RedirectResult>;
-  calls: { track: number; intercept: number; redirect: number };
+  /** Answers `interceptStatus`; by default the carrier has no record of the intercept. */
+  interceptStatus: (
+    ctx: CarrierContext,
+    request: InterceptStatusRequest,
+  ) => Promise<InterceptResult>;
+  /** Destinations tracking reports, by tracking number (none by default). */
+  destinations: Map<string, Location>;
+  calls: { track: number; intercept: number; redirect: number; interceptStatus: number };
 }
 
 /**
@@ -31,7 +40,16 @@ export function createFakeCarrier(id = 'fake'): {
     parcels: new Map(),
     intercept: async () => ({ outcome: 'accepted', carrierReference: 'F-1' }),
     redirect: async () => ({ outcome: 'accepted', carrierReference: 'R-1' }),
-    calls: { track: 0, intercept: 0, redirect: 0 },
+    interceptStatus: async () => {
+      throw new CarrierNotFoundError({
+        carrierId: id,
+        message: 'no such intercept',
+        httpStatus: 404,
+        requestSent: true,
+      });
+    },
+    destinations: new Map(),
+    calls: { track: 0, intercept: 0, redirect: 0, interceptStatus: 0 },
   };
   const window = {
     highLikelihood: ['picked_up', 'in_transit'],
@@ -73,10 +91,12 @@ export function createFakeCarrier(id = 'fake'): {
           requestSent: true,
         });
       }
+      const destination = script.destinations.get(request.trackingNumber);
       return {
         carrierId: id,
         trackingNumber: request.trackingNumber,
         status,
+        ...(destination === undefined ? {} : { destination }),
         events: [
           {
             occurredAt: '2026-11-26T09:00:00+08:00',
@@ -94,6 +114,10 @@ export function createFakeCarrier(id = 'fake'): {
     async redirect(ctx) {
       script.calls.redirect += 1;
       return script.redirect(ctx);
+    },
+    async interceptStatus(ctx, request) {
+      script.calls.interceptStatus += 1;
+      return script.interceptStatus(ctx, request);
     },
   });
   return { carrier, script };

@@ -16,6 +16,7 @@ export interface TestGateway {
 export async function createTestGateway(
   carriers: readonly CarrierDefinition[],
   env: Record<string, string> = {},
+  options: { readonly jobs?: boolean } = {},
 ): Promise<TestGateway> {
   const database = await openDatabase({ dataDir: 'memory://' });
   const app = await buildApp({
@@ -23,6 +24,7 @@ export async function createTestGateway(
     carriers,
     database,
     logger: false,
+    jobs: options.jobs ?? false,
   });
   const keyFor = async (name: string) => {
     const tenant = await ensureTenant(database, name);

@@ -1,0 +1,217 @@
+import type { InterceptResult, Location, TrackingSnapshot } from '@parcelgate/carrier-kit';
+import type { SubjectTable } from '../store/subjects.ts';
+import { forwardPath, isFinalStatus } from './lifecycle.ts';
+
+/** What the carrier said when asked about a subject. */
+export type CarrierView =
+  /** The adapter's status query answered (`interceptStatus`). */
+  | { readonly kind: 'status'; readonly result: InterceptResult }
+  /** The status query found no such intercept: the request never arrived (or was refused). */
+  | { readonly kind: 'not-found' }
+  /** Tracking answered; the outcome is inferred from the parcel's status and destination. */
+  | { readonly kind: 'tracking'; readonly snapshot: TrackingSnapshot }
+  /** Nothing usable (carrier down, rate-limited, not loaded): ask again later. */
+  | { readonly kind: 'no-answer'; readonly detail: string };
+
+/** The subject as the decision needs it. */
+export interface SubjectState {
+  readonly table: SubjectTable;
+  readonly status: string;
+  /** Where a redirect sends the parcel; absent for intercepts. */
+  readonly newAddress?: Pick<Location, 'city' | 'postalCode' | 'country'> | undefined;
+  /** How long ago the subject last changed status. */
+  readonly sinceChangeMs: number;
+}
+
+/** One transition to store, in order. */
+export interface ReconcileStep {
+  readonly status: string;
+  readonly cause: 'reconciliation' | 'tracking';
+  readonly detail?: string | undefined;
+  readonly carrierReference?: string | undefined;
+  readonly carrierReason?: string | undefined;
+}
+
+/** What to store, and whether the subject is final afterwards. */
+export interface Decision {
+  readonly steps: readonly ReconcileStep[];
+  readonly final: boolean;
+}
+
+/** Tunables of the decision. */
+export interface DecisionOptions {
+  /**
+   * How long after its last change a "no record of it" is believed: a carrier may still be
+   * processing a request whose answer we gave up on, so an early empty lookup proves
+   * nothing.
+   */
+  readonly notFoundGraceMs: number;
+}
+
+/**
+ * Decides what a carrier's answer means for a subject whose outcome is not final: the
+ * transitions to store (one per status, never backwards) and whether it is final then.
+ * Pure: the job asks the carrier, this decides, the store applies.
+ *
+ * - An intercept status query is the carrier's word: `accepted`/`returning`/`returned` move
+ *   forward, `rejected` and `failed` end it, `pending` changes nothing; "not found" for a
+ *   pending intercept ends it `failed` (nothing was placed) once the grace has passed.
+ * - Tracking is inferred: for an intercept, `return_in_transit` means returning, `returned`
+ *   returned, `delivered` failed (delivered anyway); for a redirect, the parcel's
+ *   destination matching the new address means accepted, delivered there redirected,
+ *   delivered elsewhere or turned back failed. Anything else leaves it as it is.
+ */
+export function decideReconciliation(
+  subject: SubjectState,
+  view: CarrierView,
+  options: DecisionOptions,
+): Decision {
+  if (isFinalStatus(subject.table, subject.status)) {
+    return { steps: [], final: true };
+  }
+  const steps =
+    subject.table === 'intercepts'
+      ? interceptSteps(subject, view, options)
+      : redirectSteps(subject, view);
+  const last = steps.at(-1)?.status ?? subject.status;
+  return { steps, final: isFinalStatus(subject.table, last) };
+}
+
+function interceptSteps(
+  subject: SubjectState,
+  view: CarrierView,
+  options: DecisionOptions,
+): ReconcileStep[] {
+  switch (view.kind) {
+    case 'no-answer':
+      return [];
+    case 'not-found':
+      // After an acceptance a vanished record is the carrier's oddity, not a refusal: a
+      // person looks once the deadline passes.
+      if (subject.status !== 'pending' || subject.sinceChangeMs < options.notFoundGraceMs) {
+        return [];
+      }
+      return [
+        {
+          status: 'failed',
+          cause: 'reconciliation',
+          detail: 'the carrier has no record of it: the request never reached the carrier',
+        },
+      ];
+    case 'status':
+      return fromInterceptStatus(subject, view.result);
+    case 'tracking':
+      return fromInterceptTracking(subject, view.snapshot);
+  }
+}
+
+function fromInterceptStatus(subject: SubjectState, result: InterceptResult): ReconcileStep[] {
+  const said = {
+    cause: 'reconciliation' as const,
+    carrierReference: result.carrierReference,
+    carrierReason: result.carrierReason,
+  };
+  switch (result.outcome) {
+    case 'pending':
+      return [];
+    case 'rejected':
+    case 'failed': {
+      // A refusal reported after an acceptance means the carrier could not stop the parcel.
+      const status = subject.status === 'pending' ? result.outcome : 'failed';
+      return [{ ...said, status, detail: result.message ?? `the carrier reports it ${status}` }];
+    }
+    default:
+      return forwardPath('intercepts', subject.status, result.outcome).map(
+        (status, index, all) => ({
+          ...said,
+          status,
+          detail:
+            index === all.length - 1
+              ? (result.message ?? `the carrier reports it ${status}`)
+              : `implied by the carrier reporting it ${result.outcome}`,
+        }),
+      );
+  }
+}
+
+function fromInterceptTracking(subject: SubjectState, snapshot: TrackingSnapshot): ReconcileStep[] {
+  const to = (status: string, detail: string): ReconcileStep[] =>
+    forwardPath('intercepts', subject.status, status).map((step) => ({
+      status: step,
+      cause: 'tracking',
+      detail: step === status ? detail : `implied by tracking: ${detail}`,
+    }));
+  switch (snapshot.status) {
+    case 'return_in_transit':
+      return to('returning', 'the parcel is on its way back to the sender');
+    case 'returned':
+      return to('returned', 'the parcel is back with the sender');
+    case 'delivered':
+      return [
+        {
+          status: 'failed',
+          cause: 'tracking',
+          detail: 'the parcel was delivered: the carrier did not stop it',
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+function redirectSteps(subject: SubjectState, view: CarrierView): ReconcileStep[] {
+  // The contract has no redirect status query: tracking is the only witness.
+  if (view.kind !== 'tracking') {
+    return [];
+  }
+  const { snapshot } = view;
+  const there =
+    subject.newAddress !== undefined &&
+    snapshot.destination !== undefined &&
+    sameDestination(snapshot.destination, subject.newAddress);
+  const failed = (detail: string): ReconcileStep[] => [
+    { status: 'failed', cause: 'tracking', detail },
+  ];
+  if (snapshot.status === 'return_in_transit' || snapshot.status === 'returned') {
+    return failed('the parcel turned back to the sender');
+  }
+  if (snapshot.status === 'delivered') {
+    if (snapshot.destination === undefined) {
+      return [];
+    }
+    return there
+      ? forwardPath('redirects', subject.status, 'redirected').map((status) => ({
+          status,
+          cause: 'tracking',
+          detail:
+            status === 'redirected'
+              ? 'delivered at the new address'
+              : 'implied by delivery at the new address',
+        }))
+      : failed('the parcel was delivered at its original address');
+  }
+  return there
+    ? forwardPath('redirects', subject.status, 'accepted').map((status) => ({
+        status,
+        cause: 'tracking',
+        detail: "the carrier's tracking shows the new address",
+      }))
+    : [];
+}
+
+/** Same city and country, and the same postal code where both sides have one. */
+function sameDestination(
+  reported: Location,
+  wanted: Pick<Location, 'city' | 'postalCode' | 'country'>,
+): boolean {
+  const same = (left: string | undefined, right: string | undefined) =>
+    left?.trim().toLowerCase() === right?.trim().toLowerCase();
+  if (!same(reported.city, wanted.city) || !same(reported.country, wanted.country)) {
+    return false;
+  }
+  return (
+    reported.postalCode === undefined ||
+    wanted.postalCode === undefined ||
+    same(reported.postalCode, wanted.postalCode)
+  );
+}

@@ -1,0 +1,135 @@
+import type { Address } from '@parcelgate/carrier-kit';
+import type { Database, Queryable } from '../store/database.ts';
+import { releaseRedirectQuota } from '../store/redirects.ts';
+import { type SubjectTable, updateSubject } from '../store/subjects.ts';
+import { addTransition } from '../store/transitions.ts';
+import type { ReconcileStep } from './decide-reconciliation.ts';
+import { isFinalStatus, openStatuses } from './lifecycle.ts';
+
+/** An intercept or redirect as the reconciliation job reads it. */
+export interface ReconcileSubject {
+  readonly table: SubjectTable;
+  readonly id: string;
+  readonly tenantId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly status: string;
+  readonly carrierReference: string | null;
+  /** Redirects only: the order whose quota a redirect that did not happen gives back. */
+  readonly orderRef: string | null;
+  /** Redirects only. */
+  readonly newAddress: Address | null;
+  readonly needsAttention: boolean;
+  /** When the status last changed (every transition sets it). */
+  readonly updatedAt: Date;
+}
+
+/** Reads one subject by id, whatever its tenant: the job acts for the system. */
+export async function loadSubject(
+  db: Queryable,
+  table: SubjectTable,
+  id: string,
+): Promise<ReconcileSubject | undefined> {
+  const extra =
+    table === 'redirects'
+      ? `order_ref AS "orderRef", new_address AS "newAddress"`
+      : `NULL AS "orderRef", NULL AS "newAddress"`;
+  const [row] = await db.query<Omit<ReconcileSubject, 'table'>>(
+    `SELECT id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", status,
+            carrier_reference AS "carrierReference", needs_attention AS "needsAttention",
+            updated_at AS "updatedAt", ${extra}
+       FROM ${table} WHERE id = $1`,
+    [id],
+  );
+  return row === undefined ? undefined : { ...row, table };
+}
+
+/**
+ * Stores the steps of one decision, each as a transition, in one transaction, but only if
+ * the subject still has the status the decision was made from: the row is locked and
+ * compared first, so a stale job (or a callback that got there first) can never overwrite
+ * a newer state. Returns false, storing nothing, when the status had moved on.
+ */
+export async function applySteps(
+  database: Database,
+  subject: ReconcileSubject,
+  steps: readonly ReconcileStep[],
+): Promise<boolean> {
+  if (steps.length === 0) {
+    return true;
+  }
+  return database.transaction(async (tx) => {
+    const [row] = await tx.query<{ status: string }>(
+      `SELECT status FROM ${subject.table} WHERE id = $1 FOR UPDATE`,
+      [subject.id],
+    );
+    if (row?.status !== subject.status) {
+      return false;
+    }
+    for (const step of steps) {
+      await updateSubject(tx, subject.table, subject.id, {
+        status: step.status,
+        statusDetail: step.detail,
+        carrierReference: step.carrierReference,
+        carrierReason: step.carrierReason,
+      });
+      await addTransition(tx, subject.id, {
+        status: step.status,
+        cause: step.cause,
+        ...(step.detail === undefined ? {} : { detail: step.detail }),
+      });
+    }
+    const last = steps.at(-1)?.status ?? subject.status;
+    if (
+      subject.table === 'redirects' &&
+      subject.orderRef !== null &&
+      (last === 'failed' || last === 'rejected')
+    ) {
+      // As on the request path: a redirect that did not happen gives the order's quota back.
+      await releaseRedirectQuota(tx, subject.tenantId, subject.orderRef);
+    }
+    return true;
+  });
+}
+
+/**
+ * Flags a subject that stayed unsettled past its deadline, with why, unless its status
+ * moved meanwhile. Its status is left as it is: only a person (or a late carrier answer on
+ * another path) knows the truth now.
+ */
+export async function markNeedsAttention(
+  db: Queryable,
+  subject: ReconcileSubject,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE ${subject.table} SET needs_attention = true, attention_reason = $3
+      WHERE id = $1 AND status = $2`,
+    [subject.id, subject.status, reason],
+  );
+}
+
+/** A subject the job should be following. */
+export interface SubjectKey {
+  readonly table: SubjectTable;
+  readonly id: string;
+}
+
+/** Subjects still being followed (not final, not flagged), oldest change first. */
+export async function listOpenSubjects(db: Queryable, limit: number): Promise<SubjectKey[]> {
+  const part = (table: SubjectTable) =>
+    `SELECT '${table}' AS "table", id, updated_at FROM ${table}
+      WHERE status IN (${openStatuses(table)
+        .map((status) => `'${status}'`)
+        .join(', ')}) AND NOT needs_attention`;
+  return db.query<SubjectKey>(
+    `SELECT "table", id FROM (${part('intercepts')} UNION ALL ${part('redirects')}) AS open
+      ORDER BY updated_at LIMIT $1`,
+    [limit],
+  );
+}
+
+/** Whether the job has nothing more to do for this subject. */
+export function isSettled(subject: ReconcileSubject): boolean {
+  return subject.needsAttention || isFinalStatus(subject.table, subject.status);
+}

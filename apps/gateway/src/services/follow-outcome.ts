@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { isFinalStatus } from '../jobs/lifecycle.ts';
+import type { SubjectTable } from '../store/subjects.ts';
+
+/**
+ * Hands an intercept or redirect whose outcome is not final yet (pending: the answer was
+ * lost or the carrier decides later; accepted or returning: the parcel has still to come
+ * back or reach its new address) to the background reconciliation, which follows it until
+ * it is final or a person must look.
+ */
+export async function followIfOpen(
+  app: FastifyInstance,
+  table: SubjectTable,
+  id: string,
+  status: string,
+): Promise<void> {
+  if (!isFinalStatus(table, status)) {
+    await app.reconciler.follow(table, id);
+  }
+}

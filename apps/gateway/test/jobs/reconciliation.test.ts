@@ -1,0 +1,290 @@
+/**
+ * Outcome reconciliation on a real queue: a gateway with its jobs running on an in-memory
+ * PGlite (pg-boss through its PGlite adapter), driven by the scripted fake carrier.
+ */
+import { CarrierOutcomeUnknownError, type InterceptResult } from '@parcelgate/carrier-kit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reconcileSubject } from '../../src/jobs/reconcile-subject.ts';
+import { createFakeCarrier } from '../support/fake-carrier.ts';
+import { createTestGateway, type TestGateway } from '../support/test-app.ts';
+
+const { carrier, script } = createFakeCarrier();
+// The same carrier without a status query: reconciled from tracking alone.
+const trackOnly = createFakeCarrier('trackonly');
+const { interceptStatus: _unused, ...trackOnlyCarrier } = trackOnly.carrier;
+let gateway: TestGateway;
+let parcelSeq = 0;
+
+beforeAll(async () => {
+  gateway = await createTestGateway(
+    [carrier, trackOnlyCarrier],
+    {
+      PARCELGATE_RECONCILE_INTERVAL_MS: '100',
+      // "No record of it" is believed after twice this: 400 ms.
+      PARCELGATE_BUDGET_INTERCEPT_MS: '200',
+    },
+    { jobs: true },
+  );
+}, 120_000);
+afterAll(() => gateway.close());
+beforeEach(() => {
+  script.intercept = lostAnswer;
+  trackOnly.script.intercept = lostAnswer;
+  script.interceptStatus = async () => ({ outcome: 'pending' });
+});
+
+async function lostAnswer(): Promise<InterceptResult> {
+  throw new CarrierOutcomeUnknownError({ carrierId: 'fake', message: 'connection reset' });
+}
+
+function parcel(scripted = script): string {
+  parcelSeq += 1;
+  const trackingNumber = `FK${String(parcelSeq).padStart(6, '0')}`;
+  scripted.parcels.set(trackingNumber, 'in_transit');
+  return trackingNumber;
+}
+
+interface Subject {
+  readonly id: string;
+  readonly status: string;
+  readonly needsAttention: boolean;
+  readonly attentionReason: string | null;
+  readonly carrierReference: string | null;
+  readonly transitions: readonly { status: string; cause: string }[];
+  readonly attempts: readonly { operation: string; outcome: string }[];
+}
+
+async function post(path: string, payload: Record<string, unknown>) {
+  const response = await gateway.app.inject({
+    method: 'POST',
+    url: path,
+    headers: { ...gateway.auth.acme, 'idempotency-key': `key-${Math.random()}` },
+    payload,
+  });
+  return { status: response.statusCode, body: response.json<Subject>() };
+}
+
+function intercept(trackingNumber: string, carrierId = 'fake') {
+  return post('/v1/intercepts', {
+    carrier: carrierId,
+    trackingNumber,
+    reason: 'buyer_cancelled',
+    pickupMode: 'platform_pickup',
+  });
+}
+
+async function get(path: string): Promise<Subject> {
+  const response = await gateway.app.inject({
+    method: 'GET',
+    url: path,
+    headers: gateway.auth.acme,
+  });
+  return response.json<Subject>();
+}
+
+/** Polls until the subject satisfies `done`, or fails with the last state seen. */
+async function until(
+  path: string,
+  done: (subject: Subject) => boolean,
+  timeoutMs = 20_000,
+): Promise<Subject> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await get(path);
+  while (!done(last)) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out; last state ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await get(path);
+  }
+  return last;
+}
+
+const history = (subject: Subject) =>
+  subject.transitions.map((step) => `${step.status}:${step.cause}`);
+
+describe('reconciliation of intercepts', () => {
+  it('follows a lost answer to accepted, then returning and returned, one transition each', async () => {
+    const created = await intercept(parcel());
+    expect(created).toMatchObject({ status: 202, body: { status: 'pending' } });
+    const path = `/v1/intercepts/${created.body.id}`;
+
+    script.interceptStatus = async (_ctx, request) => {
+      // Asked by our reference: the lost answer never gave us the carrier's id.
+      expect(request).toMatchObject({ reference: created.body.id });
+      return { outcome: 'accepted', carrierReference: 'F-77' };
+    };
+    const accepted = await until(path, (subject) => subject.status === 'accepted');
+    expect(accepted.carrierReference).toBe('F-77');
+    expect(accepted.attempts.map((attempt) => attempt.operation)).toContain('interceptStatus');
+
+    script.interceptStatus = async () => ({ outcome: 'returning', carrierReference: 'F-77' });
+    await until(path, (subject) => subject.status === 'returning');
+    script.interceptStatus = async () => ({ outcome: 'returned', carrierReference: 'F-77' });
+    const returned = await until(path, (subject) => subject.status === 'returned');
+    expect(history(returned)).toEqual([
+      'pending:request',
+      'pending:outcome_unknown',
+      'accepted:reconciliation',
+      'returning:reconciliation',
+      'returned:reconciliation',
+    ]);
+    expect(returned.needsAttention).toBe(false);
+  });
+
+  it('fails a pending intercept the carrier has no record of, after the grace', async () => {
+    script.interceptStatus = async () => {
+      throw new Error('adapter bug');
+    };
+    const created = await intercept(parcel());
+    // An adapter defect is no answer: asked again, nothing stored.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await get(`/v1/intercepts/${created.body.id}`)).status).toBe('pending');
+
+    const fresh = createFakeCarrier();
+    script.interceptStatus = fresh.script.interceptStatus; // not found
+    const failed = await until(
+      `/v1/intercepts/${created.body.id}`,
+      (subject) => subject.status === 'failed',
+    );
+    expect(failed.transitions.at(-1)).toMatchObject({
+      status: 'failed',
+      cause: 'reconciliation',
+      detail: 'the carrier has no record of it: the request never reached the carrier',
+    });
+  });
+
+  it('follows a carrier without a status query through tracking', async () => {
+    const trackingNumber = parcel(trackOnly.script);
+    const created = await intercept(trackingNumber, 'trackonly');
+    expect(created.body.status).toBe('pending');
+    const path = `/v1/intercepts/${created.body.id}`;
+    trackOnly.script.parcels.set(trackingNumber, 'return_in_transit');
+    await until(path, (subject) => subject.status === 'returning');
+    trackOnly.script.parcels.set(trackingNumber, 'returned');
+    const returned = await until(path, (subject) => subject.status === 'returned');
+    expect(history(returned).slice(2)).toEqual([
+      'accepted:tracking',
+      'returning:tracking',
+      'returned:tracking',
+    ]);
+    expect(returned.attempts.some((attempt) => attempt.operation === 'track')).toBe(true);
+  });
+
+  it('follows an intercept the carrier accepted at once until it is back', async () => {
+    script.intercept = async () => ({ outcome: 'accepted', carrierReference: 'F-9' });
+    script.interceptStatus = async (_ctx, request) => {
+      expect(request.carrierReference).toBe('F-9');
+      return { outcome: 'returned', carrierReference: 'F-9' };
+    };
+    const created = await intercept(parcel());
+    expect(created).toMatchObject({ status: 201, body: { status: 'accepted' } });
+    const returned = await until(
+      `/v1/intercepts/${created.body.id}`,
+      (subject) => subject.status === 'returned',
+    );
+    expect(history(returned)).toEqual([
+      'pending:request',
+      'accepted:carrier_answer',
+      'returning:reconciliation',
+      'returned:reconciliation',
+    ]);
+  });
+
+  it('flags a subject still unsettled at its deadline, leaving its status', async () => {
+    const created = await intercept(parcel());
+    const twoDaysLater = () => Date.now() + 49 * 3_600_000;
+    const next = await reconcileSubject(
+      gateway.app,
+      { table: 'intercepts', id: created.body.id, run: 3 },
+      twoDaysLater,
+    );
+    expect(next).toEqual({ kind: 'done', why: 'needs_attention' });
+    const flagged = await get(`/v1/intercepts/${created.body.id}`);
+    expect(flagged).toMatchObject({
+      status: 'pending',
+      needsAttention: true,
+      attentionReason: 'no final outcome after 48 h',
+    });
+    // Nothing more to do for it.
+    expect(
+      await reconcileSubject(gateway.app, { table: 'intercepts', id: created.body.id, run: 0 }),
+    ).toEqual({ kind: 'done', why: 'needs_attention' });
+  });
+
+  it('stores one outcome when two checks of one subject race: the second finds it moved', async () => {
+    const created = await intercept(parcel());
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    script.interceptStatus = async () => {
+      await gate;
+      return { outcome: 'accepted', carrierReference: 'F-5' };
+    };
+    const job = { table: 'intercepts', id: created.body.id, run: 0 } as const;
+    const both = Promise.all([
+      reconcileSubject(gateway.app, job),
+      reconcileSubject(gateway.app, job),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const outcomes = await both;
+    expect(outcomes).toContainEqual({ kind: 'again', run: 0 });
+    const subject = await until(
+      `/v1/intercepts/${created.body.id}`,
+      (current) => current.status === 'accepted',
+    );
+    expect(history(subject).filter((step) => step === 'accepted:reconciliation')).toHaveLength(1);
+  });
+});
+
+describe('reconciliation of redirects', () => {
+  it('infers accepted, then redirected, from tracking at the new address', async () => {
+    script.redirect = async () => {
+      throw new CarrierOutcomeUnknownError({ carrierId: 'fake', message: 'connection reset' });
+    };
+    const trackingNumber = parcel();
+    const created = await post('/v1/redirects', {
+      carrier: 'fake',
+      trackingNumber,
+      orderRef: `ORDER-${trackingNumber}`,
+      reason: 'address_error',
+      newAddress: {
+        name: 'Li Lei',
+        phone: '+8613800000000',
+        line1: '1 Renmin Rd',
+        city: 'Suzhou',
+        postalCode: '215000',
+        country: 'CN',
+      },
+    });
+    expect(created).toMatchObject({ status: 202, body: { status: 'pending' } });
+    const path = `/v1/redirects/${created.body.id}`;
+    script.destinations.set(trackingNumber, {
+      city: 'Suzhou',
+      postalCode: '215000',
+      country: 'CN',
+    });
+    await until(path, (subject) => subject.status === 'accepted');
+    script.parcels.set(trackingNumber, 'delivered');
+    const redirected = await until(path, (subject) => subject.status === 'redirected');
+    expect(history(redirected).slice(2)).toEqual(['accepted:tracking', 'redirected:tracking']);
+  });
+});
+
+describe('the sweep', () => {
+  it('queues a job for an open subject that has none, and the job settles it', async () => {
+    // A refused intercept is final: no job follows it. Reopening it behind the gateway's
+    // back leaves an open subject without a job, as a crash between storing and queueing would.
+    script.intercept = async () => ({ outcome: 'rejected', carrierReason: 'NO' });
+    const created = await intercept(parcel());
+    expect(created.body.status).toBe('rejected');
+    await gateway.app.database.query(`UPDATE intercepts SET status = 'pending' WHERE id = $1`, [
+      created.body.id,
+    ]);
+    expect(await gateway.app.reconciler.sweep()).toBeGreaterThanOrEqual(1);
+    script.interceptStatus = async () => ({ outcome: 'returned', carrierReference: 'F-3' });
+    await until(`/v1/intercepts/${created.body.id}`, (subject) => subject.status === 'returned');
+  });
+});
