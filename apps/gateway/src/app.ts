@@ -10,6 +10,7 @@ import { ConfigError } from './config/load-config.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
+import { installValidation } from './http/validation.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import { metricsPlugin } from './observability/metrics.ts';
@@ -81,15 +82,6 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
-    ajv: {
-      // Unknown fields are errors, not silently dropped; every problem is reported at once.
-      customOptions: {
-        removeAdditional: false,
-        allErrors: true,
-        coerceTypes: 'array',
-        useDefaults: true,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -109,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   for (const shared of ALL_SCHEMAS) {
     app.addSchema(shared.schema);
   }
+  installValidation(app, ALL_SCHEMAS);
   installErrorHandling(app);
   installRequestLogging(app);
   installAuthentication(app, database);

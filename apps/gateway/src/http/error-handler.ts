@@ -49,6 +49,19 @@ function toProblem(error: FastifyError): ProblemError {
     const errors = error.validation.map(
       (issue): InvalidField => toInvalidField(error.validationContext, issue),
     );
+    if (
+      errors.some(
+        (field) => field.pointer === '/headers/idempotency-key' && field.detail === 'is required',
+      )
+    ) {
+      return new ProblemError(
+        'idempotency-key-missing',
+        'Send an Idempotency-Key header (a unique string per operation).',
+        {
+          errors,
+        },
+      );
+    }
     return new ProblemError(
       'validation-failed',
       errors.map((field) => `${field.pointer}: ${field.detail}`).join('; '),

@@ -94,6 +94,7 @@ describe('Idempotency-Key', () => {
   it('requires the header on mutations and checks its form', async () => {
     const missing = await post(undefined, body('FK000001'));
     expect(missing.statusCode).toBe(400);
+    expect(missing.json().type).toBe('https://parcelgate.dev/problems/idempotency-key-missing');
     expect(missing.json().errors).toEqual([
       { pointer: '/headers/idempotency-key', detail: 'is required' },
     ]);

@@ -9,6 +9,9 @@ export function encodeCursor(cursor: PageCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 }
 
+/** The only time form {@link encodeCursor} writes (`Date.toISOString`). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Decodes a cursor; undefined when it was not made by {@link encodeCursor}. */
 export function decodeCursor(value: string): PageCursor | undefined {
   try {
@@ -17,6 +20,7 @@ export function decodeCursor(value: string): PageCursor | undefined {
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
+      ISO_INSTANT.test(decoded[0]) &&
       !Number.isNaN(Date.parse(decoded[0])) &&
       typeof decoded[1] === 'string'
     ) {
