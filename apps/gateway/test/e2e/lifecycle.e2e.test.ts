@@ -253,7 +253,8 @@ describe('an intercept whose answer never comes', () => {
     const created = await intercept(interceptBody(trackingNumber), { prefer: 'wait=1' });
     const elapsed = Date.now() - started;
     expect(created.status, created.text).toBe(202);
-    expect(elapsed).toBeLessThan(3_000);
+    // The budget plus a small constant, with room for a busy shared machine.
+    expect(elapsed).toBeLessThan(4_000);
     expect(created.headers.get('preference-applied')).toBe('wait=1');
     expect(created.headers.get('location')).toBe(`/v1/intercepts/${created.body.id}`);
     expect(created.body).toMatchObject({
