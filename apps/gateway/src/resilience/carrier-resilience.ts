@@ -1,4 +1,8 @@
-import type { RateLimits, TrackingSnapshot } from '@parcelgate/carrier-kit';
+import {
+  type RateLimits,
+  supportedOperations,
+  type TrackingSnapshot,
+} from '@parcelgate/carrier-kit';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { GatewayConfig } from '../config/gateway-config.ts';
 import type { Operation } from './budgets.ts';
@@ -10,11 +14,11 @@ import type { RetryTuning } from './retry-policy.ts';
 import { type MonotonicClock, monotonicNow } from './sliding-window.ts';
 import { TrackingCache } from './tracking-cache.ts';
 
-const OPERATIONS: readonly Operation[] = ['track', 'intercept', 'redirect'];
-
 /** Everything that protects one carrier account: shared by every request to it. */
 export interface CarrierResilience {
   readonly carrierId: string;
+  /** The operations the carrier supports: only these have a circuit worth showing. */
+  readonly operations: readonly Operation[];
   /** The gateway's default budgets with this carrier's overrides. */
   readonly budgetsMs: Readonly<Record<Operation, number>>;
   readonly attemptTimeoutsMs: Readonly<Record<Operation, number>>;
@@ -36,7 +40,7 @@ export interface ResilienceRegistry {
    * defaults for an id that is not loaded, whose request fails later with a 404 anyway.
    */
   budgetsMs(carrierId: string): Readonly<Record<Operation, number>>;
-  /** Every carrier's circuit states, for `/metrics` and `GET /v1/carriers`. */
+  /** Every carrier's circuit states per supported operation, for `/metrics`. */
   circuits(): { carrier: string; operation: Operation; state: CircuitState }[];
   /** Drops calls still waiting for a slot (at shutdown). */
   close(): void;
@@ -68,6 +72,7 @@ export function createResilienceRegistry(
     const breaker = () => new CircuitBreaker({ ...resilience.breaker, now });
     states.set(id, {
       carrierId: id,
+      operations: supportedOperations(carrier.definition.capabilities),
       budgetsMs: { ...config.budgetsMs, ...overrides.budgetsMs },
       attemptTimeoutsMs: resilience.attemptTimeoutsMs,
       tuning: resilience.retry,
@@ -100,7 +105,7 @@ export function createResilienceRegistry(
     },
     circuits() {
       return [...states.values()].flatMap((state) =>
-        OPERATIONS.map((operation) => ({
+        state.operations.map((operation) => ({
           carrier: state.carrierId,
           operation,
           state: state.breakers[operation].state(),

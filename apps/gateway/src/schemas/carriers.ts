@@ -14,6 +14,14 @@ const mutationSchema = {
   safeToRetry: Type.Boolean(),
 };
 
+const circuitState = Type.Union(
+  [Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')],
+  {
+    description:
+      'closed: calls flow; open: the carrier keeps failing and calls are refused at once (503 circuit-open); half_open: a probe is testing whether it recovered.',
+  },
+);
+
 /** A loaded carrier and what it can do. */
 export const Carrier = sharedSchema(
   'Carrier',
@@ -42,6 +50,14 @@ export const Carrier = sharedSchema(
         proofOfDelivery: Type.Boolean(),
         callbacks: Type.Boolean(),
       }),
+      circuits: Type.Object(
+        {
+          track: circuitState,
+          intercept: Type.Optional(circuitState),
+          redirect: Type.Optional(circuitState),
+        },
+        { description: "This gateway process's circuit breaker per supported operation." },
+      ),
     },
     { description: 'A loaded carrier and what it can do.', examples: [sampleCarrier] },
   ),

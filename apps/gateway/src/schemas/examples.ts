@@ -143,4 +143,5 @@ export const sampleCarrier = {
     proofOfDelivery: true,
     callbacks: false,
   },
+  circuits: { track: 'closed', intercept: 'closed', redirect: 'closed' },
 };

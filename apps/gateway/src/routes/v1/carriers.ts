@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   type CarrierCapabilities,
+  type CarrierOperation,
   type MutationCapability,
   supportedOperations,
 } from '@parcelgate/carrier-kit';
+import type { FastifyInstance } from 'fastify';
+import type { CircuitState } from '../../resilience/circuit-breaker.ts';
 import { CarrierList } from '../../schemas/carriers.ts';
 import { problemResponses } from '../problem-responses.ts';
 
@@ -26,10 +29,27 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operations: supportedOperations(definition.capabilities),
         target: settings.target,
         capabilities: presentCapabilities(definition.capabilities),
+        circuits: presentCircuits(app, definition.id, supportedOperations(definition.capabilities)),
       })),
     }),
   );
 };
+
+/** The breaker state of each operation the carrier supports. */
+function presentCircuits(
+  app: FastifyInstance,
+  carrierId: string,
+  operations: readonly CarrierOperation[],
+): { track: CircuitState } & Partial<Record<CarrierOperation, CircuitState>> {
+  const { breakers } = app.resilience.of(carrierId);
+  const circuits: { track: CircuitState } & Partial<Record<CarrierOperation, CircuitState>> = {
+    track: breakers.track.state(),
+  };
+  for (const operation of operations) {
+    circuits[operation] = breakers[operation].state();
+  }
+  return circuits;
+}
 
 /** Capabilities as the API shows them (fresh arrays; the contract's are read-only). */
 function presentCapabilities(capabilities: CarrierCapabilities) {
