@@ -52,7 +52,7 @@ export const InterceptReason = sharedSchema(
 /** Who brought the parcel to the carrier; decides who pays for its return. */
 export const PickupMode = sharedSchema(
   'PickupMode',
-  Type.Union([Type.Literal('platform_pickup'), Type.Literal('self_dropoff')], {
+  Type.Enum(['platform_pickup', 'self_dropoff'] as const, {
     description:
       "platform_pickup: the platform's pickup service; self_dropoff: the merchant dropped it off.",
   }),

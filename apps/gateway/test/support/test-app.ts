@@ -1,5 +1,5 @@
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
-import { buildApp, type GatewayApp } from '../../src/app.ts';
+import { type BuildAppOptions, buildApp, type GatewayApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { createApiKey, ensureTenant } from '../../src/store/tenants.ts';
@@ -16,14 +16,14 @@ export interface TestGateway {
 export async function createTestGateway(
   carriers: readonly CarrierDefinition[],
   env: Record<string, string> = {},
-  options: { readonly jobs?: boolean } = {},
+  options: { readonly jobs?: boolean; readonly logger?: BuildAppOptions['logger'] } = {},
 ): Promise<TestGateway> {
   const database = await openDatabase({ dataDir: 'memory://' });
   const app = await buildApp({
     config: loadConfig({ PARCELGATE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }),
     carriers,
     database,
-    logger: false,
+    logger: options.logger ?? false,
     jobs: options.jobs ?? false,
   });
   const keyFor = async (name: string) => {
