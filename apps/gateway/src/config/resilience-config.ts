@@ -24,6 +24,12 @@ export interface ResilienceConfig {
   };
   /** Calls that may wait for a carrier slot before new ones are refused with 503. */
   readonly queueLimit: number;
+  /**
+   * Kept back from every budget for what follows the carrier's answer (storing the attempt
+   * and the outcome, queueing its reconciliation, answering), so the response, not just
+   * the carrier call, arrives within the budget.
+   */
+  readonly answerReserveMs: number;
 }
 
 /** Reads one whole number from the environment, recording a problem when it is invalid. */
@@ -60,5 +66,6 @@ export function readResilienceConfig(integer: IntegerReader): ResilienceConfig {
       halfOpenProbes: integer('PARCELGATE_BREAKER_HALF_OPEN_PROBES', 1, 1, 100),
     },
     queueLimit: integer('PARCELGATE_CARRIER_QUEUE_LIMIT', 100, 0, 100_000),
+    answerReserveMs: integer('PARCELGATE_ANSWER_RESERVE_MS', 100, 0, 5_000),
   };
 }

@@ -22,6 +22,8 @@ export interface CarrierResilience {
   /** The gateway's default budgets with this carrier's overrides. */
   readonly budgetsMs: Readonly<Record<Operation, number>>;
   readonly attemptTimeoutsMs: Readonly<Record<Operation, number>>;
+  /** Kept back from each budget for storing the outcome and answering. */
+  readonly answerReserveMs: number;
   readonly tuning: RetryTuning;
   readonly limiter: CarrierLimiter;
   readonly retryBudget: RetryBudget;
@@ -75,6 +77,7 @@ export function createResilienceRegistry(
       operations: supportedOperations(carrier.definition.capabilities),
       budgetsMs: { ...config.budgetsMs, ...overrides.budgetsMs },
       attemptTimeoutsMs: resilience.attemptTimeoutsMs,
+      answerReserveMs: resilience.answerReserveMs,
       tuning: resilience.retry,
       limiter: new CarrierLimiter({ rateLimits, queueLimit: resilience.queueLimit }),
       retryBudget: new RetryBudget({

@@ -25,7 +25,10 @@ export async function readTracking(
   deadline: Deadline,
 ): Promise<TrackingSnapshot> {
   const resilience = app.resilience.of(carrier.definition.id);
-  const readDeadline = deadlineIn(Math.min(resilience.budgetsMs.track, deadline.remainingMs()));
+  // What is kept back is for evaluating, storing and answering after the carrier's answer.
+  const readDeadline = deadlineIn(
+    Math.min(resilience.budgetsMs.track, deadline.remainingMs()) - resilience.answerReserveMs,
+  );
   const load = (signal: AbortSignal) =>
     callCarrierResiliently({
       carrier,

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
-import type { CarrierFailure, Deadline } from '../resilience/call-carrier.ts';
+import { type CarrierFailure, type Deadline, deadlineIn } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
 import { type SubjectTable, transitionSubject } from '../store/subjects.ts';
@@ -43,14 +43,16 @@ export async function sendMutation(
   run: (ctx: CarrierContext) => Promise<MutationAnswer>,
 ): Promise<string> {
   const operation = subject.table === 'intercepts' ? 'intercept' : 'redirect';
+  const resilience = app.resilience.of(carrier.definition.id);
   const result = await callCarrierResiliently({
     carrier,
     operation,
     request,
     database: app.database,
     subjectId: subject.id,
-    resilience: app.resilience.of(carrier.definition.id),
-    deadline,
+    resilience,
+    // Storing the outcome, queueing its reconciliation and answering come after the call.
+    deadline: deadlineIn(deadline.remainingMs() - resilience.answerReserveMs),
     abortOnClientDisconnect: false,
     run,
   });
