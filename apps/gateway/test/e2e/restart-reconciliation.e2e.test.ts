@@ -41,6 +41,8 @@ const cleanups: (() => Promise<void>)[] = [];
 let sim: SimClient;
 let simUrl: string;
 let databaseEnv: Record<string, string>;
+/** The gateway running after the restart, for the tests that follow. */
+let restarted: { api: ApiClient; gateway: Launched } | undefined;
 const apiKey = `e2e_${randomBytes(18).toString('base64url')}`;
 
 function launch(script: string, env: Readonly<Record<string, string>>): Launched {
@@ -212,6 +214,7 @@ it('finishes a pending intercept after the gateway is killed and started again',
 
   // Same database, short interval: the start-up sweep brings the queued job forward.
   const second = await startGateway(500);
+  restarted = second;
   const startedIn = performance.now() - killedAt;
   const accepted = await until(
     second.api,
@@ -254,3 +257,44 @@ it('finishes a pending intercept after the gateway is killed and started again',
       `accepted after ${Math.round(acceptedIn)} ms, returned after ${Math.round(performance.now() - killedAt)} ms\n`,
   );
 }, 300_000);
+
+it('ends failed, truthfully, an intercept whose request never reached the carrier', async () => {
+  restarted ??= await startGateway(500);
+  const { api, gateway } = restarted;
+  const trackingNumber = await sim.createParcel({ status: 'in_transit' });
+  // The connection drops before the carrier reads the request: nothing is placed, but the
+  // gateway cannot know that from the dropped connection alone.
+  await sim.addFault({
+    carrier: 'sandbox',
+    operation: 'intercept',
+    trackingNumber,
+    count: 1,
+    fault: { type: 'reset', when: 'before_read' },
+  });
+  const created = await api.post<Reconciled>(
+    '/v1/intercepts',
+    {
+      carrier: 'sandbox',
+      trackingNumber,
+      reason: 'buyer_cancelled',
+      pickupMode: 'platform_pickup',
+    },
+    { idempotencyKey: newKey() },
+  );
+  expect(created.body.status).toBe('pending');
+  // Believed only after twice the intercept budget (10 s), in case the carrier was slow.
+  const failed = await until(
+    api,
+    gateway,
+    created.body.id,
+    (intercept) => intercept.status === 'failed',
+  );
+  expect(failed.transitions.at(-1)).toMatchObject({
+    status: 'failed',
+    cause: 'reconciliation',
+    detail: 'the carrier has no record of it: the request never reached the carrier',
+  });
+  const parcel = await sim.parcel(trackingNumber);
+  expect(parcel.intercept).toBeNull();
+  expect(parcel.calls.intercept).toBe(0);
+}, 120_000);
