@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBudget } from './budgets.ts';
+import { resolveBudget, sinceArrival } from './budgets.ts';
 
 const defaults = { track: 2000, intercept: 5000, redirect: 5000 };
 
@@ -35,5 +35,13 @@ describe('resolveBudget', () => {
       totalMs: 2000,
       preferWaitSeconds: undefined,
     });
+  });
+});
+
+describe('sinceArrival', () => {
+  it('takes what the request spent before its handler out of the budget', () => {
+    const budget = { totalMs: 2000, preferWaitSeconds: 2 };
+    expect(sinceArrival(budget, 120.4)).toEqual({ totalMs: 1880, preferWaitSeconds: 2 });
+    expect(sinceArrival(budget, 5000)).toEqual({ totalMs: 1, preferWaitSeconds: 2 });
   });
 });

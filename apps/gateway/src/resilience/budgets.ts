@@ -30,3 +30,13 @@ export function resolveBudget(
     ? { totalMs: Math.max(preferredMs, 1), preferWaitSeconds: seconds }
     : { totalMs: defaultMs, preferWaitSeconds: undefined };
 }
+
+/**
+ * The budget less what the request already spent in the gateway before its handler ran
+ * (authentication, the Idempotency-Key claim, waiting for the event loop under load): the
+ * budget is the client's, counted from when the request arrived, not from the handler.
+ * Never below 1 ms, so a spent budget still produces a prompt timeout answer.
+ */
+export function sinceArrival(budget: Budget, elapsedMs: number): Budget {
+  return { ...budget, totalMs: Math.max(1, Math.round(budget.totalMs - elapsedMs)) };
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { countMutationOutcome } from '../../observability/mutation-outcomes.ts';
-import { resolveBudget } from '../../resilience/budgets.ts';
+import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
 import {
   Eligibility,
   Intercept,
@@ -68,11 +68,13 @@ export const interceptRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.resilience.budgetsMs(request.body.carrier),
         request.headers.prefer,
       );
+      // The carrier gets what is left of the client's budget once the handler starts.
+      const remaining = sinceArrival(budget, reply.elapsedTime);
       const answer = await countMutationOutcome(
         app.metrics.interceptOutcomes,
         'interceptId',
         request.body.carrier,
-        createIntercept(app, request, request.body, budget),
+        createIntercept(app, request, request.body, remaining),
         ({ intercept }) => intercept,
       );
       if (budget.preferWaitSeconds !== undefined) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { countMutationOutcome } from '../../observability/mutation-outcomes.ts';
-import { resolveBudget } from '../../resilience/budgets.ts';
+import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
 import { ListQuery } from '../../schemas/intercepts.ts';
 import { Redirect, RedirectList, RedirectRequest } from '../../schemas/redirects.ts';
 import { listPage } from '../../services/list-page.ts';
@@ -38,11 +38,13 @@ export const redirectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.resilience.budgetsMs(request.body.carrier),
         request.headers.prefer,
       );
+      // The carrier gets what is left of the client's budget once the handler starts.
+      const remaining = sinceArrival(budget, reply.elapsedTime);
       const answer = await countMutationOutcome(
         app.metrics.redirectOutcomes,
         'redirectId',
         request.body.carrier,
-        createRedirect(app, request, request.body, budget),
+        createRedirect(app, request, request.body, remaining),
         ({ redirect }) => redirect,
       );
       if (budget.preferWaitSeconds !== undefined) {

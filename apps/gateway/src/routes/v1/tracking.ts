@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { resolveBudget } from '../../resilience/budgets.ts';
+import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
 import { deadlineIn } from '../../resilience/call-carrier.ts';
 import { TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
@@ -44,7 +44,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (budget.preferWaitSeconds !== undefined) {
         reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
       }
-      const deadline = deadlineIn(budget.totalMs);
+      const deadline = deadlineIn(sinceArrival(budget, reply.elapsedTime).totalMs);
       return readTrackingWithInterception(app, request, candidates, trackingNumber, deadline);
     },
   );
