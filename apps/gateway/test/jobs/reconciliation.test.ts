@@ -20,8 +20,8 @@ beforeAll(async () => {
     [carrier, trackOnlyCarrier],
     {
       PARCELGATE_RECONCILE_INTERVAL_MS: '100',
-      // "No record of it" is believed after twice this: 400 ms.
-      PARCELGATE_BUDGET_INTERCEPT_MS: '200',
+      // "No record of it" is believed after twice this: 2 s.
+      PARCELGATE_BUDGET_INTERCEPT_MS: '1000',
     },
     { jobs: true },
   );
