@@ -269,7 +269,8 @@ async function prepareDatabase(): Promise<PreparedDatabase> {
     env: { DATABASE_URL: withSearchPath(databaseUrl, schema) },
     drop: async () => {
       await withClient(databaseUrl, (client) =>
-        client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
+        // pg-boss keeps its queue in `<schema>_pgboss` when the search_path names a schema.
+        client.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_pgboss CASCADE`),
       );
     },
   };
