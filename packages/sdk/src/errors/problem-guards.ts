@@ -1,0 +1,144 @@
+import { isProblem, type ProblemErrorOf } from './problem-error.ts';
+
+/** Problem `validation-failed`: The request is not valid; `error.errors` points at each bad field. */
+export function isValidationFailed(value: unknown): value is ProblemErrorOf<'validation-failed'> {
+  return isProblem(value, 'validation-failed');
+}
+
+/** Problem `idempotency-key-missing`: A mutating call came without an Idempotency-Key (the SDK always sends one). */
+export function isIdempotencyKeyMissing(
+  value: unknown,
+): value is ProblemErrorOf<'idempotency-key-missing'> {
+  return isProblem(value, 'idempotency-key-missing');
+}
+
+/** Problem `unauthorized`: No valid API key was sent. */
+export function isUnauthorized(value: unknown): value is ProblemErrorOf<'unauthorized'> {
+  return isProblem(value, 'unauthorized');
+}
+
+/** Problem `not-found`: No such intercept, redirect or route for this tenant. */
+export function isNotFound(value: unknown): value is ProblemErrorOf<'not-found'> {
+  return isProblem(value, 'not-found');
+}
+
+/** Problem `unknown-carrier`: No carrier with this id is loaded (or `auto` detected none). */
+export function isUnknownCarrier(value: unknown): value is ProblemErrorOf<'unknown-carrier'> {
+  return isProblem(value, 'unknown-carrier');
+}
+
+/** Problem `parcel-not-found`: The carrier does not know this tracking number. */
+export function isParcelNotFound(value: unknown): value is ProblemErrorOf<'parcel-not-found'> {
+  return isProblem(value, 'parcel-not-found');
+}
+
+/** Problem `method-not-allowed`: The route exists but not with this HTTP method. */
+export function isMethodNotAllowed(value: unknown): value is ProblemErrorOf<'method-not-allowed'> {
+  return isProblem(value, 'method-not-allowed');
+}
+
+/** Problem `not-acceptable`: The Accept header asks for a representation the API cannot give. */
+export function isNotAcceptable(value: unknown): value is ProblemErrorOf<'not-acceptable'> {
+  return isProblem(value, 'not-acceptable');
+}
+
+/** Problem `idempotency-request-in-progress`: The first request with this Idempotency-Key is still running (the SDK retries it itself). */
+export function isIdempotencyRequestInProgress(
+  value: unknown,
+): value is ProblemErrorOf<'idempotency-request-in-progress'> {
+  return isProblem(value, 'idempotency-request-in-progress');
+}
+
+/** Problem `payload-too-large`: The request body is too large. */
+export function isPayloadTooLarge(value: unknown): value is ProblemErrorOf<'payload-too-large'> {
+  return isProblem(value, 'payload-too-large');
+}
+
+/** Problem `unsupported-media-type`: The body was not sent as JSON. */
+export function isUnsupportedMediaType(
+  value: unknown,
+): value is ProblemErrorOf<'unsupported-media-type'> {
+  return isProblem(value, 'unsupported-media-type');
+}
+
+/** Problem `not-eligible`: Policy or the carrier's rules refuse it now; `error.reasons` lists every reason. */
+export function isNotEligible(value: unknown): value is ProblemErrorOf<'not-eligible'> {
+  return isProblem(value, 'not-eligible');
+}
+
+/** Problem `operation-not-supported`: The carrier offers no API for this operation (`error.capability`). */
+export function isOperationNotSupported(
+  value: unknown,
+): value is ProblemErrorOf<'operation-not-supported'> {
+  return isProblem(value, 'operation-not-supported');
+}
+
+/** Problem `idempotency-key-reused`: This Idempotency-Key was first used with a different request body. */
+export function isIdempotencyKeyReused(
+  value: unknown,
+): value is ProblemErrorOf<'idempotency-key-reused'> {
+  return isProblem(value, 'idempotency-key-reused');
+}
+
+/** Problem `carrier-rejected-request`: The carrier refused the request as invalid (`error.carrierCode`). */
+export function isCarrierRejectedRequest(
+  value: unknown,
+): value is ProblemErrorOf<'carrier-rejected-request'> {
+  return isProblem(value, 'carrier-rejected-request');
+}
+
+/** Problem `carrier-error`: The carrier answered with an error Parcelgate could not classify. */
+export function isCarrierError(value: unknown): value is ProblemErrorOf<'carrier-error'> {
+  return isProblem(value, 'carrier-error');
+}
+
+/** Problem `carrier-authentication-failed`: The carrier refused Parcelgate's credentials: an operator must fix its configuration. */
+export function isCarrierAuthenticationFailed(
+  value: unknown,
+): value is ProblemErrorOf<'carrier-authentication-failed'> {
+  return isProblem(value, 'carrier-authentication-failed');
+}
+
+/** Problem `carrier-unavailable`: The carrier is failing right now and did not act on the request; safe to retry. */
+export function isCarrierUnavailable(
+  value: unknown,
+): value is ProblemErrorOf<'carrier-unavailable'> {
+  return isProblem(value, 'carrier-unavailable');
+}
+
+/** Problem `carrier-rate-limited`: The carrier asked Parcelgate to slow down (`error.retryAfterSeconds`). */
+export function isCarrierRateLimited(
+  value: unknown,
+): value is ProblemErrorOf<'carrier-rate-limited'> {
+  return isProblem(value, 'carrier-rate-limited');
+}
+
+/** Problem `circuit-open`: Calls to the carrier are paused while it keeps failing; nothing was sent. */
+export function isCircuitOpen(value: unknown): value is ProblemErrorOf<'circuit-open'> {
+  return isProblem(value, 'circuit-open');
+}
+
+/** Problem `carrier-busy`: Too many calls to the carrier are queued; nothing was sent. */
+export function isCarrierBusy(value: unknown): value is ProblemErrorOf<'carrier-busy'> {
+  return isProblem(value, 'carrier-busy');
+}
+
+/** Problem `carrier-timeout`: The carrier did not answer within the latency budget (reads only: a mutation answers 202 pending instead). */
+export function isCarrierTimeout(value: unknown): value is ProblemErrorOf<'carrier-timeout'> {
+  return isProblem(value, 'carrier-timeout');
+}
+
+/** Problem `internal`: Something failed inside Parcelgate; `error.requestId` names it in the logs. */
+export function isInternal(value: unknown): value is ProblemErrorOf<'internal'> {
+  return isProblem(value, 'internal');
+}
+
+/**
+ * Either idempotency conflict: the key is still in use by a running request (409), or it
+ * was first used with another body (422). Both mean "this key cannot be used for this call now".
+ */
+export function isIdempotencyConflict(
+  value: unknown,
+): value is ProblemErrorOf<'idempotency-request-in-progress' | 'idempotency-key-reused'> {
+  return isProblem(value, 'idempotency-request-in-progress', 'idempotency-key-reused');
+}

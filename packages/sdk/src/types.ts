@@ -1,0 +1,84 @@
+/**
+ * Named resource types, taken from the generated `components` so they always match the
+ * OpenAPI document. Inputs are what a call accepts, outputs what the API answers.
+ */
+import type { components, operations } from './generated/openapi.ts';
+
+type Schemas = components['schemas'];
+
+/** An amount of money: a decimal string (never a float) and an ISO 4217 code. */
+export type Money = Schemas['Money'];
+/** A postal address, e.g. the new address of a redirect. */
+export type Address = Schemas['Address'];
+/** Normalized parcel status, the same for every carrier. */
+export type ParcelStatus = Schemas['ParcelStatus'];
+/** A policy or carrier reason (`code` is stable, `message` is for people). */
+export type PolicyReason = Schemas['PolicyReason'];
+/** Who pays for an intercept or redirect, and the carrier's quote where it has one. */
+export type Fee = Schemas['Fee'];
+/** What the merchant should do next, e.g. `refund_buyer` or `ask_buyer_to_refuse_delivery`. */
+export type NextAction = Schemas['NextAction'];
+/** How the parcel left the merchant: `platform_pickup` or `self_dropoff`. */
+export type PickupMode = Schemas['PickupMode'];
+/** A lifecycle step of an intercept or redirect, with its cause and time. */
+export type Transition = Schemas['Transition'];
+/** One call Parcelgate made to the carrier, with its timing and classification. */
+export type Attempt = Schemas['Attempt'];
+
+/** A loaded carrier and what it can do. */
+export type Carrier = Schemas['Carrier'];
+/** The answer of `client.carriers.list()`. */
+export type CarrierList = Schemas['CarrierList'];
+
+/** A parcel's normalized tracking, and whether it can be intercepted now. */
+export type TrackingSnapshot = Schemas['Tracking'];
+/** One tracking event. */
+export type TrackingEvent = Schemas['TrackingEvent'];
+
+/** Why the merchant stops a parcel. */
+export type InterceptReason = Schemas['InterceptReason'];
+/** Where an intercept is in its lifecycle. */
+export type InterceptStatus = Schemas['InterceptStatus'];
+/** The body of `client.intercepts.create()` and `.checkEligibility()`. */
+export type InterceptRequest = Schemas['InterceptRequest'];
+/** The dry run's answer: eligible or not, every reason, the likelihood, who would pay. */
+export type Eligibility = Schemas['Eligibility'];
+/** An intercept with its transitions and carrier attempts. */
+export type Intercept = Schemas['Intercept'];
+/** One page of intercepts, newest first. */
+export type InterceptList = Schemas['InterceptList'];
+
+/** Where a redirect is in its lifecycle. */
+export type RedirectStatus = Schemas['RedirectStatus'];
+/** The body of `client.redirects.create()`. */
+export type RedirectRequest = Schemas['RedirectRequest'];
+/** A redirect with its transitions and carrier attempts. */
+export type Redirect = Schemas['Redirect'];
+/** One page of redirects, newest first. */
+export type RedirectList = Schemas['RedirectList'];
+
+/** The tenant's policy overrides and the rules they produce. */
+export type Policy = Schemas['Policy'];
+/** The body of `client.policy.replace()`: each field given replaces the default whole. */
+export type PolicyOverrides = Schemas['PolicyOverrides'];
+
+/** An RFC 9457 problem document as the API sends it. */
+export type Problem = Schemas['Problem'];
+
+type ListQueryOf<Operation extends 'listIntercepts' | 'listRedirects'> = Omit<
+  NonNullable<operations[Operation]['parameters']['query']>,
+  'status'
+>;
+
+/**
+ * Filters of `client.intercepts.list()`. `status` is narrowed to the lifecycle statuses
+ * (the document only says "a string"), so a typo fails to compile instead of matching nothing.
+ */
+export type InterceptListQuery = ListQueryOf<'listIntercepts'> & {
+  readonly status?: InterceptStatus;
+};
+
+/** Filters of `client.redirects.list()`; `status` narrowed as for intercepts. */
+export type RedirectListQuery = ListQueryOf<'listRedirects'> & {
+  readonly status?: RedirectStatus;
+};
