@@ -1,0 +1,23 @@
+import type { StackOptions } from '../../../../apps/gateway/test/e2e/harness.ts';
+import { TRACK_ONLY_CARRIER } from '../../../../apps/gateway/test/e2e/harness.ts';
+
+/** Tenants of their own, for tests that change the policy or count every intercept. */
+export const SHARED_TENANTS = ['policy', 'pages'] as const;
+
+/**
+ * The shared stack: the sandbox and a track-only carrier (for `operation-not-supported`).
+ * Faults injected on purpose would open the circuit breaker and drain the retry budget
+ * part-way through the suite, so both are widened here (as the gateway's fault matrix
+ * does); the SDK meets an open circuit in carrier-protection.e2e.test.ts, on a stack of its own.
+ */
+export const sharedStackOptions: StackOptions = {
+  seed: 'sdk-e2e',
+  tenants: SHARED_TENANTS,
+  carriers: ['@parcelgate/carrier-sandbox', TRACK_ONLY_CARRIER],
+  gatewayEnv: (simUrl) => ({
+    CARRIER_TRACKONLY_BASE_URL: `${simUrl}/sandbox`,
+    PARCELGATE_BREAKER_MIN_CALLS: '1000000',
+    PARCELGATE_RETRY_BUDGET_MIN_RETRIES: '100000',
+    LOG_LEVEL: 'warn',
+  }),
+};
