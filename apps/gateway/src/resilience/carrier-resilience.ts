@@ -5,6 +5,7 @@ import {
 } from '@parcelgate/carrier-kit';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { GatewayConfig } from '../config/gateway-config.ts';
+import { AnswerReserve } from './answer-reserve.ts';
 import type { Operation } from './budgets.ts';
 import { CarrierLimiter } from './carrier-limiter.ts';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.ts';
@@ -22,8 +23,8 @@ export interface CarrierResilience {
   /** The gateway's default budgets with this carrier's overrides. */
   readonly budgetsMs: Readonly<Record<Operation, number>>;
   readonly attemptTimeoutsMs: Readonly<Record<Operation, number>>;
-  /** Kept back from each budget for storing the outcome and answering. */
-  readonly answerReserveMs: number;
+  /** Kept back from each budget for storing the outcome and answering (shared, adaptive). */
+  readonly answerReserve: AnswerReserve;
   readonly tuning: RetryTuning;
   readonly limiter: CarrierLimiter;
   readonly retryBudget: RetryBudget;
@@ -35,6 +36,8 @@ export interface CarrierResilience {
 
 /** The resilience state of every loaded carrier. */
 export interface ResilienceRegistry {
+  /** Kept back from budgets for storing and answering; told how long that took. */
+  readonly answerReserve: AnswerReserve;
   /** The state of a loaded carrier; throws for an unknown id (resolve the carrier first). */
   of(carrierId: string): CarrierResilience;
   /**
@@ -64,6 +67,11 @@ export function createResilienceRegistry(
   const random = hooks.random ?? Math.random;
   const { resilience } = config;
   const states = new Map<string, CarrierResilience>();
+  // What follows a carrier call is the gateway's own work, the same for every carrier.
+  const answerReserve = new AnswerReserve({
+    floorMs: resilience.answerReserveMs,
+    ceilingMs: Math.max(resilience.answerReserveMs, 1_000),
+  });
   for (const carrier of carriers) {
     const { id } = carrier.definition;
     const overrides = carrier.settings.overrides;
@@ -77,7 +85,7 @@ export function createResilienceRegistry(
       operations: supportedOperations(carrier.definition.capabilities),
       budgetsMs: { ...config.budgetsMs, ...overrides.budgetsMs },
       attemptTimeoutsMs: resilience.attemptTimeoutsMs,
-      answerReserveMs: resilience.answerReserveMs,
+      answerReserve,
       tuning: resilience.retry,
       limiter: new CarrierLimiter({ rateLimits, queueLimit: resilience.queueLimit }),
       retryBudget: new RetryBudget({
@@ -96,6 +104,7 @@ export function createResilienceRegistry(
     });
   }
   return {
+    answerReserve,
     of(carrierId) {
       const state = states.get(carrierId);
       if (state === undefined) {

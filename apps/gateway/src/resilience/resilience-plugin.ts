@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
+import { carrierCallEndedAt } from './answer-reserve.ts';
 import { createResilienceRegistry, type ResilienceRegistry } from './carrier-resilience.ts';
 import type { CircuitState } from './circuit-breaker.ts';
 
@@ -40,6 +41,13 @@ export const resiliencePlugin = fp(
         },
       });
     }
+    // Teaches the answer reserve how long storing and answering take after a carrier call.
+    app.addHook('onResponse', async (request) => {
+      const endedAt = carrierCallEndedAt(request);
+      if (endedAt !== undefined) {
+        registry.answerReserve.observe(performance.now() - endedAt);
+      }
+    });
     app.addHook('onClose', async () => {
       registry.close();
     });

@@ -1,4 +1,5 @@
 import pRetry from 'p-retry';
+import { markCarrierCallEnded } from './answer-reserve.ts';
 import type { Operation } from './budgets.ts';
 import {
   type CarrierCallOptions,
@@ -120,6 +121,7 @@ export async function callCarrierResiliently<Value>(
       throw error;
     }
     attempts += 1;
+    markCarrierCallEnded(call.request);
     const left = signal?.aborted === true;
     breaker.record(
       decision.permit,

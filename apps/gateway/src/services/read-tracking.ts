@@ -27,7 +27,8 @@ export async function readTracking(
   const resilience = app.resilience.of(carrier.definition.id);
   // What is kept back is for evaluating, storing and answering after the carrier's answer.
   const readDeadline = deadlineIn(
-    Math.min(resilience.budgetsMs.track, deadline.remainingMs()) - resilience.answerReserveMs,
+    Math.min(resilience.budgetsMs.track, deadline.remainingMs()) -
+      resilience.answerReserve.currentMs(),
   );
   const load = (signal: AbortSignal) =>
     callCarrierResiliently({

@@ -52,7 +52,7 @@ export async function sendMutation(
     subjectId: subject.id,
     resilience,
     // Storing the outcome, queueing its reconciliation and answering come after the call.
-    deadline: deadlineIn(deadline.remainingMs() - resilience.answerReserveMs),
+    deadline: deadlineIn(deadline.remainingMs() - resilience.answerReserve.currentMs()),
     abortOnClientDisconnect: false,
     run,
   });
