@@ -1,0 +1,402 @@
+/**
+ * The gateway's resilience under load: does every answer arrive within its budget however
+ * the carrier misbehaves, and how much extra traffic do retries send a failing carrier?
+ *
+ * Each scenario starts the carrier simulator and the built gateway (apps/gateway/dist, a
+ * fresh PGlite folder) as child processes on loopback, creates its parcels, injects its
+ * fault, then drives the gateway with autocannon for a fixed number of requests:
+ *
+ * - intercepts: BENCH_REQUESTS intercepts (distinct parcels, one Idempotency-Key each) at
+ *   BENCH_CONNECTIONS, 2 s budget; healthy carrier, then a carrier whose intercept hangs,
+ *   once with the default circuit breaker and once without it (every request then waits
+ *   out its budget: the worst case for the deadline);
+ * - tracking reads: BENCH_REQUESTS reads of distinct parcels (so the cache hides no retry);
+ *   healthy carrier, then one answering 503 to half the reads. Amplification = the calls
+ *   the simulator counted / the reads sent (target <= 1.1).
+ *
+ * Each scenario first warms the gateway up with 200 requests on other parcels. The
+ * account's declared limits (sandbox: 50 req/s, 20 at once) are raised for the run:
+ * this measures budgets and retries, not the limiter. Prints a table and the JSON rows.
+ * Exits 1 when an answer came more than 50 ms past its budget or amplification > 1.1.
+ *
+ * Env: BENCH_REQUESTS (1000), BENCH_CONNECTIONS (100), BENCH_ONLY (run the scenarios whose
+ * name contains it), BENCH_DATABASE_URL (PostgreSQL instead of PGlite). Build first:
+ * `pnpm turbo run build --filter=@parcelgate/gateway`.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const BUDGET_MS = 2_000;
+const WARMUP_REQUESTS = 200;
+/** The gateway's default PARCELGATE_RETRY_BUDGET_WINDOW_MS. */
+const RETRY_WINDOW_MS = 10_000;
+const SLACK_MS = 50;
+const MAX_AMPLIFICATION = 1.1;
+const API_KEY = 'bench_resilience_key_0123456789';
+/** PostgreSQL instead of PGlite: each scenario gets a schema of its own there (needs psql). */
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const GATEWAY_MAIN = fileURLToPath(new URL('../apps/gateway/dist/main.js', import.meta.url));
+
+interface Processes {
+  readonly simUrl: string;
+  readonly gatewayUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a child; resolves with the first match of `ready` in its output, when given. */
+async function startChild(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  ready?: RegExp,
+): Promise<{ child: ChildProcess; match: string; output: () => string }> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  });
+  if (ready === undefined) {
+    return { child, match: '', output: () => output };
+  }
+  const match = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 60_000);
+    const onData = () => {
+      const found = ready.exec(output);
+      if (found !== null) {
+        clearTimeout(timer);
+        resolve(found[1] ?? found[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
+  });
+  return { child, match, output: () => output };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+async function startStack(gatewayEnv: Record<string, string>): Promise<Processes> {
+  const simMain = fileURLToPath(
+    new URL('./src/main.ts', import.meta.resolve('@parcelgate/carrier-sim/package.json')),
+  );
+  const sim = await startChild(
+    'carrier-sim',
+    simMain,
+    { CARRIER_SIM_PORT: '0', CARRIER_SIM_HOST: '127.0.0.1', CARRIER_SIM_SEED: 'bench' },
+    /listening on (http:\/\/\S+)/,
+  );
+  const dataDir = await mkdtemp(join(tmpdir(), 'parcelgate-bench-'));
+  const schema = `bench_${Math.random().toString(36).slice(2, 10)}`;
+  const database =
+    databaseUrl === undefined
+      ? { PARCELGATE_DATA_DIR: dataDir }
+      : { DATABASE_URL: inSchema(schema) };
+  if (databaseUrl !== undefined) {
+    execFileSync('psql', [databaseUrl, '-qc', `CREATE SCHEMA ${schema}`]);
+  }
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const gatewayUrl = `http://127.0.0.1:${port}`;
+  const gateway = await startChild('gateway', GATEWAY_MAIN, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...database,
+    PARCELGATE_BOOTSTRAP_API_KEY: API_KEY,
+    CARRIER_SIM_URL: sim.match,
+    LOG_LEVEL: 'warn',
+    PARCELGATE_BUDGET_INTERCEPT_MS: String(BUDGET_MS),
+    PARCELGATE_BUDGET_TRACK_MS: String(BUDGET_MS),
+    CARRIER_SANDBOX_REQUESTS_PER_SECOND: '100000',
+    CARRIER_SANDBOX_BURST: '100000',
+    CARRIER_SANDBOX_MAX_CONCURRENCY: '1000',
+    ...gatewayEnv,
+  });
+  await waitForReady(`${gatewayUrl}/readyz`, gateway.child, gateway.output);
+  return {
+    simUrl: sim.match,
+    gatewayUrl,
+    async stop() {
+      await stopChild(gateway.child);
+      await stopChild(sim.child);
+      await rm(dataDir, { recursive: true, force: true });
+      if (databaseUrl !== undefined) {
+        execFileSync('psql', [databaseUrl, '-qc', `DROP SCHEMA ${schema} CASCADE`]);
+      }
+    },
+  };
+}
+
+/** The URL with its connections' search_path set to `schema` (libpq `options`). */
+function inSchema(schema: string): string {
+  const url = new URL(databaseUrl ?? '');
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString().replaceAll('+', '%20');
+}
+
+async function waitForReady(url: string, child: ChildProcess, output: () => string) {
+  for (let tries = 0; tries < 600; tries += 1) {
+    if (child.exitCode !== null) {
+      throw new Error(`the gateway exited with ${child.exitCode}:\n${output()}`);
+    }
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never became ready:\n${output()}`);
+}
+
+async function simPost(simUrl: string, path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(simUrl + path, { method: 'POST', body: JSON.stringify(body) });
+  if (!response.ok) {
+    throw new Error(`simulator ${path}: ${response.status} ${await response.text()}`);
+  }
+  return response.json();
+}
+
+async function createParcels(simUrl: string, count: number): Promise<string[]> {
+  const numbers: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const created = (await simPost(simUrl, '/__sim/parcels', {
+      carrier: 'sandbox',
+      status: 'in_transit',
+    })) as { trackingNumber: string };
+    numbers.push(created.trackingNumber);
+  }
+  return numbers;
+}
+
+/** What the simulator counted for these parcels, by operation. */
+async function carrierCalls(simUrl: string, numbers: readonly string[]) {
+  const totals = { track: 0, intercept: 0 };
+  for (const trackingNumber of numbers) {
+    const response = await fetch(`${simUrl}/__sim/parcels/sandbox/${trackingNumber}`);
+    const parcel = (await response.json()) as { calls: { track: number; intercept: number } };
+    totals.track += parcel.calls.track;
+    totals.intercept += parcel.calls.intercept;
+  }
+  return totals;
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+interface Scenario {
+  readonly name: string;
+  readonly kind: 'intercept' | 'track';
+  readonly fault?: Readonly<Record<string, unknown>>;
+  readonly gatewayEnv?: Record<string, string>;
+}
+
+interface Row {
+  readonly scenario: string;
+  readonly requests: number;
+  readonly statuses: Record<string, number>;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly maxOverBudgetMs: number;
+  readonly carrierCalls: number;
+  readonly amplification: number;
+}
+
+/** Sends `amount` requests of one kind, each for the next parcel of `numbers`. */
+function load(
+  gatewayUrl: string,
+  kind: Scenario['kind'],
+  numbers: readonly string[],
+  amount: number,
+): Promise<autocannon.Result> {
+  let next = 0;
+  // Keys are letters, digits and dashes; unique per run so a kept data folder never replays.
+  const runId = Math.random().toString(36).slice(2);
+  const auth = { authorization: `Bearer ${API_KEY}` };
+  return run({
+    url: gatewayUrl,
+    connections,
+    amount,
+    // Past the budget plus a margin a request counts as a timeout, never hangs the run.
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const trackingNumber = numbers[next % numbers.length] ?? '';
+          next += 1;
+          if (kind === 'track') {
+            return {
+              ...request,
+              method: 'GET',
+              path: `/v1/tracking/sandbox/${trackingNumber}`,
+              headers: auth,
+            };
+          }
+          return {
+            ...request,
+            method: 'POST',
+            path: '/v1/intercepts',
+            headers: {
+              ...auth,
+              'content-type': 'application/json',
+              'idempotency-key': `bench-${runId}-${next}`,
+            },
+            body: JSON.stringify({
+              carrier: 'sandbox',
+              trackingNumber,
+              reason: 'buyer_cancelled',
+              pickupMode: 'platform_pickup',
+            }),
+          };
+        },
+      },
+    ],
+  });
+}
+
+async function runScenario(scenario: Scenario): Promise<Row> {
+  const stack = await startStack(scenario.gatewayEnv ?? {});
+  try {
+    // Warm up on parcels of their own, with a healthy carrier: a cold process (JIT, the
+    // database's first queries) is not what the budget is about.
+    const warmup = await createParcels(stack.simUrl, WARMUP_REQUESTS);
+    await load(stack.gatewayUrl, scenario.kind, warmup, WARMUP_REQUESTS);
+    if (scenario.kind === 'track') {
+      // Let the warm-up's calls leave the retry budget's window (10 s), or they would
+      // lend the measured reads retries of their own.
+      await new Promise((resolve) => setTimeout(resolve, RETRY_WINDOW_MS + 500));
+    }
+    const numbers = await createParcels(stack.simUrl, requests);
+    if (scenario.fault !== undefined) {
+      await simPost(stack.simUrl, '/__sim/faults', {
+        carrier: 'sandbox',
+        operation: scenario.kind,
+        fault: scenario.fault,
+      });
+    }
+    const result = await load(stack.gatewayUrl, scenario.kind, numbers, requests);
+    const calls = await carrierCalls(stack.simUrl, numbers);
+    const carrierCallCount = scenario.kind === 'track' ? calls.track : calls.intercept;
+    const statuses: Record<string, number> = {};
+    for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
+      statuses[code] = stats.count ?? 0;
+    }
+    if (result.timeouts > 0 || result.errors > 0) {
+      statuses.timeouts = result.timeouts;
+      statuses.errors = result.errors;
+    }
+    return {
+      scenario: scenario.name,
+      requests: result.requests.total,
+      statuses,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      maxMs: result.latency.max,
+      maxOverBudgetMs: result.latency.max - BUDGET_MS,
+      carrierCalls: carrierCallCount,
+      amplification: Math.round((carrierCallCount / result.requests.total) * 1000) / 1000,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+if (!existsSync(GATEWAY_MAIN)) {
+  console.error('Build the gateway first: pnpm turbo run build --filter=@parcelgate/gateway');
+  process.exit(1);
+}
+
+const noBreaker = { PARCELGATE_BREAKER_MIN_CALLS: '1000000' };
+const scenarios: Scenario[] = [
+  { name: 'intercept, healthy carrier (baseline)', kind: 'intercept' },
+  { name: 'intercept, carrier hangs', kind: 'intercept', fault: { type: 'hang' } },
+  {
+    name: 'intercept, carrier hangs, no breaker',
+    kind: 'intercept',
+    fault: { type: 'hang' },
+    gatewayEnv: noBreaker,
+  },
+  { name: 'track, healthy carrier (baseline)', kind: 'track' },
+  {
+    name: 'track, 50 % answered 503',
+    kind: 'track',
+    fault: { type: 'status', code: 503, rate: 0.5 },
+    // The breaker would rightly open at a 50 % failure rate and hide the retries.
+    gatewayEnv: noBreaker,
+  },
+];
+
+const only = process.env.BENCH_ONLY;
+const rows: Row[] = [];
+for (const scenario of scenarios.filter((item) => only === undefined || item.name.includes(only))) {
+  rows.push(await runScenario(scenario));
+}
+
+const format = (row: Row) =>
+  [
+    row.scenario.padEnd(40),
+    String(row.requests).padStart(5),
+    Object.entries(row.statuses)
+      .map(([code, count]) => `${code}:${count}`)
+      .join(' ')
+      .padEnd(26),
+    `${row.p50Ms}`.padStart(6),
+    `${row.p99Ms}`.padStart(6),
+    `${row.maxMs}`.padStart(6),
+    `${row.maxOverBudgetMs}`.padStart(8),
+    `${row.amplification}`.padStart(6),
+  ].join(' | ');
+console.log(
+  `gateway resilience: ${requests} requests per scenario, ${connections} connections, budget ${BUDGET_MS} ms, ${databaseUrl === undefined ? 'PGlite' : 'PostgreSQL'}, ${process.version}`,
+);
+console.log(
+  [
+    'scenario'.padEnd(40),
+    'reqs'.padStart(5),
+    'statuses'.padEnd(26),
+    'p50'.padStart(6),
+    'p99'.padStart(6),
+    'max'.padStart(6),
+    'max-bud'.padStart(8),
+    'calls/req'.padStart(6),
+  ].join(' | '),
+);
+for (const row of rows) {
+  console.log(format(row));
+}
+console.log(JSON.stringify(rows));
+
+const late = rows.filter((row) => row.maxOverBudgetMs > SLACK_MS);
+const amplified = rows.filter(
+  (row) => row.scenario.startsWith('track') && row.amplification > MAX_AMPLIFICATION,
+);
+if (late.length > 0 || amplified.length > 0) {
+  console.error(
+    `over the bar: ${late.length} scenario(s) answered more than ${SLACK_MS} ms past the budget, ${amplified.length} amplified retries past ${MAX_AMPLIFICATION}`,
+  );
+  process.exitCode = 1;
+}
