@@ -1,0 +1,193 @@
+/**
+ * The order service against the real gateway and simulator (the gateway e2e harness):
+ * every outcome of cancelling an order through @parcelgate/sdk.
+ */
+import type { AddressInfo } from 'node:net';
+import { createParcelgateClient, type ParcelgateClient } from '@parcelgate/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import buildGatewayWhenStale from '../../../apps/gateway/test/e2e/global-setup.ts';
+import { type Stack, startStack } from '../../../apps/gateway/test/e2e/harness.ts';
+import type { Order } from '../src/orders.ts';
+import { createOrderService, type OrderService } from '../src/server.ts';
+
+let stack: Stack;
+let service: OrderService;
+let serviceUrl: string;
+
+beforeAll(async () => {
+  await buildGatewayWhenStale();
+  stack = await startStack({
+    seed: 'order-service-example',
+    gatewayEnv: () => ({
+      // Each read sees the parcel as it is now (the race test moves it between two calls).
+      TRACKING_CACHE_TTL_MS: '0',
+      // Pending intercepts are reconciled with the carrier quickly.
+      PARCELGATE_RECONCILE_INTERVAL_MS: '200',
+      LOG_LEVEL: 'warn',
+    }),
+  });
+  service = startService(
+    createParcelgateClient({ baseUrl: stack.gatewayUrl, apiKey: stack.apiKey }),
+  );
+  await new Promise<void>((resolve) => service.server.once('listening', resolve));
+  serviceUrl = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await service?.close();
+  await stack?.stop();
+});
+
+function startService(parcelgate: ParcelgateClient): OrderService {
+  const started = createOrderService({ parcelgate, preferWaitSeconds: 1, pollIntervalMs: 200 });
+  started.server.listen(0, '127.0.0.1');
+  return started;
+}
+
+let orders = 0;
+
+/** A shipped order whose parcel is in `status` at the simulator. */
+async function shippedOrder(
+  status: string,
+  parcel: { category?: string } = {},
+  url = serviceUrl,
+): Promise<{ orderRef: string; trackingNumber: string }> {
+  const trackingNumber = await stack.sim.createParcel({ status, ...parcel });
+  orders += 1;
+  const orderRef = `TTS-${orders}-${Date.now()}`;
+  const created = await fetch(`${url}/orders`, {
+    method: 'POST',
+    body: JSON.stringify({
+      orderRef,
+      shipment: { carrier: 'sandbox', trackingNumber, pickupMode: 'platform_pickup', ...parcel },
+    }),
+  });
+  expect(created.status).toBe(201);
+  return { orderRef, trackingNumber };
+}
+
+async function cancel(
+  orderRef: string,
+  url = serviceUrl,
+): Promise<{ status: number; order: Order }> {
+  const response = await fetch(`${url}/orders/${orderRef}/cancel`, { method: 'POST' });
+  return { status: response.status, order: (await response.json()) as Order };
+}
+
+const actionsOf = (order: Order) => order.actions.map((action) => action.action);
+
+describe('POST /orders/{orderRef}/cancel', () => {
+  it('accepted: the parcel comes back and the buyer is refunded', async () => {
+    const { orderRef, trackingNumber } = await shippedOrder('in_transit');
+    const { status, order } = await cancel(orderRef);
+    expect(status).toBe(200);
+    expect(order.state).toBe('refunded');
+    expect(actionsOf(order)).toEqual(['refund_buyer']);
+    expect((await stack.sim.parcel(trackingNumber)).intercept).toMatchObject({
+      reference: order.interceptId,
+    });
+    // Cancelling again changes nothing and intercepts nothing more.
+    expect((await cancel(orderRef)).order).toEqual(order);
+    expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(1);
+  });
+
+  it('rejected by the carrier: the buyer is asked to refuse the delivery', async () => {
+    // At the last-mile station policy allows it (low likelihood), and the sandbox catches
+    // only 30 % of parcels (seeded): within a few orders one is refused.
+    let refused: Order | undefined;
+    for (let tries = 0; tries < 12 && refused === undefined; tries += 1) {
+      const { orderRef } = await shippedOrder('at_destination_facility');
+      const { order } = await cancel(orderRef);
+      expect(['refunded', 'awaiting_buyer_refusal']).toContain(order.state);
+      refused = order.state === 'awaiting_buyer_refusal' ? order : undefined;
+    }
+    expect(refused).toBeDefined();
+    expect(refused?.interceptId).toMatch(/^icp_/);
+    expect(actionsOf(refused as Order)).toEqual(['ask_buyer_to_refuse_delivery', 'file_return']);
+    expect(refused?.actions[0]?.note).toBe('intercept rejected: INTERCEPT_FAILED');
+    const trackingNumber = (refused as Order).shipment.trackingNumber;
+    expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(1);
+  });
+
+  it.each([
+    ['out_for_delivery', 'awaiting_buyer_refusal', ['ask_buyer_to_refuse_delivery']],
+    ['label_created', 'shipment_cancelled', ['cancel_shipment']],
+    ['delivered', 'return_requested', ['file_return']],
+  ])('not eligible (%s): %s, and the carrier is never asked', async (status, state, actions) => {
+    const { orderRef, trackingNumber } = await shippedOrder(status);
+    const { order } = await cancel(orderRef);
+    expect(order.state).toBe(state);
+    expect(actionsOf(order)).toEqual(actions);
+    expect(order.interceptId).toBeNull();
+    expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(0);
+  });
+
+  it('not eligible any more when intercepting (422): settled as the refused intercept says', async () => {
+    // The parcel goes out for delivery between the dry run and the intercept.
+    const racing = startService(
+      createParcelgateClient({
+        baseUrl: stack.gatewayUrl,
+        apiKey: stack.apiKey,
+        fetch: async (request) => {
+          if (request.method === 'POST' && new URL(request.url).pathname === '/v1/intercepts') {
+            // One journey step (4 simulated hours): last-mile station to out for delivery.
+            await stack.sim.advanceClock(4 * 3_600_000);
+          }
+          return fetch(request);
+        },
+      }),
+    );
+    await new Promise<void>((resolve) => racing.server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(racing.server.address() as AddressInfo).port}`;
+    try {
+      const { orderRef, trackingNumber } = await shippedOrder('at_destination_facility', {}, url);
+      const { order } = await cancel(orderRef, url);
+      expect(order.interceptId).toMatch(/^icp_/);
+      expect(order.state).toBe('awaiting_buyer_refusal');
+      expect(actionsOf(order)).toEqual(['ask_buyer_to_refuse_delivery']);
+      expect(order.actions[0]?.note).toBe('not eligible: out_for_delivery');
+      expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(0);
+    } finally {
+      await racing.close();
+    }
+  });
+
+  it('pending (202): recorded, then polled until the carrier decides, then refunded', async () => {
+    const { orderRef, trackingNumber } = await shippedOrder('in_transit');
+    await stack.sim.addFault({
+      carrier: 'sandbox',
+      operation: 'intercept',
+      trackingNumber,
+      count: 1,
+      fault: { type: 'latency', ms: 1_500 },
+    });
+    const { order } = await cancel(orderRef);
+    expect(order.state).toBe('cancellation_pending');
+    expect(order.interceptId).toMatch(/^icp_/);
+
+    let current = order;
+    for (let tries = 0; tries < 100 && current.state === 'cancellation_pending'; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      current = (await (await fetch(`${serviceUrl}/orders/${orderRef}`)).json()) as Order;
+    }
+    expect(current.state).toBe('refunded');
+    expect(actionsOf(current)).toEqual(['refund_buyer']);
+    expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(1);
+  });
+
+  it('Parcelgate unreachable: 503 and the order untouched, so the caller can retry', async () => {
+    const down = startService(
+      createParcelgateClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k', maxRetries: 0 }),
+    );
+    await new Promise<void>((resolve) => down.server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(down.server.address() as AddressInfo).port}`;
+    try {
+      const { orderRef } = await shippedOrder('in_transit', {}, url);
+      const response = await fetch(`${url}/orders/${orderRef}/cancel`, { method: 'POST' });
+      expect(response.status).toBe(503);
+      expect(down.orders.get(orderRef)?.state).toBe('shipped');
+    } finally {
+      await down.close();
+    }
+  });
+});
