@@ -707,7 +707,10 @@ export interface components {
          * @enum {unknown}
          */
         ParcelStatus: "label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown";
-        /** @description platform_pickup: the platform's pickup service; self_dropoff: the merchant dropped it off. */
+        /**
+         * @description platform_pickup: the platform's pickup service; self_dropoff: the merchant dropped it off.
+         * @enum {unknown}
+         */
         PickupMode: "platform_pickup" | "self_dropoff";
         /**
          * @description The tenant's overrides and the rules they produce.
