@@ -24,6 +24,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          // One file at a time: CI runs the gateway's own e2e suite beside this one on two
+          // cores, and both measure time.
+          fileParallelism: false,
           testTimeout: 30_000,
           // A file of its own may start a second stack; PGlite's first start is slow.
           hookTimeout: 120_000,

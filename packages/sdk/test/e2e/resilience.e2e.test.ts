@@ -175,7 +175,8 @@ describe('deadlines, aborts and Prefer: wait', () => {
     );
     expect(intercept.status).toBe('pending');
     expect(intercept.nextActions).toContain('await_carrier_outcome');
-    expect(elapsedMs).toBeLessThan(1_500);
+    // Well before the carrier's 3 s: the gateway answered at its 1 s budget.
+    expect(elapsedMs).toBeLessThan(2_500);
     expect((await client().intercepts.get(intercept.id)).id).toBe(intercept.id);
   });
 });
