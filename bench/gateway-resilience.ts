@@ -139,7 +139,11 @@ async function startStack(gatewayEnv: Record<string, string>): Promise<Processes
       await stopChild(sim.child);
       await rm(dataDir, { recursive: true, force: true });
       if (databaseUrl !== undefined) {
-        execFileSync('psql', [databaseUrl, '-qc', `DROP SCHEMA IF EXISTS ${schema}, ${schema}_pgboss CASCADE`]);
+        execFileSync('psql', [
+          databaseUrl,
+          '-qc',
+          `DROP SCHEMA IF EXISTS ${schema}, ${schema}_pgboss CASCADE`,
+        ]);
       }
     },
   };
