@@ -90,6 +90,11 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
       { route, headers: request.headers, body, query: queryOf(request.url) },
       simulator,
     );
+    if (carrier.renderPushes !== undefined) {
+      // An intercept or redirect may have changed the parcel: its carrier pushes that.
+      // Carriers that name the parcel only in the body are checked parcel by parcel.
+      simulator.collectPushes(carrier.id, route.trackingNumber);
+    }
     switch (fault?.type) {
       case undefined:
         send(response, answer);

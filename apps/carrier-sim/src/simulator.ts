@@ -6,6 +6,9 @@ import { createParcel } from './model/create-parcel.ts';
 import type { Money, Parcel } from './model/parcel.ts';
 import { ParcelStore } from './model/parcel-store.ts';
 import type { ExceptionSubStatus, SimStatus } from './model/statuses.ts';
+import { changeSince, type ParcelSnapshot, snapshotOf } from './push/parcel-snapshot.ts';
+import { PushDispatcher } from './push/push-dispatcher.ts';
+import type { PushTarget } from './push/push-types.ts';
 
 /** Seed used when none is given: fixed, so two runs without configuration agree. */
 export const DEFAULT_SEED = 'parcelgate';
@@ -42,6 +45,13 @@ export class Simulator implements CarrierWorld {
   readonly faults = new FaultRegistry();
   /** Carrier modules by id, which is also their path prefix. */
   readonly carriers: ReadonlyMap<string, CarrierModule>;
+  /** Pushes sent to receivers, with their answers. */
+  readonly pushes = new PushDispatcher();
+  /** Where each carrier pushes, by carrier id. */
+  readonly pushTargets = new Map<string, PushTarget>();
+  readonly #moduleState = new Map<string, unknown>();
+  /** What each pushing carrier's parcels looked like when last pushed. */
+  readonly #pushed = new WeakMap<Parcel, ParcelSnapshot>();
   #seed: string;
 
   constructor(options: SimulatorOptions = {}) {
@@ -62,6 +72,53 @@ export class Simulator implements CarrierWorld {
     return this.clock.now();
   }
 
+  /** {@inheritDoc CarrierWorld.moduleState} */
+  moduleState<State>(key: string, create: () => State): State {
+    if (!this.#moduleState.has(key)) {
+      this.#moduleState.set(key, create());
+    }
+    return this.#moduleState.get(key) as State;
+  }
+
+  /**
+   * Sends the pushes for what changed on a carrier's parcels since they were last pushed
+   * (or created): after a clock advance for every carrier, after a request for its parcel.
+   * Carriers without `renderPushes` cost nothing here.
+   */
+  collectPushes(carrierId?: string, trackingNumber?: string): void {
+    for (const carrier of this.carriers.values()) {
+      if (
+        carrier.renderPushes === undefined ||
+        (carrierId !== undefined && carrier.id !== carrierId)
+      ) {
+        continue;
+      }
+      const parcels =
+        trackingNumber === undefined
+          ? this.parcels.ofCarrier(carrier.id)
+          : [this.parcels.get(carrier.id, trackingNumber)].filter((parcel) => parcel !== undefined);
+      for (const parcel of parcels) {
+        const before = this.#pushed.get(parcel) ?? snapshotOf(parcel);
+        const change = changeSince(parcel, before);
+        if (change === undefined) {
+          continue;
+        }
+        this.#pushed.set(parcel, snapshotOf(parcel));
+        const at = new Date(this.now()).toISOString();
+        for (const message of carrier.renderPushes(
+          change,
+          this,
+          this.pushTargets.get(carrier.id),
+        )) {
+          this.pushes.send(
+            { carrier: carrier.id, trackingNumber: parcel.trackingNumber, at },
+            message,
+          );
+        }
+      }
+    }
+  }
+
   /** Creates a parcel with a fresh tracking number from its carrier. */
   createParcel(spec: ParcelSpec): Parcel {
     const carrier = this.carriers.get(spec.carrier);
@@ -73,6 +130,8 @@ export class Simulator implements CarrierWorld {
     );
     const parcel = createParcel({ ...spec, trackingNumber }, this.#seed, this.clock.now());
     this.parcels.add(parcel);
+    // A parcel's history before it was created is never pushed, only what follows.
+    this.#pushed.set(parcel, snapshotOf(parcel));
     return parcel;
   }
 
@@ -80,6 +139,7 @@ export class Simulator implements CarrierWorld {
   advance(ms: number): number {
     const now = this.clock.advance(ms);
     this.parcels.advanceTo(now);
+    this.collectPushes();
     return now;
   }
 
@@ -95,5 +155,8 @@ export class Simulator implements CarrierWorld {
     this.parcels.clear();
     this.faults.reset();
     this.clock.reset();
+    this.#moduleState.clear();
+    this.pushTargets.clear();
+    this.pushes.clear();
   }
 }

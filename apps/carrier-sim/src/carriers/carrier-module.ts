@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ParcelEvent } from '../model/parcel.ts';
 import type { ParcelStore } from '../model/parcel-store.ts';
 import type { ExceptionSubStatus } from '../model/statuses.ts';
+import type { ParcelChange, PushMessage, PushTarget } from '../push/push-types.ts';
 import type { CarrierResponse } from './carrier-response.ts';
 
 /** What a carrier module may read and change while it handles a request. */
@@ -10,6 +11,12 @@ export interface CarrierWorld {
   readonly seed: string;
   /** Simulated time in epoch milliseconds. */
   now(): number;
+  /**
+   * State a carrier module keeps beside the parcels (issued OAuth tokens, callback URLs a
+   * request named), created on first use and forgotten on reset. Modules are shared by
+   * every simulator in a process, so such state lives here, not in the module.
+   */
+  moduleState<State>(key: string, create: () => State): State;
 }
 
 /** A request after the carrier module routed it, before anything was processed. */
@@ -67,4 +74,15 @@ export interface CarrierModule {
   rateLimitResponse(retryAfter: string): CarrierResponse;
   /** The carrier's code for an event, shown beside the event by the control API. */
   eventCode(event: ParcelEvent): string;
+  /**
+   * The carrier's pushes for what changed on one of its parcels (new events, an intercept
+   * or redirect changing state), signed as the carrier signs them. `target` is where the
+   * carrier's portal says to push, when set; a module may also push to a URL a request
+   * named (Kuaidi100's `callbackUrl`). Absent for carriers that never push.
+   */
+  renderPushes?(
+    change: ParcelChange,
+    world: CarrierWorld,
+    target: PushTarget | undefined,
+  ): readonly PushMessage[];
 }

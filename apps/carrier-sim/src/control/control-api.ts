@@ -50,6 +50,10 @@ export async function handleControl(
   try {
     const method = request.method ?? 'GET';
     const body = method === 'POST' ? parseInput(await readBody(request)) : {};
+    if (path === '/__sim/pushes' && method === 'GET') {
+      // Listing pushes waits for the queued ones, so a test reads settled answers.
+      await simulator.pushes.idle();
+    }
     answer = route(simulator, method, path.split('/').slice(2), body);
   } catch (error) {
     if (!(error instanceof InputError)) {
@@ -126,7 +130,58 @@ function route(
     }
     return jsonResponse(200, { deleted: 1 });
   }
+  if (resource === 'push-targets') {
+    return routePushTargets(simulator, method, first, depth, body);
+  }
+  if (resource === 'pushes' && depth === 1 && method === 'GET') {
+    return jsonResponse(200, { pushes: simulator.pushes.list() });
+  }
+  if (resource === 'pushes' && depth === 1 && method === 'DELETE') {
+    return jsonResponse(200, { deleted: simulator.pushes.clear() });
+  }
   return controlError(404, 'NOT_FOUND', `no control route ${method} /__sim/${segments.join('/')}`);
+}
+
+function routePushTargets(
+  simulator: Simulator,
+  method: string,
+  carrierId: string | undefined,
+  depth: number,
+  body: InputObject,
+): CarrierResponse {
+  if (depth === 1 && method === 'POST') {
+    rejectUnknownFields(body, ['carrier', 'url', 'secret']);
+    const carrier = simulator.carriers.get(readString(body.carrier, 'carrier'));
+    if (carrier?.renderPushes === undefined) {
+      throw new InputError('carrier', `carrier ${String(body.carrier)} does not push`);
+    }
+    const url = readString(body.url, 'url');
+    if (!URL.canParse(url)) {
+      throw new InputError('url', 'url must be an absolute URL');
+    }
+    const secret = body.secret === undefined ? undefined : readString(body.secret, 'secret');
+    simulator.pushTargets.set(carrier.id, { url, secret });
+    return jsonResponse(200, { carrier: carrier.id, url });
+  }
+  if (depth === 1 && method === 'GET') {
+    return jsonResponse(200, {
+      targets: [...simulator.pushTargets].map(([carrier, target]) => ({
+        carrier,
+        url: target.url,
+      })),
+    });
+  }
+  if (depth === 2 && method === 'DELETE') {
+    return jsonResponse(200, { deleted: simulator.pushTargets.delete(carrierId ?? '') ? 1 : 0 });
+  }
+  return controlError(404, 'NOT_FOUND', `no control route ${method} /__sim/push-targets`);
+}
+
+function readString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InputError(field, `${field} must be a non-empty string`);
+  }
+  return value;
 }
 
 function readSeed(seed: unknown): string | undefined {

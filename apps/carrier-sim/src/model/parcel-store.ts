@@ -15,6 +15,11 @@ export class ParcelStore {
     return this.#byCarrier.get(carrier)?.get(trackingNumber);
   }
 
+  /** Every parcel of one carrier. */
+  ofCarrier(carrier: string): Iterable<Parcel> {
+    return this.#byCarrier.get(carrier)?.values() ?? [];
+  }
+
   /** Adds a parcel; its tracking number must be new for its carrier. */
   add(parcel: Parcel): void {
     let parcels = this.#byCarrier.get(parcel.carrier);
