@@ -65,7 +65,9 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const carriers =
     options.carriers ??
     (await loadCarriers(config.carrierPackages ?? (await defaultCarrierPackages())));
-  const registry = createCarrierRegistry(resolveAllCarrierSettings(carriers, config));
+  const registry = createCarrierRegistry(resolveAllCarrierSettings(carriers, config), {
+    publicUrl: config.publicUrl,
+  });
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));

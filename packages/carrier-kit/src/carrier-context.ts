@@ -77,4 +77,10 @@ export interface CarrierContext {
   readonly clock: Clock;
   /** The gateway's request id, usable as a carrier transaction id. */
   readonly requestId: string;
+  /**
+   * Where this gateway receives the carrier's pushes (`POST /v1/carrier-callbacks/<id>`),
+   * for carriers whose requests name a callback URL (Kuaidi100's `callbackUrl`). Absent
+   * when the gateway does not know its public address (`PARCELGATE_PUBLIC_URL`).
+   */
+  readonly callbackUrl?: string;
 }

@@ -42,6 +42,7 @@ export function createCarrierRegistry(
     readonly definition: CarrierDefinition;
     readonly settings: CarrierSettings;
   }[],
+  options: { readonly publicUrl?: string | undefined } = {},
 ): CarrierRegistry {
   const agents: Agent[] = [];
   const carriers = new Map<string, RegisteredCarrier>();
@@ -56,6 +57,10 @@ export function createCarrierRegistry(
     agents.push(agent);
     const fetchThroughPool = ((url: string, init: RequestInit) =>
       undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
+    const callbackUrl =
+      options.publicUrl === undefined
+        ? undefined
+        : `${options.publicUrl}/v1/carrier-callbacks/${encodeURIComponent(definition.id)}`;
     carriers.set(definition.id, {
       definition,
       settings,
@@ -72,6 +77,7 @@ export function createCarrierRegistry(
           logger: createRedactingLogger(toCarrierLogger(logger, definition.id), settings.secrets),
           clock: { now: () => new Date() },
           requestId,
+          ...(callbackUrl === undefined ? {} : { callbackUrl }),
         };
       },
     });

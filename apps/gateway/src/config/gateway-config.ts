@@ -13,6 +13,11 @@ export interface GatewayConfig {
   readonly carrierPackages: readonly string[] | undefined;
   /** Base URL of the carrier simulator, where carriers without real credentials are sent. */
   readonly simulatorUrl: string;
+  /**
+   * The gateway's address as carriers reach it (`PARCELGATE_PUBLIC_URL`), from which each
+   * carrier's callback URL is built; undefined when carriers cannot reach it.
+   */
+  readonly publicUrl: string | undefined;
   readonly bootstrapApiKey: string | undefined;
   readonly trackingCacheTtlMs: number;
   readonly logLevel: string;

@@ -53,6 +53,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
   if (!isHttpUrl(simulatorUrl)) {
     problems.push(`CARRIER_SIM_URL must be an http(s) URL (got "${simulatorUrl}")`);
   }
+  const publicUrl = optional(env.PARCELGATE_PUBLIC_URL);
+  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) {
+    problems.push(`PARCELGATE_PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+  }
 
   const config: GatewayConfig = {
     port: integer('PORT', 8080, 0, 65_535),
@@ -64,6 +68,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       .map((name) => name.trim())
       .filter((name) => name.length > 0),
     simulatorUrl: simulatorUrl.replace(/\/+$/, ''),
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
     bootstrapApiKey,
     trackingCacheTtlMs: integer('TRACKING_CACHE_TTL_MS', 5_000, 0, 3_600_000),
     logLevel,

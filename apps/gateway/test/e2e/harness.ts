@@ -42,8 +42,11 @@ export interface StackOptions {
   readonly tenants?: readonly string[];
   /** Carrier packages (PARCELGATE_CARRIERS); by default the gateway's own. */
   readonly carriers?: readonly string[];
-  /** More gateway environment (budgets, carrier base URLs), given the simulator's URL. */
-  readonly gatewayEnv?: (simUrl: string) => Readonly<Record<string, string>>;
+  /**
+   * More gateway environment (budgets, carrier base URLs), given the simulator's URL and
+   * the gateway's own (already `PARCELGATE_PUBLIC_URL`).
+   */
+  readonly gatewayEnv?: (simUrl: string, gatewayUrl: string) => Readonly<Record<string, string>>;
 }
 
 /** A running simulator and gateway on their own database. */
@@ -106,11 +109,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       HOST: '127.0.0.1',
       CARRIER_SIM_URL: simUrl,
       PARCELGATE_BOOTSTRAP_API_KEY: apiKey,
+      PARCELGATE_PUBLIC_URL: gatewayUrl,
       LOG_LEVEL: 'info',
       ...(options.carriers === undefined
         ? {}
         : { PARCELGATE_CARRIERS: options.carriers.join(',') }),
-      ...options.gatewayEnv?.(simUrl),
+      ...options.gatewayEnv?.(simUrl, gatewayUrl),
     });
     cleanups.push(() => gateway.stop());
 
