@@ -10,6 +10,7 @@ import { ConfigError } from './config/load-config.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
+import { parseQueryString } from './http/query-string.ts';
 import { installValidation } from './http/validation.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    routerOptions: { querystringParser: parseQueryString },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);

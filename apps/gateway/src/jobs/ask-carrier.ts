@@ -2,6 +2,7 @@ import { type CarrierContext, isCarrierErrorOfKind } from '@parcelgate/carrier-k
 import type { FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { type CarrierFailure, callCarrier, type JobCaller } from '../resilience/call-carrier.ts';
+import { trackingRequestFor } from '../services/carrier-extras.ts';
 import type { CarrierView } from './decide-reconciliation.ts';
 import type { ReconcileSubject } from './subject-store.ts';
 
@@ -45,7 +46,7 @@ export async function askCarrier(
     }
   }
   const tracked = await call(app, caller, carrier, subject, 'track', (ctx) =>
-    carrier.definition.track(ctx, { trackingNumber: subject.trackingNumber }),
+    carrier.definition.track(ctx, trackingRequestFor(subject.trackingNumber, subject)),
   );
   return tracked.ok
     ? { kind: 'tracking', snapshot: tracked.value }

@@ -20,6 +20,9 @@ export interface ReconcileSubject {
   /** Redirects only. */
   readonly newAddress: Address | null;
   readonly needsAttention: boolean;
+  /** Carrier extras given with the request, sent again on every check. */
+  readonly phoneLastDigits: string | null;
+  readonly carrierOptions: Readonly<Record<string, string>> | null;
   /** When the status last changed (every transition sets it). */
   readonly updatedAt: Date;
 }
@@ -37,6 +40,7 @@ export async function loadSubject(
   const [row] = await db.query<Omit<ReconcileSubject, 'table'>>(
     `SELECT id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", status,
             carrier_reference AS "carrierReference", needs_attention AS "needsAttention",
+            phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
             updated_at AS "updatedAt", ${extra}
        FROM ${table} WHERE id = $1`,
     [id],

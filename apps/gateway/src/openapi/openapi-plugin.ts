@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { canonicalizeDocument } from './canonicalize-document.ts';
 import { DOCUMENT_BASE, securityFor } from './document-base.ts';
-import { optionalDefaultedParameters } from './optional-defaulted-parameters.ts';
+import { refineParameters } from './refine-parameters.ts';
 
 /**
  * Publishes the OpenAPI document built from the route schemas: `GET /openapi.json`, and an
@@ -28,7 +28,7 @@ export const openApiPlugin = fp(
       }),
       transformObject: (document) =>
         'openapiObject' in document
-          ? canonicalizeDocument(optionalDefaultedParameters(document.openapiObject))
+          ? canonicalizeDocument(refineParameters(document.openapiObject))
           : document.swaggerObject,
     });
     await app.register(fastifySwaggerUi, {

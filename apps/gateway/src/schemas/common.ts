@@ -114,6 +114,28 @@ export const TrackingNumber = Type.String({
   pattern: '^[A-Za-z0-9-]+$',
 });
 
+/** The last four digits of a phone, for carriers that ask for them (SF Express). */
+export const PhoneLastDigits = Type.String({
+  pattern: '^[0-9]{4}$',
+  description:
+    "Last four digits of the sender's or recipient's phone, for carriers that show a route only with them (SF Express).",
+  examples: ['5678'],
+});
+
+/** Carrier-specific extras, passed to the adapter untouched. */
+export const CarrierOptions = sharedSchema(
+  'CarrierOptions',
+  Type.Unsafe<Record<string, string>>({
+    type: 'object',
+    propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]{0,31}$' },
+    additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+    maxProperties: 10,
+    description:
+      "Carrier-specific extras passed to the adapter untouched, e.g. Kuaidi100's `com` (the carrier behind the parcel); each carrier's README lists its options.",
+    examples: [{ com: 'zhongtong' }],
+  }),
+);
+
 /** A carrier id. */
 export const CarrierId = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z][a-z0-9-]*$' });
 
@@ -185,6 +207,7 @@ export const COMMON_SCHEMAS = [
   PolicyReason,
   Fee,
   ParcelDetails,
+  CarrierOptions,
   Transition,
   Attempt,
   Problem,

@@ -2,12 +2,14 @@ import { Type } from 'typebox';
 import {
   Attempt,
   CarrierId,
+  CarrierOptions,
   closed,
   Fee,
   InterceptReason,
   NextAction,
   OrderRef,
   ParcelStatus,
+  PhoneLastDigits,
   PickupMode,
   PolicyReason,
   TrackingNumber,
@@ -46,6 +48,8 @@ export const RedirectRequest = sharedSchema(
       pickupMode: Type.Optional(PickupMode.ref),
       newAddress: Address.ref,
       note: Type.Optional(Type.String({ maxLength: 500 })),
+      phoneLastDigits: Type.Optional(PhoneLastDigits),
+      carrierOptions: Type.Optional(CarrierOptions.ref),
     },
     {
       ...closed,

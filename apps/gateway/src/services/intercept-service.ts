@@ -14,6 +14,7 @@ import {
   type InterceptRecord,
   insertIntercept,
 } from '../store/intercepts.ts';
+import { mutationOptionsFor, trackingRequestFor } from './carrier-extras.ts';
 import { presentIntercept } from './present.ts';
 import { readTracking } from './read-tracking.ts';
 import { sendMutation } from './send-mutation.ts';
@@ -29,6 +30,8 @@ export interface InterceptInput {
   readonly pickupMode: PickupMode;
   readonly parcel?: ParcelDetails | undefined;
   readonly note?: string | undefined;
+  readonly phoneLastDigits?: string | undefined;
+  readonly carrierOptions?: Readonly<Record<string, string>> | undefined;
 }
 
 /** An intercept as answered, with the HTTP status it is answered with. */
@@ -54,7 +57,7 @@ export async function checkInterceptEligibility(
     app,
     request,
     carrier,
-    input.trackingNumber,
+    trackingRequestFor(input.trackingNumber, input),
     deadlineIn(app.config.budgetsMs.track),
   );
   const evaluation = await evaluateFor(
@@ -97,7 +100,13 @@ export async function createIntercept(
     return answerFor(app, request.tenant.id, earlier);
   }
   const deadline = deadlineIn(budget.totalMs);
-  const snapshot = await readTracking(app, request, carrier, input.trackingNumber, deadline);
+  const snapshot = await readTracking(
+    app,
+    request,
+    carrier,
+    trackingRequestFor(input.trackingNumber, input),
+    deadline,
+  );
   const evaluation = await evaluateFor(
     app,
     request,
@@ -117,6 +126,8 @@ export async function createIntercept(
     pickupMode: input.pickupMode,
     parcel: input.parcel ?? null,
     note: input.note ?? null,
+    phoneLastDigits: input.phoneLastDigits ?? null,
+    carrierOptions: input.carrierOptions ?? null,
     status: evaluation.eligible ? 'pending' : 'rejected',
     likelihood: evaluation.likelihood,
     parcelStatus: snapshot.status,
@@ -181,6 +192,7 @@ export async function createIntercept(
         ...(input.orderRef === undefined ? {} : { orderRef: input.orderRef }),
         ...(input.note === undefined ? {} : { note: input.note }),
         ...(input.parcel === undefined ? {} : { parcel: input.parcel }),
+        ...mutationOptionsFor(input),
       }),
   );
   return answerFor(app, request.tenant.id, record.id);

@@ -1,10 +1,11 @@
-import type { TrackingSnapshot } from '@parcelgate/carrier-kit';
+import type { TrackingRequest, TrackingSnapshot } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { ProblemError } from '../problems.ts';
 import { type Deadline, deadlineIn } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently, type ResilientCallResult } from '../resilience/resilient-call.ts';
+import { trackingCacheKey } from './carrier-extras.ts';
 import { readFailureProblem } from './carrier-problems.ts';
 
 /**
@@ -21,9 +22,10 @@ export async function readTracking(
   app: FastifyInstance,
   request: FastifyRequest,
   carrier: RegisteredCarrier,
-  trackingNumber: string,
+  query: TrackingRequest,
   deadline: Deadline,
 ): Promise<TrackingSnapshot> {
+  const key = trackingCacheKey(query);
   const resilience = app.resilience.of(carrier.definition.id);
   // What is kept back is for evaluating, storing and answering after the carrier's answer.
   const readDeadline = deadlineIn(
@@ -43,12 +45,12 @@ export async function readTracking(
       // A shared read stops when its readers have all left (the cache's signal), not when
       // the one client that happened to start it hangs up.
       abortOnClientDisconnect: false,
-      run: (ctx) => carrier.definition.track(ctx, { trackingNumber }),
+      run: (ctx) => carrier.definition.track(ctx, query),
     });
   let result: ResilientCallResult<TrackingSnapshot>;
   if (request.method === 'GET') {
     const answer = await resilience.tracking.read({
-      key: trackingNumber,
+      key,
       load,
       waitMs: readDeadline.remainingMs(),
       signal: request.signal,
@@ -63,7 +65,9 @@ export async function readTracking(
     request.logContext.carrier = carrier.definition.id;
     result = answer.result;
   } else {
-    resilience.tracking.invalidate(trackingNumber);
+    // Whatever was asked with other extras may also be cached: at least the plain read goes.
+    resilience.tracking.invalidate(query.trackingNumber);
+    resilience.tracking.invalidate(key);
     result = await load(request.signal);
   }
   if (result.ok) {

@@ -15,6 +15,7 @@ import {
   redirectsUsed,
   releaseRedirectQuota,
 } from '../store/redirects.ts';
+import { mutationOptionsFor, trackingRequestFor } from './carrier-extras.ts';
 import { presentRedirect } from './present.ts';
 import { readTracking } from './read-tracking.ts';
 import { sendMutation } from './send-mutation.ts';
@@ -30,6 +31,8 @@ export interface RedirectInput {
   readonly pickupMode?: PickupMode | undefined;
   readonly newAddress: Address;
   readonly note?: string | undefined;
+  readonly phoneLastDigits?: string | undefined;
+  readonly carrierOptions?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A redirect as answered, with its HTTP status. */
@@ -72,7 +75,13 @@ export async function createRedirect(
   }
   const tenantId = request.tenant.id;
   const deadline = deadlineIn(budget.totalMs);
-  const snapshot = await readTracking(app, request, carrier, input.trackingNumber, deadline);
+  const snapshot = await readTracking(
+    app,
+    request,
+    carrier,
+    trackingRequestFor(input.trackingNumber, input),
+    deadline,
+  );
   const policy = effectivePolicyFor(request.tenant, carrier.definition.capabilities).redirect;
   const evaluate = (redirectsUsedForOrder: number): PolicyEvaluation =>
     evaluateRedirect({
@@ -95,6 +104,8 @@ export async function createRedirect(
     pickupMode: input.pickupMode ?? null,
     newAddress: input.newAddress,
     note: input.note ?? null,
+    phoneLastDigits: input.phoneLastDigits ?? null,
+    carrierOptions: input.carrierOptions ?? null,
     parcelStatus: snapshot.status,
     carrierReference: null,
     carrierReason: null,
@@ -172,6 +183,7 @@ export async function createRedirect(
           orderRef: record.orderRef,
           newAddress: input.newAddress,
           ...(input.note === undefined ? {} : { note: input.note }),
+          ...mutationOptionsFor(input),
         }),
     );
   } finally {

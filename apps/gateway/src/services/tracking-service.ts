@@ -1,4 +1,4 @@
-import type { TrackingSnapshot } from '@parcelgate/carrier-kit';
+import type { TrackingRequest, TrackingSnapshot } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
@@ -18,14 +18,15 @@ export async function readTrackingWithInterception(
   app: FastifyInstance,
   request: FastifyRequest,
   candidates: readonly RegisteredCarrier[],
-  trackingNumber: string,
+  query: TrackingRequest,
   deadline: Deadline,
 ) {
+  const { trackingNumber } = query;
   let snapshot: TrackingSnapshot | undefined;
   let carrier: RegisteredCarrier | undefined;
   for (const [index, candidate] of candidates.entries()) {
     try {
-      snapshot = await readTracking(app, request, candidate, trackingNumber, deadline);
+      snapshot = await readTracking(app, request, candidate, query, deadline);
       carrier = candidate;
       break;
     } catch (error) {

@@ -16,6 +16,9 @@ export interface InterceptRecord {
   readonly pickupMode: string;
   readonly parcel: { readonly declaredValue?: Money; readonly category?: string } | null;
   readonly note: string | null;
+  /** Carrier extras (see services/carrier-extras.ts), sent again on every later call. */
+  readonly phoneLastDigits: string | null;
+  readonly carrierOptions: Readonly<Record<string, string>> | null;
   readonly status: InterceptLifecycleStatus;
   readonly likelihood: string;
   /** The parcel's normalized status when the intercept was requested. */
@@ -39,6 +42,7 @@ const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "track
   parcel_status AS "parcelStatus", fee, policy_reasons AS "policyReasons", warnings,
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
   status_detail AS "statusDetail", needs_attention AS "needsAttention",
+  phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
   attention_reason AS "attentionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Thrown when the parcel already has a live intercept (enforced by a unique index). */
@@ -55,9 +59,9 @@ export async function insertIntercept(db: Queryable, record: InterceptRecord): P
     await db.query(
       `INSERT INTO intercepts (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode, parcel,
          note, status, likelihood, parcel_status, fee, policy_reasons, warnings, carrier_reference,
-         carrier_reason, status_detail, created_at, updated_at)
+         carrier_reason, status_detail, created_at, updated_at, phone_last_digits, carrier_options)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15::jsonb,
-         $16, $17, $18, $19, $20)`,
+         $16, $17, $18, $19, $20, $21, $22::jsonb)`,
       [
         record.id,
         record.tenantId,
@@ -79,6 +83,8 @@ export async function insertIntercept(db: Queryable, record: InterceptRecord): P
         record.statusDetail,
         record.createdAt.toISOString(),
         record.updatedAt.toISOString(),
+        record.phoneLastDigits,
+        record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
       ],
     );
   } catch (error) {

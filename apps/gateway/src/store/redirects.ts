@@ -29,6 +29,9 @@ export interface RedirectRecord {
   readonly pickupMode: string | null;
   readonly newAddress: Address;
   readonly note: string | null;
+  /** Carrier extras (see services/carrier-extras.ts), sent again on every later call. */
+  readonly phoneLastDigits: string | null;
+  readonly carrierOptions: Readonly<Record<string, string>> | null;
   readonly status: RedirectLifecycleStatus;
   readonly likelihood: string;
   readonly parcelStatus: NormalizedStatus | null;
@@ -52,6 +55,7 @@ const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "track
   likelihood, parcel_status AS "parcelStatus", fee, free, policy_reasons AS "policyReasons", warnings,
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
   status_detail AS "statusDetail", needs_attention AS "needsAttention",
+  phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
   attention_reason AS "attentionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Thrown when the parcel already has a redirect in flight. */
@@ -68,9 +72,10 @@ export async function insertRedirect(db: Queryable, record: RedirectRecord): Pro
     await db.query(
       `INSERT INTO redirects (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode,
          new_address, note, status, likelihood, parcel_status, fee, free, policy_reasons, warnings,
-         carrier_reference, carrier_reason, status_detail, created_at, updated_at)
+         carrier_reference, carrier_reason, status_detail, created_at, updated_at, phone_last_digits,
+         carrier_options)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb,
-         $16::jsonb, $17, $18, $19, $20, $21)`,
+         $16::jsonb, $17, $18, $19, $20, $21, $22, $23::jsonb)`,
       [
         record.id,
         record.tenantId,
@@ -93,6 +98,8 @@ export async function insertRedirect(db: Queryable, record: RedirectRecord): Pro
         record.statusDetail,
         record.createdAt.toISOString(),
         record.updatedAt.toISOString(),
+        record.phoneLastDigits,
+        record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
       ],
     );
   } catch (error) {

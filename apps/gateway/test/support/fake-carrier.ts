@@ -4,11 +4,14 @@ import {
   CarrierNotFoundError,
   CONTRACT_VERSION,
   defineCarrier,
+  type InterceptRequest,
   type InterceptResult,
   type InterceptStatusRequest,
   type Location,
   type NormalizedStatus,
+  type RedirectRequest,
   type RedirectResult,
+  type TrackingRequest,
 } from '@parcelgate/carrier-kit';
 
 /** What the fake carrier does next; tests change it between requests. */
@@ -25,6 +28,12 @@ export interface FakeCarrierScript {
   /** Destinations tracking reports, by tracking number (none by default). */
   destinations: Map<string, Location>;
   calls: { track: number; intercept: number; redirect: number; interceptStatus: number };
+  /** What the adapter was asked, newest last. */
+  requests: {
+    track: TrackingRequest[];
+    intercept: InterceptRequest[];
+    redirect: RedirectRequest[];
+  };
 }
 
 /**
@@ -50,6 +59,7 @@ export function createFakeCarrier(id = 'fake'): {
     },
     destinations: new Map(),
     calls: { track: 0, intercept: 0, redirect: 0, interceptStatus: 0 },
+    requests: { track: [], intercept: [], redirect: [] },
   };
   const window = {
     highLikelihood: ['picked_up', 'in_transit'],
@@ -82,6 +92,7 @@ export function createFakeCarrier(id = 'fake'): {
     detect: (trackingNumber) => (trackingNumber.startsWith('FK') ? 'format' : undefined),
     async track(_ctx, request) {
       script.calls.track += 1;
+      script.requests.track.push(request);
       const status = script.parcels.get(request.trackingNumber);
       if (status === undefined) {
         throw new CarrierNotFoundError({
@@ -107,12 +118,14 @@ export function createFakeCarrier(id = 'fake'): {
         ],
       };
     },
-    async intercept(ctx) {
+    async intercept(ctx, request) {
       script.calls.intercept += 1;
+      script.requests.intercept.push(request);
       return script.intercept(ctx);
     },
-    async redirect(ctx) {
+    async redirect(ctx, request) {
       script.calls.redirect += 1;
+      script.requests.redirect.push(request);
       return script.redirect(ctx);
     },
     async interceptStatus(ctx, request) {

@@ -438,6 +438,15 @@ export interface components {
             data: components["schemas"]["Carrier"][];
         };
         /**
+         * @description Carrier-specific extras passed to the adapter untouched, e.g. Kuaidi100's `com` (the carrier behind the parcel); each carrier's README lists its options.
+         * @example {
+         *       "com": "zhongtong"
+         *     }
+         */
+        CarrierOptions: {
+            [key: string]: string;
+        };
+        /**
          * @description Whether the parcel can be intercepted now, and on what terms.
          * @example {
          *       "eligible": false,
@@ -666,6 +675,12 @@ export interface components {
             pickupMode: components["schemas"]["PickupMode"];
             parcel?: components["schemas"]["ParcelDetails"];
             note?: string;
+            /**
+             * @description Last four digits of the sender's or recipient's phone, for carriers that show a route only with them (SF Express).
+             * @example 5678
+             */
+            phoneLastDigits?: string;
+            carrierOptions?: components["schemas"]["CarrierOptions"];
         };
         /**
          * @description pending (sent, answer not known yet) -> accepted -> returning -> returned; or rejected, failed, cancelled.
@@ -1040,6 +1055,12 @@ export interface components {
             pickupMode?: components["schemas"]["PickupMode"];
             newAddress: components["schemas"]["Address"];
             note?: string;
+            /**
+             * @description Last four digits of the sender's or recipient's phone, for carriers that show a route only with them (SF Express).
+             * @example 5678
+             */
+            phoneLastDigits?: string;
+            carrierOptions?: components["schemas"]["CarrierOptions"];
         };
         /** @enum {unknown} */
         RedirectStatus: "pending" | "accepted" | "redirected" | "rejected" | "failed" | "cancelled";
@@ -1915,7 +1936,14 @@ export interface operations {
     };
     getTracking: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Last four digits of the sender's or recipient's phone, for carriers that show a route only with them (SF Express).
+                 * @example 5678
+                 */
+                phoneLastDigits?: string;
+                carrierOptions?: components["schemas"]["CarrierOptions"];
+            };
             header?: {
                 /**
                  * @description RFC 7240. `wait=N` tightens the latency budget to N seconds.

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
 import { deadlineIn } from '../../resilience/call-carrier.ts';
-import { TrackingNumber } from '../../schemas/common.ts';
+import { CarrierOptions, PhoneLastDigits, TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
+import { trackingRequestFor } from '../../services/carrier-extras.ts';
 import { detectCarriers } from '../../services/detect-carrier.ts';
 import { readTrackingWithInterception } from '../../services/tracking-service.ts';
 import { problemResponses } from '../problem-responses.ts';
@@ -25,6 +26,17 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           carrier: Type.String({ pattern: '^[a-z][a-z0-9-]*$', examples: ['sandbox', 'auto'] }),
           trackingNumber: TrackingNumber,
         }),
+        querystring: Type.Object(
+          {
+            phoneLastDigits: Type.Optional(PhoneLastDigits),
+            carrierOptions: Type.Optional(CarrierOptions.ref),
+          },
+          {
+            additionalProperties: false,
+            description:
+              'Carrier extras, for carriers that need them: `phoneLastDigits=5678` (SF Express), `carrierOptions[com]=zhongtong` (Kuaidi100; deepObject style).',
+          },
+        ),
         response: { 200: Tracking.ref, ...problemResponses(400, 401, 404, 502, 503, 504) },
       },
     },
@@ -45,7 +57,13 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
       }
       const deadline = deadlineIn(sinceArrival(budget, reply.elapsedTime).totalMs);
-      return readTrackingWithInterception(app, request, candidates, trackingNumber, deadline);
+      return readTrackingWithInterception(
+        app,
+        request,
+        candidates,
+        trackingRequestFor(trackingNumber, request.query),
+        deadline,
+      );
     },
   );
 };

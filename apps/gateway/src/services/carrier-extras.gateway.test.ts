@@ -1,0 +1,111 @@
+import { CarrierInvalidRequestError } from '@parcelgate/carrier-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
+import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
+import { reconcileSubject } from '../jobs/reconcile-subject.ts';
+import { loadSubject } from '../jobs/subject-store.ts';
+
+const { carrier, script } = createFakeCarrier();
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  gateway = await createTestGateway([carrier]);
+  script.parcels.set('FK900001', 'in_transit');
+  script.parcels.set('FK900002', 'in_transit');
+  script.parcels.set('FK900003', 'in_transit');
+});
+afterAll(() => gateway.close());
+
+describe('carrier extras through the API', () => {
+  it('passes phoneLastDigits and carrierOptions[...] of a tracking read to the adapter', async () => {
+    const response = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/tracking/fake/FK900001?phoneLastDigits=5678&carrierOptions[com]=zhongtong',
+      headers: gateway.auth.acme,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(script.requests.track.at(-1)).toEqual({
+      trackingNumber: 'FK900001',
+      phoneLastDigits: '5678',
+      carrierOptions: { com: 'zhongtong' },
+    });
+  });
+
+  it('does not answer a read with other extras from the cache', async () => {
+    const read = (query: string) =>
+      gateway.app.inject({
+        method: 'GET',
+        url: `/v1/tracking/fake/FK900002${query}`,
+        headers: gateway.auth.acme,
+      });
+    const before = script.calls.track;
+    await read('?carrierOptions[com]=yuantong');
+    await read('?carrierOptions[com]=yuantong');
+    await read('?carrierOptions[com]=yunda');
+    expect(script.calls.track - before).toBe(2);
+  });
+
+  it('refuses malformed extras with a problem naming the parameter', async () => {
+    const badPhone = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/tracking/fake/FK900001?phoneLastDigits=12ab',
+      headers: gateway.auth.acme,
+    });
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.headers['content-type']).toContain('application/problem+json');
+    expect(badPhone.body).toContain('phoneLastDigits');
+    const badOption = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/intercepts',
+      headers: { ...gateway.auth.acme, 'idempotency-key': 'extras-bad-option' },
+      payload: {
+        carrier: 'fake',
+        trackingNumber: 'FK900003',
+        reason: 'buyer_cancelled',
+        pickupMode: 'platform_pickup',
+        carrierOptions: { 'not a name': 'x' },
+      },
+    });
+    expect(badOption.statusCode).toBe(400);
+    expect(badOption.body).toContain('carrierOptions');
+  });
+
+  it('sends an intercept its extras, stores them, and the reconciliation reads with them', async () => {
+    script.intercept = async () => ({ outcome: 'pending' });
+    script.interceptStatus = async () => {
+      throw new CarrierInvalidRequestError({
+        carrierId: 'fake',
+        message: 'looked up by tracking only',
+      });
+    };
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/intercepts',
+      headers: { ...gateway.auth.acme, 'idempotency-key': 'extras-intercept' },
+      payload: {
+        carrier: 'fake',
+        trackingNumber: 'FK900003',
+        reason: 'buyer_cancelled',
+        pickupMode: 'platform_pickup',
+        phoneLastDigits: '4321',
+        carrierOptions: { com: 'jtexpress' },
+      },
+    });
+    expect(response.statusCode).toBe(202);
+    const { id } = response.json<{ id: string }>();
+    expect(script.requests.intercept.at(-1)?.carrierOptions).toEqual({ com: 'jtexpress' });
+    expect(script.requests.track.at(-1)).toEqual({
+      trackingNumber: 'FK900003',
+      phoneLastDigits: '4321',
+      carrierOptions: { com: 'jtexpress' },
+    });
+    const stored = await loadSubject(gateway.app.database, 'intercepts', id);
+    expect(stored).toMatchObject({ phoneLastDigits: '4321', carrierOptions: { com: 'jtexpress' } });
+
+    script.requests.track.length = 0;
+    await reconcileSubject(gateway.app, { table: 'intercepts', id, run: 0 });
+    expect(script.requests.track).toEqual([
+      { trackingNumber: 'FK900003', phoneLastDigits: '4321', carrierOptions: { com: 'jtexpress' } },
+    ]);
+  });
+});
