@@ -1,7 +1,13 @@
 import type { CarrierModule } from './carrier-module.ts';
+import { kuaidi100Carrier } from './kuaidi100/kuaidi100-carrier.ts';
 import { sandboxCarrier } from './sandbox/sandbox-carrier.ts';
+import { sfCarrier } from './sf/sf-carrier.ts';
 
 /** Every simulated carrier. A new carrier is one module under `./<id>/` and one line here. */
-export const CARRIER_MODULES: readonly CarrierModule[] = [sandboxCarrier];
+export const CARRIER_MODULES: readonly CarrierModule[] = [
+  sandboxCarrier,
+  sfCarrier,
+  kuaidi100Carrier,
+];
 
 export type { CarrierModule } from './carrier-module.ts';

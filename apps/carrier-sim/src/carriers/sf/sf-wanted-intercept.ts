@@ -1,0 +1,118 @@
+import { DEFAULT_INTERCEPT_POLICY } from '../../model/intercept-policy.ts';
+import type { InterceptRefusal } from '../../model/intercept-rules.ts';
+import type { Address } from '../../model/parcel.ts';
+import { interceptParcel, redirectParcel } from '../../model/parcel-actions.ts';
+import type { CarrierWorld } from '../carrier-module.ts';
+import type { CarrierResponse } from '../carrier-response.ts';
+import { sfBusinessError, sfSuccess } from './sf-envelope.ts';
+import { countSfCall, type SfServiceRequest } from './sf-service.ts';
+
+/** Pay modes billed to a monthly account: `monthlyCardNo` is required with them. */
+const MONTHLY_PAY_MODES: ReadonlySet<string> = new Set(['3', '4']);
+
+/**
+ * Refusal answers. `8016` (重复下单/重复操作) is SF's; the window refusals share `8024`, the
+ * simulator's choice (SF's own codes for them are UNCONFIRMED), so the adapter must read
+ * the reason from the message, as it does for real answers.
+ */
+const REFUSALS: Readonly<Record<InterceptRefusal, readonly [code: string, message: string]>> = {
+  already_intercepted: ['8016', '重复操作: 该运单已有截单转寄/退回指令,每票仅可拦截一次'],
+  not_picked_up: ['8024', '运单未揽收,不能办理截单转寄'],
+  out_for_delivery: ['8024', '快件派送中,不能办理截单转寄'],
+  delivered: ['8024', '快件已签收,不能办理截单转寄'],
+  returning_or_returned: ['8024', '快件已退回,不能办理截单转寄'],
+  cancelled: ['8024', '运单已取消'],
+  category_excluded: ['8024', '托寄物类型不支持截单转寄'],
+  declared_value_over_limit: ['8024', '声明价值超出可拦截上限'],
+  intercept_failed: ['8024', '网点未能拦截快件'],
+};
+
+/** The fee SF quotes for a redirect (转寄 is billed as a new leg). */
+const REDIRECT_FEE = '12.00';
+
+/**
+ * `EXP_RECE_WANTED_INTERCEPT`: serviceCode 2 (退回) through the shared model's
+ * `interceptParcel`, serviceCode 1 (转寄) through `redirectParcel`; both need
+ * `newDestAddress`. Success answers `{cusId}` (the instruction's id), plus `amount` for a
+ * redirect. `cancel: true` is refused: the shared model cannot take back an intercept.
+ */
+export function handleSfWantedIntercept(
+  service: SfServiceRequest,
+  world: CarrierWorld,
+): CarrierResponse {
+  const { waybillNo, serviceCode, payMode, monthlyCardNo, newDestAddress, cancel } =
+    service.msgData;
+  if (typeof waybillNo !== 'string' || waybillNo === '') {
+    return sfBusinessError('1010', '参数校验失败: waybillNo 不能为空');
+  }
+  if (serviceCode !== '1' && serviceCode !== '2') {
+    return sfBusinessError('1010', '参数校验失败: serviceCode 仅支持 1 (转寄) 和 2 (退回)');
+  }
+  const parcel = world.parcels.get('sf', waybillNo);
+  if (parcel === undefined) {
+    return sfBusinessError('8018', '运单不存在');
+  }
+  countSfCall(parcel, serviceCode === '2' ? 'intercept' : 'redirect');
+  if (cancel === true) {
+    return parcel.intercept === null
+      ? sfBusinessError('8024', '无可取消的截单转寄/退回指令')
+      : sfBusinessError('8024', '指令已执行,不能取消');
+  }
+  if (
+    typeof payMode === 'string' &&
+    MONTHLY_PAY_MODES.has(payMode) &&
+    typeof monthlyCardNo !== 'string'
+  ) {
+    return sfBusinessError('1010', '参数校验失败: 月结支付须填写 monthlyCardNo');
+  }
+  const destination = readAddress(newDestAddress);
+  if (destination === undefined) {
+    return sfBusinessError('1010', '参数校验失败: newDestAddress 须含 province, city, address');
+  }
+  const newId = () => `SFI${String(world.parcels.nextSequence('sf:instruction')).padStart(9, '0')}`;
+  if (serviceCode === '2') {
+    const outcome = interceptParcel(
+      parcel,
+      { reference: waybillNo, reason: 'OTHER', newId },
+      { policy: DEFAULT_INTERCEPT_POLICY, seed: world.seed, now: world.now() },
+    );
+    if (!outcome.accepted) {
+      const [code, message] = REFUSALS[outcome.refusal];
+      return sfBusinessError(code, message);
+    }
+    world.parcels.addIntercept('sf', outcome.intercept.id, parcel);
+    return sfSuccess({ cusId: outcome.intercept.id });
+  }
+  // A parcel can be redirected as often as the window allows, but not once intercepted:
+  // SF intercepts (退回 or 转寄) a waybill once.
+  const outcome = redirectParcel(parcel, { reference: waybillNo, destination, newId }, world.now());
+  if (!outcome.accepted) {
+    const [code, message] =
+      parcel.intercept !== null ? REFUSALS.already_intercepted : REFUSALS[outcome.refusal];
+    return sfBusinessError(code, message);
+  }
+  return sfSuccess({ cusId: outcome.redirect.id, amount: REDIRECT_FEE });
+}
+
+function readAddress(value: unknown): Address | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const { province, city, county, address, contact, phone } = value as Record<string, unknown>;
+  if (typeof province !== 'string' || typeof city !== 'string' || typeof address !== 'string') {
+    return undefined;
+  }
+  if (province === '' || city === '' || address === '') {
+    return undefined;
+  }
+  return {
+    city,
+    region: province,
+    postalCode: '',
+    country: 'CN',
+    name: typeof contact === 'string' ? contact : null,
+    phone: typeof phone === 'string' ? phone : null,
+    line1: typeof county === 'string' && county !== '' ? `${county}${address}` : address,
+    line2: null,
+  };
+}
