@@ -1,0 +1,108 @@
+import {
+  CarrierAuthenticationError,
+  type CarrierContext,
+  type CarrierError,
+  type CarrierHttpResponse,
+  CarrierInvalidRequestError,
+  CarrierNotEligibleError,
+  CarrierNotFoundError,
+  CarrierRetryableError,
+} from '@parcelgate/carrier-kit';
+import { classifyHttpFailure, readErrorBody, redactSecrets } from '@parcelgate/carrier-kit/wire';
+import { KUAIDI100_CARRIER_ID } from './kuaidi100-request.ts';
+import { type Kuaidi100ErrorAnswer, readKuaidi100Error } from './kuaidi100-wire.ts';
+
+/** The Kuaidi100 calls whose failures this module classifies. */
+export type Kuaidi100Operation = 'track' | 'autonumber' | 'intercept' | 'redirect' | 'subscribe';
+
+const MUTATIONS: ReadonlySet<Kuaidi100Operation> = new Set(['intercept', 'redirect']);
+
+/**
+ * Classifies a `{result: false, returnCode}` answer (HTTP 200). Kuaidi100's code tables
+ * (query docs; label-API docs for 同城/商家寄件, which share the label gateway):
+ * - 400 bad or incomplete parameters, for queries also "找不到对应公司" (wrong `com`, or
+ *   the customer id is wrong): invalid-request;
+ * - 408 the phone check failed ("电话号码校验不通过", SF numbers): invalid-request on
+ *   `phoneLastDigits`;
+ * - 500 for queries "查询无结果" (nothing known for this com + number): not-found; for an
+ *   intercept the carrier's refusal ("配送公司返回异常"): not-eligible;
+ * - 501 for queries a server error: retryable; for the label API "重复提交" (submitted
+ *   already): not-eligible `already_intercepted`;
+ * - 502 busy: retryable; 503 bad signature, 600 not a valid user, 601 key expired or no
+ *   balance left: authentication.
+ * Unknown codes: retryable for reads, not-eligible for mutations (the carrier answered
+ * and did not take it).
+ */
+export function classifyKuaidi100Answer(
+  ctx: CarrierContext,
+  answer: Kuaidi100ErrorAnswer,
+  operation: Kuaidi100Operation,
+): CarrierError {
+  const carrierMessage =
+    answer.message === undefined ? undefined : redactSecrets(answer.message, secretsOf(ctx));
+  const detail = carrierMessage === undefined ? '' : `: ${carrierMessage}`;
+  const init = {
+    carrierId: KUAIDI100_CARRIER_ID,
+    carrierCode: answer.returnCode,
+    httpStatus: 200,
+    requestSent: true,
+    message: `${KUAIDI100_CARRIER_ID} refused the ${operation} (returnCode ${answer.returnCode})${detail}`,
+  };
+  const mutation = MUTATIONS.has(operation);
+  switch (answer.returnCode) {
+    case '400':
+      return new CarrierInvalidRequestError({
+        ...init,
+        field: operation === 'track' || operation === 'autonumber' ? 'carrierOptions.com' : 'param',
+      });
+    case '408':
+      return new CarrierInvalidRequestError({ ...init, field: 'phoneLastDigits' });
+    case '500':
+      return mutation
+        ? new CarrierNotEligibleError({ ...init, reason: 'carrier_refused' })
+        : new CarrierNotFoundError(init);
+    case '501':
+      return mutation
+        ? new CarrierNotEligibleError({ ...init, reason: 'already_intercepted' })
+        : new CarrierRetryableError(init);
+    case '502':
+      return new CarrierRetryableError(init);
+    case '503':
+    case '600':
+    case '601':
+      return new CarrierAuthenticationError(init);
+    default:
+      return mutation
+        ? new CarrierNotEligibleError({ ...init, reason: 'carrier_refused' })
+        : new CarrierRetryableError(init);
+  }
+}
+
+/**
+ * Turns a non-2xx answer into a carrier error: a JSON body with a `returnCode` is read as
+ * above, anything else (an HTML page from a proxy, an empty body) by HTTP status alone.
+ */
+export async function classifyKuaidi100Failure(
+  ctx: CarrierContext,
+  response: CarrierHttpResponse,
+  operation: Kuaidi100Operation,
+): Promise<CarrierError> {
+  const body = await readErrorBody(response);
+  const answer = readKuaidi100Error(body.json);
+  if (answer !== undefined && response.status === 200) {
+    return classifyKuaidi100Answer(ctx, answer, operation);
+  }
+  return classifyHttpFailure({
+    carrierId: KUAIDI100_CARRIER_ID,
+    status: response.status,
+    headers: response.headers,
+    carrierCode: answer?.returnCode,
+    carrierMessage:
+      answer?.message === undefined ? undefined : redactSecrets(answer.message, secretsOf(ctx)),
+    now: ctx.clock.now(),
+  });
+}
+
+function secretsOf(ctx: CarrierContext): string[] {
+  return Object.values(ctx.credentials);
+}

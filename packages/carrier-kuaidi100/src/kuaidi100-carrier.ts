@@ -1,0 +1,29 @@
+import { CONTRACT_VERSION, defineCarrier } from '@parcelgate/carrier-kit';
+import { kuaidi100Callbacks } from './kuaidi100-callbacks.ts';
+import { kuaidi100Capabilities } from './kuaidi100-capabilities.ts';
+import { kuaidi100Credentials } from './kuaidi100-credentials.ts';
+import { interceptKuaidi100Parcel } from './kuaidi100-intercept.ts';
+import { redirectKuaidi100Parcel } from './kuaidi100-redirect.ts';
+import { KUAIDI100_CARRIER_ID } from './kuaidi100-request.ts';
+import { trackKuaidi100Parcel } from './kuaidi100-track.ts';
+
+/**
+ * Kuaidi100 (快递100), the aggregator many Chinese carriers are reached through: real-time
+ * query, `interceptOrder` for returns and address changes (decided later, reported by
+ * callback) and subscription pushes. The carrier behind a parcel (`com`) comes from
+ * `carrierOptions.com` or Kuaidi100's number recognition, and is returned as
+ * `underlyingCarrier`.
+ */
+export const kuaidi100Carrier = defineCarrier({
+  id: KUAIDI100_CARRIER_ID,
+  displayName: 'Kuaidi100',
+  contractVersion: CONTRACT_VERSION,
+  capabilities: kuaidi100Capabilities,
+  credentials: kuaidi100Credentials,
+  // Queries and subscriptions; the label API lives on api.kuaidi100.com (see README).
+  endpoints: { production: 'https://poll.kuaidi100.com' },
+  track: trackKuaidi100Parcel,
+  intercept: interceptKuaidi100Parcel,
+  redirect: redirectKuaidi100Parcel,
+  callbacks: kuaidi100Callbacks,
+});

@@ -1,0 +1,42 @@
+import type { CarrierContext, InterceptRequest, InterceptResult } from '@parcelgate/carrier-kit';
+import { resolveKuaidi100Company } from './kuaidi100-autonumber.ts';
+import {
+  KUAIDI100_REASON_TEXT,
+  type Kuaidi100InterceptType,
+  sendKuaidi100InterceptOrder,
+} from './kuaidi100-intercept-order.ts';
+import { subscribeAfterMutation } from './kuaidi100-subscribe.ts';
+
+/**
+ * Asks Kuaidi100 to send a parcel back to the sender: `interceptOrder` with
+ * `interceptType: RETURN_SEND_ADDR` (back to the sender's address), or
+ * `carrierOptions.interceptType: RETURN_SEND_STATION` (back to the sending station).
+ * Kuaidi100 decides later and calls back, so the answer is `pending`, with Kuaidi100's
+ * task id as `carrierReference` when it sends one.
+ */
+export async function interceptKuaidi100Parcel(
+  ctx: CarrierContext,
+  request: InterceptRequest,
+): Promise<InterceptResult> {
+  const com = await resolveKuaidi100Company(ctx, request.trackingNumber, request.carrierOptions);
+  const interceptType: Kuaidi100InterceptType =
+    request.carrierOptions?.interceptType === 'RETURN_SEND_STATION'
+      ? 'RETURN_SEND_STATION'
+      : 'RETURN_SEND_ADDR';
+  const reasonText = KUAIDI100_REASON_TEXT[request.reason];
+  const accepted = await sendKuaidi100InterceptOrder(ctx, {
+    operation: 'intercept',
+    com,
+    trackingNumber: request.trackingNumber,
+    orderId: request.reference,
+    interceptType,
+    reason: request.note === undefined ? reasonText : `${reasonText}：${request.note}`,
+    carrierOptions: request.carrierOptions,
+  });
+  await subscribeAfterMutation(ctx, { com, trackingNumber: request.trackingNumber });
+  return {
+    outcome: 'pending',
+    ...(accepted.taskId === undefined ? {} : { carrierReference: accepted.taskId }),
+    ...(accepted.message === undefined ? {} : { message: accepted.message }),
+  };
+}

@@ -1,0 +1,151 @@
+import type { StatusMapping } from '@parcelgate/carrier-kit';
+
+/** One Kuaidi100 state: its Chinese name as the API sends it, and its normalized reading. */
+export interface Kuaidi100StateEntry {
+  /** The name Kuaidi100 puts in `data[].status` (with `resultv2`), e.g. `在途`. */
+  readonly name: string;
+  /** Kuaidi100's own meaning, for descriptions when an event brings no text. */
+  readonly meaning: string;
+  readonly mapping: StatusMapping;
+}
+
+/**
+ * Every state Kuaidi100 documents: the ten main states (0 to 8 and 14; 10 to 13 are the
+ * customs states older docs list as main states) and the advanced states `resultv2`
+ * adds (three- and four-digit codes). Source: Kuaidi100's state table ("运单快递状态
+ * (state)说明", apifox project 514987 api-8562559) and the push docs ("0在途,1揽收,
+ * 2疑难,3签收,4退签,5派件,8清关,14拒签等10个主状态"); there is no state 9.
+ */
+export const KUAIDI100_STATES = {
+  '0': { name: '在途', meaning: '快件在途中', mapping: { status: 'in_transit' } },
+  '1001': {
+    name: '到达派件城市',
+    meaning: '快件到达收件人城市',
+    mapping: { status: 'at_destination_facility' },
+  },
+  '1002': { name: '干线', meaning: '快件处于运输过程中', mapping: { status: 'in_transit' } },
+  // A forward to a new address (an address change took effect): still travelling.
+  '1003': { name: '转递', meaning: '快件发往到新的收件地址', mapping: { status: 'in_transit' } },
+  '1': { name: '揽收', meaning: '快件揽件', mapping: { status: 'picked_up' } },
+  '101': { name: '已下单', meaning: '已经下快件单', mapping: { status: 'label_created' } },
+  '102': { name: '待揽收', meaning: '待快递公司揽收', mapping: { status: 'label_created' } },
+  '103': { name: '已揽收', meaning: '快递公司已经揽收', mapping: { status: 'picked_up' } },
+  '2': {
+    name: '疑难',
+    meaning: '快件存在疑难',
+    mapping: { status: 'exception', subStatus: 'other', incident: 'other' },
+  },
+  '201': {
+    name: '超时未签收',
+    meaning: '快件长时间派件后未签收',
+    mapping: { status: 'exception', subStatus: 'held', incident: 'recipient_unavailable' },
+  },
+  '202': {
+    name: '超时未更新',
+    meaning: '快件长时间没有派件或签收',
+    mapping: { status: 'exception', subStatus: 'lost', incident: 'delayed' },
+  },
+  '203': {
+    name: '拒收',
+    meaning: '收件人发起拒收快递,待发货方确认',
+    mapping: { status: 'exception', subStatus: 'refused', incident: 'refused' },
+  },
+  '204': {
+    name: '派件异常',
+    meaning: '快件派件时遇到异常情况',
+    mapping: { status: 'delivery_attempted' },
+  },
+  '205': {
+    name: '柜或驿站超时未取',
+    meaning: '快件在快递柜或者驿站长时间未取',
+    mapping: { status: 'exception', subStatus: 'held', incident: 'recipient_unavailable' },
+  },
+  '206': {
+    name: '无法联系',
+    meaning: '无法联系到收件人',
+    mapping: { status: 'exception', subStatus: 'held', incident: 'recipient_unavailable' },
+  },
+  '207': {
+    name: '超区',
+    meaning: '超出快递公司的服务区范围',
+    mapping: { status: 'exception', subStatus: 'address_issue', incident: 'address_not_found' },
+  },
+  '208': {
+    name: '滞留',
+    meaning: '快件滞留在网点，没有派送',
+    mapping: { status: 'exception', subStatus: 'held', incident: 'delayed' },
+  },
+  '209': {
+    name: '破损',
+    meaning: '快件破损',
+    mapping: { status: 'exception', subStatus: 'damaged', incident: 'damaged' },
+  },
+  '210': { name: '销单', meaning: '寄件人申请撤销寄件', mapping: { status: 'cancelled' } },
+  '3': { name: '签收', meaning: '快件已签收', mapping: { status: 'delivered' } },
+  '301': { name: '本人签收', meaning: '收件人正常签收', mapping: { status: 'delivered' } },
+  '302': {
+    name: '派件异常后签收',
+    meaning: '快件显示派件异常，但后续正常签收',
+    mapping: { status: 'delivered' },
+  },
+  '303': { name: '代签', meaning: '快件已被代签', mapping: { status: 'delivered' } },
+  '304': {
+    name: '投柜或站签收',
+    meaning: '快件已从快递柜或者驿站取出签收',
+    mapping: { status: 'delivered' },
+  },
+  '4': { name: '退签', meaning: '此快件单已退签', mapping: { status: 'returned' } },
+  '401': { name: '已销单', meaning: '此快件单已撤销', mapping: { status: 'cancelled' } },
+  '5': { name: '派件', meaning: '快件正在派件', mapping: { status: 'out_for_delivery' } },
+  '501': {
+    name: '投柜或驿站',
+    meaning: '快件已经投递到快递柜或者快递驿站',
+    mapping: { status: 'available_for_pickup' },
+  },
+  '6': {
+    name: '退回',
+    meaning: '快件正处于返回发货人的途中',
+    mapping: { status: 'return_in_transit' },
+  },
+  // Handed to another carrier (often the post office) for the last leg: still moving.
+  '7': { name: '转投', meaning: '快件转给其他快递公司邮寄', mapping: { status: 'in_transit' } },
+  '8': { name: '清关', meaning: '快件清关', mapping: { status: 'in_transit' } },
+  '10': { name: '待清关', meaning: '快件等待清关', mapping: { status: 'in_transit' } },
+  '11': { name: '清关中', meaning: '快件正在清关流程中', mapping: { status: 'in_transit' } },
+  '12': { name: '已清关', meaning: '快件已完成清关流程', mapping: { status: 'in_transit' } },
+  '13': {
+    name: '清关异常',
+    meaning: '货物在清关过程中出现异常',
+    mapping: { status: 'exception', subStatus: 'held', incident: 'customs' },
+  },
+  // "收件人拒绝签收，且寄件人签收了": refused, and already back with the sender.
+  '14': { name: '拒签', meaning: '收件人拒签快件', mapping: { status: 'returned' } },
+} as const satisfies Readonly<Record<string, Kuaidi100StateEntry>>;
+
+/** A documented Kuaidi100 state code. */
+export type Kuaidi100StateCode = keyof typeof KUAIDI100_STATES;
+
+/** Every documented state code, for the conformance kit and the README table. */
+export const KUAIDI100_STATUS_CODES: readonly string[] = Object.keys(KUAIDI100_STATES);
+
+const BY_CODE: ReadonlyMap<string, Kuaidi100StateEntry> = new Map(Object.entries(KUAIDI100_STATES));
+
+// Names are unique except 拒签, which both tables list under code 14.
+const CODE_BY_NAME: ReadonlyMap<string, string> = new Map(
+  Object.entries(KUAIDI100_STATES).map(([code, entry]) => [entry.name, code]),
+);
+
+/** The entry of a state code, or undefined for a code Kuaidi100 does not document. */
+export function describeKuaidi100State(code: string): Kuaidi100StateEntry | undefined {
+  return BY_CODE.get(code);
+}
+
+/** The code of a state name as `data[].status` carries it (`在途` gives `0`). */
+export function kuaidi100StateCodeOfName(name: string): string | undefined {
+  return CODE_BY_NAME.get(name.trim());
+}
+
+/** The normalized reading of a state code; undocumented codes read as `unknown`. */
+export function mapKuaidi100State(code: string): StatusMapping {
+  return BY_CODE.get(code)?.mapping ?? { status: 'unknown' };
+}
