@@ -4,23 +4,6 @@
  *
  * @packageDocumentation
  */
-import {
-  CarrierInvalidRequestError,
-  CONTRACT_VERSION,
-  defineCarrier,
-} from '@parcelgate/carrier-kit';
-
-/** Scaffold only: replaced by the real adapter in the same session. */
-const upsCarrier = defineCarrier({
-  id: 'ups',
-  displayName: 'UPS',
-  contractVersion: CONTRACT_VERSION,
-  capabilities: { proofOfDelivery: false, callbacks: false },
-  credentials: [],
-  track: () =>
-    Promise.reject(
-      new CarrierInvalidRequestError({ carrierId: 'ups', message: 'UPS adapter is being written' }),
-    ),
-});
-
-export default upsCarrier;
+export { UPS_STATUS_CODES } from './map-ups-status.ts';
+export { upsCarrier as default, upsCarrier } from './ups-carrier.ts';
+export type { UpsCredentials } from './ups-credentials.ts';
