@@ -18,6 +18,12 @@ export type Kuaidi100Operation = 'track' | 'autonumber' | 'intercept' | 'redirec
 const MUTATIONS: ReadonlySet<Kuaidi100Operation> = new Set(['intercept', 'redirect']);
 
 /**
+ * The label API answers an unknown waybill with the same returnCode 500 as a refusal; only
+ * the forwarded message tells them apart ("运单不存在", "查询无结果").
+ */
+const NO_SUCH_WAYBILL = /不存在|查询无结果/;
+
+/**
  * Classifies a `{result: false, returnCode}` answer (HTTP 200). Kuaidi100's code tables
  * (query docs; label-API docs for 同城/商家寄件, which share the label gateway):
  * - 400 bad or incomplete parameters, for queries also "找不到对应公司" (wrong `com`, or
@@ -25,7 +31,8 @@ const MUTATIONS: ReadonlySet<Kuaidi100Operation> = new Set(['intercept', 'redire
  * - 408 the phone check failed ("电话号码校验不通过", SF numbers): invalid-request on
  *   `phoneLastDigits`;
  * - 500 for queries "查询无结果" (nothing known for this com + number): not-found; for an
- *   intercept the carrier's refusal ("配送公司返回异常"): not-eligible;
+ *   intercept the carrier's refusal ("配送公司返回异常"): not-eligible, unless its message
+ *   says the waybill does not exist (不存在): not-found;
  * - 501 for queries a server error: retryable; for the label API "重复提交" (submitted
  *   already): not-eligible `already_intercepted`;
  * - 502 busy: retryable; 503 bad signature, 600 not a valid user, 601 key expired or no
@@ -58,7 +65,7 @@ export function classifyKuaidi100Answer(
     case '408':
       return new CarrierInvalidRequestError({ ...init, field: 'phoneLastDigits' });
     case '500':
-      return mutation
+      return mutation && !NO_SUCH_WAYBILL.test(answer.message ?? '')
         ? new CarrierNotEligibleError({ ...init, reason: 'carrier_refused' })
         : new CarrierNotFoundError(init);
     case '501':

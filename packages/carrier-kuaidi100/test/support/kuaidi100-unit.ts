@@ -1,0 +1,32 @@
+import { createTestContext, type TestCarrierContext } from '@parcelgate/carrier-testkit';
+
+/** Where msw answers in unit tests; nothing leaves the machine. */
+export const KUAIDI100_TEST_BASE_URL = 'https://kuaidi100.test/kuaidi100';
+
+/** Credentials unit tests use; long and unusual so a leak is easy to spot. */
+export const KUAIDI100_TEST_CREDENTIALS = {
+  customer: 'KD100UNITCUSTOMER7731',
+  key: 'kd100_unit_key_c0ffee',
+  secret: 'kd100_unit_secret_beef42',
+  salt: 'kd100_unit_salt_5a17',
+} as const;
+
+/** A context as the gateway builds it (production fetch client), optionally with a callback URL. */
+export function kuaidi100TestContext(
+  options: { readonly callbackUrl?: string; readonly credentials?: Record<string, string> } = {},
+): TestCarrierContext {
+  const context = createTestContext({
+    carrier: 'kuaidi100',
+    baseUrl: KUAIDI100_TEST_BASE_URL,
+    credentials: options.credentials ?? KUAIDI100_TEST_CREDENTIALS,
+    now: '2026-11-26T01:00:00.000Z',
+  });
+  return options.callbackUrl === undefined
+    ? context
+    : { ...context, callbackUrl: options.callbackUrl };
+}
+
+/** A form body's fields. */
+export function formOf(body: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(body));
+}
