@@ -3,6 +3,7 @@ import {
   type CarrierError,
   CarrierInvalidRequestError,
   CarrierNotEligibleError,
+  CarrierNotFoundError,
   CarrierOutcomeUnknownError,
   CarrierRateLimitedError,
   CarrierRetryableError,
@@ -37,6 +38,9 @@ const GATEWAY_CODES: Readonly<Record<string, GatewayVerdict>> = {
   A1009: 'transient', // 目标服务异常或不可达
   A1099: 'unknown', // 系统异常
 };
+
+/** SF's words for a waybill it does not know (运单不存在). */
+const UNKNOWN_WAYBILL = /运单不存在|无此运单|运单号不存在/;
 
 /** Refusal reasons by SF `errorCode` of a wanted intercept. */
 const REFUSAL_CODES: Readonly<Record<string, string>> = {
@@ -88,7 +92,7 @@ export function classifySfGatewayCode(
  * Classifies `apiResultData.success: false` by SF's `errorCode` families: `S…` codes are
  * SF's system errors (transient), `1xxx` reject a field of the request, anything else on an
  * intercept or redirect is a refusal (`8016` duplicate, and whatever SF answers for a
- * parcel outside the window), kept with SF's code and message.
+ * parcel outside the window), kept with SF's code and message; 运单不存在 is not-found.
  */
 export function classifySfBusinessError(
   code: string | undefined,
@@ -108,6 +112,9 @@ export function classifySfBusinessError(
   }
   if (code !== undefined && /^1\d{3}$/.test(code)) {
     return new CarrierInvalidRequestError(init);
+  }
+  if (message !== undefined && UNKNOWN_WAYBILL.test(message)) {
+    return new CarrierNotFoundError(init);
   }
   if (operation === 'track') {
     return new CarrierInvalidRequestError({ ...init, field: 'trackingNumber' });
