@@ -9,6 +9,12 @@ export const PROBLEM_TYPES = {
   'validation-failed': { status: 400, title: 'The request is not valid' },
   'idempotency-key-missing': { status: 400, title: 'An Idempotency-Key header is required' },
   unauthorized: { status: 401, title: 'A valid API key is required' },
+  'callback-unreadable': { status: 400, title: "The carrier's push could not be read" },
+  'callback-unauthenticated': {
+    status: 401,
+    title: "The push's signature or secret does not verify",
+  },
+  'callbacks-not-supported': { status: 404, title: 'This carrier sends no callbacks' },
   'not-found': { status: 404, title: 'No such resource' },
   'unknown-carrier': { status: 404, title: 'No such carrier is loaded' },
   'parcel-not-found': { status: 404, title: 'The carrier does not know this parcel' },

@@ -1,4 +1,5 @@
 import type {
+  CarrierCallbackContext,
   CarrierContext,
   CarrierDefinition,
   CarrierLogger,
@@ -20,6 +21,8 @@ export interface RegisteredCarrier {
     readonly requestId: string;
     readonly logger: FastifyBaseLogger;
   }): CarrierContext;
+  /** What the adapter's callback handler may use: credentials, a redacting logger, a clock. */
+  createCallbackContext(logger: FastifyBaseLogger): CarrierCallbackContext;
 }
 
 /** The carriers the gateway serves, by id. */
@@ -78,6 +81,13 @@ export function createCarrierRegistry(
           clock: { now: () => new Date() },
           requestId,
           ...(callbackUrl === undefined ? {} : { callbackUrl }),
+        };
+      },
+      createCallbackContext(logger) {
+        return {
+          credentials: settings.credentials,
+          logger: createRedactingLogger(toCarrierLogger(logger, definition.id), settings.secrets),
+          clock: { now: () => new Date() },
         };
       },
     });

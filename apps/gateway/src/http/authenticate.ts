@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 /** Routes under /v1 that do not take an API key (a carrier's push verifies its own signature). */
-const PUBLIC_V1_PREFIXES = ['/v1/carrier-callbacks/'];
+export const PUBLIC_V1_PREFIXES: readonly string[] = ['/v1/carrier-callbacks/'];
 
 /**
  * Requires `Authorization: Bearer <key>` on every /v1 route and scopes the request to the

@@ -1,11 +1,18 @@
-import type { InterceptResult, Location, TrackingSnapshot } from '@parcelgate/carrier-kit';
+import type {
+  InterceptResult,
+  Location,
+  RedirectResult,
+  TrackingSnapshot,
+} from '@parcelgate/carrier-kit';
 import type { SubjectTable } from '../store/subjects.ts';
 import { forwardPath, isFinalStatus } from './lifecycle.ts';
 
 /** What the carrier said when asked about a subject. */
 export type CarrierView =
-  /** The adapter's status query answered (`interceptStatus`). */
+  /** The adapter's status query answered (`interceptStatus`), or the carrier pushed it. */
   | { readonly kind: 'status'; readonly result: InterceptResult }
+  /** The carrier pushed how a redirect went (a callback). */
+  | { readonly kind: 'redirect-status'; readonly result: RedirectResult }
   /** The status query found no such intercept: the request never arrived (or was refused). */
   | { readonly kind: 'not-found' }
   /** Tracking answered; the outcome is inferred from the parcel's status and destination. */
@@ -26,7 +33,7 @@ export interface SubjectState {
 /** One transition to store, in order. */
 export interface ReconcileStep {
   readonly status: string;
-  readonly cause: 'reconciliation' | 'tracking';
+  readonly cause: 'reconciliation' | 'tracking' | 'callback';
   readonly detail?: string | undefined;
   readonly carrierReference?: string | undefined;
   readonly carrierReason?: string | undefined;
@@ -99,13 +106,24 @@ function interceptSteps(
         },
       ];
     case 'status':
-      return fromInterceptStatus(subject, view.result);
+      return fromCarrierStatus('intercepts', subject, view.result);
     case 'tracking':
       return fromInterceptTracking(subject, view.snapshot);
+    case 'redirect-status':
+      return [];
   }
 }
 
-function fromInterceptStatus(subject: SubjectState, result: InterceptResult): ReconcileStep[] {
+/**
+ * The carrier's word on an intercept or redirect (its status query or its push): forward
+ * outcomes move along the lifecycle, `rejected` and `failed` end it, `pending` changes
+ * nothing.
+ */
+function fromCarrierStatus(
+  table: SubjectTable,
+  subject: SubjectState,
+  result: InterceptResult | RedirectResult,
+): ReconcileStep[] {
   const said = {
     cause: 'reconciliation' as const,
     carrierReference: result.carrierReference,
@@ -116,21 +134,19 @@ function fromInterceptStatus(subject: SubjectState, result: InterceptResult): Re
       return [];
     case 'rejected':
     case 'failed': {
-      // A refusal reported after an acceptance means the carrier could not stop the parcel.
+      // A refusal reported after an acceptance means the carrier could not do it.
       const status = subject.status === 'pending' ? result.outcome : 'failed';
       return [{ ...said, status, detail: result.message ?? `the carrier reports it ${status}` }];
     }
     default:
-      return forwardPath('intercepts', subject.status, result.outcome).map(
-        (status, index, all) => ({
-          ...said,
-          status,
-          detail:
-            index === all.length - 1
-              ? (result.message ?? `the carrier reports it ${status}`)
-              : `implied by the carrier reporting it ${result.outcome}`,
-        }),
-      );
+      return forwardPath(table, subject.status, result.outcome).map((status, index, all) => ({
+        ...said,
+        status,
+        detail:
+          index === all.length - 1
+            ? (result.message ?? `the carrier reports it ${status}`)
+            : `implied by the carrier reporting it ${result.outcome}`,
+      }));
   }
 }
 
@@ -160,7 +176,10 @@ function fromInterceptTracking(subject: SubjectState, snapshot: TrackingSnapshot
 }
 
 function redirectSteps(subject: SubjectState, view: CarrierView): ReconcileStep[] {
-  // The contract has no redirect status query: tracking is the only witness.
+  if (view.kind === 'redirect-status') {
+    return fromCarrierStatus('redirects', subject, view.result);
+  }
+  // The contract has no redirect status query: tracking (or a push) is the only witness.
   if (view.kind !== 'tracking') {
     return [];
   }

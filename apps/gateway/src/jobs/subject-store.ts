@@ -27,25 +27,53 @@ export interface ReconcileSubject {
   readonly updatedAt: Date;
 }
 
+function subjectColumns(table: SubjectTable): string {
+  const extra =
+    table === 'redirects'
+      ? `order_ref AS "orderRef", new_address AS "newAddress"`
+      : `NULL AS "orderRef", NULL AS "newAddress"`;
+  return `id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", status,
+    carrier_reference AS "carrierReference", needs_attention AS "needsAttention",
+    phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
+    updated_at AS "updatedAt", ${extra}`;
+}
+
 /** Reads one subject by id, whatever its tenant: the job acts for the system. */
 export async function loadSubject(
   db: Queryable,
   table: SubjectTable,
   id: string,
 ): Promise<ReconcileSubject | undefined> {
-  const extra =
-    table === 'redirects'
-      ? `order_ref AS "orderRef", new_address AS "newAddress"`
-      : `NULL AS "orderRef", NULL AS "newAddress"`;
   const [row] = await db.query<Omit<ReconcileSubject, 'table'>>(
-    `SELECT id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", status,
-            carrier_reference AS "carrierReference", needs_attention AS "needsAttention",
-            phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
-            updated_at AS "updatedAt", ${extra}
-       FROM ${table} WHERE id = $1`,
+    `SELECT ${subjectColumns(table)} FROM ${table} WHERE id = $1`,
     [id],
   );
   return row === undefined ? undefined : { ...row, table };
+}
+
+/**
+ * The intercepts and redirects of one parcel that are still open, of every tenant: a
+ * carrier's push names a parcel, not a tenant, and every tenant following it learns of it.
+ */
+export async function loadOpenSubjectsOfParcel(
+  db: Queryable,
+  carrier: string,
+  trackingNumber: string,
+): Promise<ReconcileSubject[]> {
+  const load = async (table: SubjectTable) => {
+    const rows = await db.query<Omit<ReconcileSubject, 'table'>>(
+      `SELECT ${subjectColumns(table)} FROM ${table}
+        WHERE carrier = $1 AND tracking_number = $2 AND status IN (${inList(openStatuses(table))})
+        ORDER BY created_at`,
+      [carrier, trackingNumber],
+    );
+    return rows.map((row) => ({ ...row, table }));
+  };
+  return [...(await load('intercepts')), ...(await load('redirects'))];
+}
+
+function inList(statuses: readonly string[]): string {
+  return statuses.map((status) => `'${status}'`).join(', ');
 }
 
 /**
@@ -84,6 +112,13 @@ export async function applySteps(
       });
     }
     const last = steps.at(-1)?.status ?? subject.status;
+    if (subject.needsAttention && isFinalStatus(subject.table, last)) {
+      // A late answer (a push) settled what a person was asked to look at.
+      await tx.query(
+        `UPDATE ${subject.table} SET needs_attention = false, attention_reason = NULL WHERE id = $1`,
+        [subject.id],
+      );
+    }
     if (
       subject.table === 'redirects' &&
       subject.orderRef !== null &&
@@ -123,9 +158,7 @@ export interface SubjectKey {
 export async function listOpenSubjects(db: Queryable, limit: number): Promise<SubjectKey[]> {
   const part = (table: SubjectTable) =>
     `SELECT '${table}' AS "table", id, updated_at FROM ${table}
-      WHERE status IN (${openStatuses(table)
-        .map((status) => `'${status}'`)
-        .join(', ')}) AND NOT needs_attention`;
+      WHERE status IN (${inList(openStatuses(table))}) AND NOT needs_attention`;
   return db.query<SubjectKey>(
     `SELECT "table", id FROM (${part('intercepts')} UNION ALL ${part('redirects')}) AS open
       ORDER BY updated_at LIMIT $1`,

@@ -1,3 +1,5 @@
+import { PUBLIC_V1_PREFIXES } from '../http/authenticate.ts';
+
 /** The security scheme every /v1 operation requires. */
 export const API_KEY_SCHEME = 'apiKey';
 
@@ -32,6 +34,11 @@ export const DOCUMENT_BASE = {
     { name: 'redirects', description: 'Deliver a parcel in transit to a new address.' },
     { name: 'policy', description: "The tenant's intercept and redirect rules." },
     {
+      name: 'carrier-callbacks',
+      description:
+        "Where carriers push route updates and intercept outcomes; no API key (each carrier's signature is verified). Not for API clients.",
+    },
+    {
       name: 'operations',
       description:
         'Health, readiness and metrics for operators; no API key (keep /metrics behind a firewall).',
@@ -48,7 +55,11 @@ export const DOCUMENT_BASE = {
   },
 } as const;
 
-/** The security requirement of a route: the API key under /v1, none elsewhere. */
+/**
+ * The security requirement of a route: the API key under /v1, none elsewhere nor on the
+ * carriers' callbacks (the adapter verifies the carrier's signature instead).
+ */
 export function securityFor(url: string): readonly Record<string, readonly string[]>[] {
-  return url.startsWith(API_PREFIX) ? [{ [API_KEY_SCHEME]: [] }] : [];
+  const isPublic = PUBLIC_V1_PREFIXES.some((prefix) => url.startsWith(prefix));
+  return url.startsWith(API_PREFIX) && !isPublic ? [{ [API_KEY_SCHEME]: [] }] : [];
 }

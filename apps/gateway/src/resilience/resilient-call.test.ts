@@ -40,6 +40,9 @@ function carrierWith(safeToRetry: boolean): RegisteredCarrier {
       ({ signal, requestId, http: { request: vi.fn() } }) as unknown as ReturnType<
         RegisteredCarrier['createContext']
       >,
+    createCallbackContext: () => {
+      throw new Error('not used by these tests');
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { metricsRoutes } from './metrics.ts';
+import { carrierCallbackRoutes } from './v1/carrier-callbacks.ts';
 import { carrierRoutes } from './v1/carriers.ts';
 import { interceptRoutes } from './v1/intercepts.ts';
 import { policyRoutes } from './v1/policy.ts';
@@ -18,6 +19,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(interceptRoutes);
       await v1.register(redirectRoutes);
       await v1.register(policyRoutes);
+      await v1.register(carrierCallbackRoutes);
     },
     { prefix: '/v1' },
   );

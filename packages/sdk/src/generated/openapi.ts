@@ -60,6 +60,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/carrier-callbacks/{carrier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a carrier's push (route update or intercept outcome)
+         * @description Configure this URL at the carrier (or let the adapter send it, from `PARCELGATE_PUBLIC_URL`). The carrier's adapter verifies the signature or shared secret (401 and nothing stored when it does not verify), stores each pushed event once, moves the open intercepts and redirects of the parcels named forward (cause `callback`), and answers with the acknowledgement that carrier expects (its own status, content type and body).
+         */
+        post: operations["receiveCarrierCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/carriers": {
         parameters: {
             query?: never;
@@ -1302,6 +1322,63 @@ export interface operations {
                             carriers: string[];
                         };
                     };
+                };
+            };
+        };
+    };
+    receiveCarrierCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example kuaidi100 */
+                carrier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {"trackingNumber":"1ZCIETST0111111114","activityStatus":{"type":"D","code":"FS","description":"DELIVERED"}} */
+                "application/json": string;
+                /** @example param=%7B%22status%22%3A%22polling%22%2C%22lastResult%22%3A%7B%22nu%22%3A%2273100000000001%22%2C%22state%22%3A%223%22%7D%7D&sign=0A1B2C3D4E5F60718293A4B5C6D7E8F9 */
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description The carrier's own acknowledgement (content type and body per carrier). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The push could not be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signature or shared secret does not verify; nothing was stored. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such carrier is loaded, or it sends no callbacks. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

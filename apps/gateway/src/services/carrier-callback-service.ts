@@ -1,0 +1,166 @@
+import {
+  type CarrierCallbackRequest,
+  type CarrierCallbackResult,
+  deriveCurrentStatus,
+  isCarrierErrorOfKind,
+  sortEventsChronologically,
+  type TrackingEvent,
+} from '@parcelgate/carrier-kit';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { type CarrierView, decideReconciliation } from '../jobs/decide-reconciliation.ts';
+import {
+  applySteps,
+  loadOpenSubjectsOfParcel,
+  loadSubject,
+  type ReconcileSubject,
+} from '../jobs/subject-store.ts';
+import { ProblemError } from '../problems.ts';
+import { storeCarrierEvents } from '../store/carrier-events.ts';
+
+/** One lifecycle move a push caused. */
+export interface CallbackMove {
+  readonly subjectId: string;
+  readonly from: string;
+  readonly to: readonly string[];
+}
+
+/** What one verified push did, and the acknowledgement the carrier expects. */
+export interface HandledCallback {
+  readonly acknowledgement: CarrierCallbackResult['acknowledgement'];
+  /** Events in the push, and how many of them were new. */
+  readonly events: { readonly pushed: number; readonly stored: number };
+  readonly moves: readonly CallbackMove[];
+}
+
+/**
+ * Handles a carrier's push: the adapter verifies its signature or secret and parses it
+ * (a bad signature is a 401 problem and nothing is stored), the events are stored once
+ * each, and every open intercept or redirect of the parcels it names moves forward as the
+ * pushed outcome or events say, exactly as a reconciliation check would move it, with
+ * `callback` as the cause.
+ */
+export async function handleCarrierCallback(
+  app: FastifyInstance,
+  carrierId: string,
+  request: CarrierCallbackRequest,
+  log: FastifyBaseLogger,
+): Promise<HandledCallback> {
+  const carrier = app.carriers.resolve(carrierId);
+  const { callbacks } = carrier.definition;
+  if (callbacks === undefined) {
+    throw new ProblemError(
+      'callbacks-not-supported',
+      `${carrier.definition.displayName} sends no callbacks to Parcelgate.`,
+      { carrier: carrierId },
+    );
+  }
+  let result: CarrierCallbackResult;
+  try {
+    result = await callbacks.handle(carrier.createCallbackContext(log), request);
+  } catch (error) {
+    if (isCarrierErrorOfKind(error, 'authentication')) {
+      throw new ProblemError('callback-unauthenticated', error.message, { carrier: carrierId });
+    }
+    if (isCarrierErrorOfKind(error, 'invalid-request')) {
+      throw new ProblemError('callback-unreadable', error.message, { carrier: carrierId });
+    }
+    throw error;
+  }
+  const stored = await storeCarrierEvents(app.database, carrierId, result.events);
+  const moves: CallbackMove[] = [];
+  for (const trackingNumber of parcelsNamed(result)) {
+    for (const subject of await loadOpenSubjectsOfParcel(app.database, carrierId, trackingNumber)) {
+      moves.push(...(await settle(app, subject, viewsFor(result, subject))));
+    }
+  }
+  return {
+    acknowledgement: result.acknowledgement,
+    events: { pushed: result.events.length, stored },
+    moves,
+  };
+}
+
+function parcelsNamed(result: CarrierCallbackResult): Set<string> {
+  return new Set([
+    ...result.outcomes.map((outcome) => outcome.trackingNumber),
+    ...result.events.map((pushed) => pushed.trackingNumber),
+  ]);
+}
+
+/**
+ * What the push says about one subject, in the order it is applied: the carrier's explicit
+ * outcomes first (those for this subject's operation, and for this subject when the
+ * carrier echoes our reference), then what the pushed events imply.
+ */
+function viewsFor(result: CarrierCallbackResult, subject: ReconcileSubject): CarrierView[] {
+  const operation = subject.table === 'intercepts' ? 'intercept' : 'redirect';
+  const views: CarrierView[] = [];
+  for (const outcome of result.outcomes) {
+    if (
+      outcome.trackingNumber !== subject.trackingNumber ||
+      outcome.operation !== operation ||
+      (outcome.reference !== undefined && outcome.reference !== subject.id)
+    ) {
+      continue;
+    }
+    views.push(
+      outcome.operation === 'intercept'
+        ? { kind: 'status', result: outcome.result }
+        : { kind: 'redirect-status', result: outcome.result },
+    );
+  }
+  const events: TrackingEvent[] = result.events
+    .filter((pushed) => pushed.trackingNumber === subject.trackingNumber)
+    .map((pushed) => pushed.event);
+  if (events.length > 0) {
+    views.push({
+      kind: 'tracking',
+      snapshot: {
+        carrierId: subject.carrier,
+        trackingNumber: subject.trackingNumber,
+        ...deriveCurrentStatus(events),
+        events: sortEventsChronologically(events),
+      },
+    });
+  }
+  return views;
+}
+
+/** Applies each view in turn; a subject someone else moved meanwhile is read again once. */
+async function settle(
+  app: FastifyInstance,
+  subject: ReconcileSubject,
+  views: readonly CarrierView[],
+): Promise<CallbackMove[]> {
+  const moves: CallbackMove[] = [];
+  let current: ReconcileSubject | undefined = subject;
+  for (const view of views) {
+    for (let attempt = 0; attempt < 2 && current !== undefined; attempt++) {
+      const decision = decideReconciliation(
+        {
+          table: current.table,
+          status: current.status,
+          newAddress: current.newAddress ?? undefined,
+          sinceChangeMs: Date.now() - current.updatedAt.getTime(),
+        },
+        view,
+        {
+          notFoundGraceMs:
+            2 * app.config.budgetsMs[current.table === 'intercepts' ? 'intercept' : 'redirect'],
+        },
+      );
+      const steps = decision.steps.map((step) => ({ ...step, cause: 'callback' as const }));
+      if (steps.length === 0) {
+        break;
+      }
+      const applied = await applySteps(app.database, current, steps);
+      const from = current.status;
+      current = await loadSubject(app.database, current.table, current.id);
+      if (applied) {
+        moves.push({ subjectId: subject.id, from, to: steps.map((step) => step.status) });
+        break;
+      }
+    }
+  }
+  return moves;
+}
