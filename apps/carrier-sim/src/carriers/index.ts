@@ -2,12 +2,14 @@ import type { CarrierModule } from './carrier-module.ts';
 import { kuaidi100Carrier } from './kuaidi100/kuaidi100-carrier.ts';
 import { sandboxCarrier } from './sandbox/sandbox-carrier.ts';
 import { sfCarrier } from './sf/sf-carrier.ts';
+import { upsCarrier } from './ups/ups-carrier.ts';
 
 /** Every simulated carrier. A new carrier is one module under `./<id>/` and one line here. */
 export const CARRIER_MODULES: readonly CarrierModule[] = [
   sandboxCarrier,
   sfCarrier,
   kuaidi100Carrier,
+  upsCarrier,
 ];
 
 export type { CarrierModule } from './carrier-module.ts';
