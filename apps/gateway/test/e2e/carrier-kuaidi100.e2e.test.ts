@@ -1,0 +1,232 @@
+/**
+ * Kuaidi100 through the gateway, end to end against the simulated Kuaidi100: tracking with
+ * `carrierOptions[com]` (the carrier behind the parcel in the answer) in every status, a
+ * return to sender answered later by Kuaidi100's signed callback and pushes, a refusal,
+ * an address change (MODIFY_ADDR), and a push with a bad sign refused with nothing stored.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
+import { newKey, type Stack, startStack } from './harness.ts';
+
+const KUAIDI100_PACKAGE = '@parcelgate/carrier-kuaidi100';
+/** The adapter's sandbox salt: the simulator signs pushes with it when told to. */
+const KUAIDI100_SALT = 'simkd100salt';
+const FOUR_HOURS_MS = 4 * 60 * 60 * 1000;
+const PROBLEM = 'https://parcelgate.dev/problems/';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ carriers: [KUAIDI100_PACKAGE] });
+  // Kuaidi100's subscription pushes for parcels nobody subscribed go to the gateway, signed
+  // with our salt, as a portal-configured subscription would.
+  const target = await fetch(`${stack.simUrl}/__sim/push-targets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      carrier: 'kuaidi100',
+      url: `${stack.gatewayUrl}/v1/carrier-callbacks/kuaidi100`,
+      secret: KUAIDI100_SALT,
+    }),
+  });
+  expect(target.ok).toBe(true);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function kuaidi100Parcel(status: string, extra: Record<string, unknown> = {}): Promise<string> {
+  return stack.sim.createParcel({ carrier: 'kuaidi100', status, ...extra });
+}
+
+/** The company the simulated Kuaidi100 issues a number for (see its README subsection). */
+function companyOf(trackingNumber: string): string {
+  if (trackingNumber.startsWith('YT')) return 'yuantong';
+  if (trackingNumber.startsWith('JT')) return 'jtexpress';
+  if (trackingNumber.startsWith('43')) return 'yunda';
+  return 'zhongtong';
+}
+
+function intercept(trackingNumber: string) {
+  return stack.api.post<Intercept>(
+    '/v1/intercepts',
+    {
+      carrier: 'kuaidi100',
+      trackingNumber,
+      reason: 'buyer_cancelled',
+      pickupMode: 'platform_pickup',
+      carrierOptions: { com: companyOf(trackingNumber) },
+    },
+    { idempotencyKey: newKey() },
+  );
+}
+
+async function poll<Value>(read: () => Promise<Value>, done: (value: Value) => boolean) {
+  const deadline = Date.now() + 15_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
+
+function push(param: string, salt: string) {
+  const sign = createHash('md5')
+    .update(param + salt, 'utf8')
+    .digest('hex')
+    .toUpperCase();
+  return stack.client(undefined).request<Problem>('POST', '/v1/carrier-callbacks/kuaidi100', {
+    body: new URLSearchParams({ param, sign }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+describe('Kuaidi100 tracking', () => {
+  // With resultv2=1 Kuaidi100 names each entry by its main state (在途, 派件, 疑难, 退签...),
+  // which does not tell a last-mile arrival from transit, a locker from a courier, a failed
+  // attempt from a problem, or a cancellation from a return: those read coarser.
+  it.each([
+    ['label_created', 'picked_up'],
+    ['picked_up', 'picked_up'],
+    ['in_transit', 'in_transit'],
+    ['at_destination_facility', 'in_transit'],
+    ['out_for_delivery', 'out_for_delivery'],
+    ['delivery_attempted', 'exception'],
+    ['available_for_pickup', 'out_for_delivery'],
+    ['delivered', 'delivered'],
+    ['exception', 'exception'],
+    ['return_in_transit', 'return_in_transit'],
+    ['returned', 'returned'],
+    ['cancelled', 'returned'],
+  ])('a parcel %s reads as %s, with the carrier behind it', async (status, expected) => {
+    const trackingNumber = await kuaidi100Parcel(status);
+    const com = companyOf(trackingNumber);
+    const answer = await stack.api.get<Tracking & { underlyingCarrier?: { code: string } }>(
+      `/v1/tracking/kuaidi100/${trackingNumber}?carrierOptions[com]=${com}`,
+    );
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.status).toBe(expected);
+    expect(answer.body.underlyingCarrier?.code).toBe(com);
+  });
+
+  it('recognises the carrier from the number when carrierOptions[com] is left out', async () => {
+    const trackingNumber = await kuaidi100Parcel('in_transit');
+    const answer = await stack.api.get<Tracking & { underlyingCarrier?: { code: string } }>(
+      `/v1/tracking/kuaidi100/${trackingNumber}`,
+    );
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.underlyingCarrier?.code).toBe(companyOf(trackingNumber));
+  });
+
+  it('answers not found when the company does not match the number', async () => {
+    const trackingNumber = await kuaidi100Parcel('in_transit');
+    const wrong = companyOf(trackingNumber) === 'yunda' ? 'zhongtong' : 'yunda';
+    const answer = await stack.api.get<Problem>(
+      `/v1/tracking/kuaidi100/${trackingNumber}?carrierOptions[com]=${wrong}`,
+    );
+    expect(answer.status).toBe(404);
+    expect(answer.body.type).toBe(`${PROBLEM}parcel-not-found`);
+  });
+});
+
+describe('Kuaidi100 intercepts and redirects', () => {
+  it('takes a return to sender as pending, then completes it from the signed callback and pushes', async () => {
+    const trackingNumber = await kuaidi100Parcel('picked_up');
+    const created = await intercept(trackingNumber);
+    expect(created.status, created.text).toBe(202);
+    expect(created.body.status).toBe('pending');
+    const parcel = await stack.sim.parcel(trackingNumber, 'kuaidi100');
+    expect(parcel.calls.intercept).toBe(1);
+
+    await stack.sim.advanceClock(FOUR_HOURS_MS);
+    await stack.sim.advanceClock(FOUR_HOURS_MS);
+    const final = await poll(
+      () => stack.api.get<Intercept>(`/v1/intercepts/${created.body.id}`),
+      (answer) => answer.body.status === 'returned',
+    );
+    expect(final.body.status, final.text).toBe('returned');
+    const pushes = (await (await fetch(`${stack.simUrl}/__sim/pushes`)).json()) as {
+      pushes?: { trackingNumber: string; acknowledged: boolean; body: string }[];
+    };
+    const ours = (pushes.pushes ?? []).filter((entry) => entry.trackingNumber === trackingNumber);
+    expect(ours.some((entry) => decodeURIComponent(entry.body).includes('拦截成功'))).toBe(true);
+    expect(ours.every((entry) => entry.acknowledged)).toBe(true);
+  });
+
+  it('answers Kuaidi100 refusing an intercept of a parcel out for delivery as not eligible', async () => {
+    // The gateway's policy lets it through (low likelihood); Kuaidi100 refuses it (500).
+    const outForDelivery = await kuaidi100Parcel('out_for_delivery');
+    const answer = await stack.api.post<Problem>(
+      '/v1/intercepts',
+      {
+        carrier: 'kuaidi100',
+        trackingNumber: outForDelivery,
+        reason: 'buyer_cancelled',
+        pickupMode: 'platform_pickup',
+        carrierOptions: { com: companyOf(outForDelivery) },
+      },
+      { idempotencyKey: newKey() },
+    );
+    expect(answer.status, answer.text).toBe(422);
+    expect(answer.body.type).toBe(`${PROBLEM}not-eligible`);
+  });
+
+  it('changes the address of a parcel in transit (MODIFY_ADDR), pending until Kuaidi100 calls back', async () => {
+    const trackingNumber = await kuaidi100Parcel('in_transit');
+    const created = await stack.api.post<Redirect>(
+      '/v1/redirects',
+      {
+        carrier: 'kuaidi100',
+        trackingNumber,
+        orderRef: `ORD-${trackingNumber}`,
+        reason: 'address_error',
+        carrierOptions: { com: companyOf(trackingNumber) },
+        newAddress: {
+          name: '李雷',
+          phone: '13800138000',
+          line1: '浦东新区世纪大道100号',
+          city: '上海市',
+          region: '上海市',
+          country: 'CN',
+        },
+      },
+      { idempotencyKey: newKey() },
+    );
+    expect(created.status, created.text).toBe(202);
+    expect(created.body.status).toBe('pending');
+    const parcel = await stack.sim.parcel(trackingNumber, 'kuaidi100');
+    expect(parcel.calls.redirect).toBe(1);
+  });
+});
+
+describe('Kuaidi100 push signatures', () => {
+  it('refuses a push whose sign is not MD5(param + our salt) and stores nothing', async () => {
+    const trackingNumber = await kuaidi100Parcel('in_transit');
+    const created = await intercept(trackingNumber);
+    expect(created.body.status).toBe('pending');
+    const forged = JSON.stringify({
+      kuaidicom: companyOf(trackingNumber),
+      kuaidinum: trackingNumber,
+      orderId: created.body.id,
+      interceptType: 'RETURN_SEND_ADDR',
+      interceptStatus: 'FAIL',
+      message: '拦截失败',
+    });
+    const answer = await push(forged, 'not-our-salt');
+    expect(answer.status, answer.text).toBe(401);
+    const read = await stack.api.get<Intercept>(`/v1/intercepts/${created.body.id}`);
+    expect(read.body.status).toBe('pending');
+
+    const genuine = await push(forged, KUAIDI100_SALT);
+    expect(genuine.status, genuine.text).toBe(200);
+    expect(genuine.body).toEqual({ result: true, returnCode: '200', message: '成功' });
+    const after = await poll(
+      () => stack.api.get<Intercept>(`/v1/intercepts/${created.body.id}`),
+      (value) => value.body.status !== 'pending',
+    );
+    expect(after.body.status).toBe('rejected');
+  });
+});
