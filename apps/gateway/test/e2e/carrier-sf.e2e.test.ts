@@ -227,12 +227,10 @@ describe('SF Express signatures', () => {
       msgDigest: sfDigest(msgData, '1795660800', SF_CHECKWORD),
       msgData,
     }).toString();
-    const answer = await stack
-      .client(undefined)
-      .request('POST', '/v1/carrier-callbacks/sf', {
-        body,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
+    const answer = await stack.client(undefined).request('POST', '/v1/carrier-callbacks/sf', {
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toEqual({ return_code: '0000', return_msg: '成功' });
   });
