@@ -2,6 +2,7 @@ import {
   type CarrierContext,
   CarrierNotEligibleError,
   CarrierRetryableError,
+  type Money,
   type NormalizedStatus,
 } from '@parcelgate/carrier-kit';
 import { parseJsonResponse, redactSecrets } from '@parcelgate/carrier-kit/wire';
@@ -108,6 +109,28 @@ export async function sendUpsInterceptAction(
     reason: refusalReason(call.parcelStatus),
     message: text,
   });
+}
+
+/**
+ * The `accepted` answer to a return or redirect UPS took: its `transactionId` as the
+ * carrier reference (UPS has no other id for an intercept), the quoted fee when there is one.
+ */
+export function acceptedAnswer(
+  answer: UpsActionAnswer,
+  fee: Money | undefined,
+  message: string,
+): {
+  readonly outcome: 'accepted';
+  readonly carrierReference?: string;
+  readonly fee?: Money;
+  readonly message: string;
+} {
+  return {
+    outcome: 'accepted',
+    ...(answer.transactionId === '' ? {} : { carrierReference: answer.transactionId }),
+    ...(fee === undefined ? {} : { fee }),
+    message,
+  };
 }
 
 /** Reads the 200 of an action; `success` must be there, `errors` may be null. */

@@ -9,6 +9,7 @@ import { upsRequesterContact } from './ups-contact.ts';
 import { readUpsEligibility } from './ups-eligibility.ts';
 import { UPS_CARRIER_ID } from './ups-ids.ts';
 import {
+  acceptedAnswer,
   assertInterceptable,
   refusalReason,
   sendUpsInterceptAction,
@@ -74,10 +75,9 @@ export async function interceptUpsParcel(
     body,
     parcelStatus: status,
   });
-  return {
-    outcome: 'accepted',
-    ...(answer.transactionId === '' ? {} : { carrierReference: answer.transactionId }),
-    ...(fee === undefined ? {} : { fee }),
-    message: 'UPS accepted the return to sender; it is carried out on the delivery day',
-  };
+  return acceptedAnswer(
+    answer,
+    fee,
+    'UPS accepted the return to sender; it is carried out on the delivery day',
+  );
 }

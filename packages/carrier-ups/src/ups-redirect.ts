@@ -1,7 +1,11 @@
 import type { CarrierContext, RedirectRequest, RedirectResult } from '@parcelgate/carrier-kit';
 import { quoteUpsIntercept } from './ups-charges.ts';
 import { toUpsDeliveryAddress, upsRequesterContact } from './ups-contact.ts';
-import { assertInterceptable, sendUpsInterceptAction } from './ups-intercept-call.ts';
+import {
+  acceptedAnswer,
+  assertInterceptable,
+  sendUpsInterceptAction,
+} from './ups-intercept-call.ts';
 import { asNotSent } from './ups-request.ts';
 import { readUpsPackage, toTrackingSnapshot } from './ups-track.ts';
 import type { UpsInterceptRequest } from './ups-wire-types.ts';
@@ -51,10 +55,5 @@ export async function redirectUpsParcel(
     body,
     parcelStatus: status,
   });
-  return {
-    outcome: 'accepted',
-    ...(answer.transactionId === '' ? {} : { carrierReference: answer.transactionId }),
-    ...(fee === undefined ? {} : { fee }),
-    message: 'UPS accepted the new delivery address',
-  };
+  return acceptedAnswer(answer, fee, 'UPS accepted the new delivery address');
 }
