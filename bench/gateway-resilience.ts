@@ -122,6 +122,8 @@ async function startStack(gatewayEnv: Record<string, string>): Promise<Processes
     ...database,
     PARCELGATE_BOOTSTRAP_API_KEY: API_KEY,
     CARRIER_SIM_URL: sim.match,
+    // Only the carrier measured: the others' start-up and state are not part of it.
+    PARCELGATE_CARRIERS: '@parcelgate/carrier-sandbox',
     LOG_LEVEL: 'warn',
     PARCELGATE_BUDGET_INTERCEPT_MS: String(BUDGET_MS),
     PARCELGATE_BUDGET_TRACK_MS: String(BUDGET_MS),

@@ -9,6 +9,7 @@ import {
   type IdempotencyScope,
   releaseIdempotencyKey,
 } from '../store/idempotency.ts';
+import { wasAnsweredAtDeadline } from './answer-guard.ts';
 
 /** How a route treats the Idempotency-Key header (set in the route's `config`). */
 export type IdempotencyMode = 'required' | 'optional';
@@ -131,11 +132,19 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
         headers[name] = String(value);
       }
     }
-    await completeIdempotencyKey(database, claim.scope, {
+    const completion = completeIdempotencyKey(database, claim.scope, {
       status: reply.statusCode,
       headers,
       body: typeof payload === 'string' && payload.length > 0 ? JSON.parse(payload) : null,
     });
+    if (wasAnsweredAtDeadline(request)) {
+      // The deadline's answer goes out first; a repeat meanwhile gets a 409 and retries.
+      completion.catch((error: unknown) =>
+        request.log.error({ err: error }, 'storing the answer of an Idempotency-Key failed'),
+      );
+      return payload;
+    }
+    await completion;
     return payload;
   });
 }

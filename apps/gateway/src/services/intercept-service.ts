@@ -1,6 +1,7 @@
 import type { InterceptReason, NormalizedStatus, ParcelDetails } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { AnsweredByDeadlineError, type AnswerGuard } from '../http/answer-guard.ts';
 import { newId } from '../ids.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import type { PickupMode, PolicyEvaluation } from '../policy/policy-types.ts';
@@ -15,6 +16,7 @@ import {
   insertIntercept,
 } from '../store/intercepts.ts';
 import { mutationOptionsFor, trackingRequestFor } from './carrier-extras.ts';
+import { lateAnswerOf } from './late-answer.ts';
 import { presentIntercept } from './present.ts';
 import { readTracking } from './read-tracking.ts';
 import { sendMutation } from './send-mutation.ts';
@@ -81,6 +83,7 @@ export async function createIntercept(
   request: FastifyRequest,
   input: InterceptInput,
   budget: Budget,
+  guard?: AnswerGuard,
 ): Promise<InterceptAnswer> {
   const carrier = app.carriers.resolve(input.carrier);
   const interceptOperation = carrier.definition.intercept;
@@ -140,6 +143,9 @@ export async function createIntercept(
     createdAt: now,
     updatedAt: now,
   };
+  if (guard?.answered === true) {
+    throw new AnsweredByDeadlineError();
+  }
   if (!evaluation.eligible) {
     await storeNewSubject(app, request, record, insertIntercept, 'policy');
     request.logContext.outcome = 'rejected_by_policy';
@@ -157,6 +163,18 @@ export async function createIntercept(
         carrier: record.carrier,
       },
     );
+  }
+  // The point of no return: from here the client learns of this intercept, whenever it is
+  // answered.
+  if (
+    guard !== undefined &&
+    !guard.commit(() => ({
+      status: 202,
+      headers: { location: `/v1/intercepts/${record.id}` },
+      body: presentIntercept(...lateAnswerOf(record)),
+    }))
+  ) {
+    throw new AnsweredByDeadlineError();
   }
   try {
     await storeNewSubject(app, request, record, insertIntercept, 'request');

@@ -1,5 +1,6 @@
 import type { Address, InterceptReason } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AnsweredByDeadlineError, type AnswerGuard } from '../http/answer-guard.ts';
 import { newId } from '../ids.ts';
 import { evaluateRedirect } from '../policy/evaluate-redirect.ts';
 import type { PickupMode, PolicyEvaluation } from '../policy/policy-types.ts';
@@ -16,6 +17,7 @@ import {
   releaseRedirectQuota,
 } from '../store/redirects.ts';
 import { mutationOptionsFor, trackingRequestFor } from './carrier-extras.ts';
+import { lateAnswerOf } from './late-answer.ts';
 import { presentRedirect } from './present.ts';
 import { readTracking } from './read-tracking.ts';
 import { sendMutation } from './send-mutation.ts';
@@ -55,6 +57,7 @@ export async function createRedirect(
   request: FastifyRequest,
   input: RedirectInput,
   budget: Budget,
+  guard?: AnswerGuard,
 ): Promise<RedirectAnswer> {
   const carrier = app.carriers.resolve(input.carrier);
   const redirectOperation = carrier.definition.redirect;
@@ -112,6 +115,9 @@ export async function createRedirect(
     createdAt: now,
     updatedAt: now,
   };
+  if (guard?.answered === true) {
+    throw new AnsweredByDeadlineError();
+  }
   let free = false;
   if (evaluation.eligible) {
     if (deadline.remainingMs() < MIN_MUTATION_BUDGET_MS) {
@@ -150,6 +156,19 @@ export async function createRedirect(
       `The parcel cannot be redirected now: ${evaluation.reasons.map((reason) => reason.code).join(', ')}.`,
       { reasons: evaluation.reasons, redirectId: record.id, carrier: record.carrier },
     );
+  }
+  // The point of no return: from here the client learns of this redirect, whenever it is
+  // answered. Refused, the order's quota counted above is given back.
+  if (
+    guard !== undefined &&
+    !guard.commit(() => ({
+      status: 202,
+      headers: { location: `/v1/redirects/${record.id}` },
+      body: presentRedirect(...lateAnswerOf(record)),
+    }))
+  ) {
+    await releaseRedirectQuota(app.database, tenantId, input.orderRef);
+    throw new AnsweredByDeadlineError();
   }
   try {
     await storeNewSubject(app, request, record, insertRedirect, 'request');

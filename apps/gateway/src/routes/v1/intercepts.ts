@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { countMutationOutcome } from '../../observability/mutation-outcomes.ts';
-import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
+import { resolveBudget } from '../../resilience/budgets.ts';
 import {
   Eligibility,
   Intercept,
@@ -18,6 +18,7 @@ import { listPage } from '../../services/list-page.ts';
 import { presentIntercept } from '../../services/present.ts';
 import { listIntercepts } from '../../store/intercepts.ts';
 import { problemResponses } from '../problem-responses.ts';
+import { answerWithinBudget } from './answer-within-budget.ts';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from './headers.ts';
 
 /** Intercepts: the dry run, creating one, reading one, listing them. */
@@ -68,22 +69,29 @@ export const interceptRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.resilience.budgetsMs(request.body.carrier),
         request.headers.prefer,
       );
-      // The carrier gets what is left of the client's budget once the handler starts.
-      const remaining = sinceArrival(budget, reply.elapsedTime);
-      const answer = await countMutationOutcome(
-        app.metrics.interceptOutcomes,
-        'interceptId',
+      return answerWithinBudget(
+        request,
+        reply,
+        budget,
         request.body.carrier,
-        createIntercept(app, request, request.body, remaining),
-        ({ intercept }) => intercept,
+        async (remaining, guard) => {
+          const answer = await countMutationOutcome(
+            app.metrics.interceptOutcomes,
+            'interceptId',
+            request.body.carrier,
+            createIntercept(app, request, request.body, remaining, guard),
+            ({ intercept }) => intercept,
+          );
+          return {
+            status: answer.httpStatus,
+            headers:
+              answer.httpStatus === 202
+                ? { location: `/v1/intercepts/${answer.intercept.id}` }
+                : {},
+            body: answer.intercept,
+          };
+        },
       );
-      if (budget.preferWaitSeconds !== undefined) {
-        reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
-      }
-      if (answer.httpStatus === 202) {
-        reply.header('location', `/v1/intercepts/${answer.intercept.id}`);
-      }
-      return reply.code(answer.httpStatus).send(answer.intercept);
     },
   );
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { countMutationOutcome } from '../../observability/mutation-outcomes.ts';
-import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
+import { resolveBudget } from '../../resilience/budgets.ts';
 import { ListQuery } from '../../schemas/intercepts.ts';
 import { Redirect, RedirectList, RedirectRequest } from '../../schemas/redirects.ts';
 import { listPage } from '../../services/list-page.ts';
@@ -9,6 +9,7 @@ import { presentRedirect } from '../../services/present.ts';
 import { createRedirect, getRedirect } from '../../services/redirect-service.ts';
 import { listRedirects } from '../../store/redirects.ts';
 import { problemResponses } from '../problem-responses.ts';
+import { answerWithinBudget } from './answer-within-budget.ts';
 import { IdempotencyHeaders } from './headers.ts';
 
 /** Redirects: deliver a parcel in transit to a new address. */
@@ -38,22 +39,27 @@ export const redirectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.resilience.budgetsMs(request.body.carrier),
         request.headers.prefer,
       );
-      // The carrier gets what is left of the client's budget once the handler starts.
-      const remaining = sinceArrival(budget, reply.elapsedTime);
-      const answer = await countMutationOutcome(
-        app.metrics.redirectOutcomes,
-        'redirectId',
+      return answerWithinBudget(
+        request,
+        reply,
+        budget,
         request.body.carrier,
-        createRedirect(app, request, request.body, remaining),
-        ({ redirect }) => redirect,
+        async (remaining, guard) => {
+          const answer = await countMutationOutcome(
+            app.metrics.redirectOutcomes,
+            'redirectId',
+            request.body.carrier,
+            createRedirect(app, request, request.body, remaining, guard),
+            ({ redirect }) => redirect,
+          );
+          return {
+            status: answer.httpStatus,
+            headers:
+              answer.httpStatus === 202 ? { location: `/v1/redirects/${answer.redirect.id}` } : {},
+            body: answer.redirect,
+          };
+        },
       );
-      if (budget.preferWaitSeconds !== undefined) {
-        reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
-      }
-      if (answer.httpStatus === 202) {
-        reply.header('location', `/v1/redirects/${answer.redirect.id}`);
-      }
-      return reply.code(answer.httpStatus).send(answer.redirect);
     },
   );
 

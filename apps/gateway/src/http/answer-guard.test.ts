@@ -1,0 +1,101 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerWithinBudget } from '../routes/v1/answer-within-budget.ts';
+import { AnsweredByDeadlineError } from './answer-guard.ts';
+import { installErrorHandling } from './error-handler.ts';
+
+/** A latch the work waits on, opened by the test only after the client has its answer. */
+function latch() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+let app: FastifyInstance;
+afterEach(() => app.close());
+
+async function appWith(
+  work: Parameters<typeof answerWithinBudget>[4],
+  budgetMs = 60,
+): Promise<FastifyInstance> {
+  app = Fastify({ logger: false });
+  installErrorHandling(app);
+  app.post('/work', (request, reply) =>
+    answerWithinBudget(
+      request,
+      reply,
+      { totalMs: budgetMs, preferWaitSeconds: undefined },
+      'acme',
+      work,
+    ),
+  );
+  await app.ready();
+  return app;
+}
+
+describe('answerWithinBudget', () => {
+  it('answers a 504 problem before the point of no return, and tells the work to stop', async () => {
+    const gate = latch();
+    let committed: boolean | undefined;
+    const done = latch();
+    await appWith(async (_remaining, guard) => {
+      await gate.opened;
+      committed = guard.commit(() => ({ status: 202, body: { late: true } }));
+      done.open();
+      if (!committed) {
+        throw new AnsweredByDeadlineError();
+      }
+      return { status: 201, body: { onTime: true } };
+    });
+    const response = await app.inject({ method: 'POST', url: '/work' });
+    gate.open();
+    await done.opened;
+    expect(response.statusCode).toBe(504);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ type: expect.stringContaining('carrier-timeout') });
+    expect(committed).toBe(false);
+  });
+
+  it('answers the committed late answer after the point of no return; the work finishes unseen', async () => {
+    const gate = latch();
+    const finished = latch();
+    await appWith(async (_remaining, guard) => {
+      expect(
+        guard.commit(() => ({
+          status: 202,
+          headers: { location: '/v1/things/1' },
+          body: { id: 1 },
+        })),
+      ).toBe(true);
+      await gate.opened;
+      finished.open();
+      return { status: 201, body: { id: 1, done: true } };
+    });
+    const response = await app.inject({ method: 'POST', url: '/work' });
+    gate.open();
+    await finished.opened;
+    expect(response.statusCode).toBe(202);
+    expect(response.headers.location).toBe('/v1/things/1');
+    expect(response.json()).toEqual({ id: 1 });
+  });
+
+  it("answers with the work's own answer when it is in time", async () => {
+    await appWith(
+      async () => ({ status: 201, headers: { location: '/x' }, body: { ok: 1 } }),
+      5_000,
+    );
+    const response = await app.inject({ method: 'POST', url: '/work' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toEqual({ ok: 1 });
+  });
+
+  it('passes errors of work still in time to the error handler', async () => {
+    await appWith(async () => {
+      throw new Error('boom');
+    }, 5_000);
+    const response = await app.inject({ method: 'POST', url: '/work' });
+    expect(response.statusCode).toBe(500);
+  });
+});
