@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CarrierModule, CarrierRoute } from './carriers/carrier-module.ts';
+import type { CarrierModule, CarrierRoute, RouteIdentity } from './carriers/carrier-module.ts';
 import { jsonResponse } from './carriers/carrier-response.ts';
 import { handleControl } from './control/control-api.ts';
 import { sendMalformed, sendSlowly } from './faults/apply-fault.ts';
@@ -35,9 +35,26 @@ function isCounted(operation: string): operation is keyof CallCounts {
   return operation === 'track' || operation === 'intercept' || operation === 'redirect';
 }
 
+/** `reset` `before_read`: the carrier never sees the request, so nothing is processed. */
+function isResetBeforeRead(selection: FaultSelection): boolean {
+  return selection.fault?.type === 'reset' && selection.fault.when === 'before_read';
+}
+
+/**
+ * A body-routed request's route with what its body named; the route itself when the body
+ * named nothing the module recognised.
+ */
+function identifiedRoute(route: CarrierRoute, identity: RouteIdentity | undefined): CarrierRoute {
+  return identity === undefined
+    ? route
+    : { ...route, operation: identity.operation, trackingNumber: identity.trackingNumber };
+}
+
 /**
  * Builds the server. The hot path (a request without a body and without faults, e.g. a
  * tracking read) runs synchronously: route, count, handle, write a prebuilt answer.
+ * Body-routed requests (routes with `identify`) take their own asynchronous path, so the
+ * hot path pays one property check for them.
  */
 export function createSimulatorServer(simulator: Simulator): SimulatorServer {
   const lifetime = new AbortController();
@@ -59,6 +76,26 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
     send(response, jsonResponse(500, { error: { code: 'SIMULATOR_ERROR', message } }));
   }
 
+  /** Counts a request against the parcel it names, for the operations the parcel view shows. */
+  function countCall(carrier: CarrierModule, route: CarrierRoute): void {
+    if (route.trackingNumber !== undefined && isCounted(route.operation)) {
+      const parcel = simulator.parcels.get(carrier.id, route.trackingNumber);
+      if (parcel !== undefined) {
+        parcel.calls[route.operation]++;
+      }
+    }
+  }
+
+  function selectFaults(carrier: CarrierModule, route: CarrierRoute): FaultSelection {
+    return simulator.faults.select(
+      carrier.id,
+      route.operation,
+      route.trackingNumber,
+      simulator.seed,
+    );
+  }
+
+  /** A path-routed request with a body or a fault, already counted: read, then process. */
   async function handleFaulted(
     carrier: CarrierModule,
     route: CarrierRoute,
@@ -67,6 +104,43 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
     response: ServerResponse,
   ): Promise<void> {
     const body = route.hasBody ? await readBody(request) : EMPTY_BODY;
+    await handleRead(carrier, route, selection, request, response, body);
+  }
+
+  /**
+   * A request whose body names its operation and parcel: read the body, identify, then
+   * select faults and count as for a path-routed request. `reset` `before_read` is
+   * honoured after the read, since the fault to apply depends on the body: the
+   * connection is dropped before anything is processed or counted, which is all a client
+   * can observe of "before read" anyway (it had sent the whole request either way).
+   */
+  async function handleBodyRouted(
+    carrier: CarrierModule,
+    route: CarrierRoute,
+    identify: NonNullable<CarrierRoute['identify']>,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    const body = await readBody(request);
+    const identified = identifiedRoute(route, identify(body, queryOf(request.url)));
+    const selection = selectFaults(carrier, identified);
+    if (isResetBeforeRead(selection)) {
+      request.socket.destroy();
+      return;
+    }
+    countCall(carrier, identified);
+    await handleRead(carrier, identified, selection, request, response, body);
+  }
+
+  /** Everything after the body was read and the call counted: latency, faults, handling. */
+  async function handleRead(
+    carrier: CarrierModule,
+    route: CarrierRoute,
+    selection: FaultSelection,
+    request: IncomingMessage,
+    response: ServerResponse,
+    body: Buffer,
+  ): Promise<void> {
     if (selection.latencyMs > 0) {
       // Processed after the delay even if the client gave up meanwhile, like a slow
       // carrier that still executes what it received.
@@ -92,7 +166,8 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
     );
     if (carrier.renderPushes !== undefined) {
       // An intercept or redirect may have changed the parcel: its carrier pushes that.
-      // Carriers that name the parcel only in the body are checked parcel by parcel.
+      // A request that named no parcel (e.g. a body its module could not identify)
+      // checks every parcel of its carrier.
       simulator.collectPushes(carrier.id, route.trackingNumber);
     }
     switch (fault?.type) {
@@ -140,23 +215,19 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
       send(response, carrier.notFound());
       return;
     }
-    const selection = simulator.faults.select(
-      carrier.id,
-      route.operation,
-      route.trackingNumber,
-      simulator.seed,
-    );
-    if (selection.fault?.type === 'reset' && selection.fault.when === 'before_read') {
+    if (route.identify !== undefined) {
+      handleBodyRouted(carrier, route, route.identify, request, response).catch((error: unknown) =>
+        fail(response, error),
+      );
+      return;
+    }
+    const selection = selectFaults(carrier, route);
+    if (isResetBeforeRead(selection)) {
       // The carrier never sees the request: nothing processed, nothing counted.
       request.socket.destroy();
       return;
     }
-    if (route.trackingNumber !== undefined && isCounted(route.operation)) {
-      const parcel = simulator.parcels.get(carrier.id, route.trackingNumber);
-      if (parcel !== undefined) {
-        parcel.calls[route.operation]++;
-      }
-    }
+    countCall(carrier, route);
     if (!route.hasBody && selection.fault === undefined && selection.latencyMs === 0) {
       try {
         send(

@@ -1,13 +1,8 @@
 import { startSimulator } from '@parcelgate/carrier-sim';
 import {
-  connectionRefusedCheck,
+  conformanceChecks,
   createConformanceHarness,
   createSimulatorEnvironment,
-  credentialsCheck,
-  definitionCheck,
-  eventsOrderCheck,
-  operationsCheck,
-  statusCodesCheck,
 } from '@parcelgate/carrier-testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { kuaidi100Carrier } from '../src/kuaidi100-carrier.ts';
@@ -15,11 +10,10 @@ import { KUAIDI100_STATUS_CODES } from '../src/map-kuaidi100-state.ts';
 import { SIM_CREDENTIALS } from './support/kuaidi100-simulator.ts';
 
 /*
- * The conformance checks against the real simulator, minus the fault checks: Kuaidi100
- * names the parcel in the form body, and carrier-sim picks faults by the tracking number
- * its router reads from the path, before any body is read, so a fault scoped to a parcel
- * never reaches these routes (README, "Known gaps"). Every fault check runs in the msw
- * environment (src/kuaidi100-carrier.conformance.test.ts) and the rest here.
+ * Every conformance check against the real simulator, fault checks included: Kuaidi100
+ * names the parcel in the form body, and carrier-sim's Kuaidi100 routes identify it (and
+ * interceptOrder's operation) from the body before faults are picked
+ * (CarrierRoute.identify), so faults scoped to one parcel reach these routes.
  */
 const simulator = await startSimulator({ port: 0, seed: 'carrier-kuaidi100-conformance' });
 afterAll(() => simulator.close());
@@ -31,18 +25,13 @@ const harness = createConformanceHarness({
   environment: createSimulatorEnvironment({ simulatorUrl: simulator.url, carrier: 'kuaidi100' }),
 });
 
-describe('kuaidi100 conforms to carrier-kit against carrier-sim (checks without faults)', () => {
+describe('kuaidi100 conforms to carrier-kit against carrier-sim', () => {
   beforeAll(() => harness.start());
   afterEach(() => harness.reset());
   afterAll(() => harness.stop());
-  for (const check of [
-    definitionCheck,
-    operationsCheck,
-    statusCodesCheck,
-    eventsOrderCheck,
-    connectionRefusedCheck,
-    credentialsCheck,
-  ]) {
+  for (const check of conformanceChecks.filter((candidate) =>
+    candidate.appliesTo(kuaidi100Carrier.capabilities),
+  )) {
     it(check.title, async () => {
       const outcome = await check.run(harness);
       expect(outcome.problems, outcome.summary).toEqual([]);

@@ -9,22 +9,12 @@ import { SF_STATUS_CODES } from '../src/map-sf-status.ts';
 import { sfCarrier } from '../src/sf-carrier.ts';
 import { SF_SIM_CREDENTIALS } from './support/sf-simulator.ts';
 
-/**
- * Checks that stage a fault on one parcel's requests. SF names the parcel and the
- * operation only in the form body, which carrier-sim's router does not read, so such
- * faults never reach SF requests (they pass in the msw suite, src/*.conformance.test.ts).
- * Listed, not silently dropped: they run here once the simulator core can route by body.
+/*
+ * Every check, fault checks included: SF names the parcel and the operation only in the
+ * form body, and carrier-sim's SF route identifies them from it (CarrierRoute.identify),
+ * so faults scoped to one parcel and one operation reach SF requests as they reach
+ * path-routed carriers.
  */
-const NEEDS_BODY_ROUTING = new Set([
-  'abort-signal',
-  'retryable-failures',
-  'rate-limited',
-  'authentication',
-  'not-found',
-  'unreadable-answers',
-  'outcome-unknown',
-]);
-
 const simulator = await startSimulator({ port: 0, seed: 'carrier-sf-conformance' });
 const harness = createConformanceHarness({
   carrier: sfCarrier,
@@ -44,8 +34,7 @@ describe('sf conforms to carrier-kit against carrier-sim', () => {
   for (const check of conformanceChecks.filter((candidate) =>
     candidate.appliesTo(sfCarrier.capabilities),
   )) {
-    const run = NEEDS_BODY_ROUTING.has(check.id) ? it.skip : it;
-    run(check.title, async () => {
+    it(check.title, async () => {
       const outcome = await check.run(harness);
       expect(outcome.problems, outcome.summary).toEqual([]);
     });

@@ -29,6 +29,14 @@ export interface CarrierRequest {
   readonly query: string;
 }
 
+/** What a body-routed request is about, read from its body by {@link CarrierRoute.identify}. */
+export interface RouteIdentity {
+  /** As {@link CarrierRoute.operation}: `track`, `intercept`, `redirect` or a carrier's own. */
+  readonly operation: string;
+  /** The parcel the body names; undefined when it names none. */
+  readonly trackingNumber: string | undefined;
+}
+
 /**
  * Which operation a request targets, known before it is processed so that faults can be
  * chosen and calls counted first.
@@ -46,10 +54,21 @@ export interface CarrierRoute {
    * in the path, or the one an identifier in the path leads to; undefined when unknown.
    */
   readonly trackingNumber: string | undefined;
-  /** Whether to read a request body before handling. */
+  /** Whether to read a request body before handling (always read for a route with `identify`). */
   readonly hasBody: boolean;
   /** The module's handler; a module-level function, so routing allocates no closure. */
   readonly handle: (request: CarrierRequest, world: CarrierWorld) => CarrierResponse;
+  /**
+   * For carriers that name the operation and the parcel only in the body (SF's one
+   * gateway, Kuaidi100's forms). When set, the server reads the body first, then selects
+   * faults and counts the call by what this answers, so parcel- and operation-scoped
+   * faults reach the request like a path-routed one; undefined (a body it cannot read)
+   * keeps `operation` and `trackingNumber` above. It sees the body before any validation,
+   * so it must not throw. A `reset` `before_read` fault still drops the connection without
+   * processing or counting, but only after the body was read (see README, "Body-routed
+   * carriers"). Absent on path-routed routes, whose hot path stays synchronous.
+   */
+  readonly identify?: (body: Buffer, query: string) => RouteIdentity | undefined;
 }
 
 /**

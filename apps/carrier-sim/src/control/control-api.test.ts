@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CARRIER_MODULES } from '../carriers/index.ts';
 import { useSimulator } from '../test-support/sim-harness.ts';
 import type { ErrorBody } from '../test-support/wire-types.ts';
 
@@ -33,7 +34,8 @@ describe('control API: parcels', () => {
     await expectInvalid(path, '{"carrier":', 'body');
     await expectInvalid(path, [], 'body');
     await expectInvalid(path, { status: 'in_transit' }, 'carrier');
-    await expectInvalid(path, { carrier: 'ups', status: 'in_transit' }, 'carrier');
+    // A carrier the simulator does not simulate.
+    await expectInvalid(path, { carrier: 'fedex', status: 'in_transit' }, 'carrier');
     await expectInvalid(path, { carrier: 'sandbox' }, 'status');
     await expectInvalid(path, { carrier: 'sandbox', status: 'unknown' }, 'status');
     await expectInvalid(
@@ -156,7 +158,10 @@ describe('control API: clock, health, faults', () => {
   it('reports health', async () => {
     const answer = await sim.request('GET', '/__sim/health');
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'ok', carriers: ['sandbox'] });
+    expect(answer.body).toMatchObject({
+      status: 'ok',
+      carriers: CARRIER_MODULES.map((carrier) => carrier.id),
+    });
   });
 
   it('validates faults, naming the field', async () => {

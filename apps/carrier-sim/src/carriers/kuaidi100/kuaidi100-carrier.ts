@@ -2,6 +2,11 @@ import type { CarrierModule, CarrierRoute, CarrierWorld } from '../carrier-modul
 import { jsonResponse } from '../carrier-response.ts';
 import { handleKuaidi100Autonumber } from './kuaidi100-autonumber.ts';
 import { KUAIDI100_EXCEPTION_SUB_STATUSES, kuaidi100CodeOf } from './kuaidi100-codes.ts';
+import {
+  identifyKuaidi100Label,
+  identifyKuaidi100Query,
+  identifyKuaidi100Subscribe,
+} from './kuaidi100-identify.ts';
 import { handleKuaidi100Label } from './kuaidi100-label.ts';
 import { kuaidi100TrackingNumber } from './kuaidi100-numbers.ts';
 import { renderKuaidi100Pushes } from './kuaidi100-pushes.ts';
@@ -12,10 +17,10 @@ import { handleKuaidi100Subscribe } from './kuaidi100-subscribe.ts';
 const NOT_FOUND = jsonResponse(404, { result: false, returnCode: '404', message: 'not found' });
 
 /*
- * Routes are module constants: routing allocates nothing. Kuaidi100 names the parcel in
- * the form body, which the server reads after routing, so `trackingNumber` is unknown
- * here: handlers count calls themselves, and faults scoped to a parcel do not reach these
- * routes (see the README).
+ * Routes are module constants: routing allocates nothing. Kuaidi100 names the parcel (and
+ * for interceptOrder the operation) in the form body: each POST route's `identify` reads
+ * them once the server has the body, so faults and call counts apply per parcel and
+ * operation. The route's own operation is what a body it cannot identify counts as.
  */
 const QUERY: CarrierRoute = {
   operation: 'track',
@@ -23,13 +28,15 @@ const QUERY: CarrierRoute = {
   trackingNumber: undefined,
   hasBody: true,
   handle: handleKuaidi100Query,
+  identify: identifyKuaidi100Query,
 };
 const LABEL: CarrierRoute = {
-  operation: 'intercept',
+  operation: 'interceptOrder',
   target: 'interceptOrder',
   trackingNumber: undefined,
   hasBody: true,
   handle: handleKuaidi100Label,
+  identify: identifyKuaidi100Label,
 };
 const SUBSCRIBE: CarrierRoute = {
   operation: 'subscribe',
@@ -37,6 +44,7 @@ const SUBSCRIBE: CarrierRoute = {
   trackingNumber: undefined,
   hasBody: true,
   handle: handleKuaidi100Subscribe,
+  identify: identifyKuaidi100Subscribe,
 };
 const AUTONUMBER: CarrierRoute = {
   operation: 'autonumber',

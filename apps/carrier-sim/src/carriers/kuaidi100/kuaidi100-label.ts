@@ -105,7 +105,6 @@ export function handleKuaidi100Label(
   const task = { com, trackingNumber: num, orderId, interceptType, callback };
 
   if (interceptType === 'MODIFY_ADDR') {
-    parcel.calls.redirect++;
     const recipient = param.recManInfo;
     const recMan =
       typeof recipient === 'object' && recipient !== null
@@ -132,7 +131,6 @@ export function handleKuaidi100Label(
     return accepted(world, { ...task, taskId: outcome.redirect.id });
   }
 
-  parcel.calls.intercept++;
   const outcome = interceptParcel(
     parcel,
     { reference: orderId ?? '', reason: textOf(param, 'reason') ?? '', newId: taskId },

@@ -62,8 +62,6 @@ export function handleKuaidi100Query(
   if (parcel === undefined) {
     return KUAIDI100_NO_RESULT;
   }
-  // The server counts only what the path names; this carrier names the parcel in the body.
-  parcel.calls.track++;
   const resultv2 = textOf(query, 'resultv2');
   const advanced = resultv2 === '4' || resultv2 === '6';
   let cached = cache.get(parcel);

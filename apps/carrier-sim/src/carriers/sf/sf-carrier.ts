@@ -3,14 +3,14 @@ import { jsonResponse } from '../carrier-response.ts';
 import { SF_EXCEPTION_SUB_STATUSES, sfCodeOf } from './sf-codes.ts';
 import { sfFaultResponse, sfRateLimited } from './sf-envelope.ts';
 import { handleSfGateway } from './sf-gateway.ts';
+import { identifySfRequest } from './sf-identify.ts';
 import { renderSfPushes } from './sf-push.ts';
 import { sfTrackingNumber } from './sf-tracking-number.ts';
 
 /**
- * SF's one route. The operation and the parcel are in the form body, which the server's
- * router does not read, so the route names neither: calls are counted per parcel by the
- * handler once the body is parsed, and only carrier-wide faults (`*`, no tracking number)
- * reach SF requests (see README, "SF Express").
+ * SF's one route. The operation and the parcel are in the form body: `identify` names
+ * them once the server has read it, so faults and counts work as on a path-routed
+ * carrier. `service` with no parcel is what a body it cannot identify counts as.
  */
 const SF_SERVICE_ROUTE: CarrierRoute = {
   operation: 'service',
@@ -18,6 +18,7 @@ const SF_SERVICE_ROUTE: CarrierRoute = {
   trackingNumber: undefined,
   hasBody: true,
   handle: handleSfGateway,
+  identify: identifySfRequest,
 };
 
 const NOT_FOUND = jsonResponse(404, { status: 404, error: 'Not Found' });

@@ -3,7 +3,7 @@ import type { CarrierWorld } from '../carrier-module.ts';
 import type { CarrierResponse } from '../carrier-response.ts';
 import { sfRouteOf } from './sf-codes.ts';
 import { sfBusinessError, sfSuccess } from './sf-envelope.ts';
-import { countSfCall, type SfServiceRequest } from './sf-service.ts';
+import type { SfServiceRequest } from './sf-service.ts';
 import { sfRecipientPhoneDigits } from './sf-tracking-number.ts';
 
 /** Parcels of this category are "not the partner's own orders": SF asks for checkPhoneNo. */
@@ -39,9 +39,6 @@ export function handleSfRouteQuery(
   const phone = typeof checkPhoneNo === 'string' ? checkPhoneNo : undefined;
   const routeResps = (trackingNumber as string[]).map((mailNo) => {
     const parcel = world.parcels.get('sf', mailNo);
-    if (parcel !== undefined) {
-      countSfCall(parcel, 'track');
-    }
     return {
       mailNo,
       routes: parcel === undefined || !mayShow(parcel, phone) ? [] : renderRoutes(parcel),

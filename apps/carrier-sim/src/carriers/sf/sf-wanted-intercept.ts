@@ -5,7 +5,7 @@ import { interceptParcel, redirectParcel } from '../../model/parcel-actions.ts';
 import type { CarrierWorld } from '../carrier-module.ts';
 import type { CarrierResponse } from '../carrier-response.ts';
 import { sfBusinessError, sfSuccess } from './sf-envelope.ts';
-import { countSfCall, type SfServiceRequest } from './sf-service.ts';
+import type { SfServiceRequest } from './sf-service.ts';
 
 /** Pay modes billed to a monthly account: `monthlyCardNo` is required with them. */
 const MONTHLY_PAY_MODES: ReadonlySet<string> = new Set(['3', '4']);
@@ -52,7 +52,6 @@ export function handleSfWantedIntercept(
   if (parcel === undefined) {
     return sfBusinessError('8018', '运单不存在');
   }
-  countSfCall(parcel, serviceCode === '2' ? 'intercept' : 'redirect');
   if (cancel === true) {
     return parcel.intercept === null
       ? sfBusinessError('8024', '无可取消的截单转寄/退回指令')
