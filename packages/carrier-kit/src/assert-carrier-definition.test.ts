@@ -110,6 +110,39 @@ describe('defineCarrier', () => {
     ]);
   });
 
+  it('accepts named hosts and checks their names and URLs', () => {
+    const endpoints = {
+      production: 'https://poll.acme.example',
+      hosts: {
+        label: { production: 'https://api.acme.example', test: 'https://cie.acme.example' },
+      },
+    };
+    expect(problemsOf({ ...validDefinition(), endpoints })).toEqual([]);
+    expect(
+      problemsOf({
+        ...validDefinition(),
+        endpoints: {
+          production: 'poll.acme.example',
+          hosts: {
+            Label_API: { production: 'https://api.acme.example' },
+            www: { test: 'ftp://x' },
+          },
+        },
+      }),
+    ).toEqual([
+      'endpoints.production must be an http(s) URL',
+      'endpoints.hosts name "Label_API" must be kebab-case, e.g. "label"',
+      'endpoints.hosts.www.production must be an http(s) URL',
+      'endpoints.hosts.www.test must be an http(s) URL',
+    ]);
+    expect(
+      problemsOf({
+        ...validDefinition(),
+        endpoints: { production: 'https://a.example', hosts: [] },
+      }),
+    ).toEqual(['endpoints.hosts must be an object of named hosts']);
+  });
+
   it('rejects values that are not objects', () => {
     expect(() => defineCarrier(null as unknown as CarrierDefinition)).toThrow(
       'expected an object made by defineCarrier(), got null',

@@ -48,6 +48,7 @@ export function assertCarrierDefinition(value: unknown): asserts value is Carrie
     ...checkOperations(value),
     ...checkCapabilities(value.capabilities),
     ...checkCredentials(value.credentials),
+    ...checkEndpoints(value.endpoints),
   ];
   if (problems.length > 0) {
     throw new CarrierDefinitionError(nameOf(value), problems);
@@ -218,6 +219,56 @@ function checkCredentials(credentials: unknown): string[] {
     }
     return [`credentials[${index}] needs key, env (UPPER_SNAKE), description, secret and required`];
   });
+}
+
+const HOST_NAME_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+const HTTP_URL_PATTERN = /^https?:\/\/[^\s]+$/;
+
+/**
+ * Checks `endpoints`, named hosts included: a bad host name would make configuration keys
+ * the gateway cannot derive (`CARRIER_<ID>_<NAME>_BASE_URL`), a bad URL a failed start
+ * only once real credentials are configured.
+ */
+function checkEndpoints(endpoints: unknown): string[] {
+  if (endpoints === undefined) {
+    return [];
+  }
+  if (!isFields(endpoints)) {
+    return ['endpoints must be an object'];
+  }
+  const problems = checkHostUrls('endpoints', endpoints);
+  const hosts = endpoints.hosts;
+  if (hosts === undefined) {
+    return problems;
+  }
+  if (!isFields(hosts)) {
+    return [...problems, 'endpoints.hosts must be an object of named hosts'];
+  }
+  for (const [name, urls] of Object.entries(hosts)) {
+    if (!HOST_NAME_PATTERN.test(name)) {
+      problems.push(`endpoints.hosts name "${name}" must be kebab-case, e.g. "label"`);
+    }
+    problems.push(
+      ...(isFields(urls)
+        ? checkHostUrls(`endpoints.hosts.${name}`, urls)
+        : [`endpoints.hosts.${name} must be { production, test? }`]),
+    );
+  }
+  return problems;
+}
+
+function checkHostUrls(path: string, urls: Fields): string[] {
+  const problems: string[] = [];
+  if (typeof urls.production !== 'string' || !HTTP_URL_PATTERN.test(urls.production)) {
+    problems.push(`${path}.production must be an http(s) URL`);
+  }
+  if (
+    urls.test !== undefined &&
+    (typeof urls.test !== 'string' || !HTTP_URL_PATTERN.test(urls.test))
+  ) {
+    problems.push(`${path}.test must be an http(s) URL`);
+  }
+  return problems;
 }
 
 function isFields(value: unknown): value is Fields {

@@ -3,10 +3,16 @@ import type { CarrierCredentials } from './credentials.ts';
 /** HTTP methods carriers' APIs use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One request to the carrier, relative to the base URL the gateway configured. */
+/** One request to the carrier, relative to a base URL the gateway configured. */
 export interface CarrierHttpRequest {
   readonly method: HttpMethod;
-  /** Path appended to the base URL, e.g. `/track/v1/details/1Z...`; already encoded. */
+  /**
+   * Which of the carrier's hosts to send to: a name declared in `endpoints.hosts`. Absent
+   * means the default base URL. A name the carrier did not declare is a programming
+   * error, thrown before anything is sent.
+   */
+  readonly host?: string;
+  /** Path appended to the host's base URL, e.g. `/track/v1/details/1Z...`; already encoded. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string | undefined>>;
   readonly headers?: Readonly<Record<string, string>>;

@@ -22,10 +22,33 @@ export type CredentialSpec = readonly CredentialField[];
 /** The values the gateway resolved for a {@link CredentialSpec}, by `key`. */
 export type CarrierCredentials = Readonly<Record<string, string>>;
 
-/** Where the carrier's real API lives. */
-export interface CarrierEndpoints {
+/** The base URLs of one carrier host, per environment. */
+export interface CarrierHostUrls {
   /** Production base URL, used when real credentials are configured. */
   readonly production: string;
   /** The carrier's own test environment, when it has one (UPS CIE). */
   readonly test?: string;
+}
+
+/**
+ * Where the carrier's real API lives. `production` and `test` are the default host, the
+ * one requests go to unless they name another. Carriers that serve operations from
+ * several hosts (Kuaidi100: queries on poll.kuaidi100.com, its label API on
+ * api.kuaidi100.com) declare the others in `hosts`, and requests pick one by name
+ * (`CarrierHttpRequest.host`).
+ *
+ * @example
+ * ```ts
+ * endpoints: {
+ *   production: 'https://poll.kuaidi100.com',
+ *   hosts: { label: { production: 'https://api.kuaidi100.com' } },
+ * }
+ * ```
+ */
+export interface CarrierEndpoints extends CarrierHostUrls {
+  /**
+   * Further hosts by name. Names are kebab-case (`label`, `number-recognition`): the
+   * gateway derives configuration keys from them (`CARRIER_<ID>_<NAME>_BASE_URL`).
+   */
+  readonly hosts?: Readonly<Record<string, CarrierHostUrls>>;
 }

@@ -45,6 +45,7 @@ export { CONTRACT_VERSION, type ContractVersion } from './contract-version.ts';
 export type {
   CarrierCredentials,
   CarrierEndpoints,
+  CarrierHostUrls,
   CredentialField,
   CredentialSpec,
 } from './credentials.ts';

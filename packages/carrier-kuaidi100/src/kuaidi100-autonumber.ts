@@ -2,7 +2,7 @@ import { type CarrierContext, CarrierInvalidRequestError } from '@parcelgate/car
 import { parseJsonResponse } from '@parcelgate/carrier-kit/wire';
 import { classifyKuaidi100Answer, classifyKuaidi100Failure } from './classify-kuaidi100-failure.ts';
 import { readCompanyOption } from './kuaidi100-companies.ts';
-import { KUAIDI100_CARRIER_ID, KUAIDI100_PATHS, readCredential } from './kuaidi100-request.ts';
+import { KUAIDI100_CARRIER_ID, KUAIDI100_ROUTES, readCredential } from './kuaidi100-request.ts';
 import { parseKuaidi100Autonumber, readKuaidi100Error } from './kuaidi100-wire.ts';
 
 /**
@@ -23,7 +23,7 @@ export async function resolveKuaidi100Company(
   const key = readCredential(ctx, 'key', 'KEY');
   const response = await ctx.http.request({
     method: 'GET',
-    path: KUAIDI100_PATHS.autonumber,
+    ...KUAIDI100_ROUTES.autonumber,
     query: { num: trackingNumber, key },
     headers: { accept: 'application/json' },
     signal: ctx.signal,

@@ -2,6 +2,7 @@ import { CONTRACT_VERSION, defineCarrier } from '@parcelgate/carrier-kit';
 import { kuaidi100Callbacks } from './kuaidi100-callbacks.ts';
 import { kuaidi100Capabilities } from './kuaidi100-capabilities.ts';
 import { kuaidi100Credentials } from './kuaidi100-credentials.ts';
+import { kuaidi100Endpoints } from './kuaidi100-endpoints.ts';
 import { interceptKuaidi100Parcel } from './kuaidi100-intercept.ts';
 import { redirectKuaidi100Parcel } from './kuaidi100-redirect.ts';
 import { KUAIDI100_CARRIER_ID } from './kuaidi100-request.ts';
@@ -20,8 +21,7 @@ export const kuaidi100Carrier = defineCarrier({
   contractVersion: CONTRACT_VERSION,
   capabilities: kuaidi100Capabilities,
   credentials: kuaidi100Credentials,
-  // Queries and subscriptions; the label API lives on api.kuaidi100.com (see README).
-  endpoints: { production: 'https://poll.kuaidi100.com' },
+  endpoints: kuaidi100Endpoints,
   track: trackKuaidi100Parcel,
   intercept: interceptKuaidi100Parcel,
   redirect: redirectKuaidi100Parcel,

@@ -7,7 +7,7 @@ import {
 } from './classify-kuaidi100-failure.ts';
 import {
   KUAIDI100_CARRIER_ID,
-  KUAIDI100_PATHS,
+  KUAIDI100_ROUTES,
   postKuaidi100Form,
   readCredential,
   readOptionalCredential,
@@ -106,7 +106,7 @@ export async function sendKuaidi100InterceptOrder(
   });
   const t = String(ctx.clock.now().getTime());
   const response = await postKuaidi100Form(ctx, {
-    path: KUAIDI100_PATHS.label,
+    route: KUAIDI100_ROUTES.label,
     query: { method: 'interceptOrder' },
     fields: {
       method: 'interceptOrder',

@@ -6,6 +6,7 @@ import {
   formOf,
   KUAIDI100_TEST_BASE_URL,
   KUAIDI100_TEST_CREDENTIALS,
+  KUAIDI100_TEST_HOSTS,
   kuaidi100TestContext,
 } from '../test/support/kuaidi100-unit.ts';
 import interceptAccepted from './__fixtures__/intercept-accepted.json' with { type: 'json' };
@@ -15,7 +16,7 @@ import { interceptKuaidi100Parcel } from './kuaidi100-intercept.ts';
 import { redirectKuaidi100Parcel } from './kuaidi100-redirect.ts';
 
 const server = createCarrierTestServer();
-const LABEL_URL = `${KUAIDI100_TEST_BASE_URL}/label/order`;
+const LABEL_URL = `${KUAIDI100_TEST_HOSTS.label}/label/order`;
 const CALLBACK_URL = 'https://gateway.test/v1/carrier-callbacks/kuaidi100';
 
 function answerLabel(body: Record<string, unknown>): void {
@@ -38,7 +39,7 @@ describe('interceptKuaidi100Parcel', () => {
       message: '提交成功',
     });
     const [call] = server.calls;
-    expect(call?.url.searchParams.get('method')).toBe('interceptOrder');
+    expect(call?.url.href).toBe(`${LABEL_URL}?method=interceptOrder`);
     const form = formOf(call?.body ?? '');
     expect(form.method).toBe('interceptOrder');
     expect(form.key).toBe(KUAIDI100_TEST_CREDENTIALS.key);

@@ -4,22 +4,24 @@ import {
   type CarrierHttpResponse,
 } from '@parcelgate/carrier-kit';
 import type { Kuaidi100Credentials } from './kuaidi100-credentials.ts';
+import type { Kuaidi100Host } from './kuaidi100-endpoints.ts';
 
 /** The adapter's id: the `kuaidi100` in URLs, config keys (`CARRIER_KUAIDI100_*`) and metrics. */
 export const KUAIDI100_CARRIER_ID = 'kuaidi100';
 
-/**
- * Paths below the base URL. Kuaidi100 serves them from three hosts (poll.kuaidi100.com for
- * queries and subscriptions, api.kuaidi100.com for the label API, www.kuaidi100.com for
- * number recognition); their paths never collide, so one base URL (the simulator, or a
- * proxy in production, see the README) serves them all.
- */
-export const KUAIDI100_PATHS = {
-  query: '/poll/query.do',
-  subscribe: '/poll',
-  label: '/label/order',
-  autonumber: '/autonumber/auto',
-} as const;
+/** Where one Kuaidi100 API is: a named host (the default, poll, when absent) and a path. */
+export interface Kuaidi100Route {
+  readonly host?: Kuaidi100Host;
+  readonly path: string;
+}
+
+/** Kuaidi100's APIs the adapter calls, each on the host that serves it. */
+export const KUAIDI100_ROUTES = {
+  query: { path: '/poll/query.do' },
+  subscribe: { path: '/poll' },
+  label: { host: 'label', path: '/label/order' },
+  autonumber: { host: 'autonumber', path: '/autonumber/auto' },
+} as const satisfies Readonly<Record<string, Kuaidi100Route>>;
 
 /**
  * Posts form fields, the only body Kuaidi100 reads (`application/x-www-form-urlencoded`,
@@ -29,7 +31,7 @@ export const KUAIDI100_PATHS = {
 export function postKuaidi100Form(
   ctx: CarrierContext,
   call: {
-    readonly path: string;
+    readonly route: Kuaidi100Route;
     readonly query?: Readonly<Record<string, string>>;
     readonly fields: Readonly<Record<string, string>>;
     readonly idempotent: boolean;
@@ -37,7 +39,7 @@ export function postKuaidi100Form(
 ): Promise<CarrierHttpResponse> {
   return ctx.http.request({
     method: 'POST',
-    path: call.path,
+    ...call.route,
     ...(call.query === undefined ? {} : { query: call.query }),
     headers: {
       accept: 'application/json',

@@ -4,7 +4,7 @@ import { parseJsonResponse } from '@parcelgate/carrier-kit/wire';
 import { classifyKuaidi100Answer, classifyKuaidi100Failure } from './classify-kuaidi100-failure.ts';
 import {
   KUAIDI100_CARRIER_ID,
-  KUAIDI100_PATHS,
+  KUAIDI100_ROUTES,
   postKuaidi100Form,
   readCredential,
 } from './kuaidi100-request.ts';
@@ -43,7 +43,7 @@ export async function subscribeKuaidi100Parcel(
     },
   });
   const response = await postKuaidi100Form(ctx, {
-    path: KUAIDI100_PATHS.subscribe,
+    route: KUAIDI100_ROUTES.subscribe,
     fields: { schema: 'json', param },
     // Subscribing twice changes nothing: Kuaidi100 answers "重复订阅".
     idempotent: true,

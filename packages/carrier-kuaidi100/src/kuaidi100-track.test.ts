@@ -6,6 +6,7 @@ import {
   formOf,
   KUAIDI100_TEST_BASE_URL,
   KUAIDI100_TEST_CREDENTIALS,
+  KUAIDI100_TEST_HOSTS,
   kuaidi100TestContext,
 } from '../test/support/kuaidi100-unit.ts';
 import autonumberYuantong from './__fixtures__/autonumber-yuantong.json' with { type: 'json' };
@@ -31,7 +32,7 @@ describe('trackKuaidi100Parcel', () => {
     });
 
     const [call] = server.calls;
-    expect(call?.url.pathname).toBe('/kuaidi100/poll/query.do');
+    expect(call?.url.href).toBe(QUERY_URL);
     expect(call?.headers['content-type']).toContain('application/x-www-form-urlencoded');
     const form = formOf(call?.body ?? '');
     expect(form.param).toBe('{"com":"yuantong","num":"YT1234567890123","resultv2":"1"}');
@@ -102,7 +103,7 @@ describe('trackKuaidi100Parcel', () => {
 
   it('asks number recognition for the company when the caller names none', async () => {
     server.use(
-      http.get(`${KUAIDI100_TEST_BASE_URL}/autonumber/auto`, () =>
+      http.get(`${KUAIDI100_TEST_HOSTS.autonumber}/autonumber/auto`, () =>
         HttpResponse.json(autonumberYuantong),
       ),
     );
@@ -111,6 +112,8 @@ describe('trackKuaidi100Parcel', () => {
       trackingNumber: 'YT1234567890123',
     });
     const [recognition, query] = server.calls;
+    expect(recognition?.url.origin).toBe(KUAIDI100_TEST_HOSTS.autonumber);
+    expect(query?.url.href).toBe(QUERY_URL);
     expect(recognition?.url.searchParams.get('num')).toBe('YT1234567890123');
     expect(recognition?.url.searchParams.get('key')).toBe(KUAIDI100_TEST_CREDENTIALS.key);
     expect(JSON.parse(formOf(query?.body ?? '').param ?? '').com).toBe('yuantong');
@@ -118,7 +121,9 @@ describe('trackKuaidi100Parcel', () => {
   });
 
   it('answers invalid-request on carrierOptions.com when recognition knows no company', async () => {
-    server.use(http.get(`${KUAIDI100_TEST_BASE_URL}/autonumber/auto`, () => HttpResponse.json([])));
+    server.use(
+      http.get(`${KUAIDI100_TEST_HOSTS.autonumber}/autonumber/auto`, () => HttpResponse.json([])),
+    );
     await expect(
       trackKuaidi100Parcel(kuaidi100TestContext(), { trackingNumber: 'ZZZ123' }),
     ).rejects.toMatchObject({ kind: 'invalid-request', field: 'carrierOptions.com' });

@@ -13,7 +13,7 @@ import { resolveKuaidi100Company } from './kuaidi100-autonumber.ts';
 import { PHONE_REQUIRED_COMPANIES, underlyingCarrierOf } from './kuaidi100-companies.ts';
 import {
   KUAIDI100_CARRIER_ID,
-  KUAIDI100_PATHS,
+  KUAIDI100_ROUTES,
   postKuaidi100Form,
   readCredential,
 } from './kuaidi100-request.ts';
@@ -63,7 +63,7 @@ export async function trackKuaidi100Parcel(
     resultv2: '1',
   });
   const response = await postKuaidi100Form(ctx, {
-    path: KUAIDI100_PATHS.query,
+    route: KUAIDI100_ROUTES.query,
     fields: { customer, sign: signKuaidi100Query(param, key, customer), param },
     idempotent: true,
   });

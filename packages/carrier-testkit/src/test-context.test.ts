@@ -38,6 +38,44 @@ describe('createTestContext', () => {
     );
   });
 
+  it('serves declared hosts from the base URL unless moved, and refuses undeclared ones', async () => {
+    const seen: string[] = [];
+    const fetch = async (input: Parameters<typeof globalThis.fetch>[0]) => {
+      seen.push(String(input));
+      return new Response('ok');
+    };
+    const carrier = {
+      id: 'acme',
+      endpoints: {
+        production: 'https://poll.acme.example',
+        hosts: {
+          label: { production: 'https://api.acme.example' },
+          www: { production: 'https://www.acme.example' },
+        },
+      },
+    };
+    const ctx = createTestContext({
+      carrier,
+      baseUrl: 'https://acme.test/sim',
+      hosts: { www: 'https://www.acme.test' },
+      fetch,
+    });
+    await ctx.http.request({ method: 'GET', path: '/q' });
+    await ctx.http.request({ method: 'GET', host: 'label', path: '/order' });
+    await ctx.http.request({ method: 'GET', host: 'www', path: '/auto' });
+    expect(seen).toEqual([
+      'https://acme.test/sim/q',
+      'https://acme.test/sim/order',
+      'https://www.acme.test/auto',
+    ]);
+    await expect(ctx.http.request({ method: 'GET', host: 'api', path: '/x' })).rejects.toThrow(
+      'request names host "api"',
+    );
+    const byId = createTestContext({ carrier: 'acme', baseUrl: 'https://acme.test/sim', fetch });
+    await byId.http.request({ method: 'GET', host: 'anything', path: '/y' });
+    expect(seen.at(-1)).toBe('https://acme.test/sim/y');
+  });
+
   it('sends through the given fetch on the given signal', async () => {
     const controller = new AbortController();
     const seen: { url: string; signal: AbortSignal | null | undefined }[] = [];

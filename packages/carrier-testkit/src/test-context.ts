@@ -1,6 +1,8 @@
 import type {
   CarrierContext,
   CarrierCredentials,
+  CarrierEndpoints,
+  CarrierHttpClient,
   CarrierLogger,
   Clock,
   LogFields,
@@ -37,10 +39,20 @@ export interface TestCarrierContext extends CarrierContext {
 
 /** What {@link createTestContext} needs. */
 export interface TestContextOptions {
-  /** The adapter (or its id): the HTTP client classifies failures in its name. */
-  readonly carrier: string | { readonly id: string };
-  /** The carrier base URL, where msw or the simulator answers. */
+  /**
+   * The adapter (or its id): the HTTP client classifies failures in its name. Given the
+   * adapter, a request naming a host its `endpoints.hosts` does not declare throws, as in
+   * the gateway; given only an id, a host `hosts` does not list is served from `baseUrl`.
+   */
+  readonly carrier: string | { readonly id: string; readonly endpoints?: CarrierEndpoints };
+  /** The carrier's default base URL, where msw or the simulator answers. */
   readonly baseUrl: string;
+  /**
+   * Base URLs of named hosts, by name (e.g. real hostnames msw answers on, to prove which
+   * host each request goes to). Declared hosts not listed here are served from `baseUrl`,
+   * as the simulator serves them all under one prefix.
+   */
+  readonly hosts?: Readonly<Record<string, string>>;
   readonly credentials?: CarrierCredentials;
   /** Defaults to the global fetch, which msw intercepts. */
   readonly fetch?: typeof fetch;
@@ -69,18 +81,47 @@ export function createTestContext(options: TestContextOptions): TestCarrierConte
   const signal = options.signal ?? new AbortController().signal;
   const logs: CapturedLogLine[] = [];
   return {
-    http: createFetchHttpClient({
-      carrierId,
-      baseUrl: options.baseUrl,
-      signal,
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    }),
+    http: createTestHttpClient(carrierId, options, signal),
     signal,
     credentials: options.credentials ?? {},
     logger: createCapturingLogger(logs),
     clock: createTestClock(options.now ?? DEFAULT_TEST_NOW),
     requestId: options.requestId ?? 'req_test_1',
     logs,
+  };
+}
+
+/**
+ * The production fetch client, every declared host at `baseUrl` unless `hosts` moves it.
+ * Given only an id, the declared hosts are unknown: a request naming a host `hosts` does
+ * not list goes to `baseUrl`, where a simulator serves every host anyway.
+ */
+function createTestHttpClient(
+  carrierId: string,
+  options: TestContextOptions,
+  signal: AbortSignal,
+): CarrierHttpClient {
+  const { carrier, baseUrl } = options;
+  const declared = typeof carrier === 'string' ? [] : Object.keys(carrier.endpoints?.hosts ?? {});
+  const hosts: Readonly<Record<string, string>> = {
+    ...Object.fromEntries(declared.map((name) => [name, baseUrl])),
+    ...options.hosts,
+  };
+  const client = createFetchHttpClient({
+    carrierId,
+    baseUrl,
+    hosts,
+    signal,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+  if (typeof carrier !== 'string') {
+    return client;
+  }
+  return {
+    request: ({ host, ...request }) =>
+      client.request(
+        host !== undefined && Object.hasOwn(hosts, host) ? { ...request, host } : request,
+      ),
   };
 }
 

@@ -72,6 +72,8 @@ export function createCarrierRegistry(
           http: createFetchHttpClient({
             carrierId: definition.id,
             baseUrl: settings.baseUrl,
+            // Every named host shares the carrier's pool: one carrier, one concurrency limit.
+            ...(settings.hosts === undefined ? {} : { hosts: settings.hosts }),
             fetch: fetchThroughPool,
             signal,
           }),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
-import { carrierEnvPrefix, resolveCarrierSettings } from './carrier-settings.ts';
+import {
+  carrierEnvPrefix,
+  hostBaseUrlVariable,
+  resolveCarrierSettings,
+} from './carrier-settings.ts';
 
 const { carrier: base } = createFakeCarrier('acme-post');
 const carrier = {
@@ -94,5 +98,91 @@ describe('resolveCarrierSettings', () => {
       'CARRIER_ACME_POST_BUDGET_REDIRECT_MS must be a whole number from 50 to 60000 (got "10")',
       'CARRIER_ACME_POST_BURST must be a whole number from 1 to 100000 (got "lots")',
     ]);
+  });
+});
+
+describe('resolveCarrierSettings with named hosts', () => {
+  const multiHost = {
+    ...carrier,
+    endpoints: {
+      production: 'https://poll.acme.example',
+      hosts: {
+        label: { production: 'https://api.acme.example' },
+        'number-recognition': { production: 'https://www.acme.example' },
+      },
+    },
+  };
+  const realCredentials = {
+    CARRIER_ACME_POST_CLIENT_ID: 'real-id',
+    CARRIER_ACME_POST_CLIENT_SECRET: 'real-secret',
+  };
+
+  it('names a host’s variable after the carrier and the host', () => {
+    expect(hostBaseUrlVariable('acme-post', 'number-recognition')).toBe(
+      'CARRIER_ACME_POST_NUMBER_RECOGNITION_BASE_URL',
+    );
+  });
+
+  it('serves every host from the simulator prefix without credentials', () => {
+    expect(resolveCarrierSettings(multiHost, {}, 'http://sim').settings).toMatchObject({
+      baseUrl: 'http://sim/acme-post',
+      hosts: { label: 'http://sim/acme-post', 'number-recognition': 'http://sim/acme-post' },
+      target: 'simulator',
+    });
+  });
+
+  it('sends each host to its production URL with real credentials', () => {
+    expect(resolveCarrierSettings(multiHost, realCredentials, 'http://sim').settings).toMatchObject(
+      {
+        baseUrl: 'https://poll.acme.example',
+        hosts: {
+          label: 'https://api.acme.example',
+          'number-recognition': 'https://www.acme.example',
+        },
+        target: 'production',
+      },
+    );
+  });
+
+  it('moves every host with CARRIER_<ID>_BASE_URL, and one host with its own variable', () => {
+    const env = {
+      ...realCredentials,
+      CARRIER_ACME_POST_BASE_URL: 'http://proxy.internal:8080',
+      CARRIER_ACME_POST_LABEL_BASE_URL: 'https://label-proxy.internal',
+    };
+    expect(resolveCarrierSettings(multiHost, env, 'http://sim').settings).toMatchObject({
+      baseUrl: 'http://proxy.internal:8080',
+      hosts: {
+        label: 'https://label-proxy.internal',
+        'number-recognition': 'http://proxy.internal:8080',
+      },
+      target: 'custom',
+    });
+    const oneMoved = { ...realCredentials, CARRIER_ACME_POST_LABEL_BASE_URL: 'http://label.test' };
+    expect(resolveCarrierSettings(multiHost, oneMoved, 'http://sim').settings).toMatchObject({
+      baseUrl: 'https://poll.acme.example',
+      hosts: { label: 'http://label.test', 'number-recognition': 'https://www.acme.example' },
+      target: 'custom',
+    });
+  });
+
+  it('names the variable behind a bad URL, once', () => {
+    expect(
+      resolveCarrierSettings(
+        multiHost,
+        {
+          CARRIER_ACME_POST_BASE_URL: 'proxy.internal',
+          CARRIER_ACME_POST_NUMBER_RECOGNITION_BASE_URL: 'www acme',
+        },
+        'http://sim',
+      ).problems,
+    ).toEqual([
+      'CARRIER_ACME_POST_BASE_URL must be an http(s) URL (got "proxy.internal")',
+      'CARRIER_ACME_POST_NUMBER_RECOGNITION_BASE_URL must be an http(s) URL (got "www acme")',
+    ]);
+  });
+
+  it('leaves hosts out for a carrier that declares none', () => {
+    expect(resolveCarrierSettings(carrier, {}, 'http://sim').settings).not.toHaveProperty('hosts');
   });
 });

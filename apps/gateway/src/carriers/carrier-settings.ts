@@ -1,11 +1,24 @@
-import type { CarrierCredentials, CarrierDefinition } from '@parcelgate/carrier-kit';
+import type {
+  CarrierCredentials,
+  CarrierDefinition,
+  CarrierHostUrls,
+} from '@parcelgate/carrier-kit';
 import { type CarrierOverrides, readCarrierOverrides } from '../resilience/carrier-overrides.ts';
 
 /** Where a carrier's calls go and with which credentials. */
 export interface CarrierSettings {
+  /** Base URL of the carrier's default host. */
   readonly baseUrl: string;
+  /**
+   * Base URLs of the named hosts the adapter declares (`endpoints.hosts`), by name; absent
+   * when it declares none.
+   */
+  readonly hosts?: Readonly<Record<string, string>>;
   readonly credentials: CarrierCredentials;
-  /** `simulator` until real credentials are configured; then the carrier's real endpoint. */
+  /**
+   * `simulator` until real credentials are configured; then `production`, the carrier's
+   * real endpoints; `custom` when a `..._BASE_URL` variable moved any host.
+   */
   readonly target: 'simulator' | 'production' | 'custom';
   /** Secret values, redacted from every log line. */
   readonly secrets: readonly string[];
@@ -15,14 +28,25 @@ export interface CarrierSettings {
 
 /** `ups` → `CARRIER_UPS`; `carrier-x` → `CARRIER_CARRIER_X`. */
 export function carrierEnvPrefix(carrierId: string): string {
-  return `CARRIER_${carrierId.toUpperCase().replaceAll('-', '_')}`;
+  return `CARRIER_${toEnvSegment(carrierId)}`;
+}
+
+/** The variable moving one named host: (`kuaidi100`, `label`) → `CARRIER_KUAIDI100_LABEL_BASE_URL`. */
+export function hostBaseUrlVariable(carrierId: string, hostName: string): string {
+  return `${carrierEnvPrefix(carrierId)}_${toEnvSegment(hostName)}_BASE_URL`;
+}
+
+function toEnvSegment(name: string): string {
+  return name.toUpperCase().replaceAll('-', '_');
 }
 
 /**
- * Resolves a carrier's base URL and credentials from `CARRIER_<ID>_*`. Without credentials
- * the carrier talks to the simulator with its sandbox defaults; real credentials switch it
- * to its real endpoint; `CARRIER_<ID>_BASE_URL` always wins. Returns problems naming the
- * variables at fault instead of throwing, so every carrier's problems show at once.
+ * Resolves a carrier's base URLs and credentials from `CARRIER_<ID>_*`. Without
+ * credentials the carrier talks to the simulator with its sandbox defaults; real
+ * credentials switch it to its real endpoints; `CARRIER_<ID>_BASE_URL` always wins. Every
+ * named host follows the same rule, and `CARRIER_<ID>_<HOST>_BASE_URL` moves one alone.
+ * Returns problems naming the variables at fault instead of throwing, so every carrier's
+ * problems show at once.
  */
 export function resolveCarrierSettings(
   carrier: CarrierDefinition,
@@ -44,18 +68,8 @@ export function resolveCarrierSettings(
       problems.push(`${prefix}_${field.env} is required (${field.description})`);
     }
   }
-  const explicitUrl = nonEmpty(env[`${prefix}_BASE_URL`]);
-  const productionUrl = carrier.endpoints?.production;
-  const target =
-    explicitUrl !== undefined ? 'custom' : useRealCredentials ? 'production' : 'simulator';
-  const baseUrl =
-    explicitUrl ??
-    (useRealCredentials && productionUrl !== undefined
-      ? productionUrl
-      : `${simulatorUrl}/${carrier.id}`);
-  if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) {
-    problems.push(`${prefix}_BASE_URL must be an http(s) URL (got "${baseUrl}")`);
-  }
+  const urls = resolveBaseUrls(carrier, env, `${simulatorUrl}/${carrier.id}`, useRealCredentials);
+  problems.push(...urls.problems);
   const { overrides, problems: overrideProblems } = readCarrierOverrides(prefix, env);
   problems.push(...overrideProblems);
   if (problems.length > 0) {
@@ -65,8 +79,72 @@ export function resolveCarrierSettings(
     .filter((field) => field.secret)
     .map((field) => credentials[field.key])
     .filter((value): value is string => value !== undefined);
-  return { settings: { baseUrl, credentials, target, secrets, overrides }, problems };
+  const { baseUrl, hosts, target } = urls;
+  return {
+    settings: {
+      baseUrl,
+      ...(hosts === undefined ? {} : { hosts }),
+      credentials,
+      target,
+      secrets,
+      overrides,
+    },
+    problems,
+  };
 }
+
+/** A carrier's resolved base URLs, with problems naming the variables at fault. */
+interface ResolvedBaseUrls {
+  readonly baseUrl: string;
+  readonly hosts: Readonly<Record<string, string>> | undefined;
+  readonly target: CarrierSettings['target'];
+  readonly problems: string[];
+}
+
+/**
+ * The default host's and every named host's base URL. Each comes from its own variable
+ * when set, else `CARRIER_<ID>_BASE_URL` (a proxy or test server serving every path),
+ * else the host's production URL with real credentials, else the simulator, which serves
+ * every host of a carrier under one prefix.
+ */
+function resolveBaseUrls(
+  carrier: CarrierDefinition,
+  env: Readonly<Record<string, string | undefined>>,
+  simulatorBaseUrl: string,
+  useRealCredentials: boolean,
+): ResolvedBaseUrls {
+  const sharedVariable = `${carrierEnvPrefix(carrier.id)}_BASE_URL`;
+  const shared = nonEmpty(env[sharedVariable]);
+  const stock = (urls: CarrierHostUrls | undefined): string =>
+    useRealCredentials && urls !== undefined ? urls.production : simulatorBaseUrl;
+  const baseUrl = shared ?? stock(carrier.endpoints);
+  const named = Object.entries(carrier.endpoints?.hosts ?? {}).map(([name, urls]) => {
+    const ownVariable = hostBaseUrlVariable(carrier.id, name);
+    const own = nonEmpty(env[ownVariable]);
+    return own === undefined
+      ? { name, url: shared ?? stock(urls), variable: sharedVariable, moved: false }
+      : { name, url: own, variable: ownVariable, moved: true };
+  });
+  const everyUrl = [{ url: baseUrl, variable: sharedVariable }, ...named];
+  // A shared bad value would otherwise be reported once per host.
+  const problems = new Set(
+    everyUrl
+      .filter(({ url }) => !HTTP_URL.test(url))
+      .map(({ url, variable }) => `${variable} must be an http(s) URL (got "${url}")`),
+  );
+  const moved = shared !== undefined || named.some((host) => host.moved);
+  return {
+    baseUrl,
+    hosts:
+      named.length === 0
+        ? undefined
+        : Object.fromEntries(named.map(({ name, url }) => [name, url])),
+    target: moved ? 'custom' : useRealCredentials ? 'production' : 'simulator',
+    problems: [...problems],
+  };
+}
+
+const HTTP_URL = /^https?:\/\/[^\s]+$/;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();

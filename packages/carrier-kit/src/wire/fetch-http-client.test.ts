@@ -68,6 +68,40 @@ describe('createFetchHttpClient', () => {
     });
   });
 
+  it('sends a request naming a host to that host, and the others to the default', async () => {
+    const origin = new URL(baseUrl).origin;
+    const hosted = createFetchHttpClient({
+      carrierId: 'acme',
+      baseUrl,
+      hosts: { label: `${origin}/label-api/`, 'number-recognition': `${origin}/www` },
+    });
+    const urlOf = async (request: Parameters<typeof hosted.request>[0]) =>
+      (JSON.parse(await (await hosted.request(request)).text()) as { url: string }).url;
+    expect(await urlOf({ method: 'POST', host: 'label', path: '/order', query: { m: 'x' } })).toBe(
+      '/label-api/order?m=x',
+    );
+    expect(await urlOf({ method: 'GET', host: 'number-recognition', path: '/auto' })).toBe(
+      '/www/auto',
+    );
+    expect(await urlOf({ method: 'GET', path: '/parcels/SBX1' })).toBe('/api/parcels/SBX1');
+  });
+
+  it('throws for a host it was not given, before anything is sent', async () => {
+    const sentBefore = received.length;
+    const hosted = createFetchHttpClient({
+      carrierId: 'acme',
+      baseUrl,
+      hosts: { label: baseUrl },
+    });
+    await expect(hosted.request({ method: 'GET', host: 'lable', path: '/x' })).rejects.toThrow(
+      'acme: request names host "lable", which the carrier\'s endpoints do not declare (declared hosts: label)',
+    );
+    await expect(client().request({ method: 'GET', host: 'toString', path: '/x' })).rejects.toThrow(
+      '(declared hosts: none)',
+    );
+    expect(received.length).toBe(sentBefore);
+  });
+
   it('looks the global fetch up per request, so a stub installed later (msw) applies', async () => {
     const built = client();
     const stub = vi.fn(async () => new Response('{"stubbed":true}', { status: 200 }));

@@ -8,8 +8,14 @@ import { classifyNetworkFailure } from './classify-network-failure.ts';
 /** How to build a {@link CarrierHttpClient} on a fetch function. */
 export interface FetchHttpClientOptions {
   readonly carrierId: string;
-  /** The carrier's base URL; request paths are appended to it. */
+  /** The carrier's default base URL; paths of requests that name no host are appended to it. */
   readonly baseUrl: string;
+  /**
+   * Base URLs of the carrier's named hosts (`CarrierEndpoints.hosts`), by name, for
+   * requests that name one (`CarrierHttpRequest.host`). A request naming a host missing
+   * here throws an Error before anything is sent.
+   */
+  readonly hosts?: Readonly<Record<string, string>>;
   /** Defaults to the global fetch (which msw intercepts in tests). */
   readonly fetch?: typeof fetch;
   /** Used when a request brings no signal of its own (normally `ctx.signal`). */
@@ -19,25 +25,38 @@ export interface FetchHttpClientOptions {
 }
 
 /**
- * A {@link CarrierHttpClient} on the fetch API. It classifies every connection failure
- * (see `classifyNetworkFailure`) and passes aborts through unwrapped, as the signal's
- * reason, so the gateway can tell "budget ran out" from "carrier failed".
+ * A {@link CarrierHttpClient} on the fetch API. It sends each request to the base URL of
+ * the host it names (`baseUrl` by default), classifies every connection failure (see
+ * `classifyNetworkFailure`) and passes aborts through unwrapped, as the signal's reason,
+ * so the gateway can tell "budget ran out" from "carrier failed".
+ *
+ * @example
+ * ```ts
+ * const http = createFetchHttpClient({
+ *   carrierId: 'kuaidi100',
+ *   baseUrl: 'https://poll.kuaidi100.com',
+ *   hosts: { label: 'https://api.kuaidi100.com' },
+ * });
+ * await http.request({ method: 'POST', host: 'label', path: '/label/order', body });
+ * ```
  */
 export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierHttpClient {
   // The global fetch is looked up per request, not captured here: test tools (msw's
   // listen()) replace it after clients are built, and a captured one would bypass them.
   const fetchFunction: typeof fetch =
     options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const baseUrlOf = createBaseUrlResolver(options);
 
   return {
     async request(request: CarrierHttpRequest): Promise<CarrierHttpResponse> {
       const signal = request.signal ?? options.signal;
       const idempotent = request.idempotent ?? request.method === 'GET';
       const failureContext = { carrierId: options.carrierId, idempotent };
+      // Outside the try: an undeclared host is the adapter's bug, not a network failure.
+      const url = buildUrl(baseUrlOf(request.host), request);
       let response: Response;
       try {
-        response = await fetchFunction(buildUrl(baseUrl, request), {
+        response = await fetchFunction(url, {
           method: request.method,
           headers: { ...options.headers, ...request.headers },
           ...(request.body === undefined ? {} : { body: request.body }),
@@ -60,6 +79,34 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierH
         },
       };
     },
+  };
+}
+
+/**
+ * Maps a request's `host` to its base URL (trailing slashes dropped): the default for
+ * none, the named one otherwise. Throws for a name the client was not given, naming the
+ * ones it knows, because sending it to the default host instead would hit the wrong API.
+ */
+function createBaseUrlResolver(
+  options: Pick<FetchHttpClientOptions, 'carrierId' | 'baseUrl' | 'hosts'>,
+): (host: string | undefined) => string {
+  const trim = (url: string): string => url.replace(/\/+$/, '');
+  const defaultUrl = trim(options.baseUrl);
+  const named = new Map(
+    Object.entries(options.hosts ?? {}).map(([name, url]) => [name, trim(url)] as const),
+  );
+  return (host) => {
+    if (host === undefined) {
+      return defaultUrl;
+    }
+    const url = named.get(host);
+    if (url === undefined) {
+      const known = named.size === 0 ? 'none' : [...named.keys()].join(', ');
+      throw new Error(
+        `${options.carrierId}: request names host "${host}", which the carrier's endpoints do not declare (declared hosts: ${known})`,
+      );
+    }
+    return url;
   };
 }
 

@@ -1,7 +1,15 @@
 import { createTestContext, type TestCarrierContext } from '@parcelgate/carrier-testkit';
+import { kuaidi100Carrier } from '../../src/kuaidi100-carrier.ts';
+import type { Kuaidi100Host } from '../../src/kuaidi100-endpoints.ts';
 
-/** Where msw answers in unit tests; nothing leaves the machine. */
+/** Where msw answers for Kuaidi100's default host in unit tests; nothing leaves the machine. */
 export const KUAIDI100_TEST_BASE_URL = 'https://kuaidi100.test/kuaidi100';
+
+/** Where msw answers for the other hosts: apart, so tests see which host a request went to. */
+export const KUAIDI100_TEST_HOSTS: Readonly<Record<Kuaidi100Host, string>> = {
+  label: 'https://api.kuaidi100.test',
+  autonumber: 'https://www.kuaidi100.test',
+};
 
 /** Credentials unit tests use; long and unusual so a leak is easy to spot. */
 export const KUAIDI100_TEST_CREDENTIALS = {
@@ -16,8 +24,9 @@ export function kuaidi100TestContext(
   options: { readonly callbackUrl?: string; readonly credentials?: Record<string, string> } = {},
 ): TestCarrierContext {
   const context = createTestContext({
-    carrier: 'kuaidi100',
+    carrier: kuaidi100Carrier,
     baseUrl: KUAIDI100_TEST_BASE_URL,
+    hosts: KUAIDI100_TEST_HOSTS,
     credentials: options.credentials ?? KUAIDI100_TEST_CREDENTIALS,
     now: '2026-11-26T01:00:00.000Z',
   });
