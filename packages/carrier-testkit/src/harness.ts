@@ -9,7 +9,11 @@ import {
 } from '@parcelgate/carrier-kit';
 import type { ConformanceEnvironment, Fault } from './environment.ts';
 import { refusedBaseUrl } from './refused-base-url.ts';
-import { sampleRequests } from './sample-requests.ts';
+import {
+  createSampleRequests,
+  type SampleOverrides,
+  type SampleRequests,
+} from './sample-requests.ts';
 import {
   type CapturedLogLine,
   createTestContext,
@@ -29,6 +33,11 @@ export interface ConformanceOptions {
   readonly environment: ConformanceEnvironment;
   /** How long one operation may take before a check gives up on it; default 5000 ms. */
   readonly timeoutMs?: number;
+  /**
+   * What this carrier needs changed in the sample intercepts and redirects, when it
+   * rightly refuses the defaults before sending (UPS redirects only to US addresses).
+   */
+  readonly samples?: SampleOverrides;
 }
 
 /** What each operation resolves. */
@@ -76,6 +85,8 @@ export interface ConformanceHarness {
   readonly now: Date;
   /** The operations the capabilities claim, `track` first. */
   readonly operations: readonly CarrierOperation[];
+  /** The requests `invoke` sends, with the carrier's sample overrides applied. */
+  readonly samples: SampleRequests;
   start(): Promise<void>;
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -109,6 +120,7 @@ const GRACE_MS = 1000;
 export function createConformanceHarness(options: ConformanceOptions): ConformanceHarness {
   const { carrier, environment } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const samples = createSampleRequests(options.samples);
   const contexts: TestCarrierContext[] = [];
   const errors: unknown[] = [];
   let contextCount = 0;
@@ -130,7 +142,7 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
 
   const invoke: ConformanceHarness['invoke'] = async (operation, context, trackingNumber) => {
     try {
-      return await callOperation(carrier, operation, context, trackingNumber, () => {
+      return await callOperation(carrier, samples, operation, context, trackingNumber, () => {
         referenceCount += 1;
         return referenceCount;
       });
@@ -148,6 +160,7 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
     timeoutMs,
     now: DEFAULT_TEST_NOW,
     operations: operationsOf(carrier),
+    samples,
     start: () => environment.start(),
     reset: () => environment.reset(),
     stop: () => environment.stop(),
@@ -201,6 +214,7 @@ function operationsOf(carrier: CarrierDefinition): CarrierOperation[] {
 
 async function callOperation(
   carrier: CarrierDefinition,
+  samples: SampleRequests,
   operation: CarrierOperation,
   context: TestCarrierContext,
   trackingNumber: string,
@@ -216,14 +230,14 @@ async function callOperation(
       // A fresh reference per call: a carrier that dedupes by reference would otherwise
       // answer an earlier attempt.
       const reference = `icp_conformance_${nextReference()}`;
-      return carrier.intercept(context, sampleRequests.intercept(trackingNumber, { reference }));
+      return carrier.intercept(context, samples.intercept(trackingNumber, { reference }));
     }
     case 'redirect': {
       if (carrier.redirect === undefined) {
         throw new TypeError(`${carrier.id} claims redirect but has no redirect()`);
       }
       const reference = `rdr_conformance_${nextReference()}`;
-      return carrier.redirect(context, sampleRequests.redirect(trackingNumber, { reference }));
+      return carrier.redirect(context, samples.redirect(trackingNumber, { reference }));
     }
   }
 }

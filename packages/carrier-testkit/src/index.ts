@@ -60,7 +60,12 @@ export {
   type OperationResults,
   type Settlement,
 } from './harness.ts';
-export { sampleRequests } from './sample-requests.ts';
+export {
+  createSampleRequests,
+  type SampleOverrides,
+  type SampleRequests,
+  sampleRequests,
+} from './sample-requests.ts';
 export {
   type CapturedLogLine,
   createTestContext,

@@ -15,9 +15,70 @@ const SHANGHAI_ADDRESS: Address = {
   country: 'CN',
 };
 
+/** Builders of the requests the conformance checks send. */
+export interface SampleRequests {
+  /** The address redirects go to. */
+  readonly address: Address;
+  /** An intercept for a buyer who cancelled; `reference` defaults to `icp_conformance_1`. */
+  intercept(trackingNumber: string, overrides?: Partial<InterceptRequest>): InterceptRequest;
+  /** A redirect to `address`; `reference` defaults to `rdr_conformance_1`. */
+  redirect(trackingNumber: string, overrides?: Partial<RedirectRequest>): RedirectRequest;
+}
+
 /**
- * Requests the conformance checks send, for adapters' own tests too: the same shapes the
- * gateway builds, with a Parcelgate reference and a Chinese address with a phone number.
+ * What a carrier changes in the sample requests, for a carrier that rightly refuses the
+ * defaults before sending (UPS redirects only to US addresses). Per-call overrides still
+ * win over these.
+ */
+export interface SampleOverrides {
+  /** Where sample redirects go instead of the Shanghai address. */
+  readonly address?: Address;
+  /** Fields every sample intercept carries, e.g. a declared value in the carrier's currency. */
+  readonly intercept?: Partial<Omit<InterceptRequest, 'trackingNumber'>>;
+  /** Fields every sample redirect carries; `newAddress` here beats `address`. */
+  readonly redirect?: Partial<Omit<RedirectRequest, 'trackingNumber'>>;
+}
+
+/**
+ * Sample requests with a carrier's overrides applied: what `describeCarrierConformance`
+ * sends when given `samples`, and what an adapter's own tests can send to match.
+ *
+ * @example
+ * ```ts
+ * const upsSamples = createSampleRequests({ address: US_ADDRESS });
+ * await upsCarrier.redirect(ctx, upsSamples.redirect('1Z...'));
+ * ```
+ */
+export function createSampleRequests(overrides: SampleOverrides = {}): SampleRequests {
+  const address = overrides.redirect?.newAddress ?? overrides.address ?? SHANGHAI_ADDRESS;
+  return {
+    address,
+    intercept: (trackingNumber, perCall = {}) => ({
+      trackingNumber,
+      reason: 'buyer_cancelled',
+      reference: 'icp_conformance_1',
+      orderRef: 'ORD-CONFORMANCE-1',
+      note: 'conformance check',
+      parcel: { declaredValue: { amount: '129.00', currency: 'CNY' }, category: 'apparel' },
+      ...overrides.intercept,
+      ...perCall,
+    }),
+    redirect: (trackingNumber, perCall = {}) => ({
+      trackingNumber,
+      reference: 'rdr_conformance_1',
+      orderRef: 'ORD-CONFORMANCE-1',
+      note: 'conformance check',
+      ...overrides.redirect,
+      newAddress: address,
+      ...perCall,
+    }),
+  };
+}
+
+/**
+ * Requests the conformance checks send by default, for adapters' own tests too: the same
+ * shapes the gateway builds, with a Parcelgate reference and a Chinese address with a
+ * phone number.
  *
  * @example
  * ```ts
@@ -25,32 +86,4 @@ const SHANGHAI_ADDRESS: Address = {
  * await acmeCarrier.redirect(ctx, sampleRequests.redirect('ACM123', { note: 'leave at the door' }));
  * ```
  */
-export const sampleRequests = {
-  /** The address redirects go to. */
-  address: SHANGHAI_ADDRESS,
-
-  /** An intercept for a buyer who cancelled; `reference` defaults to `icp_conformance_1`. */
-  intercept(trackingNumber: string, overrides: Partial<InterceptRequest> = {}): InterceptRequest {
-    return {
-      trackingNumber,
-      reason: 'buyer_cancelled',
-      reference: 'icp_conformance_1',
-      orderRef: 'ORD-CONFORMANCE-1',
-      note: 'conformance check',
-      parcel: { declaredValue: { amount: '129.00', currency: 'CNY' }, category: 'apparel' },
-      ...overrides,
-    };
-  },
-
-  /** A redirect to {@link sampleRequests.address}; `reference` defaults to `rdr_conformance_1`. */
-  redirect(trackingNumber: string, overrides: Partial<RedirectRequest> = {}): RedirectRequest {
-    return {
-      trackingNumber,
-      reference: 'rdr_conformance_1',
-      orderRef: 'ORD-CONFORMANCE-1',
-      newAddress: SHANGHAI_ADDRESS,
-      note: 'conformance check',
-      ...overrides,
-    };
-  },
-} as const;
+export const sampleRequests: SampleRequests = createSampleRequests();

@@ -5,7 +5,8 @@ import {
 } from '@parcelgate/carrier-testkit';
 import { afterAll } from 'vitest';
 import { UPS_STATUS_CODES } from '../src/map-ups-status.ts';
-import { CONFORMANCE_CREDENTIALS, upsConformanceCarrier } from './support/conformance-carrier.ts';
+import { upsCarrier } from '../src/ups-carrier.ts';
+import { CONFORMANCE_CREDENTIALS, UPS_CONFORMANCE_SAMPLES } from './support/conformance-options.ts';
 
 // The same suite as src/ups-carrier.conformance.test.ts, against the real simulator,
 // started before collection because the environment needs its URL when declared.
@@ -13,8 +14,9 @@ const simulator = await startSimulator({ port: 0, seed: 'carrier-ups-conformance
 afterAll(() => simulator.close());
 
 describeCarrierConformance({
-  carrier: upsConformanceCarrier,
+  carrier: upsCarrier,
   credentials: CONFORMANCE_CREDENTIALS,
   documentedStatusCodes: UPS_STATUS_CODES,
+  samples: UPS_CONFORMANCE_SAMPLES,
   environment: createSimulatorEnvironment({ simulatorUrl: simulator.url, carrier: 'ups' }),
 });
