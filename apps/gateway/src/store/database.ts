@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { type PgliteThread, startPgliteThread } from './pglite/pglite-thread.ts';
 
 /** Runs SQL; the same statements work on PostgreSQL and PGlite. */
 export interface Queryable {
@@ -11,15 +11,21 @@ export interface Queryable {
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /**
-   * The embedded PGlite itself (undefined on PostgreSQL), for a library that brings its own
-   * PGlite adapter: the job queue runs on this one connection, in the same data folder.
+   * The embedded PGlite (undefined on PostgreSQL) as a library with its own PGlite adapter
+   * calls it: the job queue runs on this one connection, in the same data folder.
    */
-  readonly embedded?: PGlite;
+  readonly embedded?: EmbeddedPglite;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<Result>(work: (tx: Queryable) => Promise<Result>): Promise<Result>;
   close(): Promise<void>;
+}
+
+/** PGlite's `query` and `exec`, as pg-boss's PGlite adapter calls them. */
+export interface EmbeddedPglite {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  exec(text: string): Promise<{ rows: Record<string, unknown>[] }[]>;
 }
 
 /** Where the data lives: PostgreSQL when a URL is given, PGlite in a folder otherwise. */
@@ -70,24 +76,41 @@ function openPostgres(connectionString: string): Database {
   };
 }
 
+/**
+ * PGlite in a worker thread (see pglite/pglite-worker.ts): its queries run off the event
+ * loop, so answers and timers are not held up while PostgreSQL works.
+ */
 async function openPglite(dataDir: string): Promise<Database> {
-  const db = await PGlite.create(dataDir);
+  const thread = await startPgliteThread(dataDir);
+  const rowsOf = async <Row>(text: string, params: readonly unknown[] | undefined, tx?: number) =>
+    (await thread.query(text, params, tx)).rows as Row[];
   return {
     kind: 'pglite',
-    embedded: db,
-    async query<Row>(text: string, params?: readonly unknown[]) {
-      return (await db.query<Row>(text, params === undefined ? undefined : [...params])).rows;
-    },
+    embedded: embeddedView(thread),
+    query: (text, params) => rowsOf(text, params),
     async exec(sql) {
-      await db.exec(sql);
+      await thread.exec(sql);
     },
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          query: async <Row>(text: string, params?: readonly unknown[]) =>
-            (await tx.query<Row>(text, params === undefined ? undefined : [...params])).rows,
-        }),
-      ),
-    close: () => db.close(),
+    async transaction(work) {
+      const tx = await thread.begin();
+      try {
+        const result = await work({ query: (text, params) => rowsOf(text, params, tx) });
+        await thread.end(tx, true);
+        return result;
+      } catch (error) {
+        await thread.end(tx, false).catch(() => {});
+        throw error;
+      }
+    },
+    close: () => thread.close(),
+  };
+}
+
+function embeddedView(thread: PgliteThread): EmbeddedPglite {
+  return {
+    query: async <Row>(text: string, params?: unknown[]) => ({
+      rows: (await thread.query(text, params)).rows as Row[],
+    }),
+    exec: (text) => thread.exec(text),
   };
 }
