@@ -27,6 +27,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +115,7 @@ async function startStack(gatewayEnv: Record<string, string>): Promise<Processes
   if (databaseUrl !== undefined) {
     execFileSync('psql', [databaseUrl, '-qc', `CREATE SCHEMA ${schema}`]);
   }
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const gatewayUrl = `http://127.0.0.1:${port}`;
   const gateway = await startChild('gateway', GATEWAY_MAIN, {
     PORT: String(port),
@@ -149,6 +150,17 @@ async function startStack(gatewayEnv: Record<string, string>): Promise<Processes
       }
     },
   };
+}
+
+/** A port the OS says is free (a random pick once collided with another process's). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** The URL with its connections' search_path set to `schema` (libpq `options`). */

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerWithinBudget } from '../routes/v1/answer-within-budget.ts';
-import { AnsweredByDeadlineError } from './answer-guard.ts';
+import { AnsweredByDeadlineError, crowdLeadMs } from './answer-guard.ts';
 import { installErrorHandling } from './error-handler.ts';
 
 /** A latch the work waits on, opened by the test only after the client has its answer. */
@@ -42,7 +42,7 @@ describe('answerWithinBudget', () => {
     const done = latch();
     await appWith(async (_remaining, guard) => {
       await gate.opened;
-      committed = guard.commit(() => ({ status: 202, body: { late: true } }));
+      committed = guard.commit({ status: 202, json: '{"late":true}' });
       done.open();
       if (!committed) {
         throw new AnsweredByDeadlineError();
@@ -63,11 +63,7 @@ describe('answerWithinBudget', () => {
     const finished = latch();
     await appWith(async (_remaining, guard) => {
       expect(
-        guard.commit(() => ({
-          status: 202,
-          headers: { location: '/v1/things/1' },
-          body: { id: 1 },
-        })),
+        guard.commit({ status: 202, headers: { location: '/v1/things/1' }, json: '{"id":1}' }),
       ).toBe(true);
       await gate.opened;
       finished.open();
@@ -97,5 +93,15 @@ describe('answerWithinBudget', () => {
     }, 5_000);
     const response = await app.inject({ method: 'POST', url: '/work' });
     expect(response.statusCode).toBe(500);
+  });
+});
+
+describe('crowdLeadMs', () => {
+  it('fires a guard earlier by one answer per guard falling due at about the same time', () => {
+    expect(crowdLeadMs(10_000, [])).toBe(0);
+    const burst = [9_990, 9_995, 10_000, 10_003];
+    expect(crowdLeadMs(10_000, burst)).toBe(4 * 2);
+    // Guards due long before or after are answered in their own time, not in this crowd.
+    expect(crowdLeadMs(10_000, [5_000, 15_000, ...burst])).toBe(4 * 2);
   });
 });

@@ -3,12 +3,15 @@ import type { ProblemError } from '../problems.ts';
 
 /**
  * What to answer if the deadline passes after the point of no return: by then an intercept
- * or redirect is stored, so the honest answer is "pending, follow it here".
+ * or redirect is stored, so the honest answer is "pending, follow it here". The body is
+ * JSON serialized at commit time, when the request has time to spare, so that at the
+ * deadline only bytes are written.
  */
 export interface LateAnswer {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body: unknown;
+  /** The JSON body, already serialized. */
+  readonly json: string;
 }
 
 /**
@@ -26,21 +29,21 @@ export interface AnswerGuard {
    * Passes the point of no return with the answer to give if the deadline comes first.
    * False when the guard already answered: the handler must not go on.
    */
-  commit(lateAnswer: () => LateAnswer): boolean;
+  commit(lateAnswer: LateAnswer): boolean;
   /** Stops the timer; call when the handler's own answer is sent. */
   dispose(): void;
 }
 
-/** Requests a guard answered: what follows their answer must not hold it back. */
-const answeredAtDeadline = new WeakSet<FastifyRequest>();
+/** When each guarded request must be answered by (epoch ms). */
+const answerDeadlines = new WeakMap<FastifyRequest, number>();
 
 /**
- * Whether the request was answered by its guard. Hooks that run before the answer is
- * written (the Idempotency-Key record) then do their writing after it, not before: at the
- * deadline the answer goes out first.
+ * When a guarded request must be answered by (epoch ms), or undefined when it has no
+ * guard. Hooks that run before an answer is written (the Idempotency-Key record) use it to
+ * write after the answer rather than hold it past its deadline.
  */
-export function wasAnsweredAtDeadline(request: FastifyRequest): boolean {
-  return answeredAtDeadline.has(request);
+export function answerDeadlineOf(request: FastifyRequest): number | undefined {
+  return answerDeadlines.get(request);
 }
 
 /** Thrown by handlers that stop because the guard answered before their point of no return. */
@@ -52,36 +55,68 @@ export class AnsweredByDeadlineError extends Error {
 }
 
 /**
- * Starts a guard that answers `reply` after `inMs`. Before a commit it answers the problem
- * `timeout()` makes (sent through the error handler, so it is a problem+json like any other).
+ * Event-loop time one deadline answer takes (the reply pipeline, hooks, the write), as an
+ * estimate for spacing answers that fall due together. Deliberately on the high side.
+ */
+const ANSWER_COST_MS = 2;
+/** Guards due this close together are answered one after another, so they are counted. */
+const CROWD_WINDOW_MS = 400;
+
+/** Deadlines (epoch ms) of the guards still armed, for counting the crowd. */
+const armed = new Set<number>();
+
+/**
+ * How much earlier than its deadline a guard fires: requests that arrived in one burst fall
+ * due in one burst, and the event loop answers them one at a time, so a guard armed behind
+ * n others due at about the same time fires n answers' time earlier. The later in a crowd a
+ * guard is armed, the earlier it fires, and every answer of the crowd is out by its deadline.
+ */
+export function crowdLeadMs(deadline: number, others: Iterable<number>): number {
+  let crowd = 0;
+  for (const other of others) {
+    if (Math.abs(other - deadline) <= CROWD_WINDOW_MS) {
+      crowd++;
+    }
+  }
+  return crowd * ANSWER_COST_MS;
+}
+
+/**
+ * Starts a guard that answers `reply` within `inMs`, earlier when other guards fall due at
+ * about the same time. Before a commit it answers the problem `timeout()` makes (sent
+ * through the error handler, so it is a problem+json like any other).
  */
 export function guardAnswer(
   reply: FastifyReply,
   inMs: number,
   timeout: () => ProblemError,
 ): AnswerGuard {
-  let lateAnswer: (() => LateAnswer) | undefined;
+  let lateAnswer: LateAnswer | undefined;
   let answered = false;
-  const timer = setTimeout(
-    () => {
-      if (reply.sent) {
-        return;
-      }
-      answered = true;
-      answeredAtDeadline.add(reply.request);
-      reply.request.log.warn({ inMs, committed: lateAnswer !== undefined }, 'answered at deadline');
-      if (lateAnswer === undefined) {
-        reply.send(timeout());
-        return;
-      }
-      const answer = lateAnswer();
-      reply
-        .code(answer.status)
-        .headers(answer.headers ?? {})
-        .send(answer.body);
-    },
-    Math.max(0, inMs),
-  );
+  const deadline = Date.now() + inMs;
+  const fireInMs = Math.max(0, inMs - crowdLeadMs(deadline, armed));
+  // Hooks holding an answer back let it go when the guard would have answered.
+  answerDeadlines.set(reply.request, Date.now() + fireInMs);
+  armed.add(deadline);
+  const timer = setTimeout(() => {
+    armed.delete(deadline);
+    if (reply.sent) {
+      return;
+    }
+    answered = true;
+    reply.request.log.warn(
+      { inMs, fireInMs, committed: lateAnswer !== undefined },
+      'answered at deadline',
+    );
+    if (lateAnswer === undefined) {
+      reply.send(timeout());
+      return;
+    }
+    reply
+      .code(lateAnswer.status)
+      .headers({ ...lateAnswer.headers, 'content-type': 'application/json; charset=utf-8' })
+      .send(lateAnswer.json);
+  }, fireInMs);
   return {
     get answered() {
       return answered;
@@ -95,6 +130,7 @@ export function guardAnswer(
     },
     dispose() {
       clearTimeout(timer);
+      armed.delete(deadline);
     },
   };
 }

@@ -9,7 +9,7 @@ import {
   type IdempotencyScope,
   releaseIdempotencyKey,
 } from '../store/idempotency.ts';
-import { wasAnsweredAtDeadline } from './answer-guard.ts';
+import { answerDeadlineOf } from './answer-guard.ts';
 
 /** How a route treats the Idempotency-Key header (set in the route's `config`). */
 export type IdempotencyMode = 'required' | 'optional';
@@ -137,8 +137,10 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
       headers,
       body: typeof payload === 'string' && payload.length > 0 ? JSON.parse(payload) : null,
     });
-    if (wasAnsweredAtDeadline(request)) {
-      // The deadline's answer goes out first; a repeat meanwhile gets a 409 and retries.
+    const deadline = answerDeadlineOf(request);
+    if (deadline !== undefined && !(await settlesWithin(completion, deadline - Date.now()))) {
+      // The answer goes out by its deadline and the record follows; a repeat meanwhile gets
+      // a 409 and retries.
       completion.catch((error: unknown) =>
         request.log.error({ err: error }, 'storing the answer of an Idempotency-Key failed'),
       );
@@ -188,4 +190,20 @@ function canonicalJson(value: unknown): string {
 function headerValue(value: string | string[] | undefined): string | undefined {
   const single = Array.isArray(value) ? value[0] : value;
   return single === undefined || single === '' ? undefined : single;
+}
+
+/** Whether `work` settles within `ms` (at once false when no time is left). */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms <= 0) {
+    return false;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -168,11 +168,11 @@ export async function createIntercept(
   // answered.
   if (
     guard !== undefined &&
-    !guard.commit(() => ({
+    !guard.commit({
       status: 202,
       headers: { location: `/v1/intercepts/${record.id}` },
-      body: presentIntercept(...lateAnswerOf(record)),
-    }))
+      json: JSON.stringify(presentIntercept(...lateAnswerOf(record))),
+    })
   ) {
     throw new AnsweredByDeadlineError();
   }

@@ -161,11 +161,11 @@ export async function createRedirect(
   // answered. Refused, the order's quota counted above is given back.
   if (
     guard !== undefined &&
-    !guard.commit(() => ({
+    !guard.commit({
       status: 202,
       headers: { location: `/v1/redirects/${record.id}` },
-      body: presentRedirect(...lateAnswerOf(record)),
-    }))
+      json: JSON.stringify(presentRedirect(...lateAnswerOf(record))),
+    })
   ) {
     await releaseRedirectQuota(app.database, tenantId, input.orderRef);
     throw new AnsweredByDeadlineError();

@@ -7,7 +7,7 @@ import { type Budget, sinceArrival } from '../../resilience/budgets.ts';
  * Kept between the guard's answer and the budget's end, for writing the answer while other
  * requests hold the event loop: the budget promise is "within the budget plus 50 ms".
  */
-const ANSWER_MARGIN_MS = 20;
+const ANSWER_MARGIN_MS = 40;
 
 /** What a route's work answers: a status and a body, with its headers. */
 export interface RouteAnswer {
