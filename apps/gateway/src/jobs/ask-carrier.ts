@@ -1,7 +1,8 @@
 import { type CarrierContext, isCarrierErrorOfKind } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { type CarrierFailure, callCarrier, type JobCaller } from '../resilience/call-carrier.ts';
+import { deadlineIn, type JobCaller } from '../resilience/call-carrier.ts';
+import { callCarrierResiliently, type ResilientFailure } from '../resilience/resilient-call.ts';
 import { trackingRequestFor } from '../services/carrier-extras.ts';
 import type { CarrierView } from './decide-reconciliation.ts';
 import type { ReconcileSubject } from './subject-store.ts';
@@ -10,8 +11,9 @@ import type { ReconcileSubject } from './subject-store.ts';
  * Asks the carrier about a subject: the adapter's intercept status query where it has one
  * (by `carrierReference` when the carrier gave one, else by our reference, the subject's
  * id), tracking otherwise, and for redirects (the contract has no redirect status query).
- * Every call goes through `callCarrier`, so it is bounded by the read budget and recorded
- * among the subject's attempts like the request's own calls.
+ * Every call goes through the carrier's resilience like a request's read (circuit breaker,
+ * limiter, retry budget, the read budget) and is recorded among the subject's attempts: a
+ * carrier that is down is not hammered by reconciliation either.
  */
 export async function askCarrier(
   app: FastifyInstance,
@@ -58,28 +60,32 @@ function call<Value>(
   caller: JobCaller,
   carrier: RegisteredCarrier,
   subject: ReconcileSubject,
-  operation: string,
+  recordedAs: 'interceptStatus' | 'track',
   run: (ctx: CarrierContext) => Promise<Value>,
 ) {
-  return callCarrier<Value>({
+  return callCarrierResiliently<Value>({
     carrier,
-    operation,
+    // Both questions are reads: they get the read budget, breaker and retries.
+    operation: 'track',
+    recordedAs,
     request: caller,
     database: app.database,
     subjectId: subject.id,
-    // Both questions are reads: they get the read budget.
-    timeoutMs: app.config.budgetsMs.track,
+    resilience: app.resilience.of(carrier.definition.id),
+    deadline: deadlineIn(app.config.budgetsMs.track),
     abortOnClientDisconnect: false,
     run,
   });
 }
 
-function isKind(failure: CarrierFailure, kind: 'not-found' | 'invalid-request'): boolean {
+function isKind(failure: ResilientFailure, kind: 'not-found' | 'invalid-request'): boolean {
   return failure.kind === 'carrier-error' && isCarrierErrorOfKind(failure.error, kind);
 }
 
-function describe(failure: CarrierFailure): string {
+function describe(failure: ResilientFailure): string {
   switch (failure.kind) {
+    case 'rejected':
+      return `not asked: ${failure.reason} (retry in ${Math.ceil(failure.retryAfterMs / 1000)} s)`;
     case 'carrier-error':
       return `${failure.error.kind}: ${failure.error.message}`;
     case 'timeout':

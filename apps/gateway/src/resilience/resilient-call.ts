@@ -43,6 +43,11 @@ export type ResilientCallResult<Value> =
 export interface ResilientCallOptions<Value>
   extends Omit<CarrierCallOptions<Value>, 'timeoutMs' | 'operation'> {
   readonly operation: Operation;
+  /**
+   * The operation's name in the attempts table when it is not `operation` itself: a status
+   * query is a read (`track`'s budget, breaker and retries) recorded as `interceptStatus`.
+   */
+  readonly recordedAs?: string;
   readonly resilience: CarrierResilience;
   /** The request's deadline; every attempt and every pause fits in it. */
   readonly deadline: Deadline;
@@ -77,7 +82,15 @@ class AttemptFailedError extends Error {
 export async function callCarrierResiliently<Value>(
   options: ResilientCallOptions<Value>,
 ): Promise<ResilientCallResult<Value>> {
-  const { resilience, operation, deadline, signal, sleep = abortableSleep, ...call } = options;
+  const {
+    resilience,
+    operation,
+    recordedAs,
+    deadline,
+    signal,
+    sleep = abortableSleep,
+    ...call
+  } = options;
   const breaker = resilience.breakers[operation];
   const { tuning } = resilience;
   const safeToRetry =
@@ -102,7 +115,7 @@ export async function callCarrierResiliently<Value>(
         () =>
           callCarrier({
             ...call,
-            operation,
+            operation: recordedAs ?? operation,
             signal,
             timeoutMs: Math.min(resilience.attemptTimeoutsMs[operation], deadline.remainingMs()),
           }),

@@ -287,4 +287,27 @@ describe('the sweep', () => {
     script.interceptStatus = async () => ({ outcome: 'returned', carrierReference: 'F-3' });
     await until(`/v1/intercepts/${created.body.id}`, (subject) => subject.status === 'returned');
   });
+
+  it('does not ask a carrier whose read circuit is open, and asks again later', async () => {
+    const trackingNumber = parcel(trackOnly.script);
+    const created = await intercept(trackingNumber, 'trackonly');
+    expect(created.body.status).toBe('pending');
+    const breaker = gateway.app.resilience.of('trackonly').breakers.track;
+    // Reads failing past the breaker's threshold open it.
+    for (let call = 0; call < 40; call++) {
+      const decision = breaker.acquire();
+      if (decision.allowed) {
+        breaker.record(decision.permit, 'failure');
+      }
+    }
+    expect(breaker.state()).toBe('open');
+    const before = trackOnly.script.calls.track;
+    const next = await reconcileSubject(gateway.app, {
+      table: 'intercepts',
+      id: created.body.id,
+      run: 0,
+    });
+    expect(next).toEqual({ kind: 'again', run: 1 });
+    expect(trackOnly.script.calls.track).toBe(before);
+  });
 });
