@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
-import { newKey, type Stack, startStack } from './harness.ts';
+import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 const KUAIDI100_PACKAGE = '@parcelgate/carrier-kuaidi100';
 /** The adapter's sandbox salt: the simulator signs pushes with it when told to. */
@@ -21,16 +21,7 @@ beforeAll(async () => {
   stack = await startStack({ carriers: [KUAIDI100_PACKAGE] });
   // Kuaidi100's subscription pushes for parcels nobody subscribed go to the gateway, signed
   // with our salt, as a portal-configured subscription would.
-  const target = await fetch(`${stack.simUrl}/__sim/push-targets`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      carrier: 'kuaidi100',
-      url: `${stack.gatewayUrl}/v1/carrier-callbacks/kuaidi100`,
-      secret: KUAIDI100_SALT,
-    }),
-  });
-  expect(target.ok).toBe(true);
+  await stack.sim.pushTo('kuaidi100', stack.gatewayUrl, KUAIDI100_SALT);
 });
 
 afterAll(async () => {
@@ -67,16 +58,6 @@ function intercept(trackingNumber: string) {
     },
     { idempotencyKey: newKey() },
   );
-}
-
-async function poll<Value>(read: () => Promise<Value>, done: (value: Value) => boolean) {
-  const deadline = Date.now() + 15_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
 }
 
 function push(param: string, salt: string) {
@@ -149,15 +130,12 @@ describe('Kuaidi100 intercepts and redirects', () => {
 
     await stack.sim.advanceClock(FOUR_HOURS_MS);
     await stack.sim.advanceClock(FOUR_HOURS_MS);
-    const final = await poll(
+    const final = await pollUntil(
       () => stack.api.get<Intercept>(`/v1/intercepts/${created.body.id}`),
       (answer) => answer.body.status === 'returned',
     );
     expect(final.body.status, final.text).toBe('returned');
-    const pushes = (await (await fetch(`${stack.simUrl}/__sim/pushes`)).json()) as {
-      pushes?: { trackingNumber: string; acknowledged: boolean; body: string }[];
-    };
-    const ours = (pushes.pushes ?? []).filter((entry) => entry.trackingNumber === trackingNumber);
+    const ours = await stack.sim.pushesFor(trackingNumber);
     expect(ours.some((entry) => decodeURIComponent(entry.body).includes('拦截成功'))).toBe(true);
     expect(ours.every((entry) => entry.acknowledged)).toBe(true);
   });
@@ -229,7 +207,7 @@ describe('Kuaidi100 push signatures', () => {
     const genuine = await push(forged, KUAIDI100_SALT);
     expect(genuine.status, genuine.text).toBe(200);
     expect(genuine.body).toEqual({ result: true, returnCode: '200', message: '成功' });
-    const after = await poll(
+    const after = await pollUntil(
       () => stack.api.get<Intercept>(`/v1/intercepts/${created.body.id}`),
       (value) => value.body.status !== 'pending',
     );

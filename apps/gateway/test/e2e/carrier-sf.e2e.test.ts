@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
-import { newKey, type Stack, startStack } from './harness.ts';
+import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 const SF_PACKAGE = '@parcelgate/carrier-sf';
 /** The adapter's sandbox default, which the simulator signs its pushes with when told to. */
@@ -43,16 +43,6 @@ function sfDigest(msgData: string, timestamp: string, checkword: string): string
     .replace(/[!'()~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');
   return createHash('md5').update(encoded, 'utf8').digest('base64');
-}
-
-async function poll<Value>(read: () => Promise<Value>, done: (value: Value) => boolean) {
-  const deadline = Date.now() + 15_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
 }
 
 describe('SF Express tracking', () => {
@@ -123,30 +113,18 @@ describe('SF Express intercepts and redirects', () => {
   });
 
   it('completes the intercept when SF pushes the signed return routes', async () => {
-    const target = await fetch(`${stack.simUrl}/__sim/push-targets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        carrier: 'sf',
-        url: `${stack.gatewayUrl}/v1/carrier-callbacks/sf`,
-        secret: SF_CHECKWORD,
-      }),
-    });
-    expect(target.ok).toBe(true);
+    await stack.sim.pushTo('sf', stack.gatewayUrl, SF_CHECKWORD);
     const trackingNumber = await sfParcel('picked_up');
     const created = await intercept(trackingNumber);
     expect(created.body.status).toBe('accepted');
     await stack.sim.advanceClock(FOUR_HOURS_MS);
     await stack.sim.advanceClock(FOUR_HOURS_MS);
-    const final = await poll(
+    const final = await pollUntil(
       () => stack.api.get<Intercept>(`/v1/intercepts/${created.body.id}`),
       (answer) => answer.body.status === 'returned',
     );
     expect(final.body.status, final.text).toBe('returned');
-    const pushes = (await (await fetch(`${stack.simUrl}/__sim/pushes`)).json()) as {
-      pushes?: { trackingNumber: string; acknowledged: boolean }[];
-    };
-    const ours = (pushes.pushes ?? []).filter((push) => push.trackingNumber === trackingNumber);
+    const ours = await stack.sim.pushesFor(trackingNumber);
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.every((push) => push.acknowledged)).toBe(true);
   });

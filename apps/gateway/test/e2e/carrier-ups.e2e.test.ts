@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
-import { newKey, type Stack, startStack } from './harness.ts';
+import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 const UPS_PACKAGE = '@parcelgate/carrier-ups';
 /** The adapter's sandbox default webhook credential; the simulator sends the target's secret. */
@@ -34,16 +34,6 @@ function intercept(trackingNumber: string) {
     { carrier: 'ups', trackingNumber, reason: 'buyer_cancelled', pickupMode: 'platform_pickup' },
     { idempotencyKey: newKey() },
   );
-}
-
-async function poll<Value>(read: () => Promise<Value>, done: (value: Value) => boolean) {
-  const deadline = Date.now() + 15_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
 }
 
 /** A Track Alert push as UPS sends it (UPSTrackAlert.yaml, webhook example 2). */
@@ -136,30 +126,18 @@ describe('UPS intercepts and redirects', () => {
   });
 
   it('completes the intercept when Track Alert pushes the return', async () => {
-    const target = await fetch(`${stack.simUrl}/__sim/push-targets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        carrier: 'ups',
-        url: `${stack.gatewayUrl}/v1/carrier-callbacks/ups`,
-        secret: UPS_WEBHOOK_CREDENTIAL,
-      }),
-    });
-    expect(target.ok).toBe(true);
+    await stack.sim.pushTo('ups', stack.gatewayUrl, UPS_WEBHOOK_CREDENTIAL);
     const trackingNumber = await upsParcel('picked_up');
     const created = await intercept(trackingNumber);
     expect(created.body.status).toBe('accepted');
     await stack.sim.advanceClock(FOUR_HOURS_MS);
     await stack.sim.advanceClock(FOUR_HOURS_MS);
-    const final = await poll(
+    const final = await pollUntil(
       () => stack.api.get<Intercept>(`/v1/intercepts/${created.body.id}`),
       (answer) => answer.body.status === 'returned',
     );
     expect(final.body.status, final.text).toBe('returned');
-    const pushes = (await (await fetch(`${stack.simUrl}/__sim/pushes`)).json()) as {
-      pushes?: { trackingNumber: string; acknowledged: boolean; status: number }[];
-    };
-    const ours = (pushes.pushes ?? []).filter((push) => push.trackingNumber === trackingNumber);
+    const ours = await stack.sim.pushesFor(trackingNumber);
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.every((push) => push.acknowledged)).toBe(true);
   });

@@ -408,6 +408,32 @@ export interface SimParcelInput {
 }
 
 /** A client of the simulator's control API (`/__sim`). */
+/** One push the simulator sent, with the receiver's answer. */
+export interface SimPush {
+  readonly trackingNumber: string;
+  readonly body: string;
+  readonly status: number | undefined;
+  /** Whether the answer was the acknowledgement the carrier expects. */
+  readonly acknowledged: boolean;
+}
+
+/**
+ * Reads until `done` holds or 15 s pass, and returns the last value read either way (the
+ * caller's assertion then shows what it was).
+ */
+export async function pollUntil<Value>(
+  read: () => Promise<Value>,
+  done: (value: Value) => boolean,
+): Promise<Value> {
+  const deadline = Date.now() + 15_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
+
 export class SimClient {
   readonly baseUrl: string;
 
@@ -454,6 +480,27 @@ export class SimClient {
       throw new Error(`the simulator refused the fault: ${answer.text}`);
     }
     return answer.body.id;
+  }
+
+  /**
+   * Where the carrier pushes (its portal's webhook setting): the gateway's callback URL for
+   * that carrier, signed with `secret`.
+   */
+  async pushTo(carrier: string, gatewayUrl: string, secret: string): Promise<void> {
+    const answer = await this.send('POST', '/__sim/push-targets', {
+      carrier,
+      url: `${gatewayUrl}/v1/carrier-callbacks/${carrier}`,
+      secret,
+    });
+    if (answer.status !== 200) {
+      throw new Error(`the simulator refused the push target: ${answer.text}`);
+    }
+  }
+
+  /** The pushes sent to one parcel's receiver so far (after the queued ones went out). */
+  async pushesFor(trackingNumber: string): Promise<SimPush[]> {
+    const answer = await this.send<{ pushes: SimPush[] }>('GET', '/__sim/pushes');
+    return answer.body.pushes.filter((push) => push.trackingNumber === trackingNumber);
   }
 
   /** Removes an injected fault. */
