@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type CarrierAttempt, listAttempts } from '../store/attempts.ts';
 import type { Queryable } from '../store/database.ts';
-import { addTransition, listTransitions, type Transition } from '../store/transitions.ts';
+import { type FirstTransition, listTransitions, type Transition } from '../store/transitions.ts';
 
 /** What intercept and redirect records share for storing their first state. */
 interface NewSubject {
@@ -11,24 +11,21 @@ interface NewSubject {
 }
 
 /**
- * Stores a new intercept or redirect with its first transition in one transaction, then
- * ties it to the request's Idempotency-Key claim, before any carrier is called: a
- * takeover after a crash then answers from it instead of calling the carrier again.
+ * Stores a new intercept or redirect with its first transition (one statement), then ties
+ * it to the request's Idempotency-Key claim, before any carrier is called: a takeover after
+ * a crash then answers from it instead of calling the carrier again.
  */
 export async function storeNewSubject<Record extends NewSubject>(
   app: FastifyInstance,
   request: FastifyRequest,
   record: Record,
-  insert: (tx: Queryable, record: Record) => Promise<void>,
+  insert: (db: Queryable, record: Record, first: FirstTransition) => Promise<void>,
   cause: 'policy' | 'request',
 ): Promise<void> {
-  await app.database.transaction(async (tx) => {
-    await insert(tx, record);
-    await addTransition(tx, record.id, {
-      status: record.status,
-      cause,
-      ...(record.statusDetail === null ? {} : { detail: record.statusDetail }),
-    });
+  await insert(app.database, record, {
+    status: record.status,
+    cause,
+    detail: record.statusDetail,
   });
   await request.idempotency?.attachSubject(record.id);
 }

@@ -4,6 +4,7 @@ import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { Queryable } from './database.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
 import { isUniqueViolation, type SubjectUpdate, updateSubject } from './subjects.ts';
+import { type FirstTransition, withFirstTransition } from './transitions.ts';
 
 /** An intercept as stored. */
 export interface InterceptRecord {
@@ -53,10 +54,14 @@ export class ActiveInterceptExistsError extends Error {
   }
 }
 
-/** Stores a new intercept. */
-export async function insertIntercept(db: Queryable, record: InterceptRecord): Promise<void> {
+/** Stores a new intercept with its first transition, in one statement. */
+export async function insertIntercept(
+  db: Queryable,
+  record: InterceptRecord,
+  first: FirstTransition,
+): Promise<void> {
   try {
-    await db.query(
+    const { text, params } = withFirstTransition(
       `INSERT INTO intercepts (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode, parcel,
          note, status, likelihood, parcel_status, fee, policy_reasons, warnings, carrier_reference,
          carrier_reason, status_detail, created_at, updated_at, phone_last_digits, carrier_options)
@@ -86,7 +91,9 @@ export async function insertIntercept(db: Queryable, record: InterceptRecord): P
         record.phoneLastDigits,
         record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
       ],
+      first,
     );
+    await db.query(text, params);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new ActiveInterceptExistsError();

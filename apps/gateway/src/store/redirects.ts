@@ -4,6 +4,7 @@ import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { Queryable } from './database.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
 import { isUniqueViolation, type SubjectUpdate, updateSubject } from './subjects.ts';
+import { type FirstTransition, withFirstTransition } from './transitions.ts';
 
 /** The lifecycle of a redirect: like an intercept's, ending `redirected` (design.md). */
 export const REDIRECT_LIFECYCLE_STATUSES = [
@@ -66,10 +67,14 @@ export class ActiveRedirectExistsError extends Error {
   }
 }
 
-/** Stores a new redirect. */
-export async function insertRedirect(db: Queryable, record: RedirectRecord): Promise<void> {
+/** Stores a new redirect with its first transition, in one statement. */
+export async function insertRedirect(
+  db: Queryable,
+  record: RedirectRecord,
+  first: FirstTransition,
+): Promise<void> {
   try {
-    await db.query(
+    const { text, params } = withFirstTransition(
       `INSERT INTO redirects (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode,
          new_address, note, status, likelihood, parcel_status, fee, free, policy_reasons, warnings,
          carrier_reference, carrier_reason, status_detail, created_at, updated_at, phone_last_digits,
@@ -101,7 +106,9 @@ export async function insertRedirect(db: Queryable, record: RedirectRecord): Pro
         record.phoneLastDigits,
         record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
       ],
+      first,
     );
+    await db.query(text, params);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new ActiveRedirectExistsError();

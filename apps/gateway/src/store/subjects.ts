@@ -1,6 +1,6 @@
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { Database, Queryable } from './database.ts';
-import { addTransition, type TransitionCause } from './transitions.ts';
+import type { TransitionCause } from './transitions.ts';
 
 /** The tables holding intercepts and redirects, which share their lifecycle columns. */
 export type SubjectTable = 'intercepts' | 'redirects';
@@ -57,25 +57,42 @@ export interface SubjectChange<Status extends string> extends SubjectUpdate<Stat
   readonly reasons?: readonly { readonly code: string; readonly message: string }[] | undefined;
 }
 
-/** Applies a lifecycle step and stores its transition, in one transaction. */
+/**
+ * Applies a lifecycle step and stores its transition, atomically, in one statement (a
+ * data-modifying CTE): one round trip instead of a transaction's four, on the answer path
+ * of every intercept and redirect.
+ */
 export async function transitionSubject<Status extends string>(
   database: Database,
   table: SubjectTable,
   id: string,
   change: SubjectChange<Status>,
 ): Promise<void> {
-  await database.transaction(async (tx) => {
-    await updateSubject(tx, table, id, change);
-    if (change.reasons !== undefined) {
-      await tx.query(`UPDATE ${table} SET policy_reasons = $2::jsonb WHERE id = $1`, [
-        id,
-        JSON.stringify(change.reasons),
-      ]);
-    }
-    await addTransition(tx, id, {
-      status: change.status,
-      cause: change.cause,
-      ...(change.statusDetail === undefined ? {} : { detail: change.statusDetail }),
-    });
-  });
+  await database.query(
+    `WITH moved AS (
+       UPDATE ${table}
+          SET status = $2,
+              carrier_reference = COALESCE($3, carrier_reference),
+              carrier_reason = COALESCE($4, carrier_reason),
+              status_detail = $5,
+              fee = COALESCE($6::jsonb, fee),
+              policy_reasons = COALESCE($7::jsonb, policy_reasons),
+              updated_at = $8
+        WHERE id = $1
+       RETURNING id
+     )
+     INSERT INTO transitions (subject_id, status, cause, detail)
+     SELECT id, $2, $9, $5 FROM moved`,
+    [
+      id,
+      change.status,
+      change.carrierReference ?? null,
+      change.carrierReason ?? null,
+      change.statusDetail ?? null,
+      change.fee === undefined ? null : JSON.stringify(change.fee),
+      change.reasons === undefined ? null : JSON.stringify(change.reasons),
+      new Date().toISOString(),
+      change.cause,
+    ],
+  );
 }
