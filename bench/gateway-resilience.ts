@@ -26,12 +26,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, openSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import type { LoadPlan } from './load-request.ts';
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -44,6 +45,8 @@ const MAX_AMPLIFICATION = 1.1;
 const API_KEY = 'bench_resilience_key_0123456789';
 /** PostgreSQL instead of PGlite: each scenario gets a schema of its own there (needs psql). */
 const databaseUrl = process.env.BENCH_DATABASE_URL;
+/** The module autocannon's worker loads to build each request. */
+const LOAD_REQUEST = fileURLToPath(new URL('./load-request.ts', import.meta.url));
 const GATEWAY_MAIN = fileURLToPath(new URL('../apps/gateway/dist/main.js', import.meta.url));
 
 interface Processes {
@@ -280,56 +283,40 @@ interface Row {
   readonly amplification: number;
 }
 
-/** Sends `amount` requests of one kind, each for the next parcel of `numbers`. */
-function load(
+/**
+ * Sends `amount` requests of one kind, each for the next parcel of `numbers`. autocannon
+ * runs in a worker thread of its own, so its clock is not held up by this process's work
+ * (creating parcels, reading the gateway's log); the requests come from load-request.ts.
+ */
+async function load(
   gatewayUrl: string,
   kind: Scenario['kind'],
   numbers: readonly string[],
   amount: number,
 ): Promise<autocannon.Result> {
-  let next = 0;
-  // Keys are letters, digits and dashes; unique per run so a kept data folder never replays.
-  const runId = Math.random().toString(36).slice(2);
-  const auth = { authorization: `Bearer ${API_KEY}` };
-  return run({
-    url: gatewayUrl,
-    connections,
-    amount,
-    // Past the budget plus a margin a request counts as a timeout, never hangs the run.
-    timeout: 10,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const trackingNumber = numbers[next % numbers.length] ?? '';
-          next += 1;
-          if (kind === 'track') {
-            return {
-              ...request,
-              method: 'GET',
-              path: `/v1/tracking/sandbox/${trackingNumber}`,
-              headers: auth,
-            };
-          }
-          return {
-            ...request,
-            method: 'POST',
-            path: '/v1/intercepts',
-            headers: {
-              ...auth,
-              'content-type': 'application/json',
-              'idempotency-key': `bench-${runId}-${next}`,
-            },
-            body: JSON.stringify({
-              carrier: 'sandbox',
-              trackingNumber,
-              reason: 'buyer_cancelled',
-              pickupMode: 'platform_pickup',
-            }),
-          };
-        },
-      },
-    ],
-  });
+  const plan: LoadPlan = {
+    kind,
+    numbers,
+    apiKey: API_KEY,
+    runId: Math.random().toString(36).slice(2),
+  };
+  const planDir = await mkdtemp(join(tmpdir(), 'parcelgate-load-'));
+  const planFile = join(planDir, 'plan.json');
+  await writeFile(planFile, JSON.stringify(plan));
+  process.env.BENCH_LOAD_PLAN = planFile;
+  try {
+    return await run({
+      url: gatewayUrl,
+      connections,
+      amount,
+      workers: 1,
+      // Past the budget plus a margin a request counts as a timeout, never hangs the run.
+      timeout: 10,
+      requests: [{ setupRequest: LOAD_REQUEST }],
+    });
+  } finally {
+    await rm(planDir, { recursive: true, force: true });
+  }
 }
 
 async function runScenario(scenario: Scenario): Promise<Row> {
