@@ -7,7 +7,7 @@ import type { Queryable } from './database.ts';
  * said and when. A carrier that pushes the same event again (it does when unsure we got
  * it) produces the same fingerprint, so the event is stored once.
  */
-export function eventFingerprint(pushed: CallbackTrackingEvent): string {
+function eventFingerprint(pushed: CallbackTrackingEvent): string {
   const { event } = pushed;
   return createHash('sha256')
     .update(
@@ -51,25 +51,4 @@ export async function storeCarrierEvents(
     stored += rows.length;
   }
   return stored;
-}
-
-/** A pushed event as stored. */
-export interface StoredCarrierEvent {
-  readonly trackingNumber: string;
-  readonly status: string;
-  readonly occurredAt: Date;
-}
-
-/** The pushed events of one parcel, oldest first. */
-export function listCarrierEvents(
-  db: Queryable,
-  carrier: string,
-  trackingNumber: string,
-): Promise<StoredCarrierEvent[]> {
-  return db.query<StoredCarrierEvent>(
-    `SELECT tracking_number AS "trackingNumber", status, occurred_at AS "occurredAt"
-       FROM carrier_events WHERE carrier = $1 AND tracking_number = $2
-      ORDER BY occurred_at, id`,
-    [carrier, trackingNumber],
-  );
 }

@@ -3,7 +3,7 @@ import type { InterceptLifecycleStatus, PolicyReason } from '../policy/codes.ts'
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { Queryable } from './database.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
-import { isUniqueViolation, type SubjectUpdate, updateSubject } from './subjects.ts';
+import { isUniqueViolation } from './subjects.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
 
 /** An intercept as stored. */
@@ -100,15 +100,6 @@ export async function insertIntercept(
     }
     throw error;
   }
-}
-
-/** Moves an intercept to a new status (see {@link updateSubject}). */
-export function updateIntercept(
-  db: Queryable,
-  id: string,
-  update: SubjectUpdate<InterceptLifecycleStatus>,
-): Promise<void> {
-  return updateSubject(db, 'intercepts', id, update);
 }
 
 /** One intercept of a tenant; another tenant's id finds nothing. */

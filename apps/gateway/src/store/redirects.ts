@@ -3,7 +3,7 @@ import type { PolicyReason } from '../policy/codes.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { Queryable } from './database.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
-import { isUniqueViolation, type SubjectUpdate, updateSubject } from './subjects.ts';
+import { isUniqueViolation } from './subjects.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
 
 /** The lifecycle of a redirect: like an intercept's, ending `redirected` (design.md). */
@@ -115,15 +115,6 @@ export async function insertRedirect(
     }
     throw error;
   }
-}
-
-/** Moves a redirect to a new status (see {@link updateSubject}). */
-export function updateRedirect(
-  db: Queryable,
-  id: string,
-  update: SubjectUpdate<RedirectLifecycleStatus>,
-): Promise<void> {
-  return updateSubject(db, 'redirects', id, update);
 }
 
 /** One redirect of a tenant; another tenant's id finds nothing. */
