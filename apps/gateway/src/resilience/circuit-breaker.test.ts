@@ -101,6 +101,26 @@ describe('CircuitBreaker', () => {
     expect(breaker.acquire()).toMatchObject({ allowed: true });
   });
 
+  it('tells whether it would refuse without taking a probe', () => {
+    const clock = { now: 0 };
+    const breaker = breakerAt(clock);
+    expect(breaker.refusal()).toBeUndefined();
+    for (let call = 0; call < 4; call += 1) {
+      breaker.record(permitOf(breaker), 'failure');
+    }
+    clock.now = 1_500;
+    expect(breaker.refusal()).toEqual({ retryAfterMs: 3_500 });
+    clock.now = 5_000;
+    // Asking twice leaves the one probe for the attempt itself.
+    expect(breaker.refusal()).toBeUndefined();
+    expect(breaker.refusal()).toBeUndefined();
+    const probe = permitOf(breaker);
+    expect(probe.probe).toBe(true);
+    expect(breaker.refusal()).toEqual({ retryAfterMs: 1_000 });
+    breaker.record(probe, 'success');
+    expect(breaker.refusal()).toBeUndefined();
+  });
+
   it('does not let a slow attempt from before the opening move an open circuit', () => {
     const breaker = breakerAt({ now: 0 });
     const slow = permitOf(breaker);

@@ -67,20 +67,32 @@ export class CircuitBreaker {
 
   /** Asks to make one attempt. */
   acquire(): CircuitDecision {
+    const refusal = this.refusal();
+    if (refusal !== undefined) {
+      return { allowed: false, retryAfterMs: refusal.retryAfterMs };
+    }
+    if (this.#state === 'half_open') {
+      this.#probesOut += 1;
+      return { allowed: true, permit: { probe: true } };
+    }
+    return { allowed: true, permit: { probe: false } };
+  }
+
+  /**
+   * Why an attempt asked for now would be refused, or undefined when it would be let
+   * through; unlike {@link acquire} it takes no probe. Lets a request that would end at
+   * this circuit fail fast, before it spends a tracking read and its storage on nothing.
+   */
+  refusal(): { readonly retryAfterMs: number } | undefined {
     switch (this.state()) {
       case 'closed':
-        return { allowed: true, permit: { probe: false } };
+        return undefined;
       case 'open':
-        return {
-          allowed: false,
-          retryAfterMs: this.#openedAt + this.#options.openMs - this.#options.now(),
-        };
+        return { retryAfterMs: this.#openedAt + this.#options.openMs - this.#options.now() };
       case 'half_open':
-        if (this.#probesOut + this.#probeSuccesses < this.#options.halfOpenProbes) {
-          this.#probesOut += 1;
-          return { allowed: true, permit: { probe: true } };
-        }
-        return { allowed: false, retryAfterMs: HALF_OPEN_RETRY_AFTER_MS };
+        return this.#probesOut + this.#probeSuccesses < this.#options.halfOpenProbes
+          ? undefined
+          : { retryAfterMs: HALF_OPEN_RETRY_AFTER_MS };
     }
   }
 

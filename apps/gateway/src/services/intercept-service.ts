@@ -19,7 +19,7 @@ import { mutationOptionsFor, trackingRequestFor } from './carrier-extras.ts';
 import { lateAnswerOf } from './late-answer.ts';
 import { presentIntercept } from './present.ts';
 import { readTracking } from './read-tracking.ts';
-import { sendMutation } from './send-mutation.ts';
+import { failFastIfCircuitOpen, sendMutation } from './send-mutation.ts';
 import { loadSubjectHistory, storeNewSubject } from './subject-records.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';
 
@@ -102,6 +102,7 @@ export async function createIntercept(
     // A previous holder of this Idempotency-Key created it and died: answer, never resend.
     return answerFor(app, request.tenant.id, earlier);
   }
+  failFastIfCircuitOpen(app, carrier, 'intercept');
   const deadline = deadlineIn(budget.totalMs);
   const snapshot = await readTracking(
     app,

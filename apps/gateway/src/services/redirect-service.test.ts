@@ -128,3 +128,46 @@ describe('PUT /v1/policy', () => {
     });
   });
 });
+
+describe('POST /v1/redirects with its circuit open', () => {
+  it('fails fast with 503 circuit-open before reading tracking or storing anything', async () => {
+    const isolated = await createTestGateway([carrier]);
+    try {
+      const breaker = isolated.app.resilience.of('fake').breakers.redirect;
+      while (breaker.state() !== 'open') {
+        const decision = breaker.acquire();
+        if (decision.allowed) {
+          breaker.record(decision.permit, 'failure');
+        }
+      }
+      const before = { ...script.calls };
+      const response = await isolated.app.inject({
+        method: 'POST',
+        url: '/v1/redirects',
+        headers: { ...isolated.auth.acme, 'idempotency-key': 'rdr-circuit-open' },
+        payload: {
+          carrier: 'fake',
+          trackingNumber: 'FK100006',
+          orderRef: 'ORDER-OPEN',
+          reason: 'address_error',
+          newAddress,
+        },
+      });
+      expect(response.statusCode).toBe(503);
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+      expect(response.json()).toMatchObject({
+        type: 'https://parcelgate.dev/problems/circuit-open',
+        carrier: 'fake',
+      });
+      expect(script.calls).toEqual(before);
+      const listed = await isolated.app.inject({
+        method: 'GET',
+        url: '/v1/redirects',
+        headers: isolated.auth.acme,
+      });
+      expect(listed.json().data).toEqual([]);
+    } finally {
+      await isolated.close();
+    }
+  });
+});

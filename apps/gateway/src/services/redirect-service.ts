@@ -20,7 +20,7 @@ import { mutationOptionsFor, trackingRequestFor } from './carrier-extras.ts';
 import { lateAnswerOf } from './late-answer.ts';
 import { presentRedirect } from './present.ts';
 import { readTracking } from './read-tracking.ts';
-import { sendMutation } from './send-mutation.ts';
+import { failFastIfCircuitOpen, sendMutation } from './send-mutation.ts';
 import { loadSubjectHistory, storeNewSubject } from './subject-records.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';
 
@@ -77,6 +77,7 @@ export async function createRedirect(
     return answerFor(app, request.tenant.id, earlier);
   }
   const tenantId = request.tenant.id;
+  failFastIfCircuitOpen(app, carrier, 'redirect');
   const deadline = deadlineIn(budget.totalMs);
   const snapshot = await readTracking(
     app,

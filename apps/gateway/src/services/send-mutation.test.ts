@@ -23,6 +23,15 @@ function parcel(): string {
   return trackingNumber;
 }
 
+async function listIntercepts(): Promise<unknown> {
+  const response = await gateway.app.inject({
+    method: 'GET',
+    url: '/v1/intercepts',
+    headers: gateway.auth.acme,
+  });
+  return response.json();
+}
+
 function intercept(trackingNumber: string, key = `key-${trackingNumber}`) {
   return gateway.app.inject({
     method: 'POST',
@@ -68,7 +77,7 @@ describe('sendMutation with retries and a circuit breaker', () => {
     }
   });
 
-  it('answers 503 circuit-open without calling the carrier, and frees the key', async () => {
+  it('fails fast with 503 circuit-open: no tracking read, nothing stored, the key freed', async () => {
     script.intercept = async () => {
       throw new CarrierRetryableError({
         carrierId: 'fake',
@@ -80,7 +89,8 @@ describe('sendMutation with retries and a circuit breaker', () => {
     expect((await intercept(parcel())).statusCode).toBe(503);
     expect((await intercept(parcel())).statusCode).toBe(503);
 
-    const before = script.calls.intercept;
+    const before = { ...script.calls };
+    const stored = await listIntercepts();
     const trackingNumber = parcel();
     const response = await intercept(trackingNumber, 'reused-key');
     expect(response.statusCode).toBe(503);
@@ -89,19 +99,63 @@ describe('sendMutation with retries and a circuit breaker', () => {
     expect(problem).toMatchObject({
       type: 'https://parcelgate.dev/problems/circuit-open',
       carrier: 'fake',
+      retryAfterSeconds: 60,
     });
-    expect(script.calls.intercept).toBe(before);
-    const stored = await gateway.app.inject({
-      method: 'GET',
-      url: `/v1/intercepts/${problem.interceptId}`,
-      headers: gateway.auth.acme,
-    });
-    // Failed, with no intercept attempt: the carrier never saw it.
-    expect(stored.json()).toMatchObject({ status: 'failed', attempts: [] });
+    expect(problem.interceptId).toBeUndefined();
+    // Neither the carrier's intercept nor its tracking was asked, and nothing was stored.
+    expect(script.calls).toEqual(before);
+    expect(await listIntercepts()).toEqual(stored);
 
     // Nothing was sent, so the same key may be used again (here: still refused, not replayed).
     const again = await intercept(trackingNumber, 'reused-key');
-    expect(again.json().type).toBe('https://parcelgate.dev/problems/circuit-open');
-    expect(again.json().interceptId).not.toBe(problem.interceptId);
+    expect(again.statusCode).toBe(503);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('stores the intercept as failed when the circuit opens while tracking is read', async () => {
+    script.intercept = async () => ({ outcome: 'accepted', carrierReference: 'F-3' });
+    const closedGateway = await createTestGateway([carrier], {
+      PARCELGATE_BREAKER_MIN_CALLS: '2',
+      PARCELGATE_BREAKER_OPEN_MS: '60000',
+    });
+    try {
+      const fresh = closedGateway.app.resilience.of('fake').breakers.intercept;
+      expect(fresh.state()).toBe('closed');
+      script.duringTrack = () => {
+        // Two carrier-health failures elsewhere open the circuit after the fail-fast check.
+        for (let call = 0; call < 2; call += 1) {
+          const decision = fresh.acquire();
+          if (decision.allowed) {
+            fresh.record(decision.permit, 'failure');
+          }
+        }
+      };
+      const before = script.calls.intercept;
+      const response = await closedGateway.app.inject({
+        method: 'POST',
+        url: '/v1/intercepts',
+        headers: { ...closedGateway.auth.acme, 'idempotency-key': 'opens-meanwhile' },
+        payload: {
+          carrier: 'fake',
+          trackingNumber: parcel(),
+          reason: 'buyer_cancelled',
+          pickupMode: 'platform_pickup',
+        },
+      });
+      expect(response.statusCode).toBe(503);
+      const problem = response.json();
+      expect(problem.type).toBe('https://parcelgate.dev/problems/circuit-open');
+      expect(script.calls.intercept).toBe(before);
+      const stored = await closedGateway.app.inject({
+        method: 'GET',
+        url: `/v1/intercepts/${problem.interceptId}`,
+        headers: closedGateway.auth.acme,
+      });
+      // Failed, with no intercept attempt: the carrier never saw it.
+      expect(stored.json()).toMatchObject({ status: 'failed', attempts: [] });
+    } finally {
+      script.duringTrack = () => {};
+      await closedGateway.close();
+    }
   });
 });

@@ -27,6 +27,29 @@ export interface MutationSubject {
 }
 
 /**
+ * Fails fast when the carrier's circuit for this mutation is open: answers 503
+ * `circuit-open` with Retry-After before the tracking read, the policy and the stored
+ * subject, which would all be spent on a call the circuit is about to refuse (and, under a
+ * client retrying in a loop, would take the event loop from requests still in flight).
+ * Nothing is stored and the Idempotency-Key is freed (a 5xx), so the client simply retries.
+ * A circuit that opens after this check still refuses the call in {@link sendMutation}.
+ */
+export function failFastIfCircuitOpen(
+  app: FastifyInstance,
+  carrier: RegisteredCarrier,
+  operation: 'intercept' | 'redirect',
+): void {
+  const refusal = app.resilience.of(carrier.definition.id).breakers[operation].refusal();
+  if (refusal !== undefined) {
+    throw rejectionProblem(carrier.definition.id, {
+      kind: 'rejected',
+      reason: 'circuit-open',
+      retryAfterMs: refusal.retryAfterMs,
+    });
+  }
+}
+
+/**
  * Sends an intercept or redirect within what is left of the deadline (retried only where
  * `retry-policy.ts` proves it safe), then stores its outcome as a transition. The
  * carrier's answer becomes the new status; a failure becomes pending, rejected or failed

@@ -27,6 +27,8 @@ export interface FakeCarrierScript {
   ) => Promise<InterceptResult>;
   /** Destinations tracking reports, by tracking number (none by default). */
   destinations: Map<string, Location>;
+  /** Runs inside each tracking call, before it answers (nothing by default). */
+  duringTrack: () => void;
   calls: { track: number; intercept: number; redirect: number; interceptStatus: number };
   /** What the adapter was asked, newest last. */
   requests: {
@@ -58,6 +60,7 @@ export function createFakeCarrier(id = 'fake'): {
       });
     },
     destinations: new Map(),
+    duringTrack: () => {},
     calls: { track: 0, intercept: 0, redirect: 0, interceptStatus: 0 },
     requests: { track: [], intercept: [], redirect: [] },
   };
@@ -93,6 +96,7 @@ export function createFakeCarrier(id = 'fake'): {
     async track(_ctx, request) {
       script.calls.track += 1;
       script.requests.track.push(request);
+      script.duringTrack();
       const status = script.parcels.get(request.trackingNumber);
       if (status === undefined) {
         throw new CarrierNotFoundError({
