@@ -34,6 +34,14 @@ export interface AnswerGuard {
   dispose(): void;
 }
 
+/**
+ * Whether the request's guard (if it has one) has answered. A function rather than a
+ * property test, so that a check after an `await` is not narrowed away by one before it.
+ */
+export function guardHasAnswered(guard: AnswerGuard | undefined): boolean {
+  return guard?.answered === true;
+}
+
 /** When each guarded request must be answered by (epoch ms). */
 const answerDeadlines = new WeakMap<FastifyRequest, number>();
 

@@ -1,7 +1,11 @@
 import type { InterceptReason, NormalizedStatus, ParcelDetails } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { AnsweredByDeadlineError, type AnswerGuard } from '../http/answer-guard.ts';
+import {
+  AnsweredByDeadlineError,
+  type AnswerGuard,
+  guardHasAnswered,
+} from '../http/answer-guard.ts';
 import { newId } from '../ids.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import type { PickupMode, PolicyEvaluation } from '../policy/policy-types.ts';
@@ -167,12 +171,13 @@ export async function createIntercept(
   }
   // The point of no return: from here the client learns of this intercept, whenever it is
   // answered.
+  const lateAnswer = presentIntercept(...lateAnswerOf(record));
   if (
     guard !== undefined &&
     !guard.commit({
       status: 202,
       headers: { location: `/v1/intercepts/${record.id}` },
-      json: JSON.stringify(presentIntercept(...lateAnswerOf(record))),
+      json: JSON.stringify(lateAnswer),
     })
   ) {
     throw new AnsweredByDeadlineError();
@@ -214,6 +219,10 @@ export async function createIntercept(
         ...mutationOptionsFor(input),
       }),
   );
+  if (guardHasAnswered(guard)) {
+    // The client has the guard's 202: reading the intercept back would answer nobody.
+    return { httpStatus: 202, intercept: lateAnswer };
+  }
   return answerFor(app, request.tenant.id, record.id);
 }
 

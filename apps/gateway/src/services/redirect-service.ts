@@ -1,6 +1,10 @@
 import type { Address, InterceptReason } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AnsweredByDeadlineError, type AnswerGuard } from '../http/answer-guard.ts';
+import {
+  AnsweredByDeadlineError,
+  type AnswerGuard,
+  guardHasAnswered,
+} from '../http/answer-guard.ts';
 import { newId } from '../ids.ts';
 import { evaluateRedirect } from '../policy/evaluate-redirect.ts';
 import type { PickupMode, PolicyEvaluation } from '../policy/policy-types.ts';
@@ -160,12 +164,13 @@ export async function createRedirect(
   }
   // The point of no return: from here the client learns of this redirect, whenever it is
   // answered. Refused, the order's quota counted above is given back.
+  const lateAnswer = presentRedirect(...lateAnswerOf(record));
   if (
     guard !== undefined &&
     !guard.commit({
       status: 202,
       headers: { location: `/v1/redirects/${record.id}` },
-      json: JSON.stringify(presentRedirect(...lateAnswerOf(record))),
+      json: JSON.stringify(lateAnswer),
     })
   ) {
     await releaseRedirectQuota(app.database, tenantId, input.orderRef);
@@ -211,6 +216,10 @@ export async function createRedirect(
     if (finalStatus === undefined || NOT_REDIRECTED.has(finalStatus)) {
       await releaseRedirectQuota(app.database, tenantId, input.orderRef);
     }
+  }
+  if (guardHasAnswered(guard)) {
+    // The client has the guard's 202: reading the redirect back would answer nobody.
+    return { httpStatus: 202, redirect: lateAnswer };
   }
   return answerFor(app, tenantId, record.id);
 }
