@@ -98,10 +98,13 @@ describe('answerWithinBudget', () => {
 
 describe('crowdLeadMs', () => {
   it('fires a guard earlier by one answer per guard falling due at about the same time', () => {
+    const guards = (...deadlines: number[]) => deadlines.map((deadline) => ({ deadline }));
     expect(crowdLeadMs(10_000, [])).toBe(0);
-    const burst = [9_990, 9_995, 10_000, 10_003];
+    const burst = guards(9_990, 9_995, 10_000, 10_003);
     expect(crowdLeadMs(10_000, burst)).toBe(4 * 2);
     // Guards due long before or after are answered in their own time, not in this crowd.
-    expect(crowdLeadMs(10_000, [5_000, 15_000, ...burst])).toBe(4 * 2);
+    expect(crowdLeadMs(10_000, [...guards(5_000, 15_000), ...burst])).toBe(4 * 2);
+    // Guards due in the same millisecond are each an answer to write.
+    expect(crowdLeadMs(10_000, guards(10_000, 10_000, 10_000))).toBe(3 * 2);
   });
 });

@@ -70,8 +70,8 @@ const ANSWER_COST_MS = 2;
 /** Guards due this close together are answered one after another, so they are counted. */
 const CROWD_WINDOW_MS = 400;
 
-/** Deadlines (epoch ms) of the guards still armed, for counting the crowd. */
-const armed = new Set<number>();
+/** The guards still armed, by deadline (epoch ms), for counting the crowd. */
+const armed = new Set<{ readonly deadline: number }>();
 
 /**
  * How much earlier than its deadline a guard fires: requests that arrived in one burst fall
@@ -79,10 +79,13 @@ const armed = new Set<number>();
  * n others due at about the same time fires n answers' time earlier. The later in a crowd a
  * guard is armed, the earlier it fires, and every answer of the crowd is out by its deadline.
  */
-export function crowdLeadMs(deadline: number, others: Iterable<number>): number {
+export function crowdLeadMs(
+  deadline: number,
+  others: Iterable<{ readonly deadline: number }>,
+): number {
   let crowd = 0;
   for (const other of others) {
-    if (Math.abs(other - deadline) <= CROWD_WINDOW_MS) {
+    if (Math.abs(other.deadline - deadline) <= CROWD_WINDOW_MS) {
       crowd++;
     }
   }
@@ -101,19 +104,22 @@ export function guardAnswer(
 ): AnswerGuard {
   let lateAnswer: LateAnswer | undefined;
   let answered = false;
-  const deadline = Date.now() + inMs;
-  const fireInMs = Math.max(0, inMs - crowdLeadMs(deadline, armed));
+  // An object, not the number: guards armed in the same millisecond are each one answer.
+  const entry = { deadline: Date.now() + inMs };
+  const fireInMs = Math.max(0, inMs - crowdLeadMs(entry.deadline, armed));
+  const fireAt = Date.now() + fireInMs;
   // Hooks holding an answer back let it go when the guard would have answered.
-  answerDeadlines.set(reply.request, Date.now() + fireInMs);
-  armed.add(deadline);
+  answerDeadlines.set(reply.request, fireAt);
+  armed.add(entry);
   const timer = setTimeout(() => {
-    armed.delete(deadline);
+    armed.delete(entry);
     if (reply.sent) {
       return;
     }
     answered = true;
     reply.request.log.warn(
-      { inMs, fireInMs, committed: lateAnswer !== undefined },
+      // How late the timer ran tells an operator how busy the event loop was.
+      { inMs, fireInMs, lateByMs: Date.now() - fireAt, committed: lateAnswer !== undefined },
       'answered at deadline',
     );
     if (lateAnswer === undefined) {
@@ -138,7 +144,7 @@ export function guardAnswer(
     },
     dispose() {
       clearTimeout(timer);
-      armed.delete(deadline);
+      armed.delete(entry);
     },
   };
 }
