@@ -17,6 +17,7 @@ import { installRequestLogging, loggerOptions } from './observability/logger.ts'
 import { metricsPlugin } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
+import { installUnseenWait } from './resilience/unseen-wait.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { type Database, openDatabase } from './store/database.ts';
@@ -107,6 +108,8 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   }
   installValidation(app, ALL_SCHEMAS);
   installErrorHandling(app);
+  // First of the onRequest hooks: it reads the event loop's turn as the request is read.
+  installUnseenWait(app);
   installRequestLogging(app);
   installAuthentication(app, database);
   installIdempotency(app, database);

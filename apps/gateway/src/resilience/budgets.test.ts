@@ -43,5 +43,7 @@ describe('sinceArrival', () => {
     const budget = { totalMs: 2000, preferWaitSeconds: 2 };
     expect(sinceArrival(budget, 120.4)).toEqual({ totalMs: 1880, preferWaitSeconds: 2 });
     expect(sinceArrival(budget, 5000)).toEqual({ totalMs: 1, preferWaitSeconds: 2 });
+    // The estimated wait in the socket counts as spent too.
+    expect(sinceArrival(budget, 120.4, 30)).toEqual({ totalMs: 1850, preferWaitSeconds: 2 });
   });
 });

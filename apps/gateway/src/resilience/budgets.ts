@@ -32,11 +32,16 @@ export function resolveBudget(
 }
 
 /**
- * The budget less what the request already spent in the gateway before its handler ran
- * (authentication, the Idempotency-Key claim, waiting for the event loop under load): the
- * budget is the client's, counted from when the request arrived, not from the handler.
- * Never below 1 ms, so a spent budget still produces a prompt timeout answer.
+ * The budget less what the request already spent before its handler ran: in the gateway
+ * (authentication, the Idempotency-Key claim, waiting for the event loop under load) and,
+ * as estimated, in its socket before the gateway read it (`unseenWaitMs`, see
+ * `unseen-wait.ts`). The budget is the client's, counted from when the request arrived, not
+ * from the handler. Never below 1 ms, so a spent budget still produces a prompt timeout
+ * answer.
  */
-export function sinceArrival(budget: Budget, elapsedMs: number): Budget {
-  return { ...budget, totalMs: Math.max(1, Math.round(budget.totalMs - elapsedMs)) };
+export function sinceArrival(budget: Budget, elapsedMs: number, unseenWaitMs = 0): Budget {
+  return {
+    ...budget,
+    totalMs: Math.max(1, Math.round(budget.totalMs - elapsedMs - unseenWaitMs)),
+  };
 }

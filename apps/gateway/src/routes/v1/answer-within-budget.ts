@@ -32,7 +32,7 @@ export async function answerWithinBudget(
   if (budget.preferWaitSeconds !== undefined) {
     reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
   }
-  const remaining = sinceArrival(budget, reply.elapsedTime);
+  const remaining = sinceArrival(budget, reply.elapsedTime, request.unseenWaitMs);
   const guard = guardAnswer(
     reply,
     remaining.totalMs - ANSWER_MARGIN_MS,

@@ -56,7 +56,9 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (budget.preferWaitSeconds !== undefined) {
         reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
       }
-      const deadline = deadlineIn(sinceArrival(budget, reply.elapsedTime).totalMs);
+      const deadline = deadlineIn(
+        sinceArrival(budget, reply.elapsedTime, request.unseenWaitMs).totalMs,
+      );
       return readTrackingWithInterception(
         app,
         request,
