@@ -26,7 +26,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, openSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,8 @@ const MAX_AMPLIFICATION = 1.1;
 const API_KEY = 'bench_resilience_key_0123456789';
 /** PostgreSQL instead of PGlite: each scenario gets a schema of its own there (needs psql). */
 const databaseUrl = process.env.BENCH_DATABASE_URL;
+/** A folder to keep each scenario's gateway log in (`<schema>.gateway.log`), for analysis. */
+const keepLogsIn = process.env.BENCH_KEEP_LOGS;
 /** The module autocannon's worker loads to build each request. */
 const LOAD_REQUEST = fileURLToPath(new URL('./load-request.ts', import.meta.url));
 const GATEWAY_MAIN = fileURLToPath(new URL('../apps/gateway/dist/main.js', import.meta.url));
@@ -177,6 +179,9 @@ async function startStack(gatewayEnv: Record<string, string>): Promise<Processes
     async stop() {
       await stopChild(gateway.child);
       await stopChild(sim.child);
+      if (keepLogsIn !== undefined) {
+        await copyFile(logFile, join(keepLogsIn, `${schema}.gateway.log`));
+      }
       await rm(dataDir, { recursive: true, force: true });
       if (databaseUrl !== undefined) {
         execFileSync('psql', [
