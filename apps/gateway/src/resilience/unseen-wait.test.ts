@@ -47,6 +47,20 @@ describe('UnseenWait', () => {
     expect(gauge.requestRead() - nextTurn).toBeLessThan(20);
   });
 
+  it('counts what the turn did before its first request, from its timers on', async () => {
+    gauge = new UnseenWait({ ceilingMs: 1_000 });
+    const read = new Promise<number>((resolve) => {
+      setTimeout(() => {
+        // Other I/O of the turn (database answers, say) handled before the request is read.
+        block(80);
+        resolve(gauge?.requestRead() ?? 0);
+      }, 12);
+    });
+    // Both timers are overdue when the loop next runs them: the sampling one first.
+    block(30);
+    expect(await read).toBeGreaterThanOrEqual(80);
+  });
+
   it('never estimates past its ceiling', async () => {
     gauge = new UnseenWait({ ceilingMs: 60 });
     await sleep(20);

@@ -31,10 +31,11 @@ export interface UnseenWaitOptions {
  * - before the loop's current turn: how late the loop last ran a sampling timer, that is
  *   how long its previous turn kept it from polling the sockets; near zero on a quiet loop;
  * - within the current turn: requests that arrive together (a hundred clients at once) are
- *   all handed over by one poll of the sockets and read one after another, so the last one
- *   waited for all the others, and no timer ran in between to measure it. Every request of
- *   a turn was in the kernel when the turn began, so its wait is at least the time since the
- *   turn's first request was read.
+ *   all handed over by one poll of the sockets and read one after another, after whatever
+ *   else the poll returned, so the last one waited for all of it, and no timer ran in
+ *   between to measure it. Every request of a turn was in the kernel when the turn polled,
+ *   so its wait is at least the time since the turn began: since the sampling timer ran, when
+ *   it ran in this turn, else since the turn's first request was read.
  *
  * Budgets are counted from arrival less this estimate: answering a few milliseconds early
  * costs nothing, answering late breaks the promise.
@@ -62,6 +63,9 @@ export class UnseenWait {
       const now = performance.now();
       this.#lastDelayMs = Math.max(0, now - this.#sampledAt - this.#resolutionMs);
       this.#sampledAt = now;
+      // Timers run just before the loop polls its sockets: what the turn does after this
+      // (database answers, carrier answers) comes before the requests it reads.
+      this.#beginTurn(now);
     }, this.#resolutionMs);
     this.#timer.unref();
   }
@@ -72,12 +76,18 @@ export class UnseenWait {
    */
   requestRead(): number {
     const now = performance.now();
+    const turnStartedAt = this.#beginTurn(now);
+    return Math.min(this.#ceilingMs, this.#lastDelayMs + (now - turnStartedAt));
+  }
+
+  /** Marks the loop's current turn as begun at `now` unless it already is; returns when. */
+  #beginTurn(now: number): number {
     if (this.#turnStartedAt === undefined) {
       this.#turnStartedAt = now;
       // Immediates run once the loop has handled the I/O of this turn.
       setImmediate(this.#endTurn);
     }
-    return Math.min(this.#ceilingMs, this.#lastDelayMs + (now - this.#turnStartedAt));
+    return this.#turnStartedAt;
   }
 
   /** Stops sampling (at shutdown). */
