@@ -3,6 +3,7 @@ import { ParcelgateConnectionError } from '../errors/transport-errors.ts';
 import { type BackoffSettings, retryDelayMs } from './retry-delay.ts';
 import { judgeAnswer } from './retryable-answer.ts';
 import { sleep } from './sleep.ts';
+import { untilAborted } from './until-aborted.ts';
 
 /** What `onRetry` is told before each pause. */
 export interface RetryEvent {
@@ -66,7 +67,9 @@ export function createRetryingFetch(settings: RetryingFetchSettings): FetchFunct
       attempts += 1;
       let verdict: Awaited<ReturnType<typeof judgeAnswer>>;
       try {
-        verdict = await judgeAnswer(await settings.fetch(request.clone()));
+        verdict = await judgeAnswer(
+          await untilAborted(settings.fetch(request.clone()), settings.signal),
+        );
       } catch (error) {
         // An abort is not a network failure: p-retry sees the signal and stops.
         throw new NoAnswerError('no answer', { cause: error });
