@@ -32,6 +32,14 @@ function post(key: string | undefined, payload: object, auth = gateway.auth.acme
   });
 }
 
+async function subjectOfKey(key: string): Promise<unknown> {
+  const rows = await gateway.app.database.query<{ subject_id: string | null }>(
+    'SELECT subject_id FROM idempotency_keys WHERE idempotency_key = $1',
+    [key],
+  );
+  return rows[0]?.subject_id;
+}
+
 describe('Idempotency-Key', () => {
   it('replays the first answer for the same key and body, without calling the carrier again', async () => {
     const first = await post('replay-1', body('FK000001'));
@@ -100,6 +108,18 @@ describe('Idempotency-Key', () => {
     ]);
     const tooLong = await post('x'.repeat(300), body('FK000001'));
     expect(tooLong.statusCode).toBe(400);
+  });
+
+  it('ties the intercept to its key in the statement that stores it, before the carrier is asked', async () => {
+    script.parcels.set('FK000006', 'in_transit');
+    let tiedWhenAsked: unknown;
+    script.intercept = async () => {
+      tiedWhenAsked = await subjectOfKey('tied-1');
+      return { outcome: 'accepted' };
+    };
+    const response = await post('tied-1', body('FK000006'));
+    expect(response.statusCode).toBe(201);
+    expect(tiedWhenAsked).toBe(response.json().id);
   });
 
   it('lets a claim whose holder died be taken over, handing back what it created', async () => {

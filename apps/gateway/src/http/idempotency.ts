@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../problems.ts';
 import type { Database } from '../store/database.ts';
 import {
-  attachIdempotencySubject,
   claimIdempotencyKey,
   completeIdempotencyKey,
+  detachIdempotencySubject,
   type IdempotencyScope,
   releaseIdempotencyKey,
 } from '../store/idempotency.ts';
@@ -24,12 +24,14 @@ declare module 'fastify' {
   }
 }
 
-/** A held claim: the handler records what it created, so a takeover never acts twice. */
+/**
+ * A held claim: the handler ties what it created to it (in the same statement, see
+ * `storeNewSubject`), so a takeover never acts twice.
+ */
 export interface IdempotencyClaim {
   readonly scope: IdempotencyScope;
   /** The intercept or redirect an earlier holder of the claim created before it died. */
   readonly earlierSubjectId: string | undefined;
-  attachSubject(subjectId: string): Promise<void>;
   /** Forgets the subject once it is proven the carrier never acted, so a retry may run again. */
   detachSubject(): Promise<void>;
 }
@@ -94,8 +96,7 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
         request.idempotency = {
           scope,
           earlierSubjectId: decision.subjectId,
-          attachSubject: (subjectId) => attachIdempotencySubject(database, scope, subjectId),
-          detachSubject: () => attachIdempotencySubject(database, scope, null),
+          detachSubject: () => detachIdempotencySubject(database, scope),
         };
         return;
       case 'mismatch':

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type CarrierAttempt, listAttempts } from '../store/attempts.ts';
 import type { Queryable } from '../store/database.ts';
+import type { IdempotencyScope } from '../store/idempotency.ts';
 import { type FirstTransition, listTransitions, type Transition } from '../store/transitions.ts';
 
 /** What intercept and redirect records share for storing their first state. */
@@ -11,23 +12,28 @@ interface NewSubject {
 }
 
 /**
- * Stores a new intercept or redirect with its first transition (one statement), then ties
- * it to the request's Idempotency-Key claim, before any carrier is called: a takeover after
- * a crash then answers from it instead of calling the carrier again.
+ * Stores a new intercept or redirect with its first transition, tied to the request's
+ * Idempotency-Key claim (one statement), before any carrier is called: a takeover after a
+ * crash then answers from it instead of calling the carrier again.
  */
 export async function storeNewSubject<Record extends NewSubject>(
   app: FastifyInstance,
   request: FastifyRequest,
   record: Record,
-  insert: (db: Queryable, record: Record, first: FirstTransition) => Promise<void>,
+  insert: (
+    db: Queryable,
+    record: Record,
+    first: FirstTransition,
+    claim?: IdempotencyScope,
+  ) => Promise<void>,
   cause: 'policy' | 'request',
 ): Promise<void> {
-  await insert(app.database, record, {
-    status: record.status,
-    cause,
-    detail: record.statusDetail,
-  });
-  await request.idempotency?.attachSubject(record.id);
+  await insert(
+    app.database,
+    record,
+    { status: record.status, cause, detail: record.statusDetail },
+    request.idempotency?.scope,
+  );
 }
 
 /** An intercept's or redirect's transitions and carrier attempts, oldest first. */

@@ -98,17 +98,17 @@ export async function claimIdempotencyKey(
 }
 
 /**
- * Records which intercept or redirect the request created, before the carrier is called;
- * `null` detaches it again once it is proven the carrier never acted.
+ * Unties the intercept or redirect the request created from its key once it is proven the
+ * carrier never acted, so a retry with the key runs afresh. (It was tied when it was stored:
+ * `withFirstTransition`.)
  */
-export async function attachIdempotencySubject(
+export async function detachIdempotencySubject(
   db: Queryable,
   scope: IdempotencyScope,
-  subjectId: string | null,
 ): Promise<void> {
   await db.query(
-    'UPDATE idempotency_keys SET subject_id = $3 WHERE tenant_id = $1 AND idempotency_key = $2',
-    [scope.tenantId, scope.key, subjectId],
+    'UPDATE idempotency_keys SET subject_id = NULL WHERE tenant_id = $1 AND idempotency_key = $2',
+    [scope.tenantId, scope.key],
   );
 }
 

@@ -2,6 +2,7 @@ import type { Money, NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { InterceptLifecycleStatus, PolicyReason } from '../policy/codes.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { Queryable } from './database.ts';
+import type { IdempotencyScope } from './idempotency.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
 import { isUniqueViolation } from './subjects.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
@@ -59,6 +60,7 @@ export async function insertIntercept(
   db: Queryable,
   record: InterceptRecord,
   first: FirstTransition,
+  claim?: IdempotencyScope,
 ): Promise<void> {
   try {
     const { text, params } = withFirstTransition(
@@ -92,6 +94,7 @@ export async function insertIntercept(
         record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
       ],
       first,
+      claim,
     );
     await db.query(text, params);
   } catch (error) {

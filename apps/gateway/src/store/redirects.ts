@@ -2,6 +2,7 @@ import type { Address, NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { PolicyReason } from '../policy/codes.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { Queryable } from './database.ts';
+import type { IdempotencyScope } from './idempotency.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
 import { isUniqueViolation } from './subjects.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
@@ -72,6 +73,7 @@ export async function insertRedirect(
   db: Queryable,
   record: RedirectRecord,
   first: FirstTransition,
+  claim?: IdempotencyScope,
 ): Promise<void> {
   try {
     const { text, params } = withFirstTransition(
@@ -107,6 +109,7 @@ export async function insertRedirect(
         record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
       ],
       first,
+      claim,
     );
     await db.query(text, params);
   } catch (error) {

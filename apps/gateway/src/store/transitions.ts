@@ -1,4 +1,5 @@
 import type { Queryable } from './database.ts';
+import type { IdempotencyScope } from './idempotency.ts';
 
 /** What caused a lifecycle transition (design.md: every transition is stored with its cause). */
 export type TransitionCause =
@@ -45,20 +46,33 @@ export interface FirstTransition {
 
 /**
  * Turns `INSERT INTO <subjects> ... VALUES (...)` into one statement that also stores the
- * subject's first transition (a data-modifying CTE): atomic like a transaction, in one round
- * trip instead of four.
+ * subject's first transition and, given the request's Idempotency-Key claim, ties the claim
+ * to it (data-modifying CTEs): atomic like a transaction, so a crash never leaves a subject
+ * its key does not know of (a takeover would then create a second one), in one round trip.
  */
 export function withFirstTransition(
   insert: string,
   params: readonly unknown[],
   first: FirstTransition,
+  claim?: IdempotencyScope,
 ): { readonly text: string; readonly params: unknown[] } {
   const at = params.length;
+  const tie =
+    claim === undefined
+      ? ''
+      : `, tied AS (UPDATE idempotency_keys SET subject_id = created.id FROM created
+          WHERE tenant_id = $${at + 4} AND idempotency_key = $${at + 5})`;
   return {
-    text: `WITH created AS (${insert} RETURNING id)
+    text: `WITH created AS (${insert} RETURNING id)${tie}
       INSERT INTO transitions (subject_id, status, cause, detail)
       SELECT id, $${at + 1}, $${at + 2}, $${at + 3} FROM created`,
-    params: [...params, first.status, first.cause, first.detail],
+    params: [
+      ...params,
+      first.status,
+      first.cause,
+      first.detail,
+      ...(claim === undefined ? [] : [claim.tenantId, claim.key]),
+    ],
   };
 }
 
