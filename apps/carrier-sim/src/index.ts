@@ -48,6 +48,12 @@ export async function startSimulator(
   return { url: `http://${urlHost}:${port}`, port, close };
 }
 
+export {
+  type CarrierSimulatorClient,
+  type CarrierSimulatorClientOptions,
+  createCarrierSimulatorClient,
+  type SimParcelSpec,
+} from './carrier-simulator-client.ts';
 export { DEFAULT_CLOCK_START } from './clock.ts';
 export { STAGE_INTERVAL_MS } from './model/journey.ts';
 export { DEFAULT_SEED } from './simulator.ts';

@@ -1,6 +1,6 @@
 import type { CarrierContext } from '@parcelgate/carrier-kit';
 import { createFetchHttpClient } from '@parcelgate/carrier-kit/wire';
-import { type RunningSimulator, startSimulator } from '@parcelgate/carrier-sim';
+import { createCarrierSimulatorClient } from '@parcelgate/carrier-sim';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** A parcel as `POST /__sim/parcels` takes it. */
@@ -34,40 +34,15 @@ export interface SimulatorClient {
  * before every test (parcels, faults, clock, seed) and stops it afterwards.
  */
 export function useSimulator(seed = 'carrier-sandbox-integration'): SimulatorClient {
-  let simulator: RunningSimulator | undefined;
-  const url = (): string => {
-    if (simulator === undefined) {
-      throw new Error('the simulator is not running');
-    }
-    return simulator.url;
-  };
-  const control = async (path: string, body: unknown): Promise<unknown> => {
-    const response = await fetch(`${url()}/__sim${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer: unknown = await response.json();
-    if (!response.ok) {
-      throw new Error(`control ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
-    }
-    return answer;
-  };
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ port: 0, seed });
-  });
-  beforeEach(async () => {
-    await control('/reset', { seed });
-  });
-  afterAll(async () => {
-    await simulator?.close();
-  });
+  const sim = createCarrierSimulatorClient({ carrier: 'sandbox', seed });
+  beforeAll(sim.start);
+  beforeEach(sim.reset);
+  afterAll(sim.stop);
 
   return {
     context(options = {}) {
       return {
-        http: createFetchHttpClient({ carrierId: 'sandbox', baseUrl: `${url()}/sandbox` }),
+        http: createFetchHttpClient({ carrierId: 'sandbox', baseUrl: `${sim.url()}/sandbox` }),
         signal: new AbortController().signal,
         credentials: { apiKey: options.apiKey ?? 'sbx_integration' },
         logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -75,17 +50,8 @@ export function useSimulator(seed = 'carrier-sandbox-integration'): SimulatorCli
         requestId: 'req_integration',
       };
     },
-    async createParcel(spec) {
-      const created = (await control('/parcels', { carrier: 'sandbox', ...spec })) as {
-        trackingNumber: string;
-      };
-      return created.trackingNumber;
-    },
-    async addFault(spec) {
-      await control('/faults', { carrier: 'sandbox', ...spec });
-    },
-    async advance(ms) {
-      await control('/clock/advance', { ms });
-    },
+    createParcel: sim.createParcel,
+    addFault: sim.addFault,
+    advance: sim.advance,
   };
 }

@@ -1,6 +1,6 @@
 import type { CarrierContext } from '@parcelgate/carrier-kit';
 import { createFetchHttpClient } from '@parcelgate/carrier-kit/wire';
-import { type RunningSimulator, startSimulator } from '@parcelgate/carrier-sim';
+import { createCarrierSimulatorClient } from '@parcelgate/carrier-sim';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** The simulator partner's credentials (the adapter's sandbox defaults). */
@@ -32,42 +32,17 @@ export interface SfSimulator {
 
 /** Starts the real simulator for the calling file and resets it before every test. */
 export function useSfSimulator(seed = 'carrier-sf-integration'): SfSimulator {
-  let simulator: RunningSimulator | undefined;
-  const url = (): string => {
-    if (simulator === undefined) {
-      throw new Error('the simulator is not running');
-    }
-    return simulator.url;
-  };
-  const control = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-    const response = await fetch(`${url()}/__sim${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    const answer: unknown = await response.json();
-    if (!response.ok) {
-      throw new Error(`control ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
-    }
-    return answer;
-  };
-  beforeAll(async () => {
-    simulator = await startSimulator({ port: 0, seed });
-  });
-  beforeEach(async () => {
-    await control('POST', '/reset', {});
-  });
-  afterAll(async () => {
-    await simulator?.close();
-  });
+  const sim = createCarrierSimulatorClient({ carrier: 'sf', seed });
+  beforeAll(sim.start);
+  beforeEach(sim.reset);
+  afterAll(sim.stop);
   return {
     get url() {
-      return url();
+      return sim.url();
     },
     context(credentials = SF_SIM_CREDENTIALS) {
       return {
-        http: createFetchHttpClient({ carrierId: 'sf', baseUrl: `${url()}/sf` }),
+        http: createFetchHttpClient({ carrierId: 'sf', baseUrl: `${sim.url()}/sf` }),
         signal: new AbortController().signal,
         credentials,
         logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -75,15 +50,8 @@ export function useSfSimulator(seed = 'carrier-sf-integration'): SfSimulator {
         requestId: 'req_sf_integration',
       };
     },
-    async createParcel(spec) {
-      const answer = (await control('POST', '/parcels', { carrier: 'sf', ...spec })) as {
-        trackingNumber: string;
-      };
-      return answer.trackingNumber;
-    },
-    async advance(ms) {
-      await control('POST', '/clock/advance', { ms });
-    },
-    control,
+    createParcel: sim.createParcel,
+    advance: sim.advance,
+    control: sim.control,
   };
 }

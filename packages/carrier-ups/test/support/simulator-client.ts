@@ -1,6 +1,6 @@
 import type { CarrierContext } from '@parcelgate/carrier-kit';
 import { createFetchHttpClient } from '@parcelgate/carrier-kit/wire';
-import { type RunningSimulator, startSimulator } from '@parcelgate/carrier-sim';
+import { createCarrierSimulatorClient } from '@parcelgate/carrier-sim';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { upsTokenCache } from '../../src/ups-token-cache.ts';
 
@@ -36,44 +36,21 @@ export const SIM_CREDENTIALS = {
  * (and the adapter's process-wide token cache) before every test and stops it afterwards.
  */
 export function useUpsSimulator(seed = 'carrier-ups-integration'): UpsSimulatorClient {
-  let simulator: RunningSimulator | undefined;
-  const url = (): string => {
-    if (simulator === undefined) {
-      throw new Error('the simulator is not running');
-    }
-    return simulator.url;
-  };
-  const control = async (path: string, body?: unknown, method = 'POST'): Promise<unknown> => {
-    const response = await fetch(`${url()}/__sim${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const answer: unknown = await response.json();
-    if (!response.ok) {
-      throw new Error(`control ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
-    }
-    return answer;
-  };
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ port: 0, seed });
-  });
+  const sim = createCarrierSimulatorClient({ carrier: 'ups', seed });
+  beforeAll(sim.start);
   beforeEach(async () => {
     upsTokenCache.clear();
-    await control('/reset', { seed });
+    await sim.reset();
   });
-  afterAll(async () => {
-    await simulator?.close();
-  });
+  afterAll(sim.stop);
 
   return {
     get url() {
-      return url();
+      return sim.url();
     },
     context(credentials = SIM_CREDENTIALS) {
       return {
-        http: createFetchHttpClient({ carrierId: 'ups', baseUrl: `${url()}/ups` }),
+        http: createFetchHttpClient({ carrierId: 'ups', baseUrl: `${sim.url()}/ups` }),
         signal: new AbortController().signal,
         credentials,
         logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -81,18 +58,9 @@ export function useUpsSimulator(seed = 'carrier-ups-integration'): UpsSimulatorC
         requestId: 'req_integration_01',
       };
     },
-    async createParcel(spec) {
-      const created = (await control('/parcels', { carrier: 'ups', ...spec })) as {
-        trackingNumber: string;
-      };
-      return created.trackingNumber;
-    },
-    async addFault(spec) {
-      await control('/faults', { carrier: 'ups', ...spec });
-    },
-    async advance(ms) {
-      await control('/clock/advance', { ms });
-    },
-    control,
+    createParcel: sim.createParcel,
+    addFault: sim.addFault,
+    advance: sim.advance,
+    control: (path, body, method = 'POST') => sim.control(method, path, body),
   };
 }
