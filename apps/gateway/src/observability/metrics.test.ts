@@ -122,6 +122,8 @@ describe('GET /metrics', () => {
     expect(sample(text, `parcelgate_http_requests_total{${labels}}`)).toBe(1);
     expect(sample(text, `parcelgate_http_request_duration_seconds_count{${labels}}`)).toBe(1);
     expect(text).not.toContain('FK000001');
+    // Every request's estimated wait before it was read is observed too.
+    expect(sample(text, 'parcelgate_http_request_unseen_wait_seconds_count')).toBeGreaterThan(0);
   });
 
   it('counts the carrier operation with its carrier, operation and outcome', async () => {

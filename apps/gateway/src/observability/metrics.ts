@@ -5,6 +5,8 @@ import type { CarrierAttemptReport } from '../resilience/call-carrier.ts';
 
 /** Latency buckets for answers to our clients, in seconds. */
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** The unseen wait is capped at 250 ms (see `unseen-wait.ts`). */
+const UNSEEN_WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25];
 /** Carrier calls are slower and bounded by budgets of up to 60 s. */
 const CARRIER_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60];
 
@@ -16,6 +18,8 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  /** How long requests are estimated to have waited in their socket before being read. */
+  readonly httpRequestUnseenWait: Histogram;
   readonly carrierOperations: Counter<'carrier' | 'operation' | 'outcome'>;
   readonly carrierOperationDuration: Histogram<'carrier' | 'operation' | 'outcome'>;
   /** Intercepts answered, by the status they were answered in. */
@@ -82,6 +86,12 @@ export function createGatewayMetrics(): GatewayMetrics {
       buckets: HTTP_BUCKETS,
       registers,
     }),
+    httpRequestUnseenWait: new Histogram({
+      name: 'parcelgate_http_request_unseen_wait_seconds',
+      help: 'Estimated time a request waited in its socket before the gateway read it, taken out of its budget: the event loop falling behind.',
+      buckets: UNSEEN_WAIT_BUCKETS,
+      registers,
+    }),
     carrierOperations,
     carrierOperationDuration,
     interceptOutcomes: new Counter({
@@ -126,6 +136,7 @@ export const metricsPlugin = fp(
       };
       metrics.httpRequests.inc(labels);
       metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
+      metrics.httpRequestUnseenWait.observe(request.unseenWaitMs / 1000);
     });
   },
   { name: 'parcelgate-metrics' },
