@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    /** How long requests wait unseen in their sockets under the current load. */
-    readonly unseenWait: UnseenWait;
-  }
   interface FastifyRequest {
     /** The estimated time (ms) this request waited in its socket before it was read. */
     unseenWaitMs: number;
@@ -103,7 +99,6 @@ export class UnseenWait {
  */
 export function installUnseenWait(app: FastifyInstance): void {
   const unseenWait = new UnseenWait();
-  app.decorate('unseenWait', unseenWait);
   app.decorateRequest('unseenWaitMs', 0);
   app.addHook('onRequest', (request, _reply, done) => {
     request.unseenWaitMs = unseenWait.requestRead();

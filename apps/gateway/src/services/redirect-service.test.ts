@@ -1,6 +1,7 @@
 import { CarrierNotEligibleError } from '@parcelgate/carrier-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
+import { openCircuit } from '../../test/support/open-circuit.ts';
 import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
 
 const { carrier, script } = createFakeCarrier();
@@ -133,13 +134,7 @@ describe('POST /v1/redirects with its circuit open', () => {
   it('fails fast with 503 circuit-open before reading tracking or storing anything', async () => {
     const isolated = await createTestGateway([carrier]);
     try {
-      const breaker = isolated.app.resilience.of('fake').breakers.redirect;
-      while (breaker.state() !== 'open') {
-        const decision = breaker.acquire();
-        if (decision.allowed) {
-          breaker.record(decision.permit, 'failure');
-        }
-      }
+      openCircuit(isolated.app.resilience.of('fake').breakers.redirect);
       const before = { ...script.calls };
       const response = await isolated.app.inject({
         method: 'POST',

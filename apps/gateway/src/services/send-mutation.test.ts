@@ -1,6 +1,7 @@
 import { CarrierRetryableError } from '@parcelgate/carrier-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
+import { openCircuit } from '../../test/support/open-circuit.ts';
 import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
 
 const { carrier, script } = createFakeCarrier();
@@ -121,15 +122,8 @@ describe('sendMutation with retries and a circuit breaker', () => {
     try {
       const fresh = closedGateway.app.resilience.of('fake').breakers.intercept;
       expect(fresh.state()).toBe('closed');
-      script.duringTrack = () => {
-        // Two carrier-health failures elsewhere open the circuit after the fail-fast check.
-        for (let call = 0; call < 2; call += 1) {
-          const decision = fresh.acquire();
-          if (decision.allowed) {
-            fresh.record(decision.permit, 'failure');
-          }
-        }
-      };
+      // Failures elsewhere open the circuit after the fail-fast check.
+      script.duringTrack = () => openCircuit(fresh);
       const before = script.calls.intercept;
       const response = await closedGateway.app.inject({
         method: 'POST',
