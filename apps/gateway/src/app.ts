@@ -7,6 +7,7 @@ import { resolveCarrierSettings } from './carriers/carrier-settings.ts';
 import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
 import { ConfigError } from './config/load-config.ts';
+import { openConnectionSecrets } from './connections/connection-secrets.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
@@ -74,6 +75,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(database);
+  const connectionSecrets = await openConnectionSecrets(
+    database,
+    config.secretKey,
+    registry.list(),
+  );
   if (config.bootstrapApiKey !== undefined) {
     await ensureBootstrapKey(database, config.bootstrapApiKey);
   }
@@ -92,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('carriers', registry);
+  app.decorate('connectionSecrets', connectionSecrets);
   app.addHook('onClose', async () => {
     await registry.close();
     if (options.database === undefined) {

@@ -7,7 +7,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * millisecond time, then 80 random bits, Crockford base 32) behind a type prefix, so ids
  * sort by creation and say what they name.
  */
-export function newId(prefix: 'icp' | 'rdr' | 'tnt' | 'key', now: number = Date.now()): string {
+export function newId(
+  prefix: 'icp' | 'rdr' | 'tnt' | 'key' | 'con' | 'pcl',
+  now: number = Date.now(),
+): string {
   let time = '';
   let remaining = now;
   for (let index = 0; index < 10; index += 1) {

@@ -18,11 +18,27 @@ export const PROBLEM_TYPES = {
   'not-found': { status: 404, title: 'No such resource' },
   'unknown-carrier': { status: 404, title: 'No such carrier is loaded' },
   'parcel-not-found': { status: 404, title: 'The carrier does not know this parcel' },
+  'parcel-not-registered': {
+    status: 404,
+    title: 'Register this parcel, or connect your own carrier account, before acting on it',
+  },
   'method-not-allowed': { status: 405, title: 'This method is not allowed here' },
   'not-acceptable': { status: 406, title: 'No acceptable representation' },
   'idempotency-request-in-progress': {
     status: 409,
     title: 'A request with this Idempotency-Key is still being processed',
+  },
+  'parcel-already-registered': {
+    status: 409,
+    title: 'Another tenant registered this parcel',
+  },
+  'connection-in-use': {
+    status: 409,
+    title: 'Open intercepts or redirects still go through this connection',
+  },
+  'secret-key-required': {
+    status: 409,
+    title: 'Live carrier connections need PARCELGATE_SECRET_KEY',
   },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
@@ -67,6 +83,8 @@ export interface ProblemExtensions {
   readonly capability?: string;
   readonly interceptId?: string;
   readonly redirectId?: string;
+  readonly connectionId?: string;
+  readonly openSubjects?: number;
   readonly carrierCode?: string;
   readonly retryAfterSeconds?: number;
 }

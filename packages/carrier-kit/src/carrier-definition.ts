@@ -46,6 +46,14 @@ export interface CarrierDefinition {
   interceptStatus?(ctx: CarrierContext, request: InterceptStatusRequest): Promise<InterceptResult>;
   /** Withdraws an intercept the carrier has not executed yet. */
   cancelIntercept?(ctx: CarrierContext, request: CancelInterceptRequest): Promise<InterceptResult>;
+  /**
+   * Proves the context's credentials with the carrier's cheapest authenticated call (a
+   * token request, or a query the carrier signs-checks), for the gateway's "test this
+   * connection". Resolves when the carrier accepted them; throws a
+   * `CarrierAuthenticationError` when it refused them, and another classified error when
+   * it could not tell. Never changes anything at the carrier.
+   */
+  verifyCredentials?(ctx: CarrierContext): Promise<void>;
   /** Offline guess used by `carrier=auto`; never calls the network. */
   detect?(trackingNumber: string): DetectionConfidence | undefined;
   /** Present when the carrier pushes route updates or outcomes. */

@@ -17,9 +17,10 @@ export interface CarrierSettings {
   readonly credentials: CarrierCredentials;
   /**
    * `simulator` until real credentials are configured; then `production`, the carrier's
-   * real endpoints; `custom` when a `..._BASE_URL` variable moved any host.
+   * real endpoints; `test`, the carrier's own test environment (a connection in test
+   * mode); `custom` when a `..._BASE_URL` variable moved any host.
    */
-  readonly target: 'simulator' | 'production' | 'custom';
+  readonly target: 'simulator' | 'test' | 'production' | 'custom';
   /** Secret values, redacted from every log line. */
   readonly secrets: readonly string[];
   /** This account's own budgets and rate limits (`CARRIER_<ID>_BUDGET_*_MS`, ...). */
@@ -68,7 +69,12 @@ export function resolveCarrierSettings(
       problems.push(`${prefix}_${field.env} is required (${field.description})`);
     }
   }
-  const urls = resolveBaseUrls(carrier, env, `${simulatorUrl}/${carrier.id}`, useRealCredentials);
+  const urls = resolveBaseUrls(
+    carrier,
+    env,
+    `${simulatorUrl}/${carrier.id}`,
+    useRealCredentials ? 'production' : 'simulator',
+  );
   problems.push(...urls.problems);
   const { overrides, problems: overrideProblems } = readCarrierOverrides(prefix, env);
   problems.push(...overrideProblems);
@@ -111,12 +117,19 @@ function resolveBaseUrls(
   carrier: CarrierDefinition,
   env: Readonly<Record<string, string | undefined>>,
   simulatorBaseUrl: string,
-  useRealCredentials: boolean,
+  target: 'simulator' | 'test' | 'production',
 ): ResolvedBaseUrls {
   const sharedVariable = `${carrierEnvPrefix(carrier.id)}_BASE_URL`;
   const shared = nonEmpty(env[sharedVariable]);
-  const stock = (urls: CarrierHostUrls | undefined): string =>
-    useRealCredentials && urls !== undefined ? urls.production : simulatorBaseUrl;
+  // A carrier without a test environment of its own is tested against the simulator.
+  const testTarget = carrier.endpoints?.test === undefined ? 'simulator' : 'test';
+  const effective = target === 'test' ? testTarget : target;
+  const stock = (urls: CarrierHostUrls | undefined): string => {
+    if (urls === undefined || effective === 'simulator') {
+      return simulatorBaseUrl;
+    }
+    return effective === 'test' ? (urls.test ?? urls.production) : urls.production;
+  };
   const baseUrl = shared ?? stock(carrier.endpoints);
   const named = Object.entries(carrier.endpoints?.hosts ?? {}).map(([name, urls]) => {
     const ownVariable = hostBaseUrlVariable(carrier.id, name);
@@ -139,7 +152,7 @@ function resolveBaseUrls(
       named.length === 0
         ? undefined
         : Object.fromEntries(named.map(({ name, url }) => [name, url])),
-    target: moved ? 'custom' : useRealCredentials ? 'production' : 'simulator',
+    target: moved ? 'custom' : effective,
     problems: [...problems],
   };
 }
@@ -148,4 +161,39 @@ const HTTP_URL = /^https?:\/\/[^\s]+$/;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/**
+ * The settings of a tenant's own connection: its credentials as stored, its mode's
+ * endpoints (`live`: production; `test`: the carrier's test environment, or the simulator
+ * for a carrier without one), deployment-wide `..._BASE_URL` variables still winning (an
+ * egress proxy, or the simulator in tests), and the deployment's per-carrier budgets. Rate
+ * limits are the adapter's declared ones: `CARRIER_<ID>_REQUESTS_PER_SECOND` and friends
+ * describe the shared account's own contract with the carrier, not the tenant's.
+ */
+export function resolveConnectionSettings(
+  carrier: CarrierDefinition,
+  env: Readonly<Record<string, string | undefined>>,
+  simulatorUrl: string,
+  connection: {
+    readonly mode: 'test' | 'live';
+    readonly credentials: CarrierCredentials;
+    readonly secrets: readonly string[];
+  },
+): CarrierSettings {
+  const urls = resolveBaseUrls(
+    carrier,
+    env,
+    `${simulatorUrl}/${carrier.id}`,
+    connection.mode === 'live' ? 'production' : 'test',
+  );
+  const { overrides } = readCarrierOverrides(carrierEnvPrefix(carrier.id), env);
+  return {
+    baseUrl: urls.baseUrl,
+    ...(urls.hosts === undefined ? {} : { hosts: urls.hosts }),
+    credentials: connection.credentials,
+    target: urls.target,
+    secrets: connection.secrets,
+    overrides: { budgetsMs: overrides.budgetsMs, rateLimits: {} },
+  };
 }

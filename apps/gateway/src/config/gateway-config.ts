@@ -19,6 +19,18 @@ export interface GatewayConfig {
    */
   readonly publicUrl: string | undefined;
   readonly bootstrapApiKey: string | undefined;
+  /**
+   * The AES-256 key sealing stored carrier credentials (`PARCELGATE_SECRET_KEY`, 64 hex
+   * digits or base64 of 32 bytes). Without it the gateway keeps a development key in its
+   * database, allows test connections only, and refuses to start a live deployment.
+   */
+  readonly secretKey: Buffer | undefined;
+  /**
+   * Tenants that act through the deployment's shared carrier accounts as their own
+   * (`PARCELGATE_SHARED_ACCOUNT_TENANTS`, default `default`, the bootstrap key's tenant).
+   * Any other tenant may act through a shared account only on parcels it registered.
+   */
+  readonly sharedAccountTenants: readonly string[];
   readonly trackingCacheTtlMs: number;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;

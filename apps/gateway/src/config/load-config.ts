@@ -1,3 +1,4 @@
+import { parseSecretKey } from '../connections/secret-box.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
@@ -48,6 +49,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       'PARCELGATE_BOOTSTRAP_API_KEY must be 24 to 128 characters of letters, digits, _ or -',
     );
   }
+  const rawSecretKey = optional(env.PARCELGATE_SECRET_KEY);
+  const secretKey = rawSecretKey === undefined ? undefined : parseSecretKey(rawSecretKey);
+  if (rawSecretKey !== undefined && secretKey === undefined) {
+    // Never echo the value: it is a secret even when malformed.
+    problems.push(
+      'PARCELGATE_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)',
+    );
+  }
   const simulatorPort = integer('CARRIER_SIM_PORT', 4010, 1, 65_535);
   const simulatorUrl = optional(env.CARRIER_SIM_URL) ?? `http://127.0.0.1:${simulatorPort}`;
   if (!isHttpUrl(simulatorUrl)) {
@@ -70,6 +79,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     simulatorUrl: simulatorUrl.replace(/\/+$/, ''),
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     bootstrapApiKey,
+    secretKey,
+    sharedAccountTenants: (optional(env.PARCELGATE_SHARED_ACCOUNT_TENANTS) ?? 'default')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0),
     trackingCacheTtlMs: integer('TRACKING_CACHE_TTL_MS', 5_000, 0, 3_600_000),
     logLevel,
     bodyLimitBytes: integer('PARCELGATE_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),

@@ -25,6 +25,12 @@ export interface ResilienceConfig {
   /** Calls that may wait for a carrier slot before new ones are refused with 503. */
   readonly queueLimit: number;
   /**
+   * The share of an account's queue one tenant may fill (0.5: half), so a tenant's burst
+   * on a shared account leaves room for the others' calls; within the queue, tenants take
+   * turns.
+   */
+  readonly tenantQueueShare: number;
+  /**
    * Kept back from every budget for what follows the carrier's answer (storing the attempt
    * and the outcome, queueing its reconciliation, answering), so the response, not just
    * the carrier call, arrives within the budget.
@@ -37,7 +43,8 @@ export type IntegerReader = (name: string, fallback: number, min: number, max: n
 
 /**
  * Reads the resilience settings (`PARCELGATE_ATTEMPT_TIMEOUT_*_MS`, `PARCELGATE_RETRY_*`,
- * `PARCELGATE_BREAKER_*`, `PARCELGATE_CARRIER_QUEUE_LIMIT`). The defaults suit carriers
+ * `PARCELGATE_BREAKER_*`, `PARCELGATE_CARRIER_QUEUE_LIMIT`,
+ * `PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT`). The defaults suit carriers
  * answering in well under a second; per-carrier budgets and limits are read with the
  * carrier's other settings (`CARRIER_<ID>_*`).
  */
@@ -66,6 +73,7 @@ export function readResilienceConfig(integer: IntegerReader): ResilienceConfig {
       halfOpenProbes: integer('PARCELGATE_BREAKER_HALF_OPEN_PROBES', 1, 1, 100),
     },
     queueLimit: integer('PARCELGATE_CARRIER_QUEUE_LIMIT', 100, 0, 100_000),
+    tenantQueueShare: integer('PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT', 50, 1, 100) / 100,
     answerReserveMs: integer('PARCELGATE_ANSWER_RESERVE_MS', 100, 0, 5_000),
   };
 }

@@ -1,6 +1,7 @@
 import { type CarrierContext, isCarrierErrorOfKind } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { accountOfSubject } from '../connections/carrier-accounts.ts';
 import { deadlineIn, type JobCaller } from '../resilience/call-carrier.ts';
 import { callCarrierResiliently, type ResilientFailure } from '../resilience/resilient-call.ts';
 import { trackingRequestFor } from '../services/carrier-extras.ts';
@@ -20,9 +21,15 @@ export async function askCarrier(
   caller: JobCaller,
   subject: ReconcileSubject,
 ): Promise<CarrierView> {
-  const carrier = app.carriers.list().find((entry) => entry.definition.id === subject.carrier);
+  const carrier = await accountOfSubject(app, subject);
   if (carrier === undefined) {
-    return { kind: 'no-answer', detail: `carrier ${subject.carrier} is not loaded` };
+    return {
+      kind: 'no-answer',
+      detail:
+        subject.connectionId === null
+          ? `carrier ${subject.carrier} is not loaded`
+          : `carrier ${subject.carrier} is not loaded, or connection ${subject.connectionId} is gone`,
+    };
   }
   const interceptStatus = carrier.definition.interceptStatus;
   if (subject.table === 'intercepts' && interceptStatus !== undefined) {
@@ -71,7 +78,7 @@ function call<Value>(
     request: caller,
     database: app.database,
     subjectId: subject.id,
-    resilience: app.resilience.of(carrier.definition.id),
+    resilience: app.resilience.of(carrier),
     deadline: deadlineIn(app.config.budgetsMs.track),
     abortOnClientDisconnect: false,
     run,

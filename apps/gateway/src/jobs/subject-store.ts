@@ -23,6 +23,8 @@ export interface ReconcileSubject {
   /** Carrier extras given with the request, sent again on every check. */
   readonly phoneLastDigits: string | null;
   readonly carrierOptions: Readonly<Record<string, string>> | null;
+  /** The tenant's connection it went through; null for the shared account. */
+  readonly connectionId: string | null;
   /** When the status last changed (every transition sets it). */
   readonly updatedAt: Date;
 }
@@ -35,7 +37,7 @@ function subjectColumns(table: SubjectTable): string {
   return `id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", status,
     carrier_reference AS "carrierReference", needs_attention AS "needsAttention",
     phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
-    updated_at AS "updatedAt", ${extra}`;
+    connection_id AS "connectionId", updated_at AS "updatedAt", ${extra}`;
 }
 
 /** Reads one subject by id, whatever its tenant: the job acts for the system. */
@@ -52,20 +54,25 @@ export async function loadSubject(
 }
 
 /**
- * The intercepts and redirects of one parcel that are still open, of every tenant: a
- * carrier's push names a parcel, not a tenant, and every tenant following it learns of it.
+ * The intercepts and redirects of one parcel that are still open and went through one
+ * carrier account (`connectionId`, null for the shared one): a carrier's push names a
+ * parcel, not a tenant, and is verified with one account's secret, so it may only move
+ * what was asked through that account. Otherwise a tenant holding its own account's push
+ * secret could forge outcomes for another tenant's intercepts.
  */
 export async function loadOpenSubjectsOfParcel(
   db: Queryable,
   carrier: string,
   trackingNumber: string,
+  connectionId: string | null,
 ): Promise<ReconcileSubject[]> {
   const load = async (table: SubjectTable) => {
     const rows = await db.query<Omit<ReconcileSubject, 'table'>>(
       `SELECT ${subjectColumns(table)} FROM ${table}
         WHERE carrier = $1 AND tracking_number = $2 AND status IN (${inList(openStatuses(table))})
+          AND connection_id IS NOT DISTINCT FROM $3
         ORDER BY created_at`,
-      [carrier, trackingNumber],
+      [carrier, trackingNumber, connectionId],
     );
     return rows.map((row) => ({ ...row, table }));
   };

@@ -40,6 +40,25 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
     'sandbox does not know this tracking number.',
     { carrier: 'sandbox', carrierCode: 'NOT_FOUND' },
   ),
+  'parcel-not-registered': new ProblemError(
+    'parcel-not-registered',
+    'Register sandbox parcel SBX000123 (POST /v1/parcels) or connect your own Sandbox account (POST /v1/carrier-connections) before acting on it.',
+    { carrier: 'sandbox' },
+  ),
+  'parcel-already-registered': new ProblemError(
+    'parcel-already-registered',
+    'sandbox parcel SBX000123 is registered by another tenant.',
+    { carrier: 'sandbox' },
+  ),
+  'connection-in-use': new ProblemError(
+    'connection-in-use',
+    '2 open intercepts or redirects go through this connection; delete it once they are settled.',
+    { connectionId: 'con_01JD3K9V7Q8M2N4P6R8T0V2X4Z', openSubjects: 2 },
+  ),
+  'secret-key-required': new ProblemError(
+    'secret-key-required',
+    'This deployment has no PARCELGATE_SECRET_KEY: only test connections can be stored.',
+  ),
   'idempotency-request-in-progress': new ProblemError(
     'idempotency-request-in-progress',
     'The first request with this Idempotency-Key has not finished; retry shortly.',

@@ -27,6 +27,11 @@ export interface CarrierLimiterOptions {
   readonly rateLimits: RateLimits | undefined;
   /** Calls that may wait for a slot; past it, calls are refused at once. */
   readonly queueLimit: number;
+  /**
+   * The share of `queueLimit` (0 to 1] one tenant's waiting calls may take; the rest stays
+   * free for other tenants of the same account. 1 (the default) is no per-tenant cap.
+   */
+  readonly tenantShare?: number;
 }
 
 /**
@@ -43,11 +48,16 @@ export interface CarrierLimiterOptions {
 export class CarrierLimiter {
   readonly #queue: PQueue;
   readonly #queueLimit: number;
+  readonly #tenantLimit: number;
   readonly #requestsPerSecond: number | undefined;
+  /** Calls waiting per tenant: the fair-share cap and the turn order read it. */
+  readonly #waitingByTenant = new Map<string, number>();
 
   constructor(options: CarrierLimiterOptions) {
     const limits = options.rateLimits ?? {};
     this.#queueLimit = Math.max(0, options.queueLimit);
+    const share = Math.min(1, Math.max(0, options.tenantShare ?? 1));
+    this.#tenantLimit = Math.max(1, Math.floor(this.#queueLimit * share));
     this.#requestsPerSecond = limits.requestsPerSecond;
     const rate =
       limits.requestsPerSecond === undefined || limits.requestsPerSecond <= 0
@@ -68,37 +78,61 @@ export class CarrierLimiter {
 
   /**
    * Runs `task` when a slot is free, waiting at most `waitMs`. Rejects with
-   * {@link LimiterRejectedError} when the queue is full or the wait outlasts `waitMs`;
-   * once started, the task runs to its end (it is bounded by its own timeout).
+   * {@link LimiterRejectedError} when the queue (or the tenant's share of it) is full or
+   * the wait outlasts `waitMs`; once started, the task runs to its end (it is bounded by
+   * its own timeout).
+   *
+   * Tenants take turns: a call's priority is minus the number of calls its tenant already
+   * has waiting, so every tenant's first waiting call starts before any tenant's second
+   * (p-queue runs higher priorities first, in arrival order among equals). One tenant's
+   * burst therefore delays another tenant's call by at most one call per waiting tenant.
    */
-  async run<Result>(task: () => Promise<Result>, waitMs: number): Promise<Result> {
+  async run<Result>(task: () => Promise<Result>, waitMs: number, tenantId = ''): Promise<Result> {
     if (waitMs <= 0) {
       throw new LimiterRejectedError('deadline', this.#retryAfterMs());
     }
     const idle = this.#queue.pending < this.#queue.concurrency && this.#queue.size === 0;
-    if (!idle && this.#queue.size >= this.#queueLimit) {
+    const waitingOfTenant = this.#waitingByTenant.get(tenantId) ?? 0;
+    if (!idle && (this.#queue.size >= this.#queueLimit || waitingOfTenant >= this.#tenantLimit)) {
       throw new LimiterRejectedError('queue-full', this.#retryAfterMs());
     }
     // The signal only ever aborts a waiting task: p-queue would also "abandon" a running
     // one, losing an answer the carrier already gave.
     const controller = new AbortController();
     let started = false;
+    const leaveQueue = () => {
+      if (!started) {
+        started = true;
+        this.#countWaiting(tenantId, -1);
+      }
+    };
     const timer = setTimeout(() => {
       if (!started) {
         controller.abort(new LimiterRejectedError('deadline', this.#retryAfterMs()));
       }
     }, waitMs);
+    this.#countWaiting(tenantId, 1);
     try {
       return await this.#queue.add(
         () => {
-          started = true;
+          leaveQueue();
           clearTimeout(timer);
           return task();
         },
-        { signal: controller.signal },
+        { signal: controller.signal, priority: -waitingOfTenant },
       );
     } finally {
+      leaveQueue();
       clearTimeout(timer);
+    }
+  }
+
+  #countWaiting(tenantId: string, change: 1 | -1): void {
+    const count = (this.#waitingByTenant.get(tenantId) ?? 0) + change;
+    if (count <= 0) {
+      this.#waitingByTenant.delete(tenantId);
+    } else {
+      this.#waitingByTenant.set(tenantId, count);
     }
   }
 

@@ -18,6 +18,8 @@ import { TrackingCache } from './tracking-cache.ts';
 /** Everything that protects one carrier account: shared by every request to it. */
 export interface CarrierResilience {
   readonly carrierId: string;
+  /** The account's connection id; null for the deployment's shared account. */
+  readonly connectionId: string | null;
   /** The operations the carrier supports: only these have a circuit worth showing. */
   readonly operations: readonly Operation[];
   /** The gateway's default budgets with this carrier's overrides. */
@@ -34,19 +36,26 @@ export interface CarrierResilience {
   readonly random: () => number;
 }
 
-/** The resilience state of every loaded carrier. */
+/** The resilience state of every carrier account in use. */
 export interface ResilienceRegistry {
   /** Kept back from budgets for storing and answering; told how long that took. */
   readonly answerReserve: AnswerReserve;
-  /** The state of a loaded carrier; throws for an unknown id (resolve the carrier first). */
-  of(carrierId: string): CarrierResilience;
+  /**
+   * The state of one carrier account (the shared one or a tenant's connection), made on
+   * first use: each account has its own limiter, breakers, retry budget and tracking
+   * cache, so one merchant's bad credentials or burst never trips another's calls.
+   */
+  of(carrier: RegisteredCarrier): CarrierResilience;
   /**
    * A carrier's budgets (the gateway's defaults with its `CARRIER_<ID>_BUDGET_*_MS`); the
    * defaults for an id that is not loaded, whose request fails later with a 404 anyway.
    */
   budgetsMs(carrierId: string): Readonly<Record<Operation, number>>;
-  /** Every carrier's circuit states per supported operation, for `/metrics`. */
-  circuits(): { carrier: string; operation: Operation; state: CircuitState }[];
+  /**
+   * Every account's circuit states per supported operation, for `/metrics` (`connection`
+   * is `shared` or the connection's id).
+   */
+  circuits(): { carrier: string; connection: string; operation: Operation; state: CircuitState }[];
   /** Drops calls still waiting for a slot (at shutdown). */
   close(): void;
 }
@@ -57,7 +66,10 @@ export interface ResilienceHooks {
   readonly random?: () => number;
 }
 
-/** Builds each carrier's limiter, retry budget, breakers and tracking cache from config. */
+/**
+ * Builds each carrier account's limiter, retry budget, breakers and tracking cache from
+ * config: the shared accounts at once, tenants' connections on first use.
+ */
 export function createResilienceRegistry(
   config: GatewayConfig,
   carriers: readonly RegisteredCarrier[],
@@ -72,7 +84,13 @@ export function createResilienceRegistry(
     floorMs: resilience.answerReserveMs,
     ceilingMs: Math.max(resilience.answerReserveMs, 1_000),
   });
-  for (const carrier of carriers) {
+  const budgetsOf = new Map(
+    carriers.map((carrier) => [
+      carrier.definition.id,
+      { ...config.budgetsMs, ...carrier.settings.overrides.budgetsMs },
+    ]),
+  );
+  const create = (carrier: RegisteredCarrier): CarrierResilience => {
     const { id } = carrier.definition;
     const overrides = carrier.settings.overrides;
     const rateLimits: RateLimits = {
@@ -80,14 +98,19 @@ export function createResilienceRegistry(
       ...overrides.rateLimits,
     };
     const breaker = () => new CircuitBreaker({ ...resilience.breaker, now });
-    states.set(id, {
+    return {
       carrierId: id,
+      connectionId: carrier.account.connectionId,
       operations: supportedOperations(carrier.definition.capabilities),
       budgetsMs: { ...config.budgetsMs, ...overrides.budgetsMs },
       attemptTimeoutsMs: resilience.attemptTimeoutsMs,
       answerReserve,
       tuning: resilience.retry,
-      limiter: new CarrierLimiter({ rateLimits, queueLimit: resilience.queueLimit }),
+      limiter: new CarrierLimiter({
+        rateLimits,
+        queueLimit: resilience.queueLimit,
+        tenantShare: resilience.tenantQueueShare,
+      }),
       retryBudget: new RetryBudget({
         ratio: resilience.retry.budgetRatio,
         minRetries: resilience.retry.budgetMinRetries,
@@ -101,24 +124,29 @@ export function createResilienceRegistry(
         now,
       }),
       random,
-    });
+    };
+  };
+  for (const carrier of carriers) {
+    states.set(carrier.account.key, create(carrier));
   }
   return {
     answerReserve,
-    of(carrierId) {
-      const state = states.get(carrierId);
+    of(carrier) {
+      let state = states.get(carrier.account.key);
       if (state === undefined) {
-        throw new Error(`no resilience state for carrier "${carrierId}"`);
+        state = create(carrier);
+        states.set(carrier.account.key, state);
       }
       return state;
     },
     budgetsMs(carrierId) {
-      return states.get(carrierId)?.budgetsMs ?? config.budgetsMs;
+      return budgetsOf.get(carrierId) ?? config.budgetsMs;
     },
     circuits() {
       return [...states.values()].flatMap((state) =>
         state.operations.map((operation) => ({
           carrier: state.carrierId,
+          connection: state.connectionId ?? 'shared',
           operation,
           state: state.breakers[operation].state(),
         })),

@@ -87,7 +87,9 @@ describe('circuit breaker through the API', () => {
 
     const metrics = await gateway.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('# TYPE parcelgate_circuit_state gauge');
-    expect(metrics.body).toContain('parcelgate_circuit_state{carrier="flaky",operation="track"} 2');
+    expect(metrics.body).toContain(
+      'parcelgate_circuit_state{carrier="flaky",connection="shared",operation="track"} 2',
+    );
     // A track-only carrier has no intercept circuit to show.
     expect(metrics.body).not.toContain('operation="intercept"');
   });

@@ -21,7 +21,7 @@ export const CIRCUIT_STATE_VALUES = {
 
 /**
  * Builds the resilience state of the loaded carriers (after the carrier registry) and
- * publishes `parcelgate_circuit_state{carrier,operation}` in the app's metrics registry,
+ * publishes `parcelgate_circuit_state{carrier,connection,operation}` in the app's metrics registry,
  * read at scrape time so it is never stale.
  */
 export const resiliencePlugin = fp(
@@ -31,12 +31,12 @@ export const resiliencePlugin = fp(
     if (app.hasDecorator('metrics')) {
       new Gauge({
         name: 'parcelgate_circuit_state',
-        help: 'Circuit breaker state per carrier and operation: 0 closed, 1 half-open, 2 open.',
-        labelNames: ['carrier', 'operation'] as const,
+        help: 'Circuit breaker state per carrier account (connection: shared or its id) and operation: 0 closed, 1 half-open, 2 open.',
+        labelNames: ['carrier', 'connection', 'operation'] as const,
         registers: [app.metrics.registry],
         collect() {
-          for (const { carrier, operation, state } of registry.circuits()) {
-            this.set({ carrier, operation }, CIRCUIT_STATE_VALUES[state]);
+          for (const { carrier, connection, operation, state } of registry.circuits()) {
+            this.set({ carrier, connection, operation }, CIRCUIT_STATE_VALUES[state]);
           }
         },
       });

@@ -36,6 +36,7 @@ function carrierWith(safeToRetry: boolean): RegisteredCarrier {
       secrets: [],
       overrides: { budgetsMs: {}, rateLimits: {} },
     },
+    account: { key: 'shared:acme', connectionId: null },
     createContext: ({ signal, requestId }) =>
       ({ signal, requestId, http: { request: vi.fn() } }) as unknown as ReturnType<
         RegisteredCarrier['createContext']
@@ -59,7 +60,7 @@ function setUp(options: { safeToRetry?: boolean; env?: Record<string, string> } 
       request: caller,
       database,
       subjectId: null,
-      resilience: registry.of('acme'),
+      resilience: registry.of(carrier),
       deadline: deadlineIn(5_000),
       abortOnClientDisconnect: false,
       run,
@@ -67,7 +68,7 @@ function setUp(options: { safeToRetry?: boolean; env?: Record<string, string> } 
         sleeps.push(ms);
       },
     });
-  return { call, sleeps, resilience: registry.of('acme') };
+  return { call, sleeps, resilience: registry.of(carrier) };
 }
 
 const base = { carrierId: 'acme', message: 'x' };

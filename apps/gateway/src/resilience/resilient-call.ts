@@ -121,6 +121,7 @@ export async function callCarrierResiliently<Value>(
           }),
         // A call that would start with less than a minimal attempt left leaves the queue.
         deadline.remainingMs() - tuning.minAttemptMs,
+        call.request.tenant.id,
       );
     } catch (error) {
       breaker.record(decision.permit, 'ignored');

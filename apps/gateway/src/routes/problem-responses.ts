@@ -5,7 +5,7 @@ const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid (problem+json with the JSON pointer of each bad field).',
   401: 'No valid API key.',
   404: 'No such resource, carrier or parcel.',
-  409: 'The first request with this Idempotency-Key is still running.',
+  409: 'A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type).',
   413: 'The body is too large.',
   415: 'The body is not JSON.',
   422: 'Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key.',

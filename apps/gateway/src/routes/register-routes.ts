@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { metricsRoutes } from './metrics.ts';
 import { carrierCallbackRoutes } from './v1/carrier-callbacks.ts';
+import { carrierConnectionRoutes } from './v1/carrier-connections.ts';
 import { carrierRoutes } from './v1/carriers.ts';
 import { interceptRoutes } from './v1/intercepts.ts';
+import { parcelRoutes } from './v1/parcels.ts';
 import { policyRoutes } from './v1/policy.ts';
 import { redirectRoutes } from './v1/redirects.ts';
 import { trackingRoutes } from './v1/tracking.ts';
@@ -19,6 +21,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(interceptRoutes);
       await v1.register(redirectRoutes);
       await v1.register(policyRoutes);
+      await v1.register(carrierConnectionRoutes);
+      await v1.register(parcelRoutes);
       await v1.register(carrierCallbackRoutes);
     },
     { prefix: '/v1' },

@@ -1,6 +1,8 @@
 import { CARRIER_SCHEMAS } from './carriers.ts';
 import { COMMON_SCHEMAS } from './common.ts';
+import { CONNECTION_SCHEMAS } from './connections.ts';
 import { INTERCEPT_SCHEMAS } from './intercepts.ts';
+import { PARCEL_SCHEMAS } from './parcels.ts';
 import { POLICY_SCHEMAS } from './policy.ts';
 import { REDIRECT_SCHEMAS } from './redirects.ts';
 import { TRACKING_SCHEMAS } from './tracking.ts';
@@ -13,4 +15,6 @@ export const ALL_SCHEMAS = [
   ...REDIRECT_SCHEMAS,
   ...CARRIER_SCHEMAS,
   ...POLICY_SCHEMAS,
+  ...CONNECTION_SCHEMAS,
+  ...PARCEL_SCHEMAS,
 ];

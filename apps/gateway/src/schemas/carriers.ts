@@ -31,9 +31,27 @@ export const Carrier = sharedSchema(
       displayName: Type.String(),
       operations: Type.Array(Type.String(), { examples: [['track', 'intercept', 'redirect']] }),
       target: Type.Union(
-        [Type.Literal('simulator'), Type.Literal('production'), Type.Literal('custom')],
+        [
+          Type.Literal('simulator'),
+          Type.Literal('test'),
+          Type.Literal('production'),
+          Type.Literal('custom'),
+        ],
         {
-          description: 'simulator until real credentials are configured.',
+          description:
+            "Where the deployment's shared account sends calls: simulator until real credentials are configured (`CARRIER_<ID>_*`), custom when a base URL is moved. A tenant's own connections (`/v1/carrier-connections`) have their own mode.",
+        },
+      ),
+      credentialFields: Type.Array(
+        Type.Object({
+          key: Type.String({ examples: ['clientId'] }),
+          description: Type.String(),
+          secret: Type.Boolean({ description: 'Secrets are never shown again once stored.' }),
+          required: Type.Boolean(),
+        }),
+        {
+          description:
+            'What a carrier connection (POST /v1/carrier-connections) of this carrier sends in `credentials`.',
         },
       ),
       capabilities: Type.Object({

@@ -14,7 +14,10 @@ import {
   loadSubject,
   type ReconcileSubject,
 } from '../jobs/subject-store.ts';
+import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { bindConnection } from '../connections/carrier-accounts.ts';
 import { ProblemError } from '../problems.ts';
+import { findConnectionById } from '../store/connections.ts';
 import { storeCarrierEvents } from '../store/carrier-events.ts';
 
 /** One lifecycle move a push caused. */
@@ -41,11 +44,12 @@ export interface HandledCallback {
  */
 export async function handleCarrierCallback(
   app: FastifyInstance,
-  carrierId: string,
+  account: { readonly carrierId: string; readonly connectionId: string | null },
   request: CarrierCallbackRequest,
   log: FastifyBaseLogger,
 ): Promise<HandledCallback> {
-  const carrier = app.carriers.resolve(carrierId);
+  const { carrierId, connectionId } = account;
+  const carrier = await callbackAccount(app, carrierId, connectionId);
   const { callbacks } = carrier.definition;
   if (callbacks === undefined) {
     throw new ProblemError(
@@ -69,7 +73,12 @@ export async function handleCarrierCallback(
   const stored = await storeCarrierEvents(app.database, carrierId, result.events);
   const moves: CallbackMove[] = [];
   for (const trackingNumber of parcelsNamed(result)) {
-    for (const subject of await loadOpenSubjectsOfParcel(app.database, carrierId, trackingNumber)) {
+    for (const subject of await loadOpenSubjectsOfParcel(
+      app.database,
+      carrierId,
+      trackingNumber,
+      connectionId,
+    )) {
       moves.push(...(await settle(app, subject, viewsFor(result, subject))));
     }
   }
@@ -78,6 +87,25 @@ export async function handleCarrierCallback(
     events: { pushed: result.events.length, stored },
     moves,
   };
+}
+
+/** The account whose credentials verify the push: the shared one, or the named connection. */
+async function callbackAccount(
+  app: FastifyInstance,
+  carrierId: string,
+  connectionId: string | null,
+): Promise<RegisteredCarrier> {
+  const shared = app.carriers.resolve(carrierId);
+  if (connectionId === null) {
+    return shared;
+  }
+  const connection = await findConnectionById(app.database, connectionId);
+  if (connection === undefined || connection.carrier !== carrierId) {
+    throw new ProblemError('not-found', `No ${carrierId} connection ${connectionId}.`, {
+      carrier: carrierId,
+    });
+  }
+  return bindConnection(app, connection);
 }
 
 function parcelsNamed(result: CarrierCallbackResult): Set<string> {

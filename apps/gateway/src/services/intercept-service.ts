@@ -1,6 +1,7 @@
 import type { InterceptReason, NormalizedStatus, ParcelDetails } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import {
   AnsweredByDeadlineError,
   type AnswerGuard,
@@ -58,7 +59,11 @@ export async function checkInterceptEligibility(
   request: FastifyRequest,
   input: InterceptInput,
 ): Promise<PolicyEvaluation & { readonly parcelStatus: NormalizedStatus }> {
-  const carrier = app.carriers.resolve(input.carrier);
+  // The dry run answers for the account the intercept would use, or says it has none.
+  const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
+    purpose: 'act',
+    trackingNumber: input.trackingNumber,
+  });
   const snapshot = await readTracking(
     app,
     request,
@@ -89,7 +94,10 @@ export async function createIntercept(
   budget: Budget,
   guard?: AnswerGuard,
 ): Promise<InterceptAnswer> {
-  const carrier = app.carriers.resolve(input.carrier);
+  const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
+    purpose: 'act',
+    trackingNumber: input.trackingNumber,
+  });
   const interceptOperation = carrier.definition.intercept;
   if (carrier.definition.capabilities.intercept === undefined || interceptOperation === undefined) {
     throw new ProblemError(
@@ -136,6 +144,7 @@ export async function createIntercept(
     note: input.note ?? null,
     phoneLastDigits: input.phoneLastDigits ?? null,
     carrierOptions: input.carrierOptions ?? null,
+    connectionId: carrier.account.connectionId,
     status: evaluation.eligible ? 'pending' : 'rejected',
     likelihood: evaluation.likelihood,
     parcelStatus: snapshot.status,

@@ -26,7 +26,7 @@ export async function readTracking(
   deadline: Deadline,
 ): Promise<TrackingSnapshot> {
   const key = trackingCacheKey(query);
-  const resilience = app.resilience.of(carrier.definition.id);
+  const resilience = app.resilience.of(carrier);
   // What is kept back is for evaluating, storing and answering after the carrier's answer.
   const readDeadline = deadlineIn(
     Math.min(resilience.budgetsMs.track, deadline.remainingMs()) -

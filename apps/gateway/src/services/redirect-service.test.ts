@@ -134,7 +134,9 @@ describe('POST /v1/redirects with its circuit open', () => {
   it('fails fast with 503 circuit-open before reading tracking or storing anything', async () => {
     const isolated = await createTestGateway([carrier]);
     try {
-      openCircuit(isolated.app.resilience.of('fake').breakers.redirect);
+      openCircuit(
+        isolated.app.resilience.of(isolated.app.carriers.resolve('fake')).breakers.redirect,
+      );
       const before = { ...script.calls };
       const response = await isolated.app.inject({
         method: 'POST',

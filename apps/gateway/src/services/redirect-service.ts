@@ -1,3 +1,4 @@
+import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import type { Address, InterceptReason } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
@@ -63,7 +64,10 @@ export async function createRedirect(
   budget: Budget,
   guard?: AnswerGuard,
 ): Promise<RedirectAnswer> {
-  const carrier = app.carriers.resolve(input.carrier);
+  const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
+    purpose: 'act',
+    trackingNumber: input.trackingNumber,
+  });
   const redirectOperation = carrier.definition.redirect;
   const capability = carrier.definition.capabilities.redirect;
   if (capability === undefined || redirectOperation === undefined) {
@@ -114,6 +118,7 @@ export async function createRedirect(
     note: input.note ?? null,
     phoneLastDigits: input.phoneLastDigits ?? null,
     carrierOptions: input.carrierOptions ?? null,
+    connectionId: carrier.account.connectionId,
     parcelStatus: snapshot.status,
     carrierReference: null,
     carrierReason: null,

@@ -120,7 +120,8 @@ describe('sendMutation with retries and a circuit breaker', () => {
       PARCELGATE_BREAKER_OPEN_MS: '60000',
     });
     try {
-      const fresh = closedGateway.app.resilience.of('fake').breakers.intercept;
+      const fresh = closedGateway.app.resilience.of(closedGateway.app.carriers.resolve('fake'))
+        .breakers.intercept;
       expect(fresh.state()).toBe('closed');
       // Failures elsewhere open the circuit after the fail-fast check.
       script.duringTrack = () => openCircuit(fresh);

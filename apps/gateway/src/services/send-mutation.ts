@@ -39,7 +39,7 @@ export function failFastIfCircuitOpen(
   carrier: RegisteredCarrier,
   operation: 'intercept' | 'redirect',
 ): void {
-  const refusal = app.resilience.of(carrier.definition.id).breakers[operation].refusal();
+  const refusal = app.resilience.of(carrier).breakers[operation].refusal();
   if (refusal !== undefined) {
     throw rejectionProblem(carrier.definition.id, {
       kind: 'rejected',
@@ -66,7 +66,7 @@ export async function sendMutation(
   run: (ctx: CarrierContext) => Promise<MutationAnswer>,
 ): Promise<string> {
   const operation = subject.table === 'intercepts' ? 'intercept' : 'redirect';
-  const resilience = app.resilience.of(carrier.definition.id);
+  const resilience = app.resilience.of(carrier);
   const result = await callCarrierResiliently({
     carrier,
     operation,

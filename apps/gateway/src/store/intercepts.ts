@@ -21,6 +21,8 @@ export interface InterceptRecord {
   /** Carrier extras (see services/carrier-extras.ts), sent again on every later call. */
   readonly phoneLastDigits: string | null;
   readonly carrierOptions: Readonly<Record<string, string>> | null;
+  /** The tenant's connection it went through; null for the deployment's shared account. */
+  readonly connectionId: string | null;
   readonly status: InterceptLifecycleStatus;
   readonly likelihood: string;
   /** The parcel's normalized status when the intercept was requested. */
@@ -45,6 +47,7 @@ const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "track
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
   status_detail AS "statusDetail", needs_attention AS "needsAttention",
   phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
+  connection_id AS "connectionId",
   attention_reason AS "attentionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Thrown when the parcel already has a live intercept (enforced by a unique index). */
@@ -66,9 +69,10 @@ export async function insertIntercept(
     const { text, params } = withFirstTransition(
       `INSERT INTO intercepts (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode, parcel,
          note, status, likelihood, parcel_status, fee, policy_reasons, warnings, carrier_reference,
-         carrier_reason, status_detail, created_at, updated_at, phone_last_digits, carrier_options)
+         carrier_reason, status_detail, created_at, updated_at, phone_last_digits, carrier_options,
+         connection_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15::jsonb,
-         $16, $17, $18, $19, $20, $21, $22::jsonb)`,
+         $16, $17, $18, $19, $20, $21, $22::jsonb, $23)`,
       [
         record.id,
         record.tenantId,
@@ -92,6 +96,7 @@ export async function insertIntercept(
         record.updatedAt.toISOString(),
         record.phoneLastDigits,
         record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
+        record.connectionId,
       ],
       first,
       claim,

@@ -55,13 +55,7 @@ export function buildListQuery(
   tenantId: string,
   filters: ListFilters,
 ): { readonly text: string; readonly params: unknown[] } {
-  const params: unknown[] = [tenantId];
-  const where = ['tenant_id = $1'];
-  const add = (clause: string, value: unknown) => {
-    params.push(value);
-    where.push(clause.replace('?', `$${params.length}`));
-  };
-  const conditions: readonly [string, string | undefined][] = [
+  return buildKeysetPage(table, columns, tenantId, filters, [
     ['status = ?', filters.status],
     ['carrier = ?', filters.carrier],
     ['reason = ?', filters.reason],
@@ -69,17 +63,34 @@ export function buildListQuery(
     ['tracking_number = ?', filters.trackingNumber],
     ['created_at >= ?::timestamptz', filters.createdFrom],
     ['created_at < ?::timestamptz', filters.createdTo],
-  ];
+  ]);
+}
+
+/**
+ * The same newest-first keyset page for any tenant-owned table with `created_at` and
+ * `id`, given its own equality conditions (`column = ?`, skipped when the value is
+ * undefined).
+ */
+export function buildKeysetPage(
+  table: string,
+  columns: string,
+  tenantId: string,
+  page: { readonly cursor?: PageCursor | undefined; readonly limit: number },
+  conditions: readonly (readonly [string, string | undefined])[],
+): { readonly text: string; readonly params: unknown[] } {
+  const params: unknown[] = [tenantId];
+  const where = ['tenant_id = $1'];
   for (const [clause, value] of conditions) {
     if (value !== undefined) {
-      add(clause, value);
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
     }
   }
-  if (filters.cursor !== undefined) {
-    params.push(filters.cursor.createdAt, filters.cursor.id);
+  if (page.cursor !== undefined) {
+    params.push(page.cursor.createdAt, page.cursor.id);
     where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
   }
-  params.push(filters.limit + 1);
+  params.push(page.limit + 1);
   return {
     text: `SELECT ${columns} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
     params,

@@ -34,6 +34,8 @@ export interface RedirectRecord {
   /** Carrier extras (see services/carrier-extras.ts), sent again on every later call. */
   readonly phoneLastDigits: string | null;
   readonly carrierOptions: Readonly<Record<string, string>> | null;
+  /** The tenant's connection it went through; null for the deployment's shared account. */
+  readonly connectionId: string | null;
   readonly status: RedirectLifecycleStatus;
   readonly likelihood: string;
   readonly parcelStatus: NormalizedStatus | null;
@@ -58,6 +60,7 @@ const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "track
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
   status_detail AS "statusDetail", needs_attention AS "needsAttention",
   phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
+  connection_id AS "connectionId",
   attention_reason AS "attentionReason", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Thrown when the parcel already has a redirect in flight. */
@@ -80,9 +83,9 @@ export async function insertRedirect(
       `INSERT INTO redirects (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode,
          new_address, note, status, likelihood, parcel_status, fee, free, policy_reasons, warnings,
          carrier_reference, carrier_reason, status_detail, created_at, updated_at, phone_last_digits,
-         carrier_options)
+         carrier_options, connection_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb,
-         $16::jsonb, $17, $18, $19, $20, $21, $22, $23::jsonb)`,
+         $16::jsonb, $17, $18, $19, $20, $21, $22, $23::jsonb, $24)`,
       [
         record.id,
         record.tenantId,
@@ -107,6 +110,7 @@ export async function insertRedirect(
         record.updatedAt.toISOString(),
         record.phoneLastDigits,
         record.carrierOptions === null ? null : JSON.stringify(record.carrierOptions),
+        record.connectionId,
       ],
       first,
       claim,

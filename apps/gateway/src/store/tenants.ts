@@ -91,6 +91,12 @@ export async function listApiKeys(db: Queryable, tenantName?: string): Promise<A
 }
 
 /**
+ * The tenant of the bootstrap key: it owns the deployment's shared carrier accounts
+ * (configured from `CARRIER_<ID>_*`) and acts through them as through its own.
+ */
+export const BOOTSTRAP_TENANT = 'default';
+
+/**
  * Makes PARCELGATE_BOOTSTRAP_API_KEY usable: when no key with its hash exists, creates it
  * for the tenant `default`. Returns whether it created the key.
  */
@@ -99,7 +105,7 @@ export async function ensureBootstrapKey(db: Queryable, key: string): Promise<bo
   if (existing.length > 0) {
     return false;
   }
-  const tenant = await ensureTenant(db, 'default');
+  const tenant = await ensureTenant(db, BOOTSTRAP_TENANT);
   await createApiKey(db, { tenantId: tenant.id, label: 'bootstrap', key });
   return true;
 }

@@ -20,7 +20,14 @@ export async function createTestGateway(
 ): Promise<TestGateway> {
   const database = await openDatabase({ dataDir: 'memory://' });
   const app = await buildApp({
-    config: loadConfig({ PARCELGATE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }),
+    config: loadConfig({
+      PARCELGATE_DATA_DIR: 'memory://',
+      LOG_LEVEL: 'silent',
+      // Both test tenants act through the shared account, as the bootstrap tenant would;
+      // tests of parcel registration and connections set their own list.
+      PARCELGATE_SHARED_ACCOUNT_TENANTS: 'acme,globex',
+      ...env,
+    }),
     carriers,
     database,
     logger: options.logger ?? false,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type TSchema, Type } from 'typebox';
 import { ProblemError, type ProblemType, toProblemDocument } from '../../problems.ts';
 import { Problem } from '../../schemas/common.ts';
 import { handleCarrierCallback } from '../../services/carrier-callback-service.ts';
@@ -38,8 +39,63 @@ const PUSH_EXAMPLES = {
   json: '{"trackingNumber":"1ZCIETST0111111114","activityStatus":{"type":"D","code":"FS","description":"DELIVERED"}}',
 };
 
+/** The schema of a push route: one per account kind, documented alike. */
+function callbackSchema<Params extends TSchema>(route: {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly params: Params;
+}) {
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    description:
+      "Configure this URL at the carrier (or let the adapter send it, from `PARCELGATE_PUBLIC_URL`): `/v1/carrier-callbacks/{carrier}` for the deployment's shared account, `/v1/carrier-callbacks/{carrier}/{connection}` for a tenant's own connection. The carrier's adapter verifies the signature or shared secret with that account's credentials (401 and nothing stored when it does not verify), stores each pushed event once, moves the open intercepts and redirects of the parcels named that went through the same account forward (cause `callback`), and answers with the acknowledgement that carrier expects (its own status, content type and body).",
+    tags: ['carrier-callbacks'],
+    params: route.params,
+    body: {
+      content: {
+        'application/json': {
+          schema: Type.String({
+            description: 'The push exactly as the carrier sends it.',
+            examples: [PUSH_EXAMPLES.json],
+          }),
+        },
+        'application/x-www-form-urlencoded': {
+          schema: Type.String({
+            description: 'The push exactly as the carrier sends it.',
+            examples: [PUSH_EXAMPLES.form],
+          }),
+        },
+      },
+    },
+    response: {
+      200: {
+        description: "The carrier's own acknowledgement (content type and body per carrier).",
+        content: {
+          'application/json': {
+            schema: Type.Unknown({
+              examples: [{ result: true, returnCode: '200', message: '成功' }],
+            }),
+          },
+        },
+      },
+      400: problem('The push could not be read.', [
+        ['callback-unreadable', 'The push is not the JSON Kuaidi100 sends.'],
+      ]),
+      401: problem('The signature or shared secret does not verify; nothing was stored.', [
+        ['callback-unauthenticated', 'The sign does not match the push.'],
+      ]),
+      404: problem('No such carrier or connection, or the carrier sends no callbacks.', [
+        ['unknown-carrier', 'No carrier "acme" is loaded.'],
+        ['callbacks-not-supported', 'Sandbox sends no callbacks to Parcelgate.'],
+        ['not-found', 'No kuaidi100 connection con_01JD3K9V7Q8M2N4P6R8T0V2X4Z.'],
+      ]),
+    },
+  };
+}
+
 /**
- * `POST /v1/carrier-callbacks/{carrier}`: where carriers push route updates and intercept
+ * `POST /v1/carrier-callbacks/{carrier}` and `/{carrier}/{connection}`: where carriers push route updates and intercept
  * outcomes. No API key: the carrier's adapter verifies the push's own signature or secret
  * over the exact bytes received, so the body is kept as raw text whatever its type (JSON,
  * form posts), never parsed and re-serialized first.
@@ -51,85 +107,76 @@ export const carrierCallbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     done(null, body);
   });
 
+  const carrierParam = Type.String({ pattern: '^[a-z][a-z0-9-]*$', examples: ['kuaidi100'] });
   app.post(
     '/carrier-callbacks/:carrier',
     {
-      schema: {
+      config: { public: true },
+      schema: callbackSchema({
         operationId: 'receiveCarrierCallback',
-        summary: "Receive a carrier's push (route update or intercept outcome)",
-        description:
-          "Configure this URL at the carrier (or let the adapter send it, from `PARCELGATE_PUBLIC_URL`). The carrier's adapter verifies the signature or shared secret (401 and nothing stored when it does not verify), stores each pushed event once, moves the open intercepts and redirects of the parcels named forward (cause `callback`), and answers with the acknowledgement that carrier expects (its own status, content type and body).",
-        tags: ['carrier-callbacks'],
-        params: Type.Object({
-          carrier: Type.String({ pattern: '^[a-z][a-z0-9-]*$', examples: ['kuaidi100'] }),
-        }),
-        body: {
-          content: {
-            'application/json': {
-              schema: Type.String({
-                description: 'The push exactly as the carrier sends it.',
-                examples: [PUSH_EXAMPLES.json],
-              }),
-            },
-            'application/x-www-form-urlencoded': {
-              schema: Type.String({
-                description: 'The push exactly as the carrier sends it.',
-                examples: [PUSH_EXAMPLES.form],
-              }),
-            },
-          },
-        },
-        response: {
-          200: {
-            description: "The carrier's own acknowledgement (content type and body per carrier).",
-            content: {
-              'application/json': {
-                schema: Type.Unknown({
-                  examples: [{ result: true, returnCode: '200', message: '成功' }],
-                }),
-              },
-            },
-          },
-          400: problem('The push could not be read.', [
-            ['callback-unreadable', 'The push is not the JSON Kuaidi100 sends.'],
-          ]),
-          401: problem('The signature or shared secret does not verify; nothing was stored.', [
-            ['callback-unauthenticated', 'The sign does not match the push.'],
-          ]),
-          404: problem('No such carrier is loaded, or it sends no callbacks.', [
-            ['unknown-carrier', 'No carrier "acme" is loaded.'],
-            ['callbacks-not-supported', 'Sandbox sends no callbacks to Parcelgate.'],
-          ]),
-        },
-      },
+        summary: "Receive a carrier's push to the deployment's shared account",
+        params: Type.Object({ carrier: carrierParam }),
+      }),
     },
-    async (request, reply) => {
-      const headers: Record<string, string | undefined> = {};
-      for (const [name, value] of Object.entries(request.headers)) {
-        headers[name.toLowerCase()] = headerText(value);
-      }
-      const query: Record<string, string | undefined> = {};
-      for (const [name, value] of new URLSearchParams(request.url.split('?')[1] ?? '')) {
-        query[name] = value;
-      }
-      const handled = await handleCarrierCallback(
-        app,
-        request.params.carrier,
-        { headers, query, rawBody: typeof request.body === 'string' ? request.body : '' },
-        request.log,
-      );
-      request.logContext.carrier = request.params.carrier;
-      request.log.info(
-        { carrier: request.params.carrier, events: handled.events, moves: handled.moves },
-        'carrier callback',
-      );
-      const { acknowledgement } = handled;
-      // The status is the carrier's choice (almost always 200), hence the cast. A Buffer is sent as it is: the acknowledgement's bytes are the carrier's, not JSON
-      // for the response serializer.
-      return reply
-        .code(acknowledgement.status as 200)
-        .type(acknowledgement.contentType)
-        .send(Buffer.from(acknowledgement.body, 'utf8'));
-    },
+    async (request, reply) => receive(request, reply, request.params.carrier, null),
   );
+  app.post(
+    '/carrier-callbacks/:carrier/:connection',
+    {
+      config: { public: true },
+      schema: callbackSchema({
+        operationId: 'receiveConnectionCallback',
+        summary: "Receive a carrier's push to a tenant's own carrier connection",
+        params: Type.Object({
+          carrier: carrierParam,
+          connection: Type.String({
+            pattern: '^con_[0-9A-Z]{26}$',
+            examples: ['con_01JD3K9V7Q8M2N4P6R8T0V2X4Z'],
+          }),
+        }),
+      }),
+    },
+    async (request, reply) =>
+      receive(request, reply, request.params.carrier, request.params.connection),
+  );
+
+  async function receive(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    carrierId: string,
+    connectionId: string | null,
+  ) {
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      headers[name.toLowerCase()] = headerText(value);
+    }
+    const query: Record<string, string | undefined> = {};
+    for (const [name, value] of new URLSearchParams(request.url.split('?')[1] ?? '')) {
+      query[name] = value;
+    }
+    const handled = await handleCarrierCallback(
+      app,
+      { carrierId, connectionId },
+      { headers, query, rawBody: typeof request.body === 'string' ? request.body : '' },
+      request.log,
+    );
+    request.logContext.carrier = carrierId;
+    request.log.info(
+      {
+        carrier: carrierId,
+        connection: connectionId,
+        events: handled.events,
+        moves: handled.moves,
+      },
+      'carrier callback',
+    );
+    const { acknowledgement } = handled;
+    // The status is the carrier's choice (almost always 200), hence the cast. A Buffer is
+    // sent as it is: the acknowledgement's bytes are the carrier's, not JSON for the
+    // response serializer.
+    return reply
+      .code(acknowledgement.status as 200)
+      .type(acknowledgement.contentType)
+      .send(Buffer.from(acknowledgement.body, 'utf8'));
+  }
 };

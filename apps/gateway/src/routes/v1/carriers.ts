@@ -6,6 +6,7 @@ import {
   supportedOperations,
 } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
+import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
 import type { CircuitState } from '../../resilience/circuit-breaker.ts';
 import { CarrierList } from '../../schemas/carriers.ts';
 import { problemResponses } from '../problem-responses.ts';
@@ -23,25 +24,35 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({
-      data: app.carriers.list().map(({ definition, settings }) => ({
-        id: definition.id,
-        displayName: definition.displayName,
-        operations: supportedOperations(definition.capabilities),
-        target: settings.target,
-        capabilities: presentCapabilities(definition.capabilities),
-        circuits: presentCircuits(app, definition.id, supportedOperations(definition.capabilities)),
+      data: app.carriers.list().map((carrier) => ({
+        id: carrier.definition.id,
+        displayName: carrier.definition.displayName,
+        operations: supportedOperations(carrier.definition.capabilities),
+        target: carrier.settings.target,
+        credentialFields: carrier.definition.credentials.map((field) => ({
+          key: field.key,
+          description: field.description,
+          secret: field.secret,
+          required: field.required,
+        })),
+        capabilities: presentCapabilities(carrier.definition.capabilities),
+        circuits: presentCircuits(
+          app,
+          carrier,
+          supportedOperations(carrier.definition.capabilities),
+        ),
       })),
     }),
   );
 };
 
-/** The breaker state of each operation the carrier supports. */
+/** The breaker state of each operation the carrier supports, on the shared account. */
 function presentCircuits(
   app: FastifyInstance,
-  carrierId: string,
+  carrier: RegisteredCarrier,
   operations: readonly CarrierOperation[],
 ): { track: CircuitState } & Partial<Record<CarrierOperation, CircuitState>> {
-  const { breakers } = app.resilience.of(carrierId);
+  const { breakers } = app.resilience.of(carrier);
   const circuits: { track: CircuitState } & Partial<Record<CarrierOperation, CircuitState>> = {
     track: breakers.track.state(),
   };

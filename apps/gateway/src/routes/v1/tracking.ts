@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
+import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
 import { deadlineIn } from '../../resilience/call-carrier.ts';
 import { CarrierOptions, PhoneLastDigits, TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
@@ -42,10 +43,19 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { trackingNumber } = request.params;
-      const candidates =
+      const carriers =
         request.params.carrier === 'auto'
           ? detectCarriers(app.carriers.list(), trackingNumber)
           : [app.carriers.resolve(request.params.carrier)];
+      // Each through the tenant's own connection when it has one, else the shared account.
+      const candidates = await Promise.all(
+        carriers.map((carrier) =>
+          resolveCarrierAccount(app, request.tenant, carrier.definition.id, {
+            purpose: 'read',
+            trackingNumber,
+          }),
+        ),
+      );
       // Detection may try several carriers in turn: they share the default budget.
       const only = candidates.length === 1 ? candidates[0] : undefined;
       const budget = resolveBudget(
