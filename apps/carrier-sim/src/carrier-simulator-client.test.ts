@@ -29,6 +29,14 @@ describe('createCarrierSimulatorClient', () => {
     );
   });
 
+  it("passes a parcel's account through", async () => {
+    const trackingNumber = await sim.createParcel({ status: 'in_transit', account: 'sbx_owner' });
+    const parcel = (await sim.control('GET', `/parcels/sandbox/${trackingNumber}`)) as {
+      account: string | null;
+    };
+    expect(parcel.account).toBe('sbx_owner');
+  });
+
   it('throws with the answer when the control API refuses', async () => {
     await expect(sim.createParcel({ status: 'no_such_status' })).rejects.toThrow(
       /control \/parcels answered 400/,

@@ -3,6 +3,12 @@ import { type RunningSimulator, startSimulator } from './index.ts';
 /** A parcel as `POST /__sim/parcels` takes it, less the carrier. */
 export interface SimParcelSpec {
   readonly status: string;
+  /**
+   * The carrier account that owns the parcel, as the carrier identifies a caller (sandbox:
+   * the API key; UPS: the OAuth client id; SF: the partnerID; Kuaidi100: the customer).
+   * Absent: every account may act on it.
+   */
+  readonly account?: string;
 }
 
 /**

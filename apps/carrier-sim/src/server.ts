@@ -7,7 +7,7 @@ import { sendMalformed, sendSlowly } from './faults/apply-fault.ts';
 import type { FaultSelection } from './faults/fault-registry.ts';
 import { BodyTooLargeError, readBody } from './http/read-body.ts';
 import { send } from './http/send.ts';
-import type { CallCounts } from './model/parcel.ts';
+import { isCountedOperation } from './model/parcel.ts';
 import type { Simulator } from './simulator.ts';
 
 const EMPTY_BODY = Buffer.alloc(0);
@@ -29,10 +29,6 @@ export interface SimulatorServer {
 function queryOf(url: string | undefined): string {
   const queryAt = url?.indexOf('?') ?? -1;
   return url === undefined || queryAt === -1 ? '' : url.slice(queryAt + 1);
-}
-
-function isCounted(operation: string): operation is keyof CallCounts {
-  return operation === 'track' || operation === 'intercept' || operation === 'redirect';
 }
 
 /** `reset` `before_read`: the carrier never sees the request, so nothing is processed. */
@@ -78,7 +74,7 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
 
   /** Counts a request against the parcel it names, for the operations the parcel view shows. */
   function countCall(carrier: CarrierModule, route: CarrierRoute): void {
-    if (route.trackingNumber !== undefined && isCounted(route.operation)) {
+    if (route.trackingNumber !== undefined && isCountedOperation(route.operation)) {
       const parcel = simulator.parcels.get(carrier.id, route.trackingNumber);
       if (parcel !== undefined) {
         parcel.calls[route.operation]++;

@@ -30,6 +30,8 @@ export interface ParcelSpec {
   readonly subStatus: ExceptionSubStatus | null;
   readonly category: string | null;
   readonly declaredValue: Money | null;
+  /** The carrier account that owns the parcel; absent or null: every account may act on it. */
+  readonly account?: string | null;
 }
 
 /**
@@ -128,7 +130,11 @@ export class Simulator implements CarrierWorld {
     const trackingNumber = carrier.issueTrackingNumber(
       this.parcels.nextSequence(`${carrier.id}:parcel`),
     );
-    const parcel = createParcel({ ...spec, trackingNumber }, this.#seed, this.clock.now());
+    const parcel = createParcel(
+      { ...spec, account: spec.account ?? null, trackingNumber },
+      this.#seed,
+      this.clock.now(),
+    );
     this.parcels.add(parcel);
     // A parcel's history before it was created is never pushed, only what follows.
     this.#pushed.set(parcel, snapshotOf(parcel));

@@ -93,6 +93,27 @@ describe('control API: parcels', () => {
     );
   });
 
+  it('creates a parcel owned by an account, shown in its view; without one it is null', async () => {
+    const owned = await sim.createParcel({ status: 'in_transit', account: 'sbx_tenant_a' });
+    expect(await sim.parcel(owned)).toMatchObject({
+      account: 'sbx_tenant_a',
+      calls: { track: 0, intercept: 0, redirect: 0 },
+      callsByAccount: {},
+    });
+    const open = await sim.createParcel({ status: 'in_transit' });
+    expect((await sim.parcel(open)).account).toBeNull();
+    const explicitNull = await sim.createParcel({ status: 'in_transit', account: null });
+    expect((await sim.parcel(explicitNull)).account).toBeNull();
+    const path = '/__sim/parcels';
+    await expectInvalid(path, { carrier: 'sandbox', status: 'in_transit', account: '' }, 'account');
+    await expectInvalid(path, { carrier: 'sandbox', status: 'in_transit', account: 7 }, 'account');
+    await expectInvalid(
+      path,
+      { carrier: 'sandbox', status: 'in_transit', account: 'x'.repeat(129) },
+      'account',
+    );
+  });
+
   it('defaults the exception sub-status to the carrier first one (held for sandbox)', async () => {
     const trackingNumber = await sim.createParcel({ status: 'exception' });
     const parcel = await sim.parcel(trackingNumber);

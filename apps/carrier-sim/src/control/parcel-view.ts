@@ -6,7 +6,8 @@ import { formatChinaTime } from '../time.ts';
 /**
  * The control API's view of a parcel (`GET /__sim/parcels/{carrier}/{trackingNumber}`):
  * the carrier-neutral state, each event with the carrier's wire code beside it, the
- * intercept and redirects, and how many carrier operations reached the parcel.
+ * intercept and redirects, and how many carrier operations reached the parcel (in all,
+ * and by the account that made them).
  */
 export function parcelView(parcel: Parcel, carrier: CarrierModule): unknown {
   const intercept = parcel.intercept;
@@ -14,6 +15,7 @@ export function parcelView(parcel: Parcel, carrier: CarrierModule): unknown {
   return {
     carrier: parcel.carrier,
     trackingNumber: parcel.trackingNumber,
+    account: parcel.account,
     status: parcel.status,
     subStatus: parcel.subStatus,
     category: parcel.category,
@@ -52,5 +54,8 @@ export function parcelView(parcel: Parcel, carrier: CarrierModule): unknown {
       updatedAt: formatChinaTime(redirect.updatedAt),
     })),
     calls: { ...parcel.calls },
+    callsByAccount: Object.fromEntries(
+      [...parcel.callsByAccount].map(([account, counts]) => [account, { ...counts }]),
+    ),
   };
 }

@@ -15,7 +15,9 @@ import {
   rejectUnknownFields,
 } from './input-error.ts';
 
-const FIELDS = ['carrier', 'status', 'subStatus', 'declaredValue', 'category'];
+const FIELDS = ['carrier', 'status', 'subStatus', 'declaredValue', 'category', 'account'];
+/** Longest account: room for any carrier's credential (an API key, a client id, ...). */
+const MAX_ACCOUNT_LENGTH = 128;
 const AMOUNT = /^\d{1,12}(\.\d{1,4})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -46,6 +48,10 @@ export function parseParcelInput(
         ? null
         : readString(input.category, 'category', 64),
     declaredValue: parseMoney(input.declaredValue),
+    account:
+      input.account === undefined || input.account === null
+        ? null
+        : readString(input.account, 'account', MAX_ACCOUNT_LENGTH),
   };
 }
 

@@ -19,6 +19,8 @@ export interface NewParcel {
   readonly subStatus: ExceptionSubStatus | null;
   readonly category: string | null;
   readonly declaredValue: Money | null;
+  /** The carrier account that owns the parcel; null: every account may act on it. */
+  readonly account: string | null;
 }
 
 /** Most minutes an older generated event drifts from the stage grid, so times look scanned. */
@@ -34,6 +36,7 @@ export function createParcel(input: NewParcel, seed: string, now: number): Parce
   const parcel: Parcel = {
     carrier: input.carrier,
     trackingNumber: input.trackingNumber,
+    account: input.account,
     status: input.status,
     subStatus: null,
     category: input.category,
@@ -47,6 +50,7 @@ export function createParcel(input: NewParcel, seed: string, now: number): Parce
     interceptAttempts: 0,
     redirects: [],
     calls: { track: 0, intercept: 0, redirect: 0 },
+    callsByAccount: new Map(),
     version: 0,
   };
 

@@ -95,10 +95,20 @@ export interface CallCounts {
   redirect: number;
 }
 
+/** Whether an operation name is one of the counted {@link CallCounts} operations. */
+export function isCountedOperation(operation: string): operation is keyof CallCounts {
+  return operation === 'track' || operation === 'intercept' || operation === 'redirect';
+}
+
 /** A simulated parcel: carrier-neutral state that every carrier module renders in its wire format. */
 export interface Parcel {
   readonly carrier: string;
   readonly trackingNumber: string;
+  /**
+   * The carrier account that shipped the parcel, in the carrier's own terms (see
+   * model/accounts.ts); null for a parcel every account may act on.
+   */
+  readonly account: string | null;
   status: SimStatus;
   subStatus: ExceptionSubStatus | null;
   readonly category: string | null;
@@ -115,6 +125,12 @@ export interface Parcel {
   interceptAttempts: number;
   readonly redirects: RedirectRecord[];
   readonly calls: CallCounts;
+  /**
+   * Calls the carrier authenticated that named this parcel, by account, refused ones
+   * included (see model/accounts.ts). Unlike {@link Parcel.calls}, requests a fault
+   * answered before the carrier's logic ran are not here: their account is never known.
+   */
+  readonly callsByAccount: Map<string, CallCounts>;
   /** Bumped on every change, so renderers can cache a wire body per version. */
   version: number;
 }

@@ -28,8 +28,8 @@ export interface SimHarness {
   ): Promise<JsonAnswer<Body>>;
   /** Creates a parcel and returns its tracking number. */
   createParcel(spec: Record<string, unknown>): Promise<string>;
-  /** The control API's view of a sandbox parcel. */
-  parcel(trackingNumber: string): Promise<ParcelViewBody>;
+  /** The control API's view of a parcel (of the sandbox unless `carrier` says otherwise). */
+  parcel(trackingNumber: string, carrier?: string): Promise<ParcelViewBody>;
   /** `GET /sandbox/v1/parcels/{trackingNumber}` with a valid key. */
   track(trackingNumber: string): Promise<JsonAnswer<SandboxParcelBody>>;
   /** `POST /sandbox/v1/parcels/{trackingNumber}/intercepts` with a valid body and key. */
@@ -100,9 +100,9 @@ export function useSimulator(options: { seed?: string } = {}): SimHarness {
       }
       return answer.body.trackingNumber;
     },
-    async parcel(trackingNumber) {
+    async parcel(trackingNumber, carrier = 'sandbox') {
       return (
-        await harness.request<ParcelViewBody>('GET', `/__sim/parcels/sandbox/${trackingNumber}`)
+        await harness.request<ParcelViewBody>('GET', `/__sim/parcels/${carrier}/${trackingNumber}`)
       ).body;
     },
     track: (trackingNumber) =>

@@ -32,10 +32,18 @@ export interface SandboxParcelBody {
   } | null;
 }
 
+/** Counts of the operations the simulator counts. */
+export interface CallCountsBody {
+  readonly track: number;
+  readonly intercept: number;
+  readonly redirect: number;
+}
+
 /** The control API's parcel view. */
 export interface ParcelViewBody {
   readonly carrier: string;
   readonly trackingNumber: string;
+  readonly account: string | null;
   readonly status: string;
   readonly subStatus: string | null;
   readonly destination: { readonly city: string; readonly line1: string | null };
@@ -51,5 +59,6 @@ export interface ParcelViewBody {
   } | null;
   readonly interceptAttempts: number;
   readonly redirects: readonly { readonly id: string; readonly reference: string }[];
-  readonly calls: { readonly track: number; readonly intercept: number; readonly redirect: number };
+  readonly calls: CallCountsBody;
+  readonly callsByAccount: Readonly<Record<string, CallCountsBody>>;
 }

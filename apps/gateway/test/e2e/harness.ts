@@ -405,6 +405,12 @@ export interface SimParcelInput {
   readonly category?: string;
   /** Default `sandbox`. */
   readonly carrier?: string;
+  /**
+   * The carrier account that owns the parcel, as the carrier identifies a caller (sandbox:
+   * the API key; UPS: the OAuth client id; SF: the partnerID; Kuaidi100: the customer).
+   * Absent: every account may act on it.
+   */
+  readonly account?: string;
 }
 
 /** A client of the simulator's control API (`/__sim`). */

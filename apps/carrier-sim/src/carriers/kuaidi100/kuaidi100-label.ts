@@ -1,3 +1,4 @@
+import { admitAccount } from '../../model/accounts.ts';
 import { DEFAULT_INTERCEPT_POLICY, type InterceptPolicy } from '../../model/intercept-policy.ts';
 import type { InterceptRefusal, RedirectRefusal } from '../../model/intercept-rules.ts';
 import { interceptParcel, redirectParcel } from '../../model/parcel-actions.ts';
@@ -46,10 +47,21 @@ const REFUSALS: Readonly<Record<InterceptRefusal | RedirectRefusal, readonly [st
 const INVALID = kuaidi100Failure('400', '参数错误');
 
 /**
+ * interceptOrder (return or address change) on a waybill another customer shipped. The
+ * label-API docs publish returnCodes 400, 500, 501, 502, 503, 600 and 601
+ * (packages/carrier-kuaidi100 README) and none for "not your waybill"; Kuaidi100 forwards
+ * the instruction to the underlying carrier, whose refusals come back as `500` with the
+ * carrier's reason ("快递公司返回：..."), the closest documented code. The message avoids
+ * 不存在 on purpose: the parcel exists, the caller may not act on it (an adapter reading
+ * 不存在 as not-found would be misled).
+ */
+const NOT_ACCOUNTS_WAYBILL = kuaidi100Failure('500', '快递公司返回：非本账号运单，无权拦截或改址');
+
+/**
  * `POST /label/order?method=interceptOrder`, form `method`, `key`, `t`, `sign`, `param`:
  * checks `sign = MD5(param + t + key + secret)`, the parameters (a company matching the
- * number, a known `interceptType`, `recManInfo` for `MODIFY_ADDR`), then runs the shared
- * parcel model. A refusal answers `{result: false, returnCode: "500"|"501"}`; an accepted
+ * number, a known `interceptType`, `recManInfo` for `MODIFY_ADDR`), that the waybill is
+ * the key's customer's (or nobody's), then runs the shared parcel model. A refusal answers `{result: false, returnCode: "500"|"501"}`; an accepted
  * request answers "提交成功" with a task id, and its result is pushed later to
  * `callbackUrl` (see kuaidi100-pushes.ts), signed with `salt`.
  */
@@ -72,9 +84,9 @@ export function handleKuaidi100Label(
   ) {
     return INVALID;
   }
-  const denied = checkLabelSign(key, t, rawParam, sign);
-  if (denied !== undefined) {
-    return denied;
+  const account = checkLabelSign(key, t, rawParam, sign);
+  if (typeof account !== 'string') {
+    return account;
   }
   const param = parseParam(rawParam);
   const com = param === undefined ? undefined : textOf(param, 'kuaidicom');
@@ -95,6 +107,9 @@ export function handleKuaidi100Label(
   const parcel = world.parcels.get('kuaidi100', num);
   if (parcel === undefined) {
     return kuaidi100Failure('500', '快递公司返回：运单不存在');
+  }
+  if (!admitAccount(parcel, account, request.route.operation)) {
+    return NOT_ACCOUNTS_WAYBILL;
   }
   const callbackUrl = textOf(param, 'callbackUrl');
   const callback: Kuaidi100CallbackTarget | undefined =

@@ -4,12 +4,21 @@ import type { CarrierRequest, CarrierWorld } from '../carrier-module.ts';
 import { kuaidi100CompanyOf, kuaidi100TrackingNumber } from './kuaidi100-numbers.ts';
 import { isKuaidi100Acknowledgement } from './kuaidi100-pushes.ts';
 import { handleKuaidi100Query } from './kuaidi100-query.ts';
-import { checkLabelSign, checkQuerySign, KUAIDI100_SIM_ACCOUNT } from './kuaidi100-sim-auth.ts';
+import {
+  checkKey,
+  checkLabelSign,
+  checkQuerySign,
+  KUAIDI100_SIM_ACCOUNT,
+  kuaidi100SimAccount,
+} from './kuaidi100-sim-auth.ts';
 import { kuaidi100FaultResponse } from './kuaidi100-sim-errors.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex').toUpperCase();
 const bodyOf = (response: { body: Buffer }) =>
   JSON.parse(response.body.toString('utf8')) as unknown;
+/** A check's answer: a string is the account (the customer), anything else the refusal sent. */
+const refusal = (result: string | { body: Buffer }) =>
+  typeof result === 'string' ? result : bodyOf(result);
 
 function queryRequest(
   param: string,
@@ -52,28 +61,52 @@ describe('simulated Kuaidi100', () => {
     expect(kuaidi100CompanyOf('ABC')).toBeUndefined();
   });
 
-  it('verifies both signatures the way the adapter computes them', () => {
+  it('verifies both signatures the way the adapter computes them, answering the account', () => {
     const param = '{"com":"yunda","num":"4300000000004"}';
     const { customer, key, secret } = KUAIDI100_SIM_ACCOUNT;
-    expect(checkQuerySign(customer, param, md5(param + key + customer))).toBeUndefined();
+    expect(checkQuerySign(customer, param, md5(param + key + customer))).toBe(customer);
+    expect(refusal(checkQuerySign(customer, param, md5(param + customer + key)))).toMatchObject({
+      returnCode: '503',
+    });
+    expect(refusal(checkQuerySign('OTHER', param, 'x'))).toMatchObject({ returnCode: '400' });
+    expect(checkLabelSign(key, '1', param, md5(`${param}1${key}${secret}`))).toBe(customer);
+    expect(refusal(checkLabelSign(key, '2', param, md5(`${param}1${key}${secret}`)))).toMatchObject(
+      { returnCode: '503' },
+    );
+  });
+
+  it('knows one account per suffix, each signing with its own key and secret', () => {
+    const other = kuaidi100SimAccount('B2');
+    expect(other).toEqual({
+      customer: 'SIMKD100CUSTOMERB2',
+      key: 'simkd100keyB2',
+      secret: 'simkd100secretB2',
+    });
+    expect(kuaidi100SimAccount('0001')).toBe(KUAIDI100_SIM_ACCOUNT);
+    expect(kuaidi100SimAccount('lower')).toBeUndefined();
+    if (other === undefined) {
+      return;
+    }
+    const param = '{"com":"yunda","num":"4300000000004"}';
+    expect(checkQuerySign(other.customer, param, md5(param + other.key + other.customer))).toBe(
+      other.customer,
+    );
+    // Signed with the default account's key: refused, as Kuaidi100 refuses a foreign sign.
     expect(
-      bodyOf(
-        checkQuerySign(customer, param, md5(param + customer + key)) ?? {
-          body: Buffer.from('null'),
-        },
+      refusal(
+        checkQuerySign(
+          other.customer,
+          param,
+          md5(param + KUAIDI100_SIM_ACCOUNT.key + other.customer),
+        ),
       ),
     ).toMatchObject({ returnCode: '503' });
-    expect(
-      bodyOf(checkQuerySign('OTHER', param, 'x') ?? { body: Buffer.from('null') }),
-    ).toMatchObject({ returnCode: '400' });
-    expect(checkLabelSign(key, '1', param, md5(`${param}1${key}${secret}`))).toBeUndefined();
-    expect(
-      bodyOf(
-        checkLabelSign(key, '2', param, md5(`${param}1${key}${secret}`)) ?? {
-          body: Buffer.from('null'),
-        },
-      ),
-    ).toMatchObject({ returnCode: '503' });
+    expect(checkLabelSign(other.key, '1', param, md5(`${param}1${other.key}${other.secret}`))).toBe(
+      other.customer,
+    );
+    // The default account's key with a suffix is nobody's key.
+    expect(checkKey('simkd100key0001')).toBeDefined();
+    expect(checkKey(other.key)).toBeUndefined();
   });
 
   it('answers a query whose company does not match the number, an SF query without phone, and an unknown parcel', () => {

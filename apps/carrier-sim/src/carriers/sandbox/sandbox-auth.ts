@@ -9,9 +9,10 @@ const BEARER_SCHEME = /^bearer /i;
 /**
  * Checks `Authorization: Bearer <apiKey>`: any key starting with `sbx_` is valid, and
  * `sbx_forbidden` is valid but may do nothing (403 on every route, reads included).
- * Answers the error to send, or undefined when the request may proceed.
+ * Answers the account, which is the whole API key, or the error to send (a string is
+ * the account, so the hot path allocates nothing).
  */
-export function checkSandboxAuth(headers: IncomingHttpHeaders): CarrierResponse | undefined {
+export function authenticateSandbox(headers: IncomingHttpHeaders): string | CarrierResponse {
   const authorization = headers.authorization;
   // Only the scheme is case-insensitive (RFC 9110); the key itself is compared exactly.
   if (
@@ -21,8 +22,6 @@ export function checkSandboxAuth(headers: IncomingHttpHeaders): CarrierResponse 
   ) {
     return UNAUTHORIZED;
   }
-  if (authorization.slice(7) === 'sbx_forbidden') {
-    return FORBIDDEN;
-  }
-  return undefined;
+  const apiKey = authorization.slice(7);
+  return apiKey === 'sbx_forbidden' ? FORBIDDEN : apiKey;
 }

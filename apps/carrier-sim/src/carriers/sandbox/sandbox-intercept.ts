@@ -1,3 +1,4 @@
+import { admitAccount } from '../../model/accounts.ts';
 import { DEFAULT_INTERCEPT_POLICY, type InterceptPolicy } from '../../model/intercept-policy.ts';
 import type { InterceptRefusal } from '../../model/intercept-rules.ts';
 import { interceptParcel } from '../../model/parcel-actions.ts';
@@ -5,7 +6,8 @@ import { formatChinaTime } from '../../time.ts';
 import type { CarrierRequest, CarrierWorld } from '../carrier-module.ts';
 import { type CarrierResponse, jsonResponse } from '../carrier-response.ts';
 import { parseJsonObject } from '../parse-json-body.ts';
-import { checkSandboxAuth } from './sandbox-auth.ts';
+import { sandboxParcelFor } from './sandbox-accounts.ts';
+import { authenticateSandbox } from './sandbox-auth.ts';
 import { sandboxError } from './sandbox-errors.ts';
 import { parcelNotFound } from './sandbox-track.ts';
 
@@ -47,9 +49,9 @@ export function handleSandboxIntercept(
   request: CarrierRequest,
   world: CarrierWorld,
 ): CarrierResponse {
-  const denied = checkSandboxAuth(request.headers);
-  if (denied !== undefined) {
-    return denied;
+  const account = authenticateSandbox(request.headers);
+  if (typeof account !== 'string') {
+    return account;
   }
   const body = parseJsonObject(request.body);
   if (!body.ok) {
@@ -76,7 +78,7 @@ export function handleSandboxIntercept(
     return sandboxError(400, 'INVALID_REQUEST', 'note must be a string when present', 'note');
   }
   const trackingNumber = request.route.target;
-  const parcel = world.parcels.get('sandbox', trackingNumber);
+  const parcel = sandboxParcelFor(world, trackingNumber, account, 'intercept');
   if (parcel === undefined) {
     return parcelNotFound(trackingNumber);
   }
@@ -98,18 +100,24 @@ export function handleSandboxIntercept(
   return jsonResponse(201, { interceptId: outcome.intercept.id, state: 'ACCEPTED', reference });
 }
 
-/** `GET /v1/intercepts/{interceptId}`: where an accepted intercept stands. */
+/** `GET /v1/intercepts/{interceptId}`: where an accepted intercept of the caller's stands. */
 export function handleSandboxInterceptStatus(
   request: CarrierRequest,
   world: CarrierWorld,
 ): CarrierResponse {
-  const denied = checkSandboxAuth(request.headers);
-  if (denied !== undefined) {
-    return denied;
+  const account = authenticateSandbox(request.headers);
+  if (typeof account !== 'string') {
+    return account;
   }
   const parcel = world.parcels.findByIntercept('sandbox', request.route.target);
   const intercept = parcel?.intercept;
-  if (parcel === undefined || intercept === undefined || intercept === null) {
+  if (
+    parcel === undefined ||
+    intercept === undefined ||
+    intercept === null ||
+    // Another account's intercept is as unknown as its parcel (sandbox-accounts.ts).
+    !admitAccount(parcel, account, request.route.operation)
+  ) {
     return sandboxError(404, 'INTERCEPT_NOT_FOUND', 'no intercept with this id');
   }
   return jsonResponse(200, {

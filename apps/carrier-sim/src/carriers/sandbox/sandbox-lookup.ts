@@ -2,7 +2,8 @@ import type { Parcel } from '../../model/parcel.ts';
 import { formatChinaTime } from '../../time.ts';
 import type { CarrierRequest, CarrierWorld } from '../carrier-module.ts';
 import { type CarrierResponse, jsonResponse } from '../carrier-response.ts';
-import { checkSandboxAuth } from './sandbox-auth.ts';
+import { sandboxParcelFor } from './sandbox-accounts.ts';
+import { authenticateSandbox } from './sandbox-auth.ts';
 import { sandboxError } from './sandbox-errors.ts';
 import { parcelNotFound } from './sandbox-track.ts';
 
@@ -31,20 +32,20 @@ function readReference(
   return { reference };
 }
 
-/** Authenticates, reads the filter and finds the parcel, or answers the error. */
+/** Authenticates, reads the filter and finds the caller's parcel, or answers the error. */
 function lookUp(
   request: CarrierRequest,
   world: CarrierWorld,
 ): { readonly parcel: Parcel; readonly reference: string | undefined } | CarrierResponse {
-  const denied = checkSandboxAuth(request.headers);
-  if (denied !== undefined) {
-    return denied;
+  const account = authenticateSandbox(request.headers);
+  if (typeof account !== 'string') {
+    return account;
   }
   const filter = readReference(request.query);
   if ('error' in filter) {
     return filter.error;
   }
-  const parcel = world.parcels.get('sandbox', request.route.target);
+  const parcel = sandboxParcelFor(world, request.route.target, account, request.route.operation);
   if (parcel === undefined) {
     return parcelNotFound(request.route.target);
   }

@@ -4,7 +4,8 @@ import { redirectParcel } from '../../model/parcel-actions.ts';
 import type { CarrierRequest, CarrierWorld } from '../carrier-module.ts';
 import { type CarrierResponse, jsonResponse } from '../carrier-response.ts';
 import { parseJsonObject } from '../parse-json-body.ts';
-import { checkSandboxAuth } from './sandbox-auth.ts';
+import { sandboxParcelFor } from './sandbox-accounts.ts';
+import { authenticateSandbox } from './sandbox-auth.ts';
 import { sandboxError } from './sandbox-errors.ts';
 import { parcelNotFound } from './sandbox-track.ts';
 
@@ -68,9 +69,9 @@ export function handleSandboxRedirect(
   request: CarrierRequest,
   world: CarrierWorld,
 ): CarrierResponse {
-  const denied = checkSandboxAuth(request.headers);
-  if (denied !== undefined) {
-    return denied;
+  const account = authenticateSandbox(request.headers);
+  if (typeof account !== 'string') {
+    return account;
   }
   const body = parseJsonObject(request.body);
   if (!body.ok) {
@@ -89,7 +90,7 @@ export function handleSandboxRedirect(
   if ('field' in parsed) {
     return sandboxError(400, 'INVALID_REQUEST', parsed.message, parsed.field);
   }
-  const parcel = world.parcels.get('sandbox', request.route.target);
+  const parcel = sandboxParcelFor(world, request.route.target, account, 'redirect');
   if (parcel === undefined) {
     return parcelNotFound(request.route.target);
   }

@@ -3,7 +3,8 @@ import type { Parcel, ParcelEvent } from '../../model/parcel.ts';
 import { formatChinaTime } from '../../time.ts';
 import type { CarrierRequest, CarrierWorld } from '../carrier-module.ts';
 import { type CarrierResponse, jsonResponse } from '../carrier-response.ts';
-import { checkSandboxAuth } from './sandbox-auth.ts';
+import { sandboxParcelFor } from './sandbox-accounts.ts';
+import { authenticateSandbox } from './sandbox-auth.ts';
 import { SANDBOX_STATUS_CODES, sandboxCodeOf } from './sandbox-codes.ts';
 import { sandboxError } from './sandbox-errors.ts';
 
@@ -18,18 +19,21 @@ interface CachedTrack {
 // Tracking is the hot path under load: render a parcel once per version, not per request.
 const cache = new WeakMap<Parcel, CachedTrack>();
 
-/** Answers a 404 in the sandbox's words for an unknown tracking number. */
+/** Answers a 404 in the sandbox's words for an unknown tracking number (or another account's). */
 export function parcelNotFound(trackingNumber: string): CarrierResponse {
   return sandboxError(404, 'PARCEL_NOT_FOUND', `no parcel with tracking number ${trackingNumber}`);
 }
 
-/** `GET /v1/parcels/{trackingNumber}`: the parcel with its events newest first. */
+/**
+ * `GET /v1/parcels/{trackingNumber}`: the parcel with its events newest first; 404 for an
+ * unknown parcel or another account's (sandbox-accounts.ts).
+ */
 export function handleSandboxTrack(request: CarrierRequest, world: CarrierWorld): CarrierResponse {
-  const denied = checkSandboxAuth(request.headers);
-  if (denied !== undefined) {
-    return denied;
+  const account = authenticateSandbox(request.headers);
+  if (typeof account !== 'string') {
+    return account;
   }
-  const parcel = world.parcels.get('sandbox', request.route.target);
+  const parcel = sandboxParcelFor(world, request.route.target, account, 'track');
   if (parcel === undefined) {
     return parcelNotFound(request.route.target);
   }

@@ -12,11 +12,25 @@ export const SF_SIM_CHECKWORD = 'sfsim-checkword-0001';
 /** A partner that exists but may call no service (A1004). */
 export const SF_SIM_NO_ACCESS_PARTNER_ID = 'PARCELGATE_NOACCESS';
 
-/** The checkword of every partner the simulator knows. */
+/** The checkword of every fixed partner the simulator knows. */
 const CHECKWORDS: ReadonlyMap<string, string> = new Map([
   [SF_SIM_PARTNER_ID, SF_SIM_CHECKWORD],
   [SF_SIM_NO_ACCESS_PARTNER_ID, 'sfsim-checkword-noaccess'],
 ]);
+
+/** Further partners, one per tenant in tests: `PARCELGATE_SIM_<suffix>`. */
+const MORE_PARTNERS = /^PARCELGATE_SIM_([A-Z0-9]{1,32})$/;
+
+/**
+ * The checkword of a partner the simulator knows, undefined for any other: the fixed
+ * partners above, and every `PARCELGATE_SIM_<suffix>` (suffix of 1 to 32 upper-case
+ * letters and digits) with its own checkword `sfsim-checkword-<suffix>`, so a request
+ * signed with another partner's checkword fails as it would at SF (A1006).
+ */
+export function sfSimCheckword(partnerId: string): string | undefined {
+  const suffix = MORE_PARTNERS.exec(partnerId)?.[1];
+  return suffix === undefined ? CHECKWORDS.get(partnerId) : `sfsim-checkword-${suffix}`;
+}
 
 const REQUIRED_FIELDS = [
   'partnerID',
@@ -42,7 +56,7 @@ export function handleSfGateway(request: CarrierRequest, world: CarrierWorld): C
     }
   }
   const partnerId = form.get('partnerID') ?? '';
-  const checkword = CHECKWORDS.get(partnerId);
+  const checkword = sfSimCheckword(partnerId);
   if (checkword === undefined) {
     return sfGatewayError('A1004', '无对应服务权限');
   }
@@ -65,6 +79,7 @@ export function handleSfGateway(request: CarrierRequest, world: CarrierWorld): C
     return sfBusinessError('1010', '业务数据报文格式错误: msgData 不是对象');
   }
   const service: SfServiceRequest = {
+    partnerId,
     serviceCode: form.get('serviceCode') ?? '',
     msgData: parsed as Record<string, unknown>,
   };

@@ -1,3 +1,4 @@
+import { admitAccount } from '../../model/accounts.ts';
 import type { Parcel } from '../../model/parcel.ts';
 import type { CarrierWorld } from '../carrier-module.ts';
 import type { CarrierResponse } from '../carrier-response.ts';
@@ -6,7 +7,10 @@ import { sfBusinessError, sfSuccess } from './sf-envelope.ts';
 import type { SfServiceRequest } from './sf-service.ts';
 import { sfRecipientPhoneDigits } from './sf-tracking-number.ts';
 
-/** Parcels of this category are "not the partner's own orders": SF asks for checkPhoneNo. */
+/**
+ * Parcels of this category are "not the partner's own orders": SF asks for checkPhoneNo,
+ * as it does for a parcel another partner shipped (an account-owned parcel).
+ */
 export const SF_PHONE_CHECK_CATEGORY = 'sf_phone_check';
 
 /** SF answers at most 10 waybills per route query. */
@@ -18,7 +22,10 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
  * `EXP_RECE_SEARCH_ROUTES` by waybill number (trackingType 1). Every waybill asked for gets
  * a `routeResps` entry; an unknown one, one SF shows nothing for yet, and a third-party
  * parcel asked without the right `checkPhoneNo` all get an empty `routes` list, as SF
- * shows no routes rather than an error.
+ * shows no routes rather than an error. Third-party parcels are those of the
+ * `sf_phone_check` category and those another partner shipped: SF shows "waybills outside
+ * your own orders" only with the last four digits of a phone (carriers.md §5.2, SF 快递管家
+ * doc), so the route query stays open to every partner, behind the phone check.
  */
 export function handleSfRouteQuery(
   service: SfServiceRequest,
@@ -41,15 +48,19 @@ export function handleSfRouteQuery(
     const parcel = world.parcels.get('sf', mailNo);
     return {
       mailNo,
-      routes: parcel === undefined || !mayShow(parcel, phone) ? [] : renderRoutes(parcel),
+      routes:
+        parcel === undefined || !mayShow(parcel, service.partnerId, phone)
+          ? []
+          : renderRoutes(parcel),
     };
   });
   return sfSuccess({ routeResps });
 }
 
-function mayShow(parcel: Parcel, phone: string | undefined): boolean {
+function mayShow(parcel: Parcel, partnerId: string, phone: string | undefined): boolean {
+  const own = admitAccount(parcel, partnerId, 'track');
   return (
-    parcel.category !== SF_PHONE_CHECK_CATEGORY ||
+    (own && parcel.category !== SF_PHONE_CHECK_CATEGORY) ||
     phone === sfRecipientPhoneDigits(parcel.trackingNumber)
   );
 }

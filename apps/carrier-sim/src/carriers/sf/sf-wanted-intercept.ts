@@ -1,10 +1,11 @@
+import { admitAccount } from '../../model/accounts.ts';
 import { DEFAULT_INTERCEPT_POLICY } from '../../model/intercept-policy.ts';
 import type { InterceptRefusal } from '../../model/intercept-rules.ts';
 import type { Address } from '../../model/parcel.ts';
 import { interceptParcel, redirectParcel } from '../../model/parcel-actions.ts';
 import type { CarrierWorld } from '../carrier-module.ts';
 import type { CarrierResponse } from '../carrier-response.ts';
-import { sfBusinessError, sfSuccess } from './sf-envelope.ts';
+import { sfBusinessError, sfGatewayError, sfSuccess } from './sf-envelope.ts';
 import type { SfServiceRequest } from './sf-service.ts';
 
 /** Pay modes billed to a monthly account: `monthlyCardNo` is required with them. */
@@ -27,6 +28,18 @@ const REFUSALS: Readonly<Record<InterceptRefusal, readonly [code: string, messag
   intercept_failed: ['8024', '网点未能拦截快件'],
 };
 
+/**
+ * An instruction on a waybill another partner shipped. Neither carriers.md nor anything
+ * SF publishes that we found documents a code for "waybill not belonging to this
+ * customer" (only `8016` is confirmed among the business codes). The documented generic
+ * refusal of a partner's right to act is the gateway's `A1004` 无对应服务权限 ("no
+ * permission for this service", carriers.md §5.1; packages/carrier-sf README), so that is
+ * the answer: a gateway-level refusal, `apiResultData` null, before the service acts.
+ */
+function notPartnersWaybill(): CarrierResponse {
+  return sfGatewayError('A1004', '无对应服务权限');
+}
+
 /** The fee SF quotes for a redirect (转寄 is billed as a new leg). */
 const REDIRECT_FEE = '12.00';
 
@@ -35,6 +48,7 @@ const REDIRECT_FEE = '12.00';
  * `interceptParcel`, serviceCode 1 (转寄) through `redirectParcel`; both need
  * `newDestAddress`. Success answers `{cusId}` (the instruction's id), plus `amount` for a
  * redirect. `cancel: true` is refused: the shared model cannot take back an intercept.
+ * Another partner's waybill is refused with `A1004` whatever the instruction.
  */
 export function handleSfWantedIntercept(
   service: SfServiceRequest,
@@ -51,6 +65,9 @@ export function handleSfWantedIntercept(
   const parcel = world.parcels.get('sf', waybillNo);
   if (parcel === undefined) {
     return sfBusinessError('8018', '运单不存在');
+  }
+  if (!admitAccount(parcel, service.partnerId, serviceCode === '2' ? 'intercept' : 'redirect')) {
+    return notPartnersWaybill();
   }
   if (cancel === true) {
     return parcel.intercept === null

@@ -66,17 +66,18 @@ export function handleUpsToken(request: CarrierRequest, world: CarrierWorld): Ca
 
 /**
  * Checks `Authorization: Bearer <token>` on an API call: unknown or missing tokens get
- * UPS's 401 `UJ0001`, tokens past their simulated expiry `251004`. Answers the error to
- * send, or undefined when the call may proceed.
+ * UPS's 401 `UJ0001`, tokens past their simulated expiry `251004`. Answers the account,
+ * which is the OAuth client id the token was issued to, or the error to send (a string
+ * is the account, so the hot path allocates nothing).
  */
-export function checkUpsBearer(
+export function authenticateUps(
   headers: IncomingHttpHeaders,
   world: CarrierWorld,
-): CarrierResponse | undefined {
+): string | CarrierResponse {
   const token = BEARER.exec(headers.authorization ?? '')?.[1];
   const issued = token === undefined ? undefined : tokensOf(world).get(token);
   if (issued === undefined) {
     return NO_TOKEN;
   }
-  return issued.expiresAt <= world.now() ? EXPIRED : undefined;
+  return issued.expiresAt <= world.now() ? EXPIRED : issued.clientId;
 }

@@ -1,3 +1,4 @@
+import { admitAccount } from '../../model/accounts.ts';
 import type { InterceptPolicy } from '../../model/intercept-policy.ts';
 import {
   decideRedirect,
@@ -9,7 +10,7 @@ import { interceptParcel, redirectParcel } from '../../model/parcel-actions.ts';
 import type { CarrierRequest, CarrierWorld } from '../carrier-module.ts';
 import { type CarrierResponse, jsonResponse } from '../carrier-response.ts';
 import { parseJsonObject } from '../parse-json-body.ts';
-import { checkUpsBearer } from './ups-auth.ts';
+import { authenticateUps } from './ups-auth.ts';
 import { upsInterceptError } from './ups-errors.ts';
 
 /**
@@ -58,16 +59,17 @@ type Checked =
 /**
  * What every Delivery Intercept call must bring (DeliveryIntercept.yaml, parameters): a
  * valid token, `transId` of 3 to 14 characters, `platformType: XOLT`, `inquiryType: U`,
- * a 1Z number UPS issued, and a JSON body when the route takes one.
+ * a 1Z number UPS issued to the token's account (or to no account), and a JSON body when
+ * the route takes one.
  */
 function checkInterceptCall(
   request: CarrierRequest,
   world: CarrierWorld,
   withBody: boolean,
 ): Checked {
-  const denied = checkUpsBearer(request.headers, world);
-  if (denied !== undefined) {
-    return { ok: false, response: denied };
+  const account = authenticateUps(request.headers, world);
+  if (typeof account !== 'string') {
+    return { ok: false, response: account };
   }
   const transId = String(request.headers.transid ?? '');
   if (
@@ -92,6 +94,9 @@ function checkInterceptCall(
       response: upsInterceptError(404, transId, '404', 'Tracking number not found'),
     };
   }
+  if (!admitAccount(parcel, account, request.route.operation)) {
+    return { ok: false, response: notShipperPackage(transId) };
+  }
   if (!withBody) {
     return { ok: true, transId, parcel, body: {} };
   }
@@ -100,6 +105,24 @@ function checkInterceptCall(
     return { ok: false, response: invalid(transId) };
   }
   return { ok: true, transId, parcel, body: body.value };
+}
+
+/**
+ * A Delivery Intercept call on a package another account shipped. Delivery Intercept is
+ * for "a shipper [to] cancel or reroute a shipment they have sent" (DeliveryIntercept.yaml,
+ * info.description), and the spec documents no code for "not your package". The closest
+ * it documents is every endpoint's 401 example, `605` "Package address token does not
+ * match any tokens in the user's profile.": the package does not belong to the caller's
+ * profile. So every Delivery Intercept endpoint (eligibility, charges, return, redirect,
+ * cancel) answers that, in the wrapped 4xx body with the `APIErrorCode` header.
+ */
+function notShipperPackage(transId: string): CarrierResponse {
+  return upsInterceptError(
+    401,
+    transId,
+    '605',
+    "Package address token does not match any tokens in the user's profile.",
+  );
 }
 
 function invalid(transId: string): CarrierResponse {

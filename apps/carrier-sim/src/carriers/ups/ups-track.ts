@@ -1,8 +1,9 @@
+import { admitAccount } from '../../model/accounts.ts';
 import { projectedDeliveryAt } from '../../model/journey.ts';
 import type { Address, Parcel, ParcelEvent, Place } from '../../model/parcel.ts';
 import type { CarrierRequest, CarrierWorld } from '../carrier-module.ts';
 import { type CarrierResponse, jsonResponse } from '../carrier-response.ts';
-import { checkUpsBearer } from './ups-auth.ts';
+import { authenticateUps } from './ups-auth.ts';
 import { upsTrackStatusOf } from './ups-codes.ts';
 import { upsError } from './ups-errors.ts';
 import { UPS_TRACK_OFFSET, upsWireTime } from './ups-time.ts';
@@ -24,11 +25,12 @@ const MISSING_HEADERS = upsError(400, 'VSS002', 'Missing transId or transactionS
  * `GET /api/track/v1/details/{inquiryNumber}` (Tracking.yaml): the bearer token and the
  * required `transId`/`transactionSrc` headers checked, then the parcel as a
  * `TrackApiResponse`. An unknown number is HTTP 200 with warning `TW0001`, as UPS does.
+ * Open to every account: a parcel another account shipped is tracked all the same.
  */
 export function handleUpsTrack(request: CarrierRequest, world: CarrierWorld): CarrierResponse {
-  const denied = checkUpsBearer(request.headers, world);
-  if (denied !== undefined) {
-    return denied;
+  const account = authenticateUps(request.headers, world);
+  if (typeof account !== 'string') {
+    return account;
   }
   if (request.headers.transid === undefined || request.headers.transactionsrc === undefined) {
     return MISSING_HEADERS;
@@ -38,6 +40,9 @@ export function handleUpsTrack(request: CarrierRequest, world: CarrierWorld): Ca
   if (parcel === undefined) {
     return jsonResponse(200, notFoundBody(trackingNumber));
   }
+  // Counted under the caller's account, never refused: UPS tracks any 1Z number for any
+  // account (Tracking.yaml has no per-shipper restriction; ups.com tracks for anyone).
+  admitAccount(parcel, account, 'track');
   const cached = cache.get(parcel);
   if (cached !== undefined && cached.version === parcel.version) {
     return cached.response;

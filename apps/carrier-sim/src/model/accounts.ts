@@ -1,0 +1,28 @@
+import { isCountedOperation, type Parcel } from './parcel.ts';
+
+/*
+ * Carrier accounts. A parcel may be created with an `account`: the carrier account that
+ * shipped it, written as the carrier identifies the caller of a request (sandbox: the API
+ * key; UPS: the OAuth client id its bearer token was issued to; SF: the partnerID;
+ * Kuaidi100: the customer). A parcel without one is every account's, as before accounts
+ * existed. Whether a call by another account is refused, and how, is each carrier's
+ * decision (its module); this only says whose the parcel is and counts the call.
+ */
+
+/**
+ * Admits a call that `account` made on `parcel` after the carrier authenticated it:
+ * counts it under the account (for the counted operations: `track`, `intercept`,
+ * `redirect`, refused or not) and answers whether the parcel is that account's, or
+ * nobody's. One map lookup: cheap enough for the tracking hot path.
+ */
+export function admitAccount(parcel: Parcel, account: string, operation: string): boolean {
+  if (isCountedOperation(operation)) {
+    let counts = parcel.callsByAccount.get(account);
+    if (counts === undefined) {
+      counts = { track: 0, intercept: 0, redirect: 0 };
+      parcel.callsByAccount.set(account, counts);
+    }
+    counts[operation]++;
+  }
+  return parcel.account === null || parcel.account === account;
+}
