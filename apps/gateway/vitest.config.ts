@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    testTimeout: 20_000,
+    // Generous: some tests build a whole app (PGlite, migrations), slow on a busy machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
       {

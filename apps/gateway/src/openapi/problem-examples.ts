@@ -102,7 +102,7 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
   ),
   'carrier-authentication-failed': new ProblemError(
     'carrier-authentication-failed',
-    'sandbox refused the configured credentials; check CARRIER_SANDBOX_*.',
+    "sandbox refused the account's credentials: your carrier connection's (POST /v1/carrier-connections/{id}/test checks them), or for the deployment's shared account its CARRIER_SANDBOX_* settings.",
     { carrier: 'sandbox', carrierCode: 'UNAUTHORIZED' },
   ),
   'carrier-unavailable': new ProblemError(

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { CarrierId, closed } from './common.ts';
+import { sampleConnection } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
 
 /** A connection id, `con_` and a ULID. */
@@ -50,31 +51,37 @@ const CredentialHint = Type.Union([
 /** A tenant's own account at a carrier. */
 export const CarrierConnection = sharedSchema(
   'CarrierConnection',
-  Type.Object({
-    id: ConnectionId,
-    carrier: CarrierId,
-    label: Label,
-    mode: Mode,
-    isDefault: Type.Boolean({
-      description:
-        "Whether the tenant's tracking reads, intercepts and redirects at this carrier go through this connection (one default per carrier).",
-    }),
-    credentials: Type.Record(Type.String(), CredentialHint, {
-      description: 'Each stored field: non-secret settings in clear, secrets as a masked hint.',
-    }),
-    callbackUrl: Type.Union([Type.String(), Type.Null()], {
-      description:
-        "Where this connection's carrier pushes (set it in the carrier's portal where the adapter cannot send it); null when PARCELGATE_PUBLIC_URL is not set.",
-    }),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  }),
+  Type.Object(
+    {
+      id: ConnectionId,
+      carrier: CarrierId,
+      label: Label,
+      mode: Mode,
+      isDefault: Type.Boolean({
+        description:
+          "Whether the tenant's tracking reads, intercepts and redirects at this carrier go through this connection (one default per carrier).",
+      }),
+      credentials: Type.Record(Type.String(), CredentialHint, {
+        description: 'Each stored field: non-secret settings in clear, secrets as a masked hint.',
+      }),
+      callbackUrl: Type.Union([Type.String(), Type.Null()], {
+        description:
+          "Where this connection's carrier pushes (set it in the carrier's portal where the adapter cannot send it); null when PARCELGATE_PUBLIC_URL is not set.",
+      }),
+      createdAt: Type.String({ format: 'date-time' }),
+      updatedAt: Type.String({ format: 'date-time' }),
+    },
+    { examples: [sampleConnection] },
+  ),
 );
 
 /** A page of connections. */
 export const CarrierConnectionList = sharedSchema(
   'CarrierConnectionList',
-  Type.Object({ data: Type.Array(CarrierConnection.ref) }),
+  Type.Object(
+    { data: Type.Array(CarrierConnection.ref) },
+    { examples: [{ data: [sampleConnection] }] },
+  ),
 );
 
 /** The body of `POST /v1/carrier-connections`. */
@@ -93,7 +100,22 @@ export const NewCarrierConnection = sharedSchema(
         }),
       ),
     },
-    closed,
+    {
+      ...closed,
+      examples: [
+        {
+          carrier: 'ups',
+          label: 'UPS US main account',
+          mode: 'live',
+          credentials: {
+            clientId: 'AbCdEf123456',
+            clientSecret: 'your-client-secret',
+            requesterName: 'TTS Returns Desk',
+            requesterPhone: '+14045550100',
+          },
+        },
+      ],
+    },
   ),
 );
 
@@ -121,30 +143,47 @@ export const CarrierConnectionChanges = sharedSchema(
         ),
       ),
     },
-    { ...closed, minProperties: 1 },
+    {
+      ...closed,
+      minProperties: 1,
+      examples: [{ credentials: { clientSecret: 'the-rotated-secret' } }, { isDefault: true }],
+    },
   ),
 );
 
 /** What testing a connection found. */
 export const CarrierConnectionTest = sharedSchema(
   'CarrierConnectionTest',
-  Type.Object({
-    ok: Type.Boolean({ description: 'Whether the carrier accepted the credentials.' }),
-    outcome: Type.Union(
-      [
-        Type.Literal('ok'),
-        Type.Literal('authentication_failed'),
-        Type.Literal('unreachable'),
-        Type.Literal('carrier_error'),
+  Type.Object(
+    {
+      ok: Type.Boolean({ description: 'Whether the carrier accepted the credentials.' }),
+      outcome: Type.Union(
+        [
+          Type.Literal('ok'),
+          Type.Literal('authentication_failed'),
+          Type.Literal('unreachable'),
+          Type.Literal('carrier_error'),
+        ],
+        {
+          description:
+            'ok: the carrier authenticated the call; authentication_failed: it refused the credentials; unreachable: no answer in time, or the circuit is open; carrier_error: another error (see detail).',
+        },
+      ),
+      detail: Type.String(),
+      durationMs: Type.Integer({ minimum: 0 }),
+    },
+    {
+      examples: [
+        { ok: true, outcome: 'ok', detail: 'UPS accepted the credentials.', durationMs: 184 },
+        {
+          ok: false,
+          outcome: 'authentication_failed',
+          detail: 'ups: the OAuth token request was refused (401)',
+          durationMs: 97,
+        },
       ],
-      {
-        description:
-          'ok: the carrier authenticated the call; authentication_failed: it refused the credentials; unreachable: no answer in time, or the circuit is open; carrier_error: another error (see detail).',
-      },
-    ),
-    detail: Type.String(),
-    durationMs: Type.Integer({ minimum: 0 }),
-  }),
+    },
+  ),
 );
 
 /** Every schema of this module, for `addSchema`. */

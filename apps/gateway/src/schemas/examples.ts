@@ -145,3 +145,31 @@ export const sampleCarrier = {
   },
   circuits: { track: 'closed', intercept: 'closed', redirect: 'closed' },
 };
+
+/** A tenant's own UPS account, as the API shows it: the secret only as a hint. */
+export const sampleConnection = {
+  id: 'con_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+  carrier: 'ups',
+  label: 'UPS US main account',
+  mode: 'live',
+  isDefault: true,
+  credentials: {
+    clientId: { secret: false, value: 'AbCdEf123456' },
+    clientSecret: { secret: true, hint: '••••9f3a' },
+    requesterName: { secret: false, value: 'TTS Returns Desk' },
+    requesterPhone: { secret: false, value: '+14045550100' },
+  },
+  callbackUrl:
+    'https://parcelgate.example.com/v1/carrier-callbacks/ups/con_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+  createdAt,
+  updatedAt: createdAt,
+};
+
+/** A parcel tenant registered as its own. */
+export const sampleRegisteredParcel = {
+  id: 'pcl_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+  carrier: 'sandbox',
+  trackingNumber: 'SBX100000016',
+  orderRef: 'TTS-5801',
+  createdAt,
+};

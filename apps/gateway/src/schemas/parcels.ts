@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { CarrierId, closed, OrderRef, TrackingNumber } from './common.ts';
+import { sampleRegisteredParcel } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
 
 /** A parcel id, `pcl_` and a ULID. */
@@ -11,22 +12,28 @@ export const ParcelId = Type.String({
 /** A parcel the tenant registered as its own. */
 export const RegisteredParcel = sharedSchema(
   'RegisteredParcel',
-  Type.Object({
-    id: ParcelId,
-    carrier: CarrierId,
-    trackingNumber: TrackingNumber,
-    orderRef: Type.Union([OrderRef, Type.Null()]),
-    createdAt: Type.String({ format: 'date-time' }),
-  }),
+  Type.Object(
+    {
+      id: ParcelId,
+      carrier: CarrierId,
+      trackingNumber: TrackingNumber,
+      orderRef: Type.Union([OrderRef, Type.Null()]),
+      createdAt: Type.String({ format: 'date-time' }),
+    },
+    { examples: [sampleRegisteredParcel] },
+  ),
 );
 
 /** A page of registered parcels. */
 export const RegisteredParcelList = sharedSchema(
   'RegisteredParcelList',
-  Type.Object({
-    data: Type.Array(RegisteredParcel.ref),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-  }),
+  Type.Object(
+    {
+      data: Type.Array(RegisteredParcel.ref),
+      nextCursor: Type.Union([Type.String(), Type.Null()]),
+    },
+    { examples: [{ data: [sampleRegisteredParcel], nextCursor: null }] },
+  ),
 );
 
 /** The body of `POST /v1/parcels`. */
@@ -38,7 +45,10 @@ export const NewParcel = sharedSchema(
       trackingNumber: TrackingNumber,
       orderRef: Type.Optional(OrderRef),
     },
-    closed,
+    {
+      ...closed,
+      examples: [{ carrier: 'sandbox', trackingNumber: 'SBX100000016', orderRef: 'TTS-5801' }],
+    },
   ),
 );
 

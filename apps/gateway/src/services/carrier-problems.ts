@@ -35,7 +35,7 @@ export function readFailureProblem(carrierId: string, failure: CarrierFailure): 
     case 'authentication':
       return new ProblemError(
         'carrier-authentication-failed',
-        `${carrierId} refused the configured credentials; check CARRIER_${carrierId.toUpperCase()}_*.`,
+        `${carrierId} refused the account's credentials: your carrier connection's (POST /v1/carrier-connections/{id}/test checks them), or for the deployment's shared account its CARRIER_${carrierId.toUpperCase()}_* settings.`,
         extensions,
       );
     case 'rate-limited': {
