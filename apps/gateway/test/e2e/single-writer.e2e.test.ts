@@ -26,7 +26,8 @@ let stack: Stack;
 const extras: ExtraGateway[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  // `early`'s key is made by the CLI before the gateway starts: it holds the folder then.
+  stack = await startStack({ tenants: ['early'] });
 });
 
 afterAll(async () => {
@@ -53,13 +54,16 @@ async function createKey(tenant: string): Promise<{ id: string; key: string; via
 
 const dataDir = () => stack.databaseEnv.PARCELGATE_DATA_DIR ?? '';
 
-describe('the admin CLI while the gateway runs', () => {
-  it('creates a key that authenticates at once, lists it, and revokes it at once', async () => {
+describe('the admin CLI', () => {
+  it('before the gateway starts, opens the database itself and lets it go', async () => {
+    expect((await stack.client(stack.keys.early).get('/v1/carriers')).status).toBe(200);
+  });
+  it('while the gateway runs, creates a key that authenticates at once, lists it, and revokes it at once', async () => {
     const { id, key, via } = await createKey('latecomer');
+    expect((await stack.client(key).get('/v1/carriers')).status).toBe(200);
     if (embedded) {
       expect(via).toContain(`Through the running gateway (pid ${stack.gatewayProcess.pid}`);
     }
-    expect((await stack.client(key).get('/v1/carriers')).status).toBe(200);
 
     const listed = await stack.admin(['keys', 'list', '--tenant', 'latecomer']);
     expect(listed.code, listed.stderr).toBe(0);
@@ -74,7 +78,7 @@ describe('the admin CLI while the gateway runs', () => {
     expect(again.stdout).toContain(`No live key ${id}.`);
   });
 
-  it('migrate finds the database up to date', async () => {
+  it('while the gateway runs, finds the database up to date (migrate)', async () => {
     const migrated = await stack.admin(['migrate']);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toContain('Database is up to date.');
@@ -92,7 +96,11 @@ describe.skipIf(!embedded)('the embedded database has one writer', () => {
 
   it('a second gateway on the folder exits at once, naming the folder and the holder', async () => {
     const second = await startAnother();
-    await second.exit;
+    const outcome = await second.ready().then(
+      () => 'it started',
+      () => 'it exited',
+    );
+    expect(outcome).toBe('it exited');
     expect(second.child.exitCode).toBe(1);
     expect(second.output()).toContain(
       `The data folder ${dataDir()} is in use by pid ${stack.gatewayProcess.pid}`,
