@@ -1,7 +1,7 @@
 /**
- * One process per embedded-database folder. PGlite keeps the database in memory and
- * writes the folder back, so two processes on one folder each overwrite the other's
- * writes: acknowledged intercepts and new API keys were lost that way. The lock file
+ * One process per embedded-database folder. PGlite is PostgreSQL in one process with
+ * nothing that coordinates two: two processes on one folder each cache and write the same
+ * files, and acknowledged intercepts and new API keys were lost that way. The lock file
  * `<folder>/parcelgate.lock` names its holder; a second process fails at once, naming it.
  */
 import { randomBytes } from 'node:crypto';
