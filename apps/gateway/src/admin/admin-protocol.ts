@@ -47,13 +47,17 @@ export function parseAdminRequest(value: unknown): AdminRequest {
       return { op: 'migrate' };
     case 'keys.create': {
       const label = optional('label');
-      return { op: 'keys.create', tenant: required('tenant'), ...(label && { label }) };
+      return {
+        op: 'keys.create',
+        tenant: required('tenant'),
+        ...(label === undefined ? {} : { label }),
+      };
     }
     case 'keys.revoke':
       return { op: 'keys.revoke', keyId: required('keyId') };
     case 'keys.list': {
       const tenant = optional('tenant');
-      return { op: 'keys.list', ...(tenant && { tenant }) };
+      return { op: 'keys.list', ...(tenant === undefined ? {} : { tenant }) };
     }
     default:
       throw new AdminRequestError('op must be one of migrate, keys.create, keys.revoke, keys.list');
