@@ -11,6 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const env = process.env;
@@ -23,6 +24,7 @@ const apiUrl = `http://${host}:${port}`;
 const simUrl = `http://${host}:${simPort}`;
 const gatewayMain = resolve(root, 'apps/gateway/dist/main.js');
 const simulatorMain = resolve(root, 'apps/carrier-sim/src/main.ts');
+const gatewayLock = resolve(root, 'apps/gateway/dist/store/lock/data-dir-lock.js');
 
 /** Every normalized status the simulator can put a parcel in (all but `unknown`). */
 const DEMO_STATUSES = [
@@ -192,9 +194,45 @@ function summarize(answer: Interception): string {
     : `yes, ${answer.likelihood} likelihood (${codes(answer.warnings)})`;
 }
 
+/** The admin CLI on this data folder, as a shell line run from the repository's root. */
+function adminCommand(args: string): string {
+  return `PARCELGATE_DATA_DIR=${shellQuote(dataDir)} node apps/gateway/dist/cli.js ${args}`;
+}
+
 /** Single quotes for a POSIX shell: the printed lines must run as they are. */
 function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * Stops here when a gateway already runs on the data folder (its lock names it), before the
+ * simulator fails on its port: one process per embedded database, see the gateway's README.
+ */
+async function refuseBusyDataDir(): Promise<void> {
+  const { LOCK_FILE_NAME, liveHolder } = (await import(pathToFileURL(gatewayLock).href)) as {
+    LOCK_FILE_NAME: string;
+    liveHolder(
+      file: string,
+    ): Promise<{ pid: number; command: string; startedAt: string } | undefined>;
+  };
+  const holder = await liveHolder(resolve(dataDir, LOCK_FILE_NAME));
+  if (holder === undefined) {
+    return;
+  }
+  console.error(
+    [
+      `Parcelgate is already running on ${dataDir}: pid ${holder.pid} (${holder.command}), since ${holder.startedAt}.`,
+      'Its embedded database allows one process. Stop it first (Ctrl-C where it runs), or start',
+      'another one on its own folder and ports:',
+      '',
+      '  PARCELGATE_DATA_DIR=data2 PORT=8081 CARRIER_SIM_PORT=4011 pnpm start',
+      '',
+      'API keys while it runs (through the running gateway):',
+      '',
+      `  ${adminCommand('keys create --tenant <name>')}`,
+    ].join('\n'),
+  );
+  process.exit(1);
 }
 
 async function main(): Promise<void> {
@@ -207,8 +245,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  const { key, source } = await apiKey();
   const usesPostgres = (env.DATABASE_URL?.trim() ?? '') !== '';
+  if (!usesPostgres) {
+    await refuseBusyDataDir();
+  }
+  const { key, source } = await apiKey();
 
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
@@ -293,6 +334,13 @@ async function main(): Promise<void> {
     '# intercept it (the same Idempotency-Key replays the answer, never intercepting twice)',
     `curl -s -X POST ${apiUrl}/v1/intercepts ${auth} -H 'Idempotency-Key: ${randomUUID()}' ${post}`,
     '',
+    ...(usesPostgres
+      ? []
+      : [
+          '# another API key, for tenant acme (the admin CLI goes through the running gateway)',
+          adminCommand('keys create --tenant acme'),
+          '',
+        ]),
     'Ctrl-C stops the gateway and the simulator.',
     '',
   ];

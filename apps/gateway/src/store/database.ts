@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './lock/data-dir-lock.ts';
 import { type PgliteThread, startPgliteThread } from './pglite/pglite-thread.ts';
 
 /** Runs SQL; the same statements work on PostgreSQL and PGlite. */
@@ -15,6 +16,8 @@ export interface Database extends Queryable {
    * calls it: the job queue runs on this one connection, in the same data folder.
    */
   readonly embedded?: EmbeddedPglite;
+  /** The embedded database's folder, held by this process (see lock/data-dir-lock.ts). */
+  readonly dataDirLock?: DataDirLock;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
@@ -31,7 +34,10 @@ export interface EmbeddedPglite {
 /** Where the data lives: PostgreSQL when a URL is given, PGlite in a folder otherwise. */
 export interface DatabaseOptions {
   readonly databaseUrl?: string | undefined;
-  /** PGlite's data folder; `memory://` keeps everything in memory (tests). */
+  /**
+   * PGlite's data folder; `memory://` keeps everything in memory (tests). A folder is
+   * locked for this process: opening one another process holds throws `DataDirLockedError`.
+   */
   readonly dataDir?: string | undefined;
 }
 
@@ -81,12 +87,22 @@ function openPostgres(connectionString: string): Database {
  * loop, so answers and timers are not held up while PostgreSQL works.
  */
 async function openPglite(dataDir: string): Promise<Database> {
-  const thread = await startPgliteThread(dataDir);
+  const folder = dataDir.startsWith('file://') ? dataDir.slice('file://'.length) : dataDir;
+  // Other schemes (memory://) keep nothing on disk that another process could share.
+  const lock = folder.includes('://') ? undefined : await lockDataDir(folder);
+  let thread: PgliteThread;
+  try {
+    thread = await startPgliteThread(dataDir);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const rowsOf = async <Row>(text: string, params: readonly unknown[] | undefined, tx?: number) =>
     (await thread.query(text, params, tx)).rows as Row[];
   return {
     kind: 'pglite',
     embedded: embeddedView(thread),
+    ...(lock === undefined ? {} : { dataDirLock: lock }),
     query: (text, params) => rowsOf(text, params),
     async exec(sql) {
       await thread.exec(sql);
@@ -102,7 +118,10 @@ async function openPglite(dataDir: string): Promise<Database> {
         throw error;
       }
     },
-    close: () => thread.close(),
+    async close() {
+      await thread.close();
+      await lock?.release();
+    },
   };
 }
 

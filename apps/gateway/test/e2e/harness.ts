@@ -66,6 +66,12 @@ export interface Stack {
   client(apiKey: string | undefined): ApiClient;
   /** Everything the gateway printed so far (JSON log lines). */
   gatewayLogs(): string;
+  /** The gateway's process (to kill it the hard way). */
+  readonly gatewayProcess: ChildProcess;
+  /** The variables that point a gateway or the admin CLI at this stack's database. */
+  readonly databaseEnv: Readonly<Record<string, string>>;
+  /** Runs `parcelgate-admin <args>` on this stack's database, while the gateway runs. */
+  admin(args: readonly string[]): Promise<AdminRun>;
   /** Stops both processes and removes the database. */
   stop(): Promise<void>;
 }
@@ -133,6 +139,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       sim: new SimClient(simUrl),
       client: (key) => new ApiClient(gatewayUrl, key),
       gatewayLogs: () => gateway.output(),
+      gatewayProcess: gateway.child,
+      databaseEnv: store.env,
+      admin: (args) => runAdmin(store.env, args),
       stop: cleanUp,
     };
   } catch (error) {
@@ -159,9 +168,12 @@ export function newKey(): string {
   return `e2e-${randomUUID()}`;
 }
 
-interface Launched {
+/** A process the harness started. */
+export interface Launched {
   readonly name: string;
   readonly child: ChildProcess;
+  /** Settles when the process has exited. */
+  readonly exit: Promise<void>;
   output(): string;
   exited(): boolean;
   stop(): Promise<void>;
@@ -202,6 +214,7 @@ function launch(name: string, script: string, env: Readonly<Record<string, strin
   return {
     name,
     child,
+    exit,
     output: () => output,
     exited: () => child.exitCode !== null || child.signalCode !== null,
     async stop() {
@@ -213,6 +226,35 @@ function launch(name: string, script: string, env: Readonly<Record<string, strin
       await exit;
       clearTimeout(timer);
     },
+  };
+}
+
+/** A gateway started beside a stack's: a second one on its database, or a restart. */
+export interface ExtraGateway extends Launched {
+  readonly url: string;
+  /** A client with the stack's bootstrap key. */
+  readonly api: ApiClient;
+  /** Resolves once it answers `/readyz`; throws if it exits first. */
+  ready(): Promise<void>;
+}
+
+/** Starts one more gateway on `stack`'s database and simulator, on a port of its own. */
+export async function launchGateway(stack: Stack): Promise<ExtraGateway> {
+  const url = `http://127.0.0.1:${await freePort()}`;
+  const launched = launch('gateway', GATEWAY_MAIN, {
+    ...stack.databaseEnv,
+    PORT: new URL(url).port,
+    HOST: '127.0.0.1',
+    CARRIER_SIM_URL: stack.simUrl,
+    PARCELGATE_BOOTSTRAP_API_KEY: stack.apiKey,
+    PARCELGATE_PUBLIC_URL: url,
+    LOG_LEVEL: 'info',
+  });
+  return {
+    ...launched,
+    url,
+    api: new ApiClient(url, stack.apiKey),
+    ready: () => waitUntilReady(launched, `${url}/readyz`),
   };
 }
 
@@ -299,6 +341,31 @@ async function withClient<Result>(
   } finally {
     await client.end();
   }
+}
+
+/** How a run of the admin CLI ended. */
+export interface AdminRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `parcelgate-admin <args>` with `env`; never throws on a non-zero exit. */
+export async function runAdmin(
+  env: Readonly<Record<string, string>>,
+  args: readonly string[],
+): Promise<AdminRun> {
+  return run(process.execPath, [GATEWAY_CLI, ...args], {
+    env: { ...inheritedEnv(), ...env },
+    timeout: 60_000,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: unknown; stdout?: string; stderr?: string }) => ({
+      code: typeof error.code === 'number' ? error.code : -1,
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? String(error),
+    }),
+  );
 }
 
 /** Runs `parcelgate-admin keys create --tenant <name>` and returns the key it prints last. */
