@@ -32,6 +32,12 @@ afterAll(async () => {
 
 const PROBLEM = 'https://parcelgate.dev/problems/';
 
+/** Registers a sandbox parcel for a tenant, so it may act on it through the shared account. */
+async function register(client: ApiClient, trackingNumber: string): Promise<void> {
+  const answer = await client.post('/v1/parcels', { carrier: 'sandbox', trackingNumber });
+  expect(answer.status, answer.text).toBe(201);
+}
+
 function interceptBody(
   trackingNumber: string,
   extra: Partial<InterceptRequestBody> = {},
@@ -252,6 +258,8 @@ describe('tenant isolation', () => {
   it("one tenant's Idempotency-Key never replays another tenant's answer", async () => {
     const parcelA = await stack.sim.createParcel({ status: 'in_transit' });
     const parcelB = await stack.sim.createParcel({ status: 'in_transit' });
+    // acme acts through the deployment's shared sandbox account: on parcels it registered.
+    await register(acme, parcelB);
     const key = newKey();
     const mine = await stack.api.post<Intercept>('/v1/intercepts', interceptBody(parcelA), {
       idempotencyKey: key,
@@ -275,6 +283,7 @@ describe('tenant isolation', () => {
         })
       ).body.status,
     ).toBe('accepted');
+    await register(acme, trackingNumber);
     const theirs = await acme.post<Intercept>('/v1/intercepts', interceptBody(trackingNumber), {
       idempotencyKey: newKey(),
     });

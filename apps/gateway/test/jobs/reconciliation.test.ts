@@ -292,7 +292,8 @@ describe('the sweep', () => {
     const trackingNumber = parcel(trackOnly.script);
     const created = await intercept(trackingNumber, 'trackonly');
     expect(created.body.status).toBe('pending');
-    const breaker = gateway.app.resilience.of(gateway.app.carriers.resolve('trackonly')).breakers.track;
+    const breaker = gateway.app.resilience.of(gateway.app.carriers.resolve('trackonly')).breakers
+      .track;
     // Reads failing past the breaker's threshold open it.
     for (let call = 0; call < 40; call++) {
       const decision = breaker.acquire();
