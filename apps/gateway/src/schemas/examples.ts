@@ -143,5 +143,6 @@ export const sampleCarrier = {
     proofOfDelivery: true,
     callbacks: false,
   },
+  requestOptions: [],
   circuits: { track: 'closed', intercept: 'closed', redirect: 'closed' },
 };

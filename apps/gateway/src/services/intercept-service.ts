@@ -1,6 +1,7 @@
 import type { InterceptReason, NormalizedStatus, ParcelDetails } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { checkCarrierOptions } from '../carriers/check-carrier-options.ts';
 import {
   AnsweredByDeadlineError,
   type AnswerGuard,
@@ -59,6 +60,7 @@ export async function checkInterceptEligibility(
   input: InterceptInput,
 ): Promise<PolicyEvaluation & { readonly parcelStatus: NormalizedStatus }> {
   const carrier = app.carriers.resolve(input.carrier);
+  checkCarrierOptions(carrier.definition, 'intercept', input.carrierOptions);
   const snapshot = await readTracking(
     app,
     request,
@@ -101,6 +103,7 @@ export async function createIntercept(
       },
     );
   }
+  checkCarrierOptions(carrier.definition, 'intercept', input.carrierOptions);
   const earlier = request.idempotency?.earlierSubjectId;
   if (earlier !== undefined) {
     // A previous holder of this Idempotency-Key created it and died: answer, never resend.
