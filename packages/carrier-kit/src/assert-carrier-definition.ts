@@ -1,4 +1,5 @@
 import type { CarrierDefinition } from './carrier-definition.ts';
+import { checkRequestOptions } from './check-request-options.ts';
 import { CONTRACT_VERSION } from './contract-version.ts';
 import { isMoney } from './money.ts';
 import { isNormalizedStatus } from './status.ts';
@@ -49,6 +50,7 @@ export function assertCarrierDefinition(value: unknown): asserts value is Carrie
     ...checkCapabilities(value.capabilities),
     ...checkCredentials(value.credentials),
     ...checkEndpoints(value.endpoints),
+    ...checkRequestOptions(value.requestOptions, value.credentials, value.capabilities),
   ];
   if (problems.length > 0) {
     throw new CarrierDefinitionError(nameOf(value), problems);

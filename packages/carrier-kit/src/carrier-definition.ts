@@ -11,6 +11,7 @@ import type {
   InterceptStatusRequest,
 } from './intercept.ts';
 import type { RedirectRequest, RedirectResult } from './redirect.ts';
+import type { RequestOptionSpec } from './request-options.ts';
 import type { TrackingRequest, TrackingSnapshot } from './tracking.ts';
 
 /**
@@ -35,6 +36,13 @@ export interface CarrierDefinition {
   /** Settings the gateway must supply in `ctx.credentials`; checked at start. */
   readonly credentials: CredentialSpec;
   readonly endpoints?: CarrierEndpoints;
+  /**
+   * What requests may set in `carrierOptions`, per operation; absent or empty means
+   * nothing. The gateway refuses any other key with a 400 before calling the adapter, and
+   * the adapter reads no other. Settings that move money or parcels (payer, billing
+   * account, return address) belong in `credentials`, never here.
+   */
+  readonly requestOptions?: RequestOptionSpec;
 
   /** Reads a parcel's normalized status and events. */
   track(ctx: CarrierContext, request: TrackingRequest): Promise<TrackingSnapshot>;

@@ -92,6 +92,12 @@ export {
   type RedirectResult,
 } from './redirect.ts';
 export {
+  findRequestOptionProblems,
+  type RequestOptionField,
+  type RequestOptionProblem,
+  type RequestOptionSpec,
+} from './request-options.ts';
+export {
   EXCEPTION_SUB_STATUSES,
   type ExceptionSubStatus,
   INCIDENT_REASONS,

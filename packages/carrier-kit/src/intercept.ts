@@ -31,7 +31,10 @@ export interface InterceptRequest {
   readonly orderRef?: string;
   readonly note?: string;
   readonly parcel?: ParcelDetails;
-  /** Carrier-specific extras, passed through untouched. */
+  /**
+   * Carrier-specific extras: only the keys the adapter declares in `requestOptions` for
+   * `intercept`, whose values the gateway has checked.
+   */
   readonly carrierOptions?: Readonly<Record<string, string>>;
 }
 

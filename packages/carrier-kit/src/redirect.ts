@@ -21,6 +21,10 @@ export interface RedirectRequest {
   readonly orderRef?: string;
   readonly newAddress: Address;
   readonly note?: string;
+  /**
+   * Carrier-specific extras: only the keys the adapter declares in `requestOptions` for
+   * `redirect`, whose values the gateway has checked.
+   */
   readonly carrierOptions?: Readonly<Record<string, string>>;
 }
 

@@ -9,7 +9,11 @@ export interface TrackingRequest {
    * to show the full route (SF Express). Absent otherwise.
    */
   readonly phoneLastDigits?: string;
-  /** Carrier-specific extras, passed through untouched (e.g. Kuaidi100's `com`). */
+  /**
+   * Carrier-specific extras (e.g. Kuaidi100's `com`): only keys the adapter declares in
+   * `requestOptions`, checked by the gateway, for `track` or for the intercept or redirect
+   * this read is part of (which carries its options to the read).
+   */
   readonly carrierOptions?: Readonly<Record<string, string>>;
 }
 

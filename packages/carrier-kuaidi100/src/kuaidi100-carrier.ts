@@ -6,14 +6,15 @@ import { kuaidi100Endpoints } from './kuaidi100-endpoints.ts';
 import { interceptKuaidi100Parcel } from './kuaidi100-intercept.ts';
 import { redirectKuaidi100Parcel } from './kuaidi100-redirect.ts';
 import { KUAIDI100_CARRIER_ID } from './kuaidi100-request.ts';
+import { kuaidi100RequestOptions } from './kuaidi100-request-options.ts';
 import { trackKuaidi100Parcel } from './kuaidi100-track.ts';
 
 /**
  * Kuaidi100 (快递100), the aggregator many Chinese carriers are reached through: real-time
  * query, `interceptOrder` for returns and address changes (decided later, reported by
  * callback) and subscription pushes. The carrier behind a parcel (`com`) comes from
- * `carrierOptions.com` or Kuaidi100's number recognition, and is returned as
- * `underlyingCarrier`.
+ * `carrierOptions.com` (the one request option) or Kuaidi100's number recognition, and
+ * is returned as `underlyingCarrier`.
  */
 export const kuaidi100Carrier = defineCarrier({
   id: KUAIDI100_CARRIER_ID,
@@ -21,6 +22,7 @@ export const kuaidi100Carrier = defineCarrier({
   contractVersion: CONTRACT_VERSION,
   capabilities: kuaidi100Capabilities,
   credentials: kuaidi100Credentials,
+  requestOptions: kuaidi100RequestOptions,
   endpoints: kuaidi100Endpoints,
   track: trackKuaidi100Parcel,
   intercept: interceptKuaidi100Parcel,

@@ -5,12 +5,12 @@ import {
   classifyKuaidi100Failure,
   type Kuaidi100Operation,
 } from './classify-kuaidi100-failure.ts';
+import { readKuaidi100InterceptSettings } from './kuaidi100-intercept-settings.ts';
 import {
   KUAIDI100_CARRIER_ID,
   KUAIDI100_ROUTES,
   postKuaidi100Form,
   readCredential,
-  readOptionalCredential,
 } from './kuaidi100-request.ts';
 import { signKuaidi100Label } from './kuaidi100-sign.ts';
 import {
@@ -32,9 +32,6 @@ export const KUAIDI100_INTERCEPT_TYPES = [
 
 /** One of {@link KUAIDI100_INTERCEPT_TYPES}. */
 export type Kuaidi100InterceptType = (typeof KUAIDI100_INTERCEPT_TYPES)[number];
-
-/** Who pays for the intercept (`interceptPayType`): 寄付, 到付, 第三方月结, 寄付月结. */
-export const KUAIDI100_PAY_TYPES = ['SHIPPER', 'CONSIGNEE', 'THIRDPARTY', 'MONTHLY'] as const;
 
 /** Our reasons in the words Kuaidi100 forwards to the carrier's station (`reason`, free text). */
 export const KUAIDI100_REASON_TEXT: Readonly<Record<InterceptReason, string>> = {
@@ -62,13 +59,13 @@ export interface InterceptOrderCall {
   readonly interceptType: Kuaidi100InterceptType;
   readonly reason: string;
   readonly recipient?: Kuaidi100Recipient;
-  readonly carrierOptions: Readonly<Record<string, string>> | undefined;
 }
 
 /**
  * Sends `POST label/order?method=interceptOrder` with form fields `method`, `key`, `t` (ms),
  * `param` and `sign = UPPER(MD5(param + t + key + secret))` (kuaidi100-api/php-demo
- * src/interceptorder.php). Kuaidi100 answers "accepted for processing" and reports the
+ * src/interceptorder.php). Who pays, on whose behalf and with which e-waybill account come
+ * from the connection (`readKuaidi100InterceptSettings`), never the request. Kuaidi100 answers "accepted for processing" and reports the
  * outcome later to `callbackUrl`, signed with `salt` ("所有快递公司的拦截状态均通过回调返回").
  *
  * Sent once, never marked idempotent: Kuaidi100 does not document deduplication by
@@ -81,9 +78,7 @@ export async function sendKuaidi100InterceptOrder(
   const key = readCredential(ctx, 'key', 'KEY');
   const secret = readCredential(ctx, 'secret', 'SECRET');
   const salt = readCredential(ctx, 'salt', 'SALT');
-  const options = call.carrierOptions ?? {};
-  const partnerId = options.partnerId ?? readOptionalCredential(ctx, 'partnerId');
-  const partnerKey = readOptionalCredential(ctx, 'partnerKey');
+  const { payType, orderRole, partnerId, partnerKey } = readKuaidi100InterceptSettings(ctx);
   if (ctx.callbackUrl === undefined) {
     // ZTO, J&T and YTO intercepts need it; the outcome then only shows in tracking.
     ctx.logger.warn('kuaidi100 intercept sent without callbackUrl: set PARCELGATE_PUBLIC_URL', {
@@ -95,8 +90,8 @@ export async function sendKuaidi100InterceptOrder(
     kuaidinum: call.trackingNumber,
     orderId: call.orderId,
     interceptType: call.interceptType,
-    interceptPayType: options.interceptPayType ?? 'MONTHLY',
-    orderRole: options.orderRole ?? '1',
+    interceptPayType: payType,
+    orderRole,
     ...(partnerId === undefined ? {} : { partnerId }),
     ...(partnerKey === undefined ? {} : { partnerKey }),
     reason: call.reason,

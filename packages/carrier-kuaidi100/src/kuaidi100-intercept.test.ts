@@ -67,16 +67,11 @@ describe('interceptKuaidi100Parcel', () => {
     );
     await interceptKuaidi100Parcel(
       kuaidi100TestContext({ callbackUrl: CALLBACK_URL }),
-      sampleRequests.intercept('78000000000100', {
-        carrierOptions: { com: 'zhongtong', interceptType: 'RETURN_SEND_STATION' },
-      }),
+      sampleRequests.intercept('78000000000100', { carrierOptions: { com: 'zhongtong' } }),
     );
     const [label, subscription] = server.calls;
     const param = JSON.parse(formOf(label?.body ?? '').param ?? '');
-    expect(param).toMatchObject({
-      callbackUrl: CALLBACK_URL,
-      interceptType: 'RETURN_SEND_STATION',
-    });
+    expect(param).toMatchObject({ callbackUrl: CALLBACK_URL });
     const subscribeForm = formOf(subscription?.body ?? '');
     expect(subscribeForm.schema).toBe('json');
     expect(JSON.parse(subscribeForm.param ?? '')).toEqual({
@@ -89,6 +84,54 @@ describe('interceptKuaidi100Parcel', () => {
         resultv2: '1',
       },
     });
+  });
+
+  it('takes where the parcel goes, who pays and the account from the connection, never the request', async () => {
+    answerLabel(interceptAccepted);
+    await interceptKuaidi100Parcel(
+      kuaidi100TestContext({
+        credentials: {
+          ...KUAIDI100_TEST_CREDENTIALS,
+          interceptType: 'RETURN_SEND_STATION',
+          interceptPayType: 'SHIPPER',
+          orderRole: '3',
+          partnerId: 'ZTO-ACCOUNT-1',
+        },
+      }),
+      sampleRequests.intercept('78000000000100', {
+        // Undeclared: the gateway refuses these; an adapter called directly ignores them.
+        carrierOptions: {
+          com: 'zhongtong',
+          interceptType: 'MODIFY_ADDR',
+          interceptPayType: 'CONSIGNEE',
+          orderRole: '2',
+          partnerId: 'SOMEONE-ELSE',
+        },
+      }),
+    );
+    expect(JSON.parse(formOf(server.calls[0]?.body ?? '').param ?? '')).toMatchObject({
+      interceptType: 'RETURN_SEND_STATION',
+      interceptPayType: 'SHIPPER',
+      orderRole: '3',
+      partnerId: 'ZTO-ACCOUNT-1',
+    });
+  });
+
+  it('refuses an unknown configured interceptType before sending anything', async () => {
+    await expect(
+      interceptKuaidi100Parcel(
+        kuaidi100TestContext({
+          credentials: { ...KUAIDI100_TEST_CREDENTIALS, interceptType: 'MODIFY_ADDR' },
+        }),
+        sampleRequests.intercept('78000000000100', { carrierOptions: { com: 'zhongtong' } }),
+      ),
+    ).rejects.toMatchObject({
+      kind: 'invalid-request',
+      field: 'interceptType',
+      requestSent: false,
+      message: expect.stringContaining('CARRIER_KUAIDI100_INTERCEPT_TYPE'),
+    });
+    expect(server.calls).toHaveLength(0);
   });
 
   it('still answers pending when the subscription after it fails', async () => {
@@ -155,6 +198,8 @@ describe('redirectKuaidi100Parcel', () => {
     expect(result.outcome).toBe('pending');
     const param = JSON.parse(formOf(server.calls[0]?.body ?? '').param ?? '');
     expect(param).toMatchObject({
+      interceptPayType: 'MONTHLY',
+      orderRole: '1',
       kuaidicom: 'jtexpress',
       kuaidinum: 'JT0000000000500',
       orderId: 'rdr_unit_1',

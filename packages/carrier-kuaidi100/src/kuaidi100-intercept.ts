@@ -5,12 +5,14 @@ import {
   type Kuaidi100InterceptType,
   sendKuaidi100InterceptOrder,
 } from './kuaidi100-intercept-order.ts';
+import { readKuaidi100InterceptSettings } from './kuaidi100-intercept-settings.ts';
 import { subscribeAfterMutation } from './kuaidi100-subscribe.ts';
 
 /**
  * Asks Kuaidi100 to send a parcel back to the sender: `interceptOrder` with
  * `interceptType: RETURN_SEND_ADDR` (back to the sender's address), or
- * `carrierOptions.interceptType: RETURN_SEND_STATION` (back to the sending station).
+ * `RETURN_SEND_STATION` (held at the sending station) when the connection says so
+ * (CARRIER_KUAIDI100_INTERCEPT_TYPE); a request cannot choose where the parcel goes.
  * Kuaidi100 decides later and calls back, so the answer is `pending`, with Kuaidi100's
  * task id as `carrierReference` when it sends one.
  */
@@ -18,11 +20,8 @@ export async function interceptKuaidi100Parcel(
   ctx: CarrierContext,
   request: InterceptRequest,
 ): Promise<InterceptResult> {
+  const interceptType: Kuaidi100InterceptType = readKuaidi100InterceptSettings(ctx).returnType;
   const com = await resolveKuaidi100Company(ctx, request.trackingNumber, request.carrierOptions);
-  const interceptType: Kuaidi100InterceptType =
-    request.carrierOptions?.interceptType === 'RETURN_SEND_STATION'
-      ? 'RETURN_SEND_STATION'
-      : 'RETURN_SEND_ADDR';
   const reasonText = KUAIDI100_REASON_TEXT[request.reason];
   const accepted = await sendKuaidi100InterceptOrder(ctx, {
     operation: 'intercept',
@@ -31,7 +30,6 @@ export async function interceptKuaidi100Parcel(
     orderId: request.reference,
     interceptType,
     reason: request.note === undefined ? reasonText : `${reasonText}：${request.note}`,
-    carrierOptions: request.carrierOptions,
   });
   await subscribeAfterMutation(ctx, { com, trackingNumber: request.trackingNumber });
   return {

@@ -29,7 +29,6 @@ export async function redirectKuaidi100Parcel(
     interceptType: 'MODIFY_ADDR',
     reason: request.note === undefined ? '修改收件地址' : `修改收件地址：${request.note}`,
     recipient: toRecipient(request.newAddress),
-    carrierOptions: request.carrierOptions,
   });
   await subscribeAfterMutation(ctx, { com, trackingNumber: request.trackingNumber });
   return {

@@ -20,6 +20,9 @@ export const sandboxCarrier = defineCarrier({
   contractVersion: CONTRACT_VERSION,
   capabilities: sandboxCapabilities,
   credentials: sandboxCredentials,
+  // Requests may set no carrierOptions: the sandbox needs nothing beyond the tracking
+  // number, and the gateway refuses any key an adapter does not declare here.
+  requestOptions: [],
   // The sandbox exists only inside the simulator, so "production" is the simulator on its
   // default port; deployments point elsewhere with CARRIER_SANDBOX_BASE_URL.
   endpoints: { production: 'http://127.0.0.1:4010/sandbox' },

@@ -3,6 +3,7 @@ import { detectSfTrackingNumber } from './detect-sf-tracking-number.ts';
 import { sfCallbacks } from './sf-callbacks.ts';
 import { sfCapabilities } from './sf-capabilities.ts';
 import { SF_CARRIER_ID, sfCredentials } from './sf-credentials.ts';
+import { sfRequestOptions } from './sf-request-options.ts';
 import { trackSfParcel } from './sf-track.ts';
 import { cancelSfIntercept, interceptSfParcel, redirectSfParcel } from './sf-wanted-intercept.ts';
 
@@ -17,6 +18,7 @@ export const sfCarrier = defineCarrier({
   contractVersion: CONTRACT_VERSION,
   capabilities: sfCapabilities,
   credentials: sfCredentials,
+  requestOptions: sfRequestOptions,
   // bspgw is the production host SF's API pages give (sfapi.sf-express.com is the SDK's
   // alias of it); sfapi-sbox is SF's sandbox. The path /std/service is the adapter's.
   endpoints: {

@@ -146,17 +146,28 @@ describe('wanted intercept (EXP_RECE_WANTED_INTERCEPT)', () => {
     expect(result).toEqual({ outcome: 'accepted', carrierReference: 'SFI000000017' });
   });
 
-  it('takes payMode and the return address from carrierOptions', async () => {
+  it('takes payMode and the return address from the connection, never from carrierOptions', async () => {
     answerWith('intercept-accepted-null.json');
     const result = await sfCarrier.intercept?.(
-      context(),
+      createTestContext({
+        carrier: sfCarrier,
+        baseUrl: BASE_URL,
+        credentials: { ...CREDENTIALS, payMode: '1', returnCity: '广州市', returnCounty: '天河区' },
+      }),
       sampleRequests.intercept('SF7444407228423', {
-        carrierOptions: { payMode: '1', returnCity: '广州市', returnCounty: '天河区' },
+        // Undeclared: the gateway refuses these; an adapter called directly ignores them.
+        carrierOptions: {
+          payMode: '2',
+          monthlyCardNo: '7559999999',
+          returnCity: '北京市',
+          returnAddress: '别处',
+        },
       }),
     );
     expect(sentForm().msgData).toMatchObject({
       payMode: '1',
-      newDestAddress: { city: '广州市', county: '天河区' },
+      monthlyCardNo: '7551234567',
+      newDestAddress: { city: '广州市', county: '天河区', address: '科技园南区1号仓' },
     });
     expect(result).toEqual({ outcome: 'accepted' });
   });

@@ -24,7 +24,8 @@ const ROLE_SENDER = '1';
 
 /**
  * Default `payMode`: 4, the sender's monthly account (寄方月结), which is how merchants
- * ship with SF; CARRIER_SF_PAY_MODE or `carrierOptions.payMode` change it.
+ * ship with SF; CARRIER_SF_PAY_MODE changes it. Never taken from a request: who pays is
+ * the connection's to say.
  */
 const DEFAULT_PAY_MODE = '4';
 
@@ -43,10 +44,9 @@ interface SfDestAddress {
 
 /**
  * Return to sender: `EXP_RECE_WANTED_INTERCEPT` with serviceCode 2 (退回). SF wants the
- * address to send the parcel back to in `newDestAddress` for 退回 as for 转寄; the
- * merchant's return address comes from `carrierOptions` (`returnProvince`, `returnCity`,
- * `returnCounty`, `returnAddress`, `returnContact`, `returnPhone`) or the configured
- * CARRIER_SF_RETURN_* defaults.
+ * address to send the parcel back to in `newDestAddress` for 退回 as for 转寄; it is the
+ * merchant's return address from the connection (CARRIER_SF_RETURN_*) and nothing else,
+ * so a request cannot send a returned parcel somewhere the merchant did not configure.
  *
  * SF answers synchronously that it took the instruction (受理), which is `accepted`; the
  * parcel turns back later at a station, or does not (delivered first), which the route
@@ -57,9 +57,8 @@ export async function interceptSfParcel(
   request: InterceptRequest,
 ): Promise<InterceptResult> {
   const credentials = readSfCredentials(ctx.credentials);
-  const options = request.carrierOptions ?? {};
-  const destination = returnAddress(credentials, options);
-  const answer = await sendInstruction(ctx, credentials, options, {
+  const destination = returnAddress(credentials);
+  const answer = await sendInstruction(ctx, credentials, {
     operation: 'intercept',
     waybillNo: request.trackingNumber,
     serviceCode: SF_INTERCEPT_SERVICE.returnToSender,
@@ -71,20 +70,20 @@ export async function interceptSfParcel(
 /**
  * Redirect: `EXP_RECE_WANTED_INTERCEPT` with serviceCode 1 (转寄) and the new address.
  * SF's address has a district (`county`) that our address does not: it comes from
- * `carrierOptions.county` when given, else empty (SF's address matching reads it from the
- * street line). Accepted synchronously, delivered at the new address later.
+ * `carrierOptions.county` (the one declared request option) when given, else empty (SF's
+ * address matching reads it from the street line). Accepted synchronously, delivered at
+ * the new address later.
  */
 export async function redirectSfParcel(
   ctx: CarrierContext,
   request: RedirectRequest,
 ): Promise<RedirectResult> {
   const credentials = readSfCredentials(ctx.credentials);
-  const options = request.carrierOptions ?? {};
-  const answer = await sendInstruction(ctx, credentials, options, {
+  const answer = await sendInstruction(ctx, credentials, {
     operation: 'redirect',
     waybillNo: request.trackingNumber,
     serviceCode: SF_INTERCEPT_SERVICE.redirect,
-    newDestAddress: toSfAddress(request.newAddress, options.county),
+    newDestAddress: toSfAddress(request.newAddress, request.carrierOptions?.county),
   });
   return { outcome: 'accepted', ...answer };
 }
@@ -131,11 +130,10 @@ interface Instruction {
 async function sendInstruction(
   ctx: CarrierContext,
   credentials: SfCredentials,
-  options: Readonly<Record<string, string>>,
   instruction: Instruction,
 ): Promise<{ carrierReference?: string; fee?: Money }> {
-  const payMode = options.payMode ?? credentials.payMode ?? DEFAULT_PAY_MODE;
-  const monthlyCardNo = options.monthlyCardNo ?? credentials.monthlyCardNo;
+  const payMode = credentials.payMode ?? DEFAULT_PAY_MODE;
+  const monthlyCardNo = credentials.monthlyCardNo;
   if (MONTHLY_PAY_MODES.has(payMode) && (monthlyCardNo === undefined || monthlyCardNo === '')) {
     throw invalid(
       'monthlyCardNo',
@@ -172,25 +170,19 @@ function parseAnswer(msgData: unknown): ReturnType<typeof parseSfInterceptAnswer
   }
 }
 
-function returnAddress(
-  credentials: SfCredentials,
-  options: Readonly<Record<string, string>>,
-): SfDestAddress {
-  const province = options.returnProvince ?? credentials.returnProvince;
-  const city = options.returnCity ?? credentials.returnCity;
-  const address = options.returnAddress ?? credentials.returnAddress;
+function returnAddress(credentials: SfCredentials): SfDestAddress {
+  const { returnProvince: province, returnCity: city, returnAddress: address } = credentials;
   if (province === undefined || city === undefined || address === undefined) {
     throw invalid(
       'newDestAddress',
-      'sf needs the address to return the parcel to: set CARRIER_SF_RETURN_PROVINCE, _CITY and _ADDRESS or carrierOptions.returnProvince/returnCity/returnAddress',
+      "sf needs the address to return the parcel to: set the connection's returnProvince, returnCity and returnAddress (CARRIER_SF_RETURN_*)",
     );
   }
-  const contact = options.returnContact ?? credentials.returnContact;
-  const phone = options.returnPhone ?? credentials.returnPhone;
+  const { returnContact: contact, returnPhone: phone } = credentials;
   return {
     province,
     city,
-    county: options.returnCounty ?? credentials.returnCounty ?? '',
+    county: credentials.returnCounty ?? '',
     address,
     ...(contact === undefined ? {} : { contact }),
     ...(phone === undefined ? {} : { phone }),

@@ -72,6 +72,8 @@ export interface AttemptOptions {
   readonly statusCode?: string;
   /** Run against this base URL instead of the environment's (connection refused). */
   readonly baseUrl?: string;
+  /** Sent as the request's `carrierOptions` (the request-options check records reads). */
+  readonly carrierOptions?: Readonly<Record<string, string>>;
 }
 
 /** Everything a check may use; built once per suite by {@link createConformanceHarness}. */
@@ -102,6 +104,7 @@ export interface ConformanceHarness {
     operation: CarrierOperation,
     context: TestCarrierContext,
     trackingNumber: string,
+    carrierOptions?: Readonly<Record<string, string>>,
   ): Promise<unknown>;
   /** A base URL on which every connection is refused, the environment's path kept. */
   refusedBaseUrl(): Promise<string>;
@@ -140,9 +143,15 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
     return context;
   };
 
-  const invoke: ConformanceHarness['invoke'] = async (operation, context, trackingNumber) => {
+  const invoke: ConformanceHarness['invoke'] = async (
+    operation,
+    context,
+    trackingNumber,
+    carrierOptions,
+  ) => {
     try {
-      return await callOperation(carrier, samples, operation, context, trackingNumber, () => {
+      const call = { operation, context, trackingNumber, carrierOptions };
+      return await callOperation(carrier, samples, call, () => {
         referenceCount += 1;
         return referenceCount;
       });
@@ -186,7 +195,7 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
         ...(attemptOptions.baseUrl === undefined ? {} : { baseUrl: attemptOptions.baseUrl }),
       });
       const settlement = await settle(
-        invoke(operation, context, trackingNumber),
+        invoke(operation, context, trackingNumber, attemptOptions.carrierOptions),
         timeoutMs + GRACE_MS,
       );
       const timedOut =
@@ -212,17 +221,24 @@ function operationsOf(carrier: CarrierDefinition): CarrierOperation[] {
     : ['track'];
 }
 
+/** One operation call: on what, in which context, with which options. */
+interface OperationCall {
+  readonly operation: CarrierOperation;
+  readonly context: TestCarrierContext;
+  readonly trackingNumber: string;
+  readonly carrierOptions: Readonly<Record<string, string>> | undefined;
+}
+
 async function callOperation(
   carrier: CarrierDefinition,
   samples: SampleRequests,
-  operation: CarrierOperation,
-  context: TestCarrierContext,
-  trackingNumber: string,
+  { operation, context, trackingNumber, carrierOptions }: OperationCall,
   nextReference: () => number,
 ): Promise<unknown> {
+  const options = carrierOptions === undefined ? {} : { carrierOptions };
   switch (operation) {
     case 'track':
-      return carrier.track(context, { trackingNumber });
+      return carrier.track(context, { trackingNumber, ...options });
     case 'intercept': {
       if (carrier.intercept === undefined) {
         throw new TypeError(`${carrier.id} claims intercept but has no intercept()`);
@@ -230,14 +246,17 @@ async function callOperation(
       // A fresh reference per call: a carrier that dedupes by reference would otherwise
       // answer an earlier attempt.
       const reference = `icp_conformance_${nextReference()}`;
-      return carrier.intercept(context, samples.intercept(trackingNumber, { reference }));
+      return carrier.intercept(
+        context,
+        samples.intercept(trackingNumber, { reference, ...options }),
+      );
     }
     case 'redirect': {
       if (carrier.redirect === undefined) {
         throw new TypeError(`${carrier.id} claims redirect but has no redirect()`);
       }
       const reference = `rdr_conformance_${nextReference()}`;
-      return carrier.redirect(context, samples.redirect(trackingNumber, { reference }));
+      return carrier.redirect(context, samples.redirect(trackingNumber, { reference, ...options }));
     }
   }
 }

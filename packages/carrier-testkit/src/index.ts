@@ -21,6 +21,7 @@ export {
   operationsCheck,
   outcomeUnknownCheck,
   rateLimitCheck,
+  requestOptionsCheck,
   retryableFailuresCheck,
   statusCodesCheck,
   unreadableAnswersCheck,

@@ -21,6 +21,9 @@ export const upsCarrier = defineCarrier({
   contractVersion: CONTRACT_VERSION,
   capabilities: upsCapabilities,
   credentials: upsCredentials,
+  // No carrierOptions: the requester and accounts are connection settings (credentials),
+  // and UPS needs nothing else per request. The gateway refuses any key sent anyway.
+  requestOptions: [],
   // One host serves OAuth (/security/v1), Track (/api/track/v1) and Delivery Intercept
   // (/api/deliveryintercept/v2); `test` is UPS's Customer Integration Environment.
   endpoints: { production: 'https://onlinetools.ups.com', test: 'https://wwwcie.ups.com' },

@@ -22,6 +22,26 @@ const circuitState = Type.Union(
   },
 );
 
+const requestOption = Type.Object(
+  {
+    key: Type.String({ examples: ['com'] }),
+    description: Type.String(),
+    operations: Type.Array(Type.String(), {
+      description: 'The operations (track, intercept, redirect) whose requests may carry it.',
+      examples: [['track', 'intercept', 'redirect']],
+    }),
+    pattern: Type.Optional(
+      Type.String({
+        description: 'A regular expression (ECMAScript, u flag) the whole value must match.',
+        examples: ['^[A-Za-z0-9_]{2,40}$'],
+      }),
+    ),
+    values: Type.Optional(Type.Array(Type.String(), { description: 'The only values allowed.' })),
+    example: Type.Optional(Type.String({ examples: ['zhongtong'] })),
+  },
+  { description: 'One key a request may set in `carrierOptions`.' },
+);
+
 /** A loaded carrier and what it can do. */
 export const Carrier = sharedSchema(
   'Carrier',
@@ -67,6 +87,10 @@ export const Carrier = sharedSchema(
         redirect: Type.Optional(Type.Object({ ...mutationSchema, freePerOrder: Type.Integer() })),
         proofOfDelivery: Type.Boolean(),
         callbacks: Type.Boolean(),
+      }),
+      requestOptions: Type.Array(requestOption, {
+        description:
+          'What requests may set in `carrierOptions`, per operation; empty when nothing. Any other key, or a value failing `pattern` or `values`, is a 400 validation-failed naming `/carrierOptions/<key>`. Who pays and where parcels go are settings of the carrier connection, never request options.',
       }),
       circuits: Type.Object(
         {

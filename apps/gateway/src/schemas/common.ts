@@ -131,7 +131,7 @@ export const CarrierOptions = sharedSchema(
     additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
     maxProperties: 10,
     description:
-      "Carrier-specific extras passed to the adapter untouched, e.g. Kuaidi100's `com` (the carrier behind the parcel); each carrier's README lists its options.",
+      "Carrier-specific extras, e.g. Kuaidi100's `com` (the carrier behind the parcel). Only the keys the carrier declares for the operation are accepted (`requestOptions` in `GET /v1/carriers`); any other key, or a value failing the declared pattern or values, is a 400.",
     examples: [{ com: 'zhongtong' }],
   }),
 );

@@ -143,6 +143,7 @@ export const sampleCarrier = {
     proofOfDelivery: true,
     callbacks: false,
   },
+  requestOptions: [],
   circuits: { track: 'closed', intercept: 'closed', redirect: 'closed' },
 };
 

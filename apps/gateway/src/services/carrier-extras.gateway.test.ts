@@ -70,6 +70,73 @@ describe('carrier extras through the API', () => {
     expect(badOption.body).toContain('carrierOptions');
   });
 
+  it('refuses an option the carrier does not declare, or a bad value, before any carrier call', async () => {
+    const before = { ...script.calls };
+    const undeclared = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/intercepts',
+      headers: { ...gateway.auth.acme, 'idempotency-key': 'extras-undeclared-option' },
+      payload: {
+        carrier: 'fake',
+        trackingNumber: 'FK900003',
+        reason: 'buyer_cancelled',
+        pickupMode: 'platform_pickup',
+        carrierOptions: { com: 'jtexpress', returnAddress: 'somewhere else' },
+      },
+    });
+    expect(undeclared.statusCode).toBe(400);
+    expect(undeclared.json()).toMatchObject({
+      type: 'https://parcelgate.dev/problems/validation-failed',
+      errors: [
+        {
+          pointer: '/carrierOptions/returnAddress',
+          detail: 'is not an option Fake Express accepts on intercept requests (it accepts com)',
+        },
+      ],
+    });
+    const badValue = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/tracking/fake/FK900001?carrierOptions[com]=Not_Lower',
+      headers: gateway.auth.acme,
+    });
+    expect(badValue.statusCode).toBe(400);
+    expect(badValue.json()).toMatchObject({
+      errors: [{ pointer: '/query/carrierOptions/com', detail: 'must match ^[a-z]{2,20}$' }],
+    });
+    const dryRun = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/intercepts/eligibility',
+      headers: gateway.auth.acme,
+      payload: {
+        carrier: 'fake',
+        trackingNumber: 'FK900003',
+        reason: 'buyer_cancelled',
+        pickupMode: 'platform_pickup',
+        carrierOptions: { payMode: '2' },
+      },
+    });
+    expect(dryRun.statusCode).toBe(400);
+    expect(dryRun.json()).toMatchObject({ errors: [{ pointer: '/carrierOptions/payMode' }] });
+    const redirect = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/redirects',
+      headers: { ...gateway.auth.acme, 'idempotency-key': 'extras-undeclared-redirect' },
+      payload: {
+        carrier: 'fake',
+        trackingNumber: 'FK900002',
+        orderRef: 'ORD-EXTRAS-1',
+        reason: 'address_error',
+        carrierOptions: { monthlyCardNo: '7559999999' },
+        newAddress: { name: 'A', phone: '13800138000', line1: 'x', city: '上海市', country: 'CN' },
+      },
+    });
+    expect(redirect.statusCode).toBe(400);
+    expect(redirect.json()).toMatchObject({
+      errors: [{ pointer: '/carrierOptions/monthlyCardNo' }],
+    });
+    expect(script.calls).toEqual(before);
+  });
+
   it('sends an intercept its extras, stores them, and the reconciliation reads with them', async () => {
     script.intercept = async () => ({ outcome: 'pending' });
     script.interceptStatus = async () => {

@@ -1,6 +1,7 @@
 import type { InterceptReason, NormalizedStatus, ParcelDetails } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { checkCarrierOptions } from '../carriers/check-carrier-options.ts';
 import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import {
   AnsweredByDeadlineError,
@@ -59,6 +60,11 @@ export async function checkInterceptEligibility(
   request: FastifyRequest,
   input: InterceptInput,
 ): Promise<PolicyEvaluation & { readonly parcelStatus: NormalizedStatus }> {
+  checkCarrierOptions(
+    app.carriers.resolve(input.carrier).definition,
+    'intercept',
+    input.carrierOptions,
+  );
   // The dry run answers for the account the intercept would use, or says it has none.
   const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
     purpose: 'act',
@@ -109,6 +115,7 @@ export async function createIntercept(
       },
     );
   }
+  checkCarrierOptions(carrier.definition, 'intercept', input.carrierOptions);
   const earlier = request.idempotency?.earlierSubjectId;
   if (earlier !== undefined) {
     // A previous holder of this Idempotency-Key created it and died: answer, never resend.

@@ -1,6 +1,7 @@
 import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import type { Address, InterceptReason } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { checkCarrierOptions } from '../carriers/check-carrier-options.ts';
 import {
   AnsweredByDeadlineError,
   type AnswerGuard,
@@ -80,6 +81,7 @@ export async function createRedirect(
       },
     );
   }
+  checkCarrierOptions(carrier.definition, 'redirect', input.carrierOptions);
   const earlier = request.idempotency?.earlierSubjectId;
   if (earlier !== undefined) {
     return answerFor(app, request.tenant.id, earlier);

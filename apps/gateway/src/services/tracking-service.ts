@@ -1,6 +1,7 @@
 import type { TrackingRequest, TrackingSnapshot } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { checkCarrierOptions, QUERY_CARRIER_OPTIONS } from '../carriers/check-carrier-options.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import { isProblemError } from '../problems.ts';
 import type { Deadline } from '../resilience/call-carrier.ts';
@@ -10,7 +11,8 @@ import { effectivePolicyFor } from './tenant-policy.ts';
 
 /**
  * Tracks a parcel at the first candidate carrier that knows it (one candidate unless the
- * carrier was detected), and says whether an intercept is possible now by status, carrier
+ * carrier was detected), after checking `carrierOptions` against every candidate's declared
+ * request options, and says whether an intercept is possible now by status, carrier
  * and the tenant's policy. Parcel details (value, category) are unknown here, so those
  * rules wait for the eligibility check.
  */
@@ -22,6 +24,10 @@ export async function readTrackingWithInterception(
   deadline: Deadline,
 ) {
   const { trackingNumber } = query;
+  // Every candidate first: with `auto`, no carrier is asked when any of them refuses.
+  for (const candidate of candidates) {
+    checkCarrierOptions(candidate.definition, 'track', query.carrierOptions, QUERY_CARRIER_OPTIONS);
+  }
   let snapshot: TrackingSnapshot | undefined;
   let carrier: RegisteredCarrier | undefined;
   for (const [index, candidate] of candidates.entries()) {

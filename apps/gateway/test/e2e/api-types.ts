@@ -166,6 +166,15 @@ export interface CarrierEntry {
     };
     readonly redirect?: { readonly freePerOrder: number };
   };
+  /** What requests may set in `carrierOptions`, per operation. */
+  readonly requestOptions: {
+    readonly key: string;
+    readonly description: string;
+    readonly operations: string[];
+    readonly pattern?: string;
+    readonly values?: string[];
+    readonly example?: string;
+  }[];
 }
 
 /** The body of `POST /v1/intercepts` and of its dry run. */

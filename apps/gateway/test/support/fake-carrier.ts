@@ -92,6 +92,16 @@ export function createFakeCarrier(id = 'fake'): {
       callbacks: false,
     },
     credentials: [],
+    // Like Kuaidi100's: the one option requests may set, on every operation.
+    requestOptions: [
+      {
+        key: 'com',
+        description: 'company that issued the number',
+        operations: ['track', 'intercept', 'redirect'],
+        pattern: '^[a-z]{2,20}$',
+        example: 'zhongtong',
+      },
+    ],
     detect: (trackingNumber) => (trackingNumber.startsWith('FK') ? 'format' : undefined),
     async track(_ctx, request) {
       script.calls.track += 1;

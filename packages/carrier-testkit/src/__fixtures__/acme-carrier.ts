@@ -80,6 +80,10 @@ export interface AcmeQuirks {
   readonly withoutRedirect?: boolean;
   /** Declares that Acme dedupes intercepts by reference. */
   readonly interceptSafeToRetry?: boolean;
+  /** Intercepts read `carrierOptions.payer`, which is not declared. */
+  readonly readsUndeclaredOption?: boolean;
+  /** Intercepts never read the declared `carrierOptions.depot`. */
+  readonly ignoresDeclaredOption?: boolean;
 }
 
 /** Acme's status codes and their normalized reading. */
@@ -140,6 +144,15 @@ export function createAcmeCarrier(quirks: AcmeQuirks = {}): CarrierDefinition {
         description: 'Account',
         secret: false,
         required: true,
+      },
+    ],
+    requestOptions: [
+      {
+        key: 'depot',
+        description: 'Acme depot the parcel was handed in at',
+        operations: ['intercept'],
+        pattern: '^[A-Z]{3}[0-9]{2}$',
+        example: 'SHA01',
       },
     ],
     track: (ctx: CarrierContext, request: TrackingRequest) => trackAcme(ctx, request, quirks),
@@ -318,12 +331,15 @@ async function interceptAcme(
   if (quirks.interceptThrows === true) {
     throw new Error('intercept is not implemented yet');
   }
+  const options = request.carrierOptions;
+  const depot = quirks.ignoresDeclaredOption === true ? undefined : options?.depot;
+  const payer = quirks.readsUndeclaredOption === true ? options?.payer : undefined;
   const response = await send(
     ctx,
     {
       method: 'POST',
       path: `/v1/shipments/${encodeURIComponent(request.trackingNumber)}/intercepts`,
-      body: JSON.stringify({ reference: request.reference, reason: request.reason }),
+      body: JSON.stringify({ reference: request.reference, reason: request.reason, depot, payer }),
       ...(quirks.interceptIdempotent === true ? { idempotent: true } : {}),
     },
     quirks,

@@ -13,6 +13,7 @@ import {
   unreadableAnswersCheck,
 } from './failure-checks.ts';
 import { operationsCheck } from './operations-check.ts';
+import { requestOptionsCheck } from './request-options-check.ts';
 import { statusCodesCheck } from './status-codes-check.ts';
 
 /**
@@ -22,6 +23,7 @@ import { statusCodesCheck } from './status-codes-check.ts';
 export const conformanceChecks: readonly ConformanceCheck[] = [
   definitionCheck,
   operationsCheck,
+  requestOptionsCheck,
   statusCodesCheck,
   eventsOrderCheck,
   abortCheck,
@@ -47,6 +49,7 @@ export {
   operationsCheck,
   outcomeUnknownCheck,
   rateLimitCheck,
+  requestOptionsCheck,
   retryableFailuresCheck,
   statusCodesCheck,
   unreadableAnswersCheck,

@@ -87,7 +87,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the loaded carriers and what each can do */
+        /** List the loaded carriers, what each can do and which carrierOptions it accepts */
         get: operations["listCarriers"];
         put?: never;
         post?: never;
@@ -321,6 +321,7 @@ export interface components {
          *         "proofOfDelivery": true,
          *         "callbacks": false
          *       },
+         *       "requestOptions": [],
          *       "circuits": {
          *         "track": "closed",
          *         "intercept": "closed",
@@ -374,6 +375,30 @@ export interface components {
                 proofOfDelivery: boolean;
                 callbacks: boolean;
             };
+            /** @description What requests may set in `carrierOptions`, per operation; empty when nothing. Any other key, or a value failing `pattern` or `values`, is a 400 validation-failed naming `/carrierOptions/<key>`. Who pays and where parcels go are settings of the carrier connection, never request options. */
+            requestOptions: {
+                /** @example com */
+                key: string;
+                description: string;
+                /**
+                 * @description The operations (track, intercept, redirect) whose requests may carry it.
+                 * @example [
+                 *       "track",
+                 *       "intercept",
+                 *       "redirect"
+                 *     ]
+                 */
+                operations: string[];
+                /**
+                 * @description A regular expression (ECMAScript, u flag) the whole value must match.
+                 * @example ^[A-Za-z0-9_]{2,40}$
+                 */
+                pattern?: string;
+                /** @description The only values allowed. */
+                values?: string[];
+                /** @example zhongtong */
+                example?: string;
+            }[];
             /** @description This gateway process's circuit breaker per supported operation. */
             circuits: {
                 /** @description closed: calls flow; open: the carrier keeps failing and calls are refused at once (503 circuit-open); half_open: a probe is testing whether it recovered. */
@@ -445,6 +470,7 @@ export interface components {
          *             "proofOfDelivery": true,
          *             "callbacks": false
          *           },
+         *           "requestOptions": [],
          *           "circuits": {
          *             "track": "closed",
          *             "intercept": "closed",
@@ -458,7 +484,7 @@ export interface components {
             data: components["schemas"]["Carrier"][];
         };
         /**
-         * @description Carrier-specific extras passed to the adapter untouched, e.g. Kuaidi100's `com` (the carrier behind the parcel); each carrier's README lists its options.
+         * @description Carrier-specific extras, e.g. Kuaidi100's `com` (the carrier behind the parcel). Only the keys the carrier declares for the operation are accepted (`requestOptions` in `GET /v1/carriers`); any other key, or a value failing the declared pattern or values, is a 400.
          * @example {
          *       "com": "zhongtong"
          *     }

@@ -3,6 +3,7 @@ import {
   type CarrierCapabilities,
   type CarrierOperation,
   type MutationCapability,
+  type RequestOptionSpec,
   supportedOperations,
 } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
@@ -11,14 +12,14 @@ import type { CircuitState } from '../../resilience/circuit-breaker.ts';
 import { CarrierList } from '../../schemas/carriers.ts';
 import { problemResponses } from '../problem-responses.ts';
 
-/** The loaded carriers and their capabilities. */
+/** The loaded carriers, their capabilities and the request options each accepts. */
 export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/carriers',
     {
       schema: {
         operationId: 'listCarriers',
-        summary: 'List the loaded carriers and what each can do',
+        summary: 'List the loaded carriers, what each can do and which carrierOptions it accepts',
         tags: ['carriers'],
         response: { 200: CarrierList.ref, ...problemResponses(401) },
       },
@@ -36,6 +37,7 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
           required: field.required,
         })),
         capabilities: presentCapabilities(carrier.definition.capabilities),
+        requestOptions: presentRequestOptions(carrier.definition.requestOptions),
         circuits: presentCircuits(
           app,
           carrier,
@@ -93,4 +95,16 @@ function presentMutation(capability: MutationCapability) {
     outcome: capability.outcome,
     safeToRetry: capability.safeToRetry,
   };
+}
+
+/** The adapter's declared request options as the API shows them (fresh arrays). */
+function presentRequestOptions(requestOptions: RequestOptionSpec | undefined) {
+  return (requestOptions ?? []).map((field) => ({
+    key: field.key,
+    description: field.description,
+    operations: [...field.operations],
+    ...(field.pattern === undefined ? {} : { pattern: field.pattern }),
+    ...(field.values === undefined ? {} : { values: [...field.values] }),
+    ...(field.example === undefined ? {} : { example: field.example }),
+  }));
 }
