@@ -54,6 +54,8 @@ export const carrierCallbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/carrier-callbacks/:carrier',
     {
+      // The carrier's adapter verifies the push's signature instead of an API key.
+      config: { public: true },
       schema: {
         operationId: 'receiveCarrierCallback',
         summary: "Receive a carrier's push (route update or intercept outcome)",
