@@ -84,7 +84,7 @@ export function installAuthentication(
 }
 
 /** Whether a request was served without an API key (a public route). */
-export function isPublicRequest(request: FastifyRequest): boolean {
+function isPublicRequest(request: FastifyRequest): boolean {
   return request.routeOptions.config.public === true && !request.is404;
 }
 
