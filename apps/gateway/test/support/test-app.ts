@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { createApiKey, ensureTenant } from '../../src/store/tenants.ts';
 import { openTestDatabase } from './test-database.ts';
 
-/** A gateway on an in-memory database with the given carriers, and a key per tenant. */
+/** A gateway for tests with the given carriers, and a key per tenant. */
 export interface TestGateway {
   readonly app: GatewayApp;
   /** `Authorization` headers of tenant `acme` and tenant `globex`. */
