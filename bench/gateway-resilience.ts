@@ -163,6 +163,9 @@ async function startStack(gatewayEnv: Record<string, string>): Promise<Processes
       CARRIER_SANDBOX_REQUESTS_PER_SECOND: '100000',
       CARRIER_SANDBOX_BURST: '100000',
       CARRIER_SANDBOX_MAX_CONCURRENCY: '1000',
+      // One tenant sends every request: its client rate limit would answer most with 429.
+      PARCELGATE_RATE_LIMIT_PER_SECOND: '100000',
+      PARCELGATE_RATE_LIMIT_BURST: '100000',
       ...gatewayEnv,
     },
     undefined,

@@ -1,18 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type CarrierRegistry, createCarrierRegistry } from './carriers/carrier-registry.ts';
 import { resolveCarrierSettings } from './carriers/carrier-settings.ts';
 import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.ts';
+import { TIMEOUT_CHECK_INTERVAL_MS } from './config/client-config.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
 import { ConfigError } from './config/load-config.ts';
 import { openConnectionSecrets } from './connections/connection-secrets.ts';
 import { installAuthentication } from './http/authenticate.ts';
+import { installClientLimits } from './http/client-limits.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { parseQueryString } from './http/query-string.ts';
+import { requestIdOf } from './http/request-id.ts';
+import { installResponseHeaders } from './http/response-headers.ts';
 import { installValidation } from './http/validation.ts';
+import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import { metricsPlugin } from './observability/metrics.ts';
@@ -52,8 +56,9 @@ export interface BuildAppOptions {
   /** Logger settings; defaults to JSON lines at the configured level. */
   readonly logger?: boolean | NonNullable<ReturnType<typeof loggerOptions>>;
   /**
-   * Runs the background jobs (outcome reconciliation) on the database's queue. Off by
-   * default, for tests and the OpenAPI script; `main.ts` turns it on.
+   * Runs the background jobs (outcome reconciliation on the database's queue, the purge of
+   * expired Idempotency-Key records). Off by default, for tests and the OpenAPI script;
+   * `main.ts` turns it on.
    */
   readonly jobs?: boolean;
 }
@@ -89,8 +94,17 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     bodyLimit: config.bodyLimitBytes,
     // One summary line per request instead of Fastify's two (see installRequestLogging).
     logController: new LogController({ disableRequestLogging: true }),
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The client's x-request-id only when it is safe to echo (see requestIdOf).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    // Slow clients are dropped: the request head within headersTimeout, the whole request
+    // within requestTimeout, checked every TIMEOUT_CHECK_INTERVAL_MS (Node's default is 30 s).
+    requestTimeout: config.client.requestTimeoutMs,
+    http: {
+      headersTimeout: config.client.headersTimeoutMs,
+      requestTimeout: config.client.requestTimeoutMs,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
     return503OnClosing: true,
     routerOptions: { querystringParser: parseQueryString },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -105,10 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
       await database.close();
     }
   });
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id);
-    return payload;
-  });
+  installResponseHeaders(app);
 
   for (const shared of ALL_SCHEMAS) {
     app.addSchema(shared.schema);
@@ -118,8 +129,8 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   // First of the onRequest hooks: it reads the event loop's turn as the request is read.
   installUnseenWait(app);
   installRequestLogging(app);
-  installAuthentication(app, database);
-  installIdempotency(app, database);
+  installAuthentication(app, database, await installClientLimits(app, config.client));
+  installIdempotency(app, database, config.client.idempotencyTtlHours);
   await app.register(metricsPlugin);
   await app.register(openApiPlugin);
   await app.register(resiliencePlugin);
@@ -129,6 +140,14 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const reconciler = options.jobs === true ? await startReconciler(app) : disabledReconciler;
   app.decorate('reconciler', reconciler);
   app.addHook('onClose', () => reconciler.stop());
+  if (options.jobs === true) {
+    const purge = startIdempotencyPurge({
+      database,
+      ttlHours: config.client.idempotencyTtlHours,
+      log: app.log,
+    });
+    app.addHook('onClose', () => purge.stop());
+  }
   return app as unknown as GatewayApp;
 }
 

@@ -49,6 +49,7 @@ export const PROBLEM_TYPES = {
     title: 'This Idempotency-Key was used with a different request',
   },
   'carrier-rejected-request': { status: 422, title: 'The carrier rejected the request' },
+  'rate-limited': { status: 429, title: 'Too many requests: slow down' },
   'carrier-error': { status: 502, title: 'The carrier answered with an error' },
   'carrier-authentication-failed': {
     status: 502,
@@ -87,6 +88,8 @@ export interface ProblemExtensions {
   readonly openSubjects?: number;
   readonly carrierCode?: string;
   readonly retryAfterSeconds?: number;
+  /** The rate-limit policies a 429 answer exceeded (`tenant`, `key`, `address`). */
+  readonly violatedPolicies?: readonly string[];
 }
 
 /** An error the error handler turns into an `application/problem+json` answer. */

@@ -1,4 +1,5 @@
 import type { Operation } from '../resilience/budgets.ts';
+import type { ClientConfig } from './client-config.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
 
@@ -40,6 +41,8 @@ export interface GatewayConfig {
   readonly resilience: ResilienceConfig;
   /** Outcome reconciliation: first check delay and deadline (src/jobs). */
   readonly reconcile: ReconcileConfig;
+  /** Rate limits per tenant, key and address; client timeouts; Idempotency-Key lifetime. */
+  readonly client: ClientConfig;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
   readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
 }

@@ -1,4 +1,5 @@
 import { parseSecretKey } from '../connections/secret-box.ts';
+import { readClientConfig } from './client-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
@@ -94,6 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     },
     resilience: readResilienceConfig(integer),
     reconcile: readReconcileConfig(integer, problems),
+    client: readClientConfig(env, integer, problems),
     carrierEnvironment: env,
   };
   if (problems.length > 0) {

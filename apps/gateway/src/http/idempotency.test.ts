@@ -131,7 +131,9 @@ describe('Idempotency-Key', () => {
       method: 'POST',
       path: '/v1/intercepts',
     };
-    expect(await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 1 })).toEqual({
+    expect(
+      await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 1, ttlHours: 24 }),
+    ).toEqual({
       kind: 'process',
       subjectId: undefined,
     });
@@ -140,11 +142,15 @@ describe('Idempotency-Key', () => {
       [tenant.id],
     );
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 60_000 })).toEqual({
+    expect(
+      await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 60_000, ttlHours: 24 }),
+    ).toEqual({
       kind: 'process',
       subjectId: 'icp_X',
     });
-    expect(await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 60_000 })).toEqual({
+    expect(
+      await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 60_000, ttlHours: 24 }),
+    ).toEqual({
       kind: 'in-progress',
     });
   });

@@ -46,9 +46,14 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'retry-after'];
  * Idempotency-Key per draft-ietf-httpapi-idempotency-key-header: the same key with the
  * same request replays the first answer (status, headers, body) without running the
  * handler; the same key with another request is a 422; a repeat while the first is still
- * running is a 409. Claims live in the database, so they hold across processes.
+ * running is a 409. Claims live in the database, so they hold across processes, for
+ * `ttlHours` (`PARCELGATE_IDEMPOTENCY_TTL_HOURS`): an older key counts as new.
  */
-export function installIdempotency(app: FastifyInstance, database: Database): void {
+export function installIdempotency(
+  app: FastifyInstance,
+  database: Database,
+  ttlHours: number,
+): void {
   app.decorateRequest('idempotency', undefined);
 
   app.addHook('preHandler', async (request, reply) => {
@@ -90,6 +95,7 @@ export function installIdempotency(app: FastifyInstance, database: Database): vo
       method: request.method,
       path: request.url.split('?')[0] ?? request.url,
       leaseMs: LEASE_MS,
+      ttlHours,
     });
     switch (decision.kind) {
       case 'process':

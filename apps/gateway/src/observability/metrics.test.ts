@@ -134,11 +134,16 @@ describe('GET /metrics', () => {
   });
 
   it('labels unmatched paths and refused requests by what they are', async () => {
-    await app.inject({ method: 'GET', url: '/nowhere/123' });
+    await app.inject({ method: 'GET', url: '/nowhere/123', headers: auth });
+    // Without a key an unmatched path is a 401: it does not tell which paths exist.
+    await app.inject({ method: 'GET', url: '/nowhere/456' });
     await app.inject({ method: 'GET', url: '/v1/carriers' });
     const text = await scrape(app);
     expect(
       sample(text, 'parcelgate_http_requests_total{method="GET",route="unmatched",status="404"}'),
+    ).toBe(1);
+    expect(
+      sample(text, 'parcelgate_http_requests_total{method="GET",route="unmatched",status="401"}'),
     ).toBe(1);
     expect(
       sample(

@@ -1,10 +1,5 @@
-import { PUBLIC_V1_PREFIXES } from '../http/authenticate.ts';
-
-/** The security scheme every /v1 operation requires. */
+/** The security scheme every operation that is not public requires. */
 export const API_KEY_SCHEME = 'apiKey';
-
-/** Paths outside /v1 that take no API key (operations endpoints and the document itself). */
-const API_PREFIX = '/v1/';
 
 /**
  * The parts of the OpenAPI document that do not come from route schemas. Nothing here
@@ -18,8 +13,9 @@ export const DOCUMENT_BASE = {
     version: '1.0.0',
     description: [
       'One REST API to track, intercept and redirect parcels across carriers.',
-      "Every `/v1` call takes an API key as `Authorization: Bearer <key>` and is scoped to the key's tenant. Errors are RFC 9457 problems (`application/problem+json`) whose `type` is a stable URI: match on it, never on `title` or `detail`.",
-      'Mutating calls take an `Idempotency-Key`: repeating it replays the first answer without calling the carrier again. `Prefer: wait=N` (RFC 7240) tightens the latency budget of a call.',
+      "Every call but the operations endpoints and the carriers' callbacks takes an API key as `Authorization: Bearer <key>` and is scoped to the key's tenant; a path that matches no operation needs one too. Errors are RFC 9457 problems (`application/problem+json`) whose `type` is a stable URI: match on it, never on `title` or `detail`.",
+      'Mutating calls take an `Idempotency-Key`: repeating it replays the first answer without calling the carrier again, for 24 hours by default. `Prefer: wait=N` (RFC 7240) tightens the latency budget of a call.',
+      'Requests are rate limited per tenant and per API key (and per client address while no valid key is sent): each answer says where the client stands in `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers, e.g. `RateLimit-Policy: "tenant";q=100;w=2` and `RateLimit: "tenant";r=42;t=1`), and a request over a limit is a `429 rate-limited` problem with `Retry-After`.',
     ].join('\n\n'),
     license: { name: 'MIT', identifier: 'MIT' },
   },
@@ -54,12 +50,3 @@ export const DOCUMENT_BASE = {
     },
   },
 } as const;
-
-/**
- * The security requirement of a route: the API key under /v1, none elsewhere nor on the
- * carriers' callbacks (the adapter verifies the carrier's signature instead).
- */
-export function securityFor(url: string): readonly Record<string, readonly string[]>[] {
-  const isPublic = PUBLIC_V1_PREFIXES.some((prefix) => url.startsWith(prefix));
-  return url.startsWith(API_PREFIX) && !isPublic ? [{ [API_KEY_SCHEME]: [] }] : [];
-}

@@ -8,7 +8,10 @@ interface Operation {
   readonly summary?: string;
   readonly security?: readonly Record<string, readonly string[]>[];
   readonly requestBody?: { readonly content: Record<string, MediaType> };
-  readonly responses: Record<string, { readonly content?: Record<string, MediaType> }>;
+  readonly responses: Record<
+    string,
+    { readonly content?: Record<string, MediaType>; readonly headers?: Record<string, unknown> }
+  >;
 }
 interface MediaType {
   readonly schema?: { readonly $ref?: string; readonly examples?: readonly unknown[] };
@@ -122,6 +125,24 @@ describe('GET /openapi.json', () => {
         expect(media?.schema?.$ref, `${name} ${status}`).toBe('#/components/schemas/Problem');
         expect(hasExample(media), `${name} ${status} example`).toBe(true);
       }
+    }
+  });
+
+  it('documents 429 with Retry-After and the RateLimit fields wherever a key is needed', () => {
+    for (const [name, operation] of operations()) {
+      const rateLimited = operation.responses['429'];
+      if ((operation.security ?? []).length === 0) {
+        expect(rateLimited, name).toBeUndefined();
+        continue;
+      }
+      expect(rateLimited?.content?.['application/problem+json']?.schema?.$ref, name).toBe(
+        '#/components/schemas/Problem',
+      );
+      expect(Object.keys(rateLimited?.headers ?? {}), name).toEqual([
+        'retry-after',
+        'ratelimit-policy',
+        'ratelimit',
+      ]);
     }
   });
 

@@ -3,7 +3,8 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { canonicalizeDocument } from './canonicalize-document.ts';
-import { DOCUMENT_BASE, securityFor } from './document-base.ts';
+import { documentAccess } from './document-access.ts';
+import { DOCUMENT_BASE } from './document-base.ts';
 import { refineParameters } from './refine-parameters.ts';
 
 /**
@@ -22,8 +23,8 @@ export const openApiPlugin = fp(
         buildLocalReference: (json, _baseUri, _fragment, index) =>
           typeof json.$id === 'string' ? json.$id : `def-${index}`,
       },
-      transform: ({ schema, url }) => ({
-        schema: { ...schema, security: securityFor(url) },
+      transform: ({ schema, url, route }) => ({
+        schema: documentAccess(schema, route.config?.public === true),
         url,
       }),
       transformObject: (document) =>
@@ -31,15 +32,23 @@ export const openApiPlugin = fp(
           ? canonicalizeDocument(refineParameters(document.openapiObject))
           : document.swaggerObject,
     });
-    await app.register(fastifySwaggerUi, {
-      routePrefix: '/docs',
-      uiConfig: { deepLinking: true, persistAuthorization: false },
-      staticCSP: true,
-      // The default policy upgrades requests to https, which breaks /docs on a plain-http
-      // deployment (a laptop, an internal network).
-      transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    await app.register(async (docs) => {
+      // The reference and its assets are public, like the document they show.
+      docs.addHook('onRoute', (route) => {
+        route.config = { ...route.config, public: true };
+      });
+      await docs.register(fastifySwaggerUi, {
+        routePrefix: '/docs',
+        uiConfig: { deepLinking: true, persistAuthorization: false },
+        staticCSP: true,
+        // The default policy upgrades requests to https, which breaks /docs on a plain-http
+        // deployment (a laptop, an internal network).
+        transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+      });
     });
-    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+      app.swagger(),
+    );
   },
   { name: 'parcelgate-openapi' },
 );

@@ -92,6 +92,11 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
     'idempotency-key-reused',
     'This Idempotency-Key was first used with another body; use a new key.',
   ),
+  'rate-limited': new ProblemError(
+    'rate-limited',
+    'Too many requests for the tenant limit; retry in 1 s.',
+    { violatedPolicies: ['tenant'], retryAfterSeconds: 1 },
+  ),
   'carrier-error': new ProblemError('carrier-error', 'The sandbox adapter failed unexpectedly.', {
     carrier: 'sandbox',
   }),

@@ -19,6 +19,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
     {
+      config: { public: true },
       schema: {
         operationId: 'getHealth',
         summary: 'Liveness: the process is up',
@@ -32,6 +33,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/readyz',
     {
+      config: { public: true },
       schema: {
         operationId: 'getReadiness',
         summary: 'Readiness: the database answers and carriers are loaded',

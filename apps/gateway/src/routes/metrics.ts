@@ -18,6 +18,7 @@ export const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/metrics',
     {
+      config: { public: true },
       schema: {
         operationId: 'getMetrics',
         summary: 'Prometheus metrics of this gateway process',

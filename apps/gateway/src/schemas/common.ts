@@ -191,6 +191,12 @@ export const Problem = sharedSchema(
     redirectId: Type.Optional(Type.String()),
     carrierCode: Type.Optional(Type.String()),
     retryAfterSeconds: Type.Optional(Type.Integer()),
+    violatedPolicies: Type.Optional(
+      Type.Array(Type.String(), {
+        description:
+          'For `rate-limited`: the limits exceeded (`tenant`, `key` or `address`), as named in `RateLimit-Policy`.',
+      }),
+    ),
   }),
 );
 

@@ -46,15 +46,32 @@ export async function claimIdempotencyKey(
     readonly method: string;
     readonly path: string;
     readonly leaseMs: number;
+    /** A record older than this is forgotten: the key counts as new (and is purged). */
+    readonly ttlHours: number;
   },
 ): Promise<IdempotencyDecision> {
+  // A new key, or one whose record expired: the expired record is replaced whole, in the
+  // same statement, so two requests racing on it cannot both take it.
   const inserted = await db.query(
     `INSERT INTO idempotency_keys
        (tenant_id, idempotency_key, request_hash, method, path, state, locked_until)
      VALUES ($1, $2, $3, $4, $5, 'in_progress', now() + make_interval(secs => $6::double precision / 1000))
-     ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+     ON CONFLICT (tenant_id, idempotency_key) DO UPDATE
+        SET request_hash = EXCLUDED.request_hash, method = EXCLUDED.method, path = EXCLUDED.path,
+            state = 'in_progress', subject_id = NULL, response_status = NULL,
+            response_headers = NULL, response_body = NULL, locked_until = EXCLUDED.locked_until,
+            created_at = now(), completed_at = NULL
+      WHERE idempotency_keys.created_at < now() - make_interval(hours => $7::integer)
      RETURNING 1`,
-    [scope.tenantId, scope.key, scope.requestHash, scope.method, scope.path, scope.leaseMs],
+    [
+      scope.tenantId,
+      scope.key,
+      scope.requestHash,
+      scope.method,
+      scope.path,
+      scope.leaseMs,
+      scope.ttlHours,
+    ],
   );
   if (inserted.length > 0) {
     return { kind: 'process', subjectId: undefined };
@@ -143,4 +160,26 @@ export async function releaseIdempotencyKey(db: Queryable, scope: IdempotencySco
       WHERE tenant_id = $1 AND idempotency_key = $2 AND state = 'in_progress' AND subject_id IS NULL`,
     [scope.tenantId, scope.key],
   );
+}
+
+/**
+ * Deletes up to `batchSize` records older than `ttlHours` (oldest first) and returns how
+ * many it deleted; the purge job calls it until a batch comes back short, so no statement
+ * holds many rows locked.
+ */
+export async function purgeExpiredIdempotencyKeys(
+  db: Queryable,
+  options: { readonly ttlHours: number; readonly batchSize: number },
+): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM idempotency_keys
+      WHERE (tenant_id, idempotency_key) IN (
+        SELECT tenant_id, idempotency_key FROM idempotency_keys
+         WHERE created_at < now() - make_interval(hours => $1::integer)
+         ORDER BY created_at
+         LIMIT $2)
+     RETURNING 1`,
+    [options.ttlHours, options.batchSize],
+  );
+  return rows.length;
 }

@@ -31,6 +31,17 @@ export const TRACK_ONLY_CARRIER = fileURLToPath(
 /** Environment variables of the test runner that must not leak into the child processes. */
 const CONTROLLED_ENV = /^(?:PORT|HOST|DATABASE_URL|LOG_LEVEL|PARCELGATE_.*|CARRIER_.*)$/;
 
+/**
+ * Client rate limits far above what any e2e test sends (they test other things); a test of
+ * the limits sets its own through `gatewayEnv`.
+ */
+const UNLIMITED_CLIENTS: Readonly<Record<string, string>> = {
+  PARCELGATE_RATE_LIMIT_PER_SECOND: '1000000',
+  PARCELGATE_RATE_LIMIT_BURST: '1000000',
+  PARCELGATE_RATE_LIMIT_ADDRESS_PER_SECOND: '1000000',
+  PARCELGATE_RATE_LIMIT_ADDRESS_BURST: '1000000',
+};
+
 /** How long a process may take to answer its health check (PGlite start is slow on a busy box). */
 const READY_TIMEOUT_MS = 90_000;
 
@@ -117,6 +128,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       PARCELGATE_BOOTSTRAP_API_KEY: apiKey,
       PARCELGATE_PUBLIC_URL: gatewayUrl,
       LOG_LEVEL: 'info',
+      ...UNLIMITED_CLIENTS,
       ...(options.carriers === undefined
         ? {}
         : { PARCELGATE_CARRIERS: options.carriers.join(',') }),

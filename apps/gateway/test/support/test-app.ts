@@ -1,10 +1,10 @@
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
 import { type BuildAppOptions, buildApp, type GatewayApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { openDatabase } from '../../src/store/database.ts';
 import { createApiKey, ensureTenant } from '../../src/store/tenants.ts';
+import { openTestDatabase } from './test-database.ts';
 
-/** A gateway on an in-memory database with the given carriers, and a key per tenant. */
+/** A gateway for tests with the given carriers, and a key per tenant. */
 export interface TestGateway {
   readonly app: GatewayApp;
   /** `Authorization` headers of tenant `acme` and tenant `globex`. */
@@ -12,13 +12,33 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** Builds a gateway for `app.inject()` tests. */
+/**
+ * Rate limits far above what any test sends, so only the tests of the limits (which set
+ * their own) ever meet one.
+ */
+const UNLIMITED: Readonly<Record<string, string>> = {
+  PARCELGATE_RATE_LIMIT_PER_SECOND: '1000000',
+  PARCELGATE_RATE_LIMIT_BURST: '1000000',
+  PARCELGATE_RATE_LIMIT_ADDRESS_PER_SECOND: '1000000',
+  PARCELGATE_RATE_LIMIT_ADDRESS_BURST: '1000000',
+};
+
+/**
+ * Builds a gateway for `app.inject()` tests, on an in-memory PGlite, or with
+ * `database: 'from-env'` on the PostgreSQL of `DATABASE_URL` when it is set (a schema of
+ * its own, dropped on close).
+ */
 export async function createTestGateway(
   carriers: readonly CarrierDefinition[],
   env: Record<string, string> = {},
-  options: { readonly jobs?: boolean; readonly logger?: BuildAppOptions['logger'] } = {},
+  options: {
+    readonly jobs?: boolean;
+    readonly logger?: BuildAppOptions['logger'];
+    readonly database?: 'memory' | 'from-env';
+  } = {},
 ): Promise<TestGateway> {
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const store = await openTestDatabase(options.database === 'from-env');
+  const { database } = store;
   const app = await buildApp({
     config: loadConfig({
       PARCELGATE_DATA_DIR: 'memory://',
@@ -26,6 +46,8 @@ export async function createTestGateway(
       // Both test tenants act through the shared account, as the bootstrap tenant would;
       // tests of parcel registration and connections set their own list.
       PARCELGATE_SHARED_ACCOUNT_TENANTS: 'acme,globex',
+      ...(store.databaseUrl === undefined ? {} : { DATABASE_URL: store.databaseUrl }),
+      ...UNLIMITED,
       ...env,
     }),
     carriers,
@@ -44,7 +66,7 @@ export async function createTestGateway(
     auth,
     async close() {
       await app.close();
-      await database.close();
+      await store.drop();
     },
   };
 }

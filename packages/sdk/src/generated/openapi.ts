@@ -913,6 +913,8 @@ export interface components {
             redirectId?: string;
             carrierCode?: string;
             retryAfterSeconds?: number;
+            /** @description For `rate-limited`: the limits exceeded (`tenant`, `key` or `address`), as named in `RateLimit-Policy`. */
+            violatedPolicies?: string[];
         };
         /**
          * @description A redirect: a request to deliver a parcel in transit to a new address.
@@ -1436,6 +1438,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listIntercepts: {
@@ -1480,6 +1497,21 @@ export interface operations {
             /** @description No valid API key. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1569,6 +1601,21 @@ export interface operations {
             /** @description Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key. */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1673,6 +1720,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The carrier answered with an error or refused our credentials. */
             502: {
                 headers: {
@@ -1749,6 +1811,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPolicy: {
@@ -1772,6 +1849,21 @@ export interface operations {
             /** @description No valid API key. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1814,6 +1906,21 @@ export interface operations {
             /** @description No valid API key. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1864,6 +1971,21 @@ export interface operations {
             /** @description No valid API key. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1959,6 +2081,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The carrier answered with an error or refused our credentials. */
             502: {
                 headers: {
@@ -2035,6 +2172,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTracking: {
@@ -2092,6 +2244,21 @@ export interface operations {
             /** @description No such resource, carrier or parcel. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {

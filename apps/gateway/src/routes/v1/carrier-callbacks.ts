@@ -111,6 +111,7 @@ export const carrierCallbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/carrier-callbacks/:carrier',
     {
+      // The carrier's adapter verifies the push's signature instead of an API key.
       config: { public: true },
       schema: callbackSchema({
         operationId: 'receiveCarrierCallback',
