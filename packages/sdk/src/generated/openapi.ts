@@ -70,10 +70,96 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Receive a carrier's push (route update or intercept outcome)
-         * @description Configure this URL at the carrier (or let the adapter send it, from `PARCELGATE_PUBLIC_URL`). The carrier's adapter verifies the signature or shared secret (401 and nothing stored when it does not verify), stores each pushed event once, moves the open intercepts and redirects of the parcels named forward (cause `callback`), and answers with the acknowledgement that carrier expects (its own status, content type and body).
+         * Receive a carrier's push to the deployment's shared account
+         * @description Configure this URL at the carrier (or let the adapter send it, from `PARCELGATE_PUBLIC_URL`): `/v1/carrier-callbacks/{carrier}` for the deployment's shared account, `/v1/carrier-callbacks/{carrier}/{connection}` for a tenant's own connection. The carrier's adapter verifies the signature or shared secret with that account's credentials (401 and nothing stored when it does not verify), stores each pushed event once, moves the open intercepts and redirects of the parcels named that went through the same account forward (cause `callback`), and answers with the acknowledgement that carrier expects (its own status, content type and body).
          */
         post: operations["receiveCarrierCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carrier-callbacks/{carrier}/{connection}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a carrier's push to a tenant's own carrier connection
+         * @description Configure this URL at the carrier (or let the adapter send it, from `PARCELGATE_PUBLIC_URL`): `/v1/carrier-callbacks/{carrier}` for the deployment's shared account, `/v1/carrier-callbacks/{carrier}/{connection}` for a tenant's own connection. The carrier's adapter verifies the signature or shared secret with that account's credentials (401 and nothing stored when it does not verify), stores each pushed event once, moves the open intercepts and redirects of the parcels named that went through the same account forward (cause `callback`), and answers with the acknowledgement that carrier expects (its own status, content type and body).
+         */
+        post: operations["receiveConnectionCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carrier-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your carrier connections */
+        get: operations["listCarrierConnections"];
+        put?: never;
+        /**
+         * Connect one of your own carrier accounts
+         * @description Credentials are checked against the carrier's declared fields (`credentialFields` in GET /v1/carriers), sealed with AES-256-GCM and never returned or logged: answers show non-secret settings and a masked hint of each secret. The tenant's first connection of a carrier becomes its default. Live connections need PARCELGATE_SECRET_KEY on the deployment (409 `secret-key-required`). Creating twice creates two connections: it is not idempotent.
+         */
+        post: operations["createCarrierConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carrier-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one carrier connection (secrets masked) */
+        get: operations["getCarrierConnection"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a carrier connection and its credentials
+         * @description Refused (409 `connection-in-use`) while an open intercept or redirect still goes through it: its outcome is followed with these credentials.
+         */
+        delete: operations["deleteCarrierConnection"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, switch mode, make default, or change credentials field by field
+         * @description Calls already running finish on the old credentials; every later call uses the new ones.
+         */
+        patch: operations["updateCarrierConnection"];
+        trace?: never;
+    };
+    "/v1/carrier-connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that the carrier accepts this connection’s credentials
+         * @description Makes the carrier's cheapest authenticated call with the stored credentials (never an intercept or a redirect) and says whether they were accepted. Changes nothing; safe to repeat.
+         */
+        post: operations["testCarrierConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -150,6 +236,44 @@ export interface paths {
         };
         /** Read an intercept with its transitions and carrier attempts */
         get: operations["getIntercept"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your registered parcels, newest first */
+        get: operations["listParcels"];
+        put?: never;
+        /**
+         * Register a parcel as yours
+         * @description A tenant that acts through the deployment's shared carrier account (it has no connection of its own for that carrier) may intercept or redirect only the parcels it registered. Registering is idempotent for the same tenant (200 with the first registration); a tracking number another tenant registered is a 409 `parcel-already-registered`.
+         */
+        post: operations["registerParcel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parcels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one registered parcel */
+        get: operations["getParcel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -341,8 +465,17 @@ export interface components {
              *     ]
              */
             operations: string[];
-            /** @description simulator until real credentials are configured. */
-            target: "simulator" | "production" | "custom";
+            /** @description Where the deployment's shared account sends calls: simulator until real credentials are configured (`CARRIER_<ID>_*`), custom when a base URL is moved. A tenant's own connections (`/v1/carrier-connections`) have their own mode. */
+            target: "simulator" | "test" | "production" | "custom";
+            /** @description What a carrier connection (POST /v1/carrier-connections) of this carrier sends in `credentials`. */
+            credentialFields: {
+                /** @example clientId */
+                key: string;
+                description: string;
+                /** @description Secrets are never shown again once stored. */
+                secret: boolean;
+                required: boolean;
+            }[];
             capabilities: {
                 intercept?: {
                     window: {
@@ -408,6 +541,153 @@ export interface components {
                 /** @description closed: calls flow; open: the carrier keeps failing and calls are refused at once (503 circuit-open); half_open: a probe is testing whether it recovered. */
                 redirect?: "closed" | "open" | "half_open";
             };
+        };
+        /**
+         * @example {
+         *       "id": "con_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "carrier": "ups",
+         *       "label": "UPS US main account",
+         *       "mode": "live",
+         *       "isDefault": true,
+         *       "credentials": {
+         *         "clientId": {
+         *           "secret": false,
+         *           "value": "AbCdEf123456"
+         *         },
+         *         "clientSecret": {
+         *           "secret": true,
+         *           "hint": "••••9f3a"
+         *         },
+         *         "requesterName": {
+         *           "secret": false,
+         *           "value": "TTS Returns Desk"
+         *         },
+         *         "requesterPhone": {
+         *           "secret": false,
+         *           "value": "+14045550100"
+         *         }
+         *       },
+         *       "callbackUrl": "https://parcelgate.example.com/v1/carrier-callbacks/ups/con_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "createdAt": "2026-11-26T09:12:03.000Z",
+         *       "updatedAt": "2026-11-26T09:12:03.000Z"
+         *     }
+         */
+        CarrierConnection: {
+            /** @example con_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            carrier: string;
+            /** @example UPS US main account */
+            label: string;
+            /** @description test: the carrier's test environment (the Parcelgate simulator for carriers without one); live: the carrier's production API. Live connections need PARCELGATE_SECRET_KEY on the deployment. */
+            mode: "test" | "live";
+            /** @description Whether the tenant's tracking reads, intercepts and redirects at this carrier go through this connection (one default per carrier). */
+            isDefault: boolean;
+            /** @description Each stored field: non-secret settings in clear, secrets as a masked hint. */
+            credentials: {
+                [key: string]: {
+                    /** @enum {boolean} */
+                    secret: false;
+                    value: string;
+                } | {
+                    /** @enum {boolean} */
+                    secret: true;
+                    /**
+                     * @description The last four characters of a secret of 12 or more, else nothing.
+                     * @example ••••3f9a
+                     */
+                    hint: string;
+                };
+            };
+            /** @description Where this connection's carrier pushes (set it in the carrier's portal where the adapter cannot send it); null when PARCELGATE_PUBLIC_URL is not set. */
+            callbackUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "credentials": {
+         *         "clientSecret": "the-rotated-secret"
+         *       }
+         *     }
+         * @example {
+         *       "isDefault": true
+         *     }
+         */
+        CarrierConnectionChanges: {
+            /** @example UPS US main account */
+            label?: string;
+            /** @description test: the carrier's test environment (the Parcelgate simulator for carriers without one); live: the carrier's production API. Live connections need PARCELGATE_SECRET_KEY on the deployment. */
+            mode?: "test" | "live";
+            /**
+             * @description Make this the tenant's default for its carrier (the previous default stops being one).
+             * @enum {boolean}
+             */
+            isDefault?: true;
+            /** @description Fields to change: a value replaces the stored one, null removes an optional field; fields not named are kept (rotate one secret alone). */
+            credentials?: {
+                [key: string]: string | null;
+            };
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "con_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "carrier": "ups",
+         *           "label": "UPS US main account",
+         *           "mode": "live",
+         *           "isDefault": true,
+         *           "credentials": {
+         *             "clientId": {
+         *               "secret": false,
+         *               "value": "AbCdEf123456"
+         *             },
+         *             "clientSecret": {
+         *               "secret": true,
+         *               "hint": "••••9f3a"
+         *             },
+         *             "requesterName": {
+         *               "secret": false,
+         *               "value": "TTS Returns Desk"
+         *             },
+         *             "requesterPhone": {
+         *               "secret": false,
+         *               "value": "+14045550100"
+         *             }
+         *           },
+         *           "callbackUrl": "https://parcelgate.example.com/v1/carrier-callbacks/ups/con_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "createdAt": "2026-11-26T09:12:03.000Z",
+         *           "updatedAt": "2026-11-26T09:12:03.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        CarrierConnectionList: {
+            data: components["schemas"]["CarrierConnection"][];
+        };
+        /**
+         * @example {
+         *       "ok": true,
+         *       "outcome": "ok",
+         *       "detail": "UPS accepted the credentials.",
+         *       "durationMs": 184
+         *     }
+         * @example {
+         *       "ok": false,
+         *       "outcome": "authentication_failed",
+         *       "detail": "ups: the OAuth token request was refused (401)",
+         *       "durationMs": 97
+         *     }
+         */
+        CarrierConnectionTest: {
+            /** @description Whether the carrier accepted the credentials. */
+            ok: boolean;
+            /** @description ok: the carrier authenticated the call; authentication_failed: it refused the credentials; unreachable: no answer in time, or the circuit is open; carrier_error: another error (see detail). */
+            outcome: "ok" | "authentication_failed" | "unreachable" | "carrier_error";
+            detail: string;
+            durationMs: number;
         };
         /**
          * @description The loaded carriers.
@@ -752,6 +1032,49 @@ export interface components {
              * @example CNY
              */
             currency: string;
+        };
+        /**
+         * @example {
+         *       "carrier": "ups",
+         *       "label": "UPS US main account",
+         *       "mode": "live",
+         *       "credentials": {
+         *         "clientId": "AbCdEf123456",
+         *         "clientSecret": "your-client-secret",
+         *         "requesterName": "TTS Returns Desk",
+         *         "requesterPhone": "+14045550100"
+         *       }
+         *     }
+         */
+        NewCarrierConnection: {
+            carrier: string;
+            /** @example UPS US main account */
+            label: string;
+            /** @description test: the carrier's test environment (the Parcelgate simulator for carriers without one); live: the carrier's production API. Live connections need PARCELGATE_SECRET_KEY on the deployment. */
+            mode: "test" | "live";
+            /**
+             * @description The carrier's credential fields by key (`credentialFields` in GET /v1/carriers). Stored sealed (AES-256-GCM); never returned.
+             * @example {
+             *       "apiKey": "sbx_acme_live_key"
+             *     }
+             */
+            credentials: {
+                [key: string]: string;
+            };
+            /** @description Make it the tenant's default for the carrier now. The tenant's first connection of a carrier is its default anyway. */
+            isDefault?: boolean;
+        };
+        /**
+         * @example {
+         *       "carrier": "sandbox",
+         *       "trackingNumber": "SBX100000016",
+         *       "orderRef": "TTS-5801"
+         *     }
+         */
+        NewParcel: {
+            carrier: string;
+            trackingNumber: string;
+            orderRef?: string;
         };
         /** @enum {unknown} */
         NextAction: "refund_buyer" | "reship" | "ask_buyer_to_refuse_delivery" | "file_return" | "cancel_shipment" | "await_carrier_outcome" | "redirect_parcel";
@@ -1113,6 +1436,42 @@ export interface components {
         /** @enum {unknown} */
         RedirectStatus: "pending" | "accepted" | "redirected" | "rejected" | "failed" | "cancelled";
         /**
+         * @example {
+         *       "id": "pcl_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "carrier": "sandbox",
+         *       "trackingNumber": "SBX100000016",
+         *       "orderRef": "TTS-5801",
+         *       "createdAt": "2026-11-26T09:12:03.000Z"
+         *     }
+         */
+        RegisteredParcel: {
+            /** @example pcl_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            carrier: string;
+            trackingNumber: string;
+            orderRef: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "pcl_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "carrier": "sandbox",
+         *           "trackingNumber": "SBX100000016",
+         *           "orderRef": "TTS-5801",
+         *           "createdAt": "2026-11-26T09:12:03.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        RegisteredParcelList: {
+            data: components["schemas"]["RegisteredParcel"][];
+            nextCursor: string | null;
+        };
+        /**
          * @description A parcel's normalized tracking and whether it can be intercepted now.
          * @example {
          *       "carrier": "sandbox",
@@ -1400,9 +1759,478 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such carrier is loaded, or it sends no callbacks. */
+            /** @description No such carrier or connection, or the carrier sends no callbacks. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveConnectionCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example kuaidi100 */
+                carrier: string;
+                /** @example con_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                connection: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {"trackingNumber":"1ZCIETST0111111114","activityStatus":{"type":"D","code":"FS","description":"DELIVERED"}} */
+                "application/json": string;
+                /** @example param=%7B%22status%22%3A%22polling%22%2C%22lastResult%22%3A%7B%22nu%22%3A%2273100000000001%22%2C%22state%22%3A%223%22%7D%7D&sign=0A1B2C3D4E5F60718293A4B5C6D7E8F9 */
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description The carrier's own acknowledgement (content type and body per carrier). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The push could not be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signature or shared secret does not verify; nothing was stored. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such carrier or connection, or the carrier sends no callbacks. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCarrierConnections: {
+        parameters: {
+            query?: {
+                carrier?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierConnectionList"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCarrierConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCarrierConnection"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierConnection"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCarrierConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example con_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierConnection"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCarrierConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example con_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCarrierConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example con_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarrierConnectionChanges"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierConnection"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testCarrierConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example con_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierConnectionTest"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1589,7 +2417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running. */
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1782,6 +2610,214 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Intercept"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listParcels: {
+        parameters: {
+            query?: {
+                carrier?: string;
+                trackingNumber?: string;
+                orderRef?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredParcelList"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerParcel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewParcel"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredParcel"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredParcel"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParcel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example pcl_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredParcel"];
                 };
             };
             /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
@@ -2063,7 +3099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running. */
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
             409: {
                 headers: {
                     [name: string]: unknown;
