@@ -189,6 +189,15 @@ export const Problem = sharedSchema(
     capability: Type.Optional(Type.String()),
     interceptId: Type.Optional(Type.String()),
     redirectId: Type.Optional(Type.String()),
+    connectionId: Type.Optional(
+      Type.String({ description: 'The carrier connection the problem is about.' }),
+    ),
+    openSubjects: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: 'connection-in-use: open intercepts and redirects still using it.',
+      }),
+    ),
     carrierCode: Type.Optional(Type.String()),
     retryAfterSeconds: Type.Optional(Type.Integer()),
     violatedPolicies: Type.Optional(
