@@ -8,6 +8,7 @@ import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.t
 import type { GatewayConfig } from './config/gateway-config.ts';
 import { ConfigError } from './config/load-config.ts';
 import { installAuthentication } from './http/authenticate.ts';
+import { BAD_INPUT_SERVER_OPTIONS, installBadInputChecks } from './http/bad-input.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { parseQueryString } from './http/query-string.ts';
@@ -86,7 +87,12 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
-    routerOptions: { querystringParser: parseQueryString },
+    clientErrorHandler: BAD_INPUT_SERVER_OPTIONS.clientErrorHandler,
+    frameworkErrors: BAD_INPUT_SERVER_OPTIONS.frameworkErrors,
+    routerOptions: {
+      querystringParser: parseQueryString,
+      maxParamLength: BAD_INPUT_SERVER_OPTIONS.maxParamLength,
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -111,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   // First of the onRequest hooks: it reads the event loop's turn as the request is read.
   installUnseenWait(app);
   installRequestLogging(app);
+  installBadInputChecks(app);
   installAuthentication(app, database);
   installIdempotency(app, database);
   await app.register(metricsPlugin);

@@ -20,11 +20,13 @@ export const PROBLEM_TYPES = {
   'parcel-not-found': { status: 404, title: 'The carrier does not know this parcel' },
   'method-not-allowed': { status: 405, title: 'This method is not allowed here' },
   'not-acceptable': { status: 406, title: 'No acceptable representation' },
+  'request-timeout': { status: 408, title: 'The request was not received in time' },
   'idempotency-request-in-progress': {
     status: 409,
     title: 'A request with this Idempotency-Key is still being processed',
   },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'uri-too-long': { status: 414, title: 'The request URI is too long' },
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
   'not-eligible': { status: 422, title: 'The parcel cannot be intercepted or redirected now' },
   'operation-not-supported': { status: 422, title: 'The carrier does not support this operation' },
@@ -33,6 +35,7 @@ export const PROBLEM_TYPES = {
     title: 'This Idempotency-Key was used with a different request',
   },
   'carrier-rejected-request': { status: 422, title: 'The carrier rejected the request' },
+  'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   'carrier-error': { status: 502, title: 'The carrier answered with an error' },
   'carrier-authentication-failed': {
     status: 502,

@@ -16,6 +16,7 @@ import {
 } from '../jobs/subject-store.ts';
 import { ProblemError } from '../problems.ts';
 import { storeCarrierEvents } from '../store/carrier-events.ts';
+import { toStorable } from '../store/storable-text.ts';
 
 /** One lifecycle move a push caused. */
 export interface CallbackMove {
@@ -54,9 +55,9 @@ export async function handleCarrierCallback(
       { carrier: carrierId },
     );
   }
-  let result: CarrierCallbackResult;
+  let verified: CarrierCallbackResult;
   try {
-    result = await callbacks.handle(carrier.createCallbackContext(log), request);
+    verified = await callbacks.handle(carrier.createCallbackContext(log), request);
   } catch (error) {
     if (isCarrierErrorOfKind(error, 'authentication')) {
       throw new ProblemError('callback-unauthenticated', error.message, { carrier: carrierId });
@@ -66,6 +67,13 @@ export async function handleCarrierCallback(
     }
     throw error;
   }
+  // Verified, so genuinely the carrier's: text the database cannot hold (NUL, a lone
+  // surrogate) is replaced, not refused, or the carrier would push it again forever.
+  const result: CarrierCallbackResult = {
+    ...verified,
+    events: toStorable(verified.events),
+    outcomes: toStorable(verified.outcomes),
+  };
   const stored = await storeCarrierEvents(app.database, carrierId, result.events);
   const moves: CallbackMove[] = [];
   for (const trackingNumber of parcelsNamed(result)) {

@@ -3,6 +3,7 @@ import { type BuildAppOptions, buildApp, type GatewayApp } from '../../src/app.t
 import { loadConfig } from '../../src/config/load-config.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { createApiKey, ensureTenant } from '../../src/store/tenants.ts';
+import { openTestDatabase } from './test-database.ts';
 
 /** A gateway on an in-memory database with the given carriers, and a key per tenant. */
 export interface TestGateway {
@@ -12,13 +13,31 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** How a test gateway is built; every option has a default. */
+export interface TestGatewayOptions {
+  readonly jobs?: boolean;
+  readonly logger?: BuildAppOptions['logger'];
+  /**
+   * Runs on PostgreSQL when `DATABASE_URL` is set (a schema of the test's own), so the
+   * suite's PostgreSQL run covers the test too; else, and by default, in-memory PGlite.
+   */
+  readonly databaseFromEnv?: boolean;
+}
+
 /** Builds a gateway for `app.inject()` tests. */
 export async function createTestGateway(
   carriers: readonly CarrierDefinition[],
   env: Record<string, string> = {},
-  options: { readonly jobs?: boolean; readonly logger?: BuildAppOptions['logger'] } = {},
+  options: TestGatewayOptions = {},
 ): Promise<TestGateway> {
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const opened =
+    options.databaseFromEnv === true
+      ? await openTestDatabase()
+      : await openDatabase({ dataDir: 'memory://' }).then((database) => ({
+          database,
+          close: () => database.close(),
+        }));
+  const { database } = opened;
   const app = await buildApp({
     config: loadConfig({ PARCELGATE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }),
     carriers,
@@ -37,7 +56,7 @@ export async function createTestGateway(
     auth,
     async close() {
       await app.close();
-      await database.close();
+      await opened.close();
     },
   };
 }

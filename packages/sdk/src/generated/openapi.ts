@@ -1420,9 +1420,9 @@ export interface operations {
                 reason?: string;
                 orderRef?: string;
                 trackingNumber?: string;
-                /** @description Inclusive. */
+                /** @description Inclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdFrom?: string;
-                /** @description Exclusive. */
+                /** @description Exclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdTo?: string;
                 cursor?: string;
                 limit?: number;
@@ -1804,9 +1804,9 @@ export interface operations {
                 reason?: string;
                 orderRef?: string;
                 trackingNumber?: string;
-                /** @description Inclusive. */
+                /** @description Inclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdFrom?: string;
-                /** @description Exclusive. */
+                /** @description Exclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdTo?: string;
                 cursor?: string;
                 limit?: number;

@@ -54,6 +54,9 @@ export const carrierCallbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/carrier-callbacks/:carrier',
     {
+      // What a verified push holds is stored with unstorable text replaced, never refused:
+      // a refused push is pushed again and again (see handleCarrierCallback).
+      config: { uncheckedText: true },
       schema: {
         operationId: 'receiveCarrierCallback',
         summary: "Receive a carrier's push (route update or intercept outcome)",
