@@ -22,6 +22,7 @@ import { installUnseenWait } from './resilience/unseen-wait.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { reportUnavailability } from './store/database-unavailable.ts';
 import { migrate } from './store/migrate.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 
@@ -71,9 +72,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const registry = createCarrierRegistry(resolveAllCarrierSettings(carriers, config), {
     publicUrl: config.publicUrl,
   });
-  const database =
+  // Statements that fail because the database cannot be reached become 503s, not 500s.
+  const database = reportUnavailability(
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+      (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })),
+  );
   await migrate(database);
   if (config.bootstrapApiKey !== undefined) {
     await ensureBootstrapKey(database, config.bootstrapApiKey);

@@ -48,6 +48,7 @@ export const PROBLEM_TYPES = {
     title: 'Calls to this carrier are paused while it keeps failing',
   },
   'carrier-busy': { status: 503, title: 'Too many calls to this carrier are waiting' },
+  'database-unavailable': { status: 503, title: 'The database is unavailable' },
   'carrier-timeout': { status: 504, title: 'The carrier did not answer within the budget' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -10,7 +10,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not JSON.',
   422: 'Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key.',
   502: 'The carrier answered with an error or refused our credentials.',
-  503: 'The carrier is unavailable or rate-limited (see Retry-After).',
+  503: 'The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After).',
   504: 'The carrier did not answer within the latency budget.',
 };
 

@@ -1,7 +1,7 @@
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
 import { type BuildAppOptions, buildApp, type GatewayApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { type Database, openDatabase } from '../../src/store/database.ts';
 import { createApiKey, ensureTenant } from '../../src/store/tenants.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -22,6 +22,8 @@ export interface TestGatewayOptions {
    * suite's PostgreSQL run covers the test too; else, and by default, in-memory PGlite.
    */
   readonly databaseFromEnv?: boolean;
+  /** Wraps the database before the gateway gets it (a double that fails on demand). */
+  readonly wrapDatabase?: (database: Database) => Database;
 }
 
 /** Builds a gateway for `app.inject()` tests. */
@@ -41,7 +43,7 @@ export async function createTestGateway(
   const app = await buildApp({
     config: loadConfig({ PARCELGATE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }),
     carriers,
-    database,
+    database: options.wrapDatabase?.(database) ?? database,
     logger: options.logger ?? false,
     jobs: options.jobs ?? false,
   });

@@ -1381,6 +1381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached; the carrier pushes again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCarriers: {
@@ -1403,6 +1412,15 @@ export interface operations {
             };
             /** @description No valid API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1453,6 +1471,15 @@ export interface operations {
             };
             /** @description No valid API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1558,7 +1585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1656,7 +1683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1723,6 +1750,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPolicy: {
@@ -1745,6 +1781,15 @@ export interface operations {
             };
             /** @description No valid API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1787,6 +1832,15 @@ export interface operations {
             };
             /** @description No valid API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1837,6 +1891,15 @@ export interface operations {
             };
             /** @description No valid API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1942,7 +2005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2002,6 +2065,15 @@ export interface operations {
             };
             /** @description No such resource, carrier or parcel. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2081,7 +2153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;

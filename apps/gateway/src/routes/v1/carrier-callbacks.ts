@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ProblemError, type ProblemType, toProblemDocument } from '../../problems.ts';
+import {
+  ProblemError,
+  type ProblemExtensions,
+  type ProblemType,
+  toProblemDocument,
+} from '../../problems.ts';
 import { Problem } from '../../schemas/common.ts';
 import { handleCarrierCallback } from '../../services/carrier-callback-service.ts';
 
@@ -10,10 +15,13 @@ function headerText(value: string | string[] | undefined): string | undefined {
 }
 
 /** A documented problem answer of this route, with one example per problem type. */
-function problem(description: string, samples: readonly [ProblemType, string][]) {
+function problem(
+  description: string,
+  samples: readonly [ProblemType, string, ProblemExtensions?][],
+) {
   const examples = Object.fromEntries(
-    samples.map(([type, detail]) => {
-      const sample = new ProblemError(type, detail, { carrier: 'kuaidi100' });
+    samples.map(([type, detail, extensions = { carrier: 'kuaidi100' }]) => {
+      const sample = new ProblemError(type, detail, extensions);
       return [
         type,
         {
@@ -102,6 +110,13 @@ export const carrierCallbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
           404: problem('No such carrier is loaded, or it sends no callbacks.', [
             ['unknown-carrier', 'No carrier "acme" is loaded.'],
             ['callbacks-not-supported', 'Sandbox sends no callbacks to Parcelgate.'],
+          ]),
+          503: problem('The database cannot be reached; the carrier pushes again later.', [
+            [
+              'database-unavailable',
+              'The database cannot be reached; retry after 5 s.',
+              { retryAfterSeconds: 5 },
+            ],
           ]),
         },
       },

@@ -19,7 +19,7 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listCarriers',
         summary: 'List the loaded carriers and what each can do',
         tags: ['carriers'],
-        response: { 200: CarrierList.ref, ...problemResponses(401) },
+        response: { 200: CarrierList.ref, ...problemResponses(401, 503) },
       },
     },
     async () => ({
