@@ -252,6 +252,22 @@ describe('POST /v1/carrier-callbacks/{carrier}', () => {
     expect(await storedEvents(trackingNumber)).toBe(1);
   });
 
+  it('acknowledges a verified push with a time the database cannot hold, dropping that event', async () => {
+    const trackingNumber = parcel();
+    const body = JSON.stringify({
+      events: [
+        { trackingNumber, event: event('in_transit', '2026-02-30T10:00:00+08:00') },
+        { trackingNumber, event: event('in_transit', '0000-01-01T10:00:00+08:00') },
+        { trackingNumber, event: event('in_transit', '2026-11-26T10:00:00+23:59') },
+        { trackingNumber, event: event('picked_up', '2026-11-25T10:00:00+08:00') },
+      ],
+    });
+    const response = await push(body);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body).toBe('{"result":true,"returnCode":"200","message":"成功"}');
+    expect(await storedEvents(trackingNumber)).toBe(1);
+  });
+
   it('ignores an outcome that names another intercept of the parcel', async () => {
     const trackingNumber = parcel();
     const id = await pendingIntercept(trackingNumber);

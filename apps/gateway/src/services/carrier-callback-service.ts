@@ -16,7 +16,7 @@ import {
 } from '../jobs/subject-store.ts';
 import { ProblemError } from '../problems.ts';
 import { storeCarrierEvents } from '../store/carrier-events.ts';
-import { toStorable } from '../store/storable-text.ts';
+import { storablePush } from './storable-push.ts';
 
 /** One lifecycle move a push caused. */
 export interface CallbackMove {
@@ -67,13 +67,7 @@ export async function handleCarrierCallback(
     }
     throw error;
   }
-  // Verified, so genuinely the carrier's: text the database cannot hold (NUL, a lone
-  // surrogate) is replaced, not refused, or the carrier would push it again forever.
-  const result: CarrierCallbackResult = {
-    ...verified,
-    events: toStorable(verified.events),
-    outcomes: toStorable(verified.outcomes),
-  };
+  const result = storablePush(verified, carrierId, log);
   const stored = await storeCarrierEvents(app.database, carrierId, result.events);
   const moves: CallbackMove[] = [];
   for (const trackingNumber of parcelsNamed(result)) {

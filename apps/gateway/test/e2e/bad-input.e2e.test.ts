@@ -761,6 +761,29 @@ describe('carrier pushes with control characters', () => {
     expect(await storedBy(answer)).toBe(1);
   });
 
+  it('a signed SF route push in the year 0000 is acknowledged, that route dropped', async () => {
+    const msgData = JSON.stringify({
+      Body: {
+        WaybillRoute: [
+          { mailno: 'SF1000000000902', acceptTime: '0000-01-01 10:00:00', opCode: '50' },
+          { mailno: 'SF1000000000902', acceptTime: '2026-11-26 10:00:00', opCode: '50' },
+        ],
+      },
+    });
+    const timestamp = '1795660800';
+    const answer = await stack.client(undefined).request('POST', '/v1/carrier-callbacks/sf', {
+      body: new URLSearchParams({
+        timestamp,
+        msgDigest: sfDigest(msgData, timestamp),
+        msgData,
+      }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toEqual({ return_code: '0000', return_msg: '成功' });
+    expect(await storedBy(answer)).toBe(1);
+  });
+
   it('a signed Kuaidi100 push with a NUL in an event is stored, replaced, and acknowledged', async () => {
     const nu = '73100000000901';
     const param = JSON.stringify({
