@@ -9,6 +9,7 @@ import type { GatewayConfig } from './config/gateway-config.ts';
 import { ConfigError } from './config/load-config.ts';
 import { openConnectionSecrets } from './connections/connection-secrets.ts';
 import { installAuthentication } from './http/authenticate.ts';
+import { BAD_INPUT_SERVER_OPTIONS, installBadInputChecks } from './http/bad-input.ts';
 import { installClientLimits } from './http/client-limits.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
@@ -26,6 +27,7 @@ import { installUnseenWait } from './resilience/unseen-wait.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { reportUnavailability } from './store/database-unavailable.ts';
 import { migrate } from './store/migrate.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 
@@ -76,9 +78,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const registry = createCarrierRegistry(resolveAllCarrierSettings(carriers, config), {
     publicUrl: config.publicUrl,
   });
-  const database =
+  // Statements that fail because the database cannot be reached become 503s, not 500s.
+  const database = reportUnavailability(
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+      (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })),
+  );
   await migrate(database);
   const connectionSecrets = await openConnectionSecrets(
     database,
@@ -106,7 +110,12 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
     },
     return503OnClosing: true,
-    routerOptions: { querystringParser: parseQueryString },
+    clientErrorHandler: BAD_INPUT_SERVER_OPTIONS.clientErrorHandler,
+    frameworkErrors: BAD_INPUT_SERVER_OPTIONS.frameworkErrors,
+    routerOptions: {
+      querystringParser: parseQueryString,
+      maxParamLength: BAD_INPUT_SERVER_OPTIONS.maxParamLength,
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -129,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   // First of the onRequest hooks: it reads the event loop's turn as the request is read.
   installUnseenWait(app);
   installRequestLogging(app);
+  installBadInputChecks(app);
   installAuthentication(app, database, await installClientLimits(app, config.client));
   installIdempotency(app, database, config.client.idempotencyTtlHours);
   await app.register(metricsPlugin);

@@ -24,6 +24,7 @@ export const PROBLEM_TYPES = {
   },
   'method-not-allowed': { status: 405, title: 'This method is not allowed here' },
   'not-acceptable': { status: 406, title: 'No acceptable representation' },
+  'request-timeout': { status: 408, title: 'The request was not received in time' },
   'idempotency-request-in-progress': {
     status: 409,
     title: 'A request with this Idempotency-Key is still being processed',
@@ -41,6 +42,7 @@ export const PROBLEM_TYPES = {
     title: 'Live carrier connections need PARCELGATE_SECRET_KEY',
   },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'uri-too-long': { status: 414, title: 'The request URI is too long' },
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
   'not-eligible': { status: 422, title: 'The parcel cannot be intercepted or redirected now' },
   'operation-not-supported': { status: 422, title: 'The carrier does not support this operation' },
@@ -50,6 +52,7 @@ export const PROBLEM_TYPES = {
   },
   'carrier-rejected-request': { status: 422, title: 'The carrier rejected the request' },
   'rate-limited': { status: 429, title: 'Too many requests: slow down' },
+  'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   'carrier-error': { status: 502, title: 'The carrier answered with an error' },
   'carrier-authentication-failed': {
     status: 502,
@@ -62,6 +65,7 @@ export const PROBLEM_TYPES = {
     title: 'Calls to this carrier are paused while it keeps failing',
   },
   'carrier-busy': { status: 503, title: 'Too many calls to this carrier are waiting' },
+  'database-unavailable': { status: 503, title: 'The database is unavailable' },
   'carrier-timeout': { status: 504, title: 'The carrier did not answer within the budget' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type InvalidField, isProblemError, ProblemError, toProblemDocument } from '../problems.ts';
+import { isDatabaseUnavailable } from '../store/database-unavailable.ts';
+
+/** How long a client is asked to wait before retrying when the database is unavailable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Answers a problem as `application/problem+json` with its headers. */
 export function sendProblem(
@@ -20,9 +24,9 @@ export function sendProblem(
 }
 
 /**
- * Turns every error into an RFC 9457 problem: ours as they are, Fastify's (validation,
- * body size, media type, JSON syntax) into the matching stable types, and anything else
- * into a 500 that says nothing internal.
+ * Turns every error into an RFC 9457 problem: ours as they are, an unreachable database
+ * into a 503 with Retry-After, Fastify's (validation, body size, media type, JSON syntax)
+ * into the matching stable types, and anything else into a 500 that says nothing internal.
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -44,6 +48,14 @@ export function installErrorHandling(app: FastifyInstance): void {
 function toProblem(error: FastifyError): ProblemError {
   if (isProblemError(error)) {
     return error;
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ProblemError(
+      'database-unavailable',
+      `The database cannot be reached; retry after ${DATABASE_RETRY_AFTER_SECONDS} s.`,
+      { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+      { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    );
   }
   if (error.validation !== undefined) {
     const errors = error.validation.map(

@@ -120,6 +120,11 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
     'sandbox asked us to slow down; retry after 2 s.',
     { carrier: 'sandbox', retryAfterSeconds: 2 },
   ),
+  'database-unavailable': new ProblemError(
+    'database-unavailable',
+    'The database cannot be reached; retry after 5 s.',
+    { retryAfterSeconds: 5 },
+  ),
   'carrier-timeout': new ProblemError(
     'carrier-timeout',
     'sandbox did not answer within the latency budget.',

@@ -11,7 +11,7 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key.',
   429: 'Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After.',
   502: 'The carrier answered with an error or refused our credentials.',
-  503: 'The carrier is unavailable or rate-limited (see Retry-After).',
+  503: 'The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After).',
   504: 'The carrier did not answer within the latency budget.',
 };
 

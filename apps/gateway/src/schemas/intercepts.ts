@@ -16,6 +16,7 @@ import {
   TrackingNumber,
   Transition,
 } from './common.ts';
+import { DATE_TIME_RULE } from './date-time-format.ts';
 import { sampleIntercept } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
 
@@ -162,8 +163,12 @@ export const ListQuery = Type.Object(
     reason: Type.Optional(Type.String({ maxLength: 32 })),
     orderRef: Type.Optional(OrderRef),
     trackingNumber: Type.Optional(TrackingNumber),
-    createdFrom: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive.' })),
-    createdTo: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive.' })),
+    createdFrom: Type.Optional(
+      Type.String({ format: 'date-time', description: `Inclusive. ${DATE_TIME_RULE}` }),
+    ),
+    createdTo: Type.Optional(
+      Type.String({ format: 'date-time', description: `Exclusive. ${DATE_TIME_RULE}` }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },

@@ -71,7 +71,7 @@ let gateway: TestGateway;
 let seq = 0;
 
 beforeAll(async () => {
-  gateway = await createTestGateway([pushy, plain.carrier]);
+  gateway = await createTestGateway([pushy, plain.carrier], {}, { database: 'from-env' });
 });
 afterAll(() => gateway.close());
 beforeEach(() => {
@@ -203,6 +203,69 @@ describe('POST /v1/carrier-callbacks/{carrier}', () => {
     expect(
       after.transitions.filter((step) => step.cause === 'callback').map((step) => step.status),
     ).toEqual(['accepted', 'returning', 'returned']);
+  });
+
+  it('stores a verified push holding NUL and lone surrogates with them replaced, and acknowledges it', async () => {
+    const trackingNumber = parcel();
+    const id = await pendingIntercept(trackingNumber);
+    const body = JSON.stringify({
+      events: [
+        {
+          trackingNumber,
+          event: {
+            ...event('return_in_transit', '2026-11-26T10:00:00+08:00'),
+            description: 'Back\u0000 to sender \ud800',
+            raw: { code: 'RT\u0000', description: '\udc00\u0000' },
+            location: { city: 'Su\u0000zhou', country: 'CN' },
+          },
+        },
+      ],
+      outcomes: [
+        {
+          operation: 'intercept',
+          trackingNumber,
+          reference: id,
+          result: { outcome: 'rejected', carrierReason: 'LATE\u0000', message: 'too late\u0000' },
+        },
+      ],
+    });
+    const response = await push(body);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body).toBe('{"result":true,"returnCode":"200","message":"成功"}');
+    const [row] = await gateway.app.database.query<{ event: Record<string, unknown> }>(
+      'SELECT event FROM carrier_events WHERE tracking_number = $1',
+      [trackingNumber],
+    );
+    expect(row?.event).toMatchObject({
+      description: 'Back\uFFFD to sender \uFFFD',
+      raw: { code: 'RT\uFFFD', description: '\uFFFD\uFFFD' },
+      location: { city: 'Su\uFFFDzhou' },
+    });
+    const after = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/intercepts/${id}`,
+      headers: gateway.auth.acme,
+    });
+    expect(after.json()).toMatchObject({ status: 'rejected', carrierReason: 'LATE\uFFFD' });
+    // The same push again is the same event: stored once.
+    expect((await push(body)).statusCode).toBe(200);
+    expect(await storedEvents(trackingNumber)).toBe(1);
+  });
+
+  it('acknowledges a verified push with a time the database cannot hold, dropping that event', async () => {
+    const trackingNumber = parcel();
+    const body = JSON.stringify({
+      events: [
+        { trackingNumber, event: event('in_transit', '2026-02-30T10:00:00+08:00') },
+        { trackingNumber, event: event('in_transit', '0000-01-01T10:00:00+08:00') },
+        { trackingNumber, event: event('in_transit', '2026-11-26T10:00:00+23:59') },
+        { trackingNumber, event: event('picked_up', '2026-11-25T10:00:00+08:00') },
+      ],
+    });
+    const response = await push(body);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body).toBe('{"result":true,"returnCode":"200","message":"成功"}');
+    expect(await storedEvents(trackingNumber)).toBe(1);
   });
 
   it('ignores an outcome that names another intercept of the parcel', async () => {

@@ -19,6 +19,7 @@ import { bindConnection } from '../connections/carrier-accounts.ts';
 import { ProblemError } from '../problems.ts';
 import { findConnectionById } from '../store/connections.ts';
 import { storeCarrierEvents } from '../store/carrier-events.ts';
+import { storablePush } from './storable-push.ts';
 
 /** One lifecycle move a push caused. */
 export interface CallbackMove {
@@ -58,9 +59,9 @@ export async function handleCarrierCallback(
       { carrier: carrierId },
     );
   }
-  let result: CarrierCallbackResult;
+  let verified: CarrierCallbackResult;
   try {
-    result = await callbacks.handle(carrier.createCallbackContext(log), request);
+    verified = await callbacks.handle(carrier.createCallbackContext(log), request);
   } catch (error) {
     if (isCarrierErrorOfKind(error, 'authentication')) {
       throw new ProblemError('callback-unauthenticated', error.message, { carrier: carrierId });
@@ -70,6 +71,7 @@ export async function handleCarrierCallback(
     }
     throw error;
   }
+  const result = storablePush(verified, carrierId, log);
   const stored = await storeCarrierEvents(app.database, carrierId, result.events);
   const moves: CallbackMove[] = [];
   for (const trackingNumber of parcelsNamed(result)) {

@@ -3,15 +3,31 @@ import { buildListQuery, decodeCursor, encodeCursor } from './pagination.ts';
 
 describe('cursors', () => {
   it('round-trip and reject anything else', () => {
-    const cursor = { createdAt: '2026-11-26T05:00:00.000Z', id: 'icp_01' };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    const id = 'icp_01M8B70PM59AKE3HVVHZRNFWN6';
+    for (const cursor of [
+      { createdAt: '2026-11-26T05:00:00.000Z', id },
+      { createdAt: '0001-01-01T00:00:00.000Z', id: 'rdr_01M8B70PM59AKE3HVVHZRNFWN6' },
+      { createdAt: '2028-02-29T23:59:59.999Z', id },
+    ]) {
+      expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    }
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     for (const value of [
       '',
       'garbage',
-      Buffer.from('["not a date","x"]').toString('base64url'),
-      Buffer.from('{}').toString('base64url'),
+      forged(['not a date', id]),
+      forged({}),
       // Date.parse accepts a bare year, which PostgreSQL's timestamptz does not.
-      Buffer.from('["2026","icp_1"]').toString('base64url'),
+      forged(['2026', id]),
+      // Date.parse rolls a day past the month's end over; PostgreSQL refuses it.
+      forged(['2026-02-30T00:00:00.000Z', id]),
+      forged(['2026-04-31T00:00:00.000Z', id]),
+      // PostgreSQL has no year 0.
+      forged(['0000-01-01T00:00:00.000Z', id]),
+      // Ids are ours: nothing else, NUL least of all, reaches the database.
+      forged(['2026-11-26T05:00:00.000Z', 'icp_\u0000']),
+      forged(['2026-11-26T05:00:00.000Z', 'icp_01']),
+      forged(['2026-11-26T05:00:00.000Z', 'key_01M8B70PM59AKE3HVVHZRNFWN6']),
     ]) {
       expect(decodeCursor(value)).toBeUndefined();
     }

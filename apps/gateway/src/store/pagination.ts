@@ -9,10 +9,17 @@ export function encodeCursor(cursor: PageCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 }
 
-/** The only time form {@link encodeCursor} writes (`Date.toISOString`). */
+/** The only time form {@link encodeCursor} writes (`Date.toISOString`), years 0001 to 9999. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The ids listed pages hold (see `newId`). */
+const SUBJECT_ID = /^(?:icp|rdr)_[0-9A-Z]{26}$/;
 
-/** Decodes a cursor; undefined when it was not made by {@link encodeCursor}. */
+/**
+ * Decodes a cursor; undefined when it was not made by {@link encodeCursor}. A cursor is
+ * sent back by the client, so it is checked as strictly as any other input: its time must
+ * be one `toISOString` writes (so a real calendar day: `Date.parse` rolls 2026-02-30 over
+ * to March, PostgreSQL refuses it) in PostgreSQL's years, and its id one of ours.
+ */
 export function decodeCursor(value: string): PageCursor | undefined {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
@@ -20,9 +27,9 @@ export function decodeCursor(value: string): PageCursor | undefined {
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
-      ISO_INSTANT.test(decoded[0]) &&
-      !Number.isNaN(Date.parse(decoded[0])) &&
-      typeof decoded[1] === 'string'
+      isCursorInstant(decoded[0]) &&
+      typeof decoded[1] === 'string' &&
+      SUBJECT_ID.test(decoded[1])
     ) {
       return { createdAt: decoded[0], id: decoded[1] };
     }
@@ -30,6 +37,14 @@ export function decodeCursor(value: string): PageCursor | undefined {
     // fall through: not a cursor of ours
   }
   return undefined;
+}
+
+function isCursorInstant(text: string): boolean {
+  if (!ISO_INSTANT.test(text) || text.startsWith('0000')) {
+    return false;
+  }
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).toISOString() === text;
 }
 
 /** Filters common to the intercept and redirect listings. */

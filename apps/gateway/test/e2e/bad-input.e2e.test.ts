@@ -3,9 +3,18 @@
  * RFC 9457 problem (`type`, `status`, `requestId`, and for validation every bad field as
  * a JSON pointer), never a 500, and none reaches the carrier.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRaw } from '../support/raw-http.ts';
 import type { Problem } from './api-types.ts';
-import { type HttpAnswer, newKey, type RequestOptions, type Stack, startStack } from './harness.ts';
+import {
+  type HttpAnswer,
+  newKey,
+  pollUntil,
+  type RequestOptions,
+  type Stack,
+  startStack,
+} from './harness.ts';
 
 let stack: Stack;
 let inTransit: string;
@@ -481,6 +490,380 @@ describe('list queries', () => {
     );
     const answer = await stack.api.get(`/v1/intercepts?cursor=${cursor}`);
     expect(answer.status, answer.text).toBeLessThan(500);
+  });
+});
+
+describe('control characters in any string', () => {
+  let untouched: string;
+
+  beforeAll(async () => {
+    // A parcel of its own: none of these requests may reach the carrier, not even to track.
+    untouched = await stack.sim.createParcel({ status: 'in_transit' });
+  });
+
+  const intercept = () => ({ ...valid(), trackingNumber: untouched });
+  const redirect = () => ({
+    carrier: 'sandbox',
+    trackingNumber: untouched,
+    orderRef: 'ORD-NUL',
+    reason: 'address_error',
+    newAddress: ADDRESS,
+  });
+
+  it.each([
+    ['a NUL in orderRef', () => ({ ...intercept(), orderRef: 'ORD\u00001' }), '/orderRef'],
+    ['a NUL in note', () => ({ ...intercept(), note: 'call first\u0000' }), '/note'],
+    [
+      'a NUL in the parcel category',
+      () => ({ ...intercept(), parcel: { category: 'app\u0000arel' } }),
+      '/parcel/category',
+    ],
+    [
+      'a NUL in a carrierOptions value',
+      () => ({ ...intercept(), carrierOptions: { com: 'zhong\u0000tong' } }),
+      '/carrierOptions/com',
+    ],
+    ['a bell character in note', () => ({ ...intercept(), note: 'ring\u0007' }), '/note'],
+    ['a lone surrogate in note', () => ({ ...intercept(), note: 'half \ud800' }), '/note'],
+  ])('%s of an intercept: 400 naming the field', async (_name, body, pointer) => {
+    for (const path of ['/v1/intercepts/eligibility', '/v1/intercepts']) {
+      const problem = expectProblem(
+        await stack.api.post(path, body(), { idempotencyKey: newKey() }),
+        'validation-failed',
+        400,
+      );
+      expect(pointers(problem)).toEqual([pointer]);
+    }
+  });
+
+  it.each([
+    ['orderRef', () => ({ ...redirect(), orderRef: '\u0000' }), '/orderRef'],
+    ['note', () => ({ ...redirect(), note: 'a\u0000b' }), '/note'],
+    [
+      'the address line',
+      () => ({ ...redirect(), newAddress: { ...ADDRESS, line1: '1 Renmin\u0000 Rd' } }),
+      '/newAddress/line1',
+    ],
+    [
+      'the address name',
+      () => ({ ...redirect(), newAddress: { ...ADDRESS, name: 'Li\u0000' } }),
+      '/newAddress/name',
+    ],
+    [
+      'the city, as a lone surrogate',
+      () => ({ ...redirect(), newAddress: { ...ADDRESS, city: '\udc00' } }),
+      '/newAddress/city',
+    ],
+  ])('a NUL in the redirect %s: 400 naming the field', async (_name, body, pointer) => {
+    const problem = expectProblem(
+      await stack.api.post('/v1/redirects', body(), { idempotencyKey: newKey() }),
+      'validation-failed',
+      400,
+    );
+    expect(pointers(problem)).toEqual([pointer]);
+  });
+
+  it('tabs and new lines in a note are free text, not control characters', async () => {
+    const answer = await stack.api.post('/v1/intercepts/eligibility', {
+      ...valid(),
+      note: 'ring twice\n\tthen wait\r\n',
+    });
+    expect(answer.status, answer.text).toBe(200);
+  });
+
+  it('a body nested 20 000 arrays deep: 400, not a stack overflow', async () => {
+    const body = `${'['.repeat(20_000)}"\u0000"${']'.repeat(20_000)}`;
+    const answer = await stack.api.request('POST', '/v1/intercepts/eligibility', {
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(answer, 'validation-failed', 400);
+  });
+
+  it('a NUL in the policy: 400 naming the field', async () => {
+    const problem = expectProblem(
+      await stack.api.request('PUT', '/v1/policy', {
+        json: { intercept: { excludedCategories: ['fresh\u0000food'] } },
+      }),
+      'validation-failed',
+      400,
+    );
+    expect(pointers(problem)).toEqual(['/intercept/excludedCategories/0']);
+  });
+
+  it.each([
+    ['orderRef=ORD%001', '/query/orderRef'],
+    ['status=pending%00', '/query/status'],
+    ['reason=%00', '/query/reason'],
+    ['createdFrom=2026-01-01T00:00:00Z%00', '/query/createdFrom'],
+  ])('GET /v1/intercepts?%s: 400 naming the field', async (query, pointer) => {
+    for (const resource of ['intercepts', 'redirects']) {
+      const problem = expectProblem(
+        await stack.api.get(`/v1/${resource}?${query}`),
+        'validation-failed',
+        400,
+      );
+      expect(pointers(problem)).toEqual([pointer]);
+    }
+  });
+
+  it('a NUL in carrierOptions[com] of a tracking read: 400, and the carrier is not called', async () => {
+    const problem = expectProblem(
+      await stack.api.get(`/v1/tracking/sandbox/${untouched}?carrierOptions[com]=zto%00`),
+      'validation-failed',
+      400,
+    );
+    expect(pointers(problem)).toEqual(['/query/carrierOptions/com']);
+  });
+
+  it.each([
+    ['/v1/intercepts/icp_01M8B70PM59AKE3HVVHZRN%00WN6', '/params/id'],
+    ['/v1/redirects/%00', '/params/id'],
+    ['/v1/tracking/sandbox/SBX1000%0000016', '/params/trackingNumber'],
+    ['/v1/tracking/sand%00box/SBX100000016', '/params/carrier'],
+    ['/v1/tracking/sandbox/SBX%E0%A4%A', '/params'],
+  ])('GET %s: 400 naming %s', async (path, pointer) => {
+    const problem = expectProblem(await stack.api.get(path), 'validation-failed', 400);
+    expect(pointers(problem)).toEqual([pointer]);
+  });
+
+  it('a cursor whose id holds a NUL: 400 on cursor', async () => {
+    const cursor = Buffer.from('["2026-11-26T05:00:00.000Z","icp_\\u0000"]').toString('base64url');
+    for (const resource of ['intercepts', 'redirects']) {
+      const problem = expectProblem(
+        await stack.api.get(`/v1/${resource}?cursor=${cursor}`),
+        'validation-failed',
+        400,
+      );
+      expect(pointers(problem)).toEqual(['/query/cursor']);
+    }
+  });
+
+  it('none of it reached the carrier, nor was anything stored', async () => {
+    expect((await stack.sim.parcel(untouched)).calls).toEqual({
+      track: 0,
+      intercept: 0,
+      redirect: 0,
+    });
+    for (const resource of ['intercepts', 'redirects']) {
+      const listed = await stack.api.get<{ data: unknown[] }>(
+        `/v1/${resource}?trackingNumber=${untouched}`,
+      );
+      expect(listed.body.data).toEqual([]);
+    }
+  });
+});
+
+describe('dates out of range or off the calendar', () => {
+  it.each([
+    ['createdFrom=0000-01-01T00:00:00Z', '/query/createdFrom'],
+    ['createdFrom=0000-01-01', '/query/createdFrom'],
+    ['createdFrom=2026-02-30T00:00:00Z', '/query/createdFrom'],
+    ['createdTo=2026-01-01T00:00:00%2B23:59', '/query/createdTo'],
+    ['createdTo=2026-01-01T00:00:00-14:01', '/query/createdTo'],
+    ['createdTo=10000-01-01T00:00:00Z', '/query/createdTo'],
+    [`createdTo=2026-01-01T00:00:00.${'1'.repeat(1000)}Z`, '/query/createdTo'],
+  ])('GET ?%s: 400 naming the field', async (query, pointer) => {
+    for (const resource of ['intercepts', 'redirects']) {
+      const problem = expectProblem(
+        await stack.api.get(`/v1/${resource}?${query}`),
+        'validation-failed',
+        400,
+      );
+      expect(pointers(problem)).toEqual([pointer]);
+    }
+  });
+
+  it.each([
+    '0001-01-01T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '2026-01-01T00:00:00%2B14:00',
+    '2028-02-29T00:00:00-14:00',
+  ])('createdFrom=%s is in range: 200', async (date) => {
+    const answer = await stack.api.get(`/v1/intercepts?createdFrom=${date}`);
+    expect(answer.status, answer.text).toBe(200);
+  });
+
+  it.each([
+    ['a calendar-impossible day', '2026-02-30T00:00:00.000Z'],
+    ['the year 0', '0000-01-01T00:00:00.000Z'],
+  ])('a cursor holding %s: 400 on cursor', async (_name, date) => {
+    const cursor = Buffer.from(JSON.stringify([date, 'icp_01M8B70PM59AKE3HVVHZRNFWN6'])).toString(
+      'base64url',
+    );
+    for (const resource of ['intercepts', 'redirects']) {
+      const problem = expectProblem(
+        await stack.api.get(`/v1/${resource}?cursor=${cursor}`),
+        'validation-failed',
+        400,
+      );
+      expect(pointers(problem)).toEqual(['/query/cursor']);
+    }
+  });
+});
+
+describe('carrier pushes with control characters', () => {
+  /** SF's sandbox checkword, as the adapter defaults to it. */
+  const SF_CHECKWORD = 'sfsim-checkword-0001';
+  /** Kuaidi100's sandbox salt. */
+  const KUAIDI100_SALT = 'simkd100salt';
+
+  function sfDigest(msgData: string, timestamp: string): string {
+    const encoded = encodeURIComponent(msgData + timestamp + SF_CHECKWORD)
+      .replace(/[!'()~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+');
+    return createHash('md5').update(encoded, 'utf8').digest('base64');
+  }
+
+  /** How many events the gateway logged as stored for the push answered with `answer`. */
+  async function storedBy(answer: HttpAnswer<unknown>): Promise<number | undefined> {
+    const requestId = answer.headers.get('x-request-id') ?? '';
+    const line = await pollUntil(
+      async () =>
+        stack
+          .gatewayLogs()
+          .split('\n')
+          .find((text) => text.includes('"carrier callback"') && text.includes(requestId)),
+      (found) => found !== undefined,
+    );
+    return line === undefined
+      ? undefined
+      : (JSON.parse(line) as { events: { stored: number } }).events.stored;
+  }
+
+  it('a signed SF route push with a NUL in its remark is stored, replaced, and acknowledged', async () => {
+    const mailno = 'SF1000000000901';
+    const msgData = JSON.stringify({
+      Body: {
+        WaybillRoute: [
+          {
+            mailno,
+            acceptTime: '2026-11-26 10:00:00',
+            acceptAddress: 'Shen\u0000zhen',
+            opCode: '50',
+            remark: '已收取\u0000\u0001',
+          },
+        ],
+      },
+    });
+    const timestamp = '1795660800';
+    const body = new URLSearchParams({
+      timestamp,
+      msgDigest: sfDigest(msgData, timestamp),
+      msgData,
+    }).toString();
+    const answer = await stack.client(undefined).request('POST', '/v1/carrier-callbacks/sf', {
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toEqual({ return_code: '0000', return_msg: '成功' });
+    expect(await storedBy(answer)).toBe(1);
+  });
+
+  it('a signed SF route push in the year 0000 is acknowledged, that route dropped', async () => {
+    const msgData = JSON.stringify({
+      Body: {
+        WaybillRoute: [
+          { mailno: 'SF1000000000902', acceptTime: '0000-01-01 10:00:00', opCode: '50' },
+          { mailno: 'SF1000000000902', acceptTime: '2026-11-26 10:00:00', opCode: '50' },
+        ],
+      },
+    });
+    const timestamp = '1795660800';
+    const answer = await stack.client(undefined).request('POST', '/v1/carrier-callbacks/sf', {
+      body: new URLSearchParams({
+        timestamp,
+        msgDigest: sfDigest(msgData, timestamp),
+        msgData,
+      }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toEqual({ return_code: '0000', return_msg: '成功' });
+    expect(await storedBy(answer)).toBe(1);
+  });
+
+  it('a signed Kuaidi100 push with a NUL in an event is stored, replaced, and acknowledged', async () => {
+    const nu = '73100000000901';
+    const param = JSON.stringify({
+      status: 'polling',
+      billstatus: 'got',
+      message: '',
+      lastResult: {
+        message: 'ok',
+        state: '0',
+        status: '200',
+        ischeck: '0',
+        com: 'zhongtong',
+        nu,
+        data: [
+          {
+            context: '快件已到达\u0000【杭州】',
+            time: '2026-11-26 10:00:00',
+            ftime: '2026-11-26 10:00:00',
+            areaName: '浙江\u0000杭州',
+          },
+        ],
+      },
+    });
+    const sign = createHash('md5')
+      .update(param + KUAIDI100_SALT, 'utf8')
+      .digest('hex')
+      .toUpperCase();
+    const answer = await stack
+      .client(undefined)
+      .request('POST', '/v1/carrier-callbacks/kuaidi100', {
+        body: new URLSearchParams({ param, sign }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toEqual({ result: true, returnCode: '200', message: '成功' });
+    expect(await storedBy(answer)).toBe(1);
+  });
+});
+
+describe('URIs and headers too large for the server', () => {
+  it('a URI over 8 KiB is a 414 problem', async () => {
+    const answer = await sendRaw(
+      stack.gatewayUrl,
+      `GET /v1/intercepts?orderRef=${'o'.repeat(9 * 1024)} HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer ${stack.apiKey}`,
+    );
+    expect(answer.status, answer.body).toBe(414);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({ type: `${PROBLEM}uri-too-long`, status: 414 });
+  });
+
+  it('a path parameter longer than the router keeps is a 400 naming it, not a 404', async () => {
+    const problem = expectProblem(
+      await stack.api.get(`/v1/tracking/sandbox/${'X'.repeat(200)}`),
+      'validation-failed',
+      400,
+    );
+    expect(pointers(problem)).toEqual(['/params/trackingNumber']);
+  });
+
+  it('headers over 16 KiB are a 431 problem', async () => {
+    const answer = await sendRaw(
+      stack.gatewayUrl,
+      `GET /v1/carriers HTTP/1.1\r\nHost: gateway\r\nX-Padding: ${'p'.repeat(20 * 1024)}`,
+    );
+    expect(answer.status, answer.body).toBe(431);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({
+      type: `${PROBLEM}request-header-fields-too-large`,
+      status: 431,
+    });
+  });
+
+  it('a request Node cannot parse is a 400 problem', async () => {
+    const answer = await sendRaw(stack.gatewayUrl, 'GET /v1/carriers HTTP/1.1\r\nHost gateway');
+    expect(answer.status, answer.body).toBe(400);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({
+      type: `${PROBLEM}validation-failed`,
+      status: 400,
+    });
   });
 });
 

@@ -54,10 +54,14 @@ export interface StackOptions {
   /** Carrier packages (PARCELGATE_CARRIERS); by default the gateway's own. */
   readonly carriers?: readonly string[];
   /**
-   * More gateway environment (budgets, carrier base URLs), given the simulator's URL and
-   * the gateway's own (already `PARCELGATE_PUBLIC_URL`).
+   * More gateway environment (budgets, carrier base URLs), given the simulator's URL, the
+   * gateway's own (already `PARCELGATE_PUBLIC_URL`) and, on PostgreSQL, its `DATABASE_URL`.
    */
-  readonly gatewayEnv?: (simUrl: string, gatewayUrl: string) => Readonly<Record<string, string>>;
+  readonly gatewayEnv?: (
+    simUrl: string,
+    gatewayUrl: string,
+    databaseUrl: string | undefined,
+  ) => Readonly<Record<string, string>>;
 }
 
 /** A running simulator and gateway on their own database. */
@@ -132,7 +136,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(options.carriers === undefined
         ? {}
         : { PARCELGATE_CARRIERS: options.carriers.join(',') }),
-      ...options.gatewayEnv?.(simUrl, gatewayUrl),
+      ...options.gatewayEnv?.(simUrl, gatewayUrl, store.env.DATABASE_URL),
     });
     cleanups.push(() => gateway.stop());
 

@@ -1,6 +1,7 @@
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
 import { type BuildAppOptions, buildApp, type GatewayApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
+import type { Database } from '../../src/store/database.ts';
 import { createApiKey, ensureTenant } from '../../src/store/tenants.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -35,6 +36,8 @@ export async function createTestGateway(
     readonly jobs?: boolean;
     readonly logger?: BuildAppOptions['logger'];
     readonly database?: 'memory' | 'from-env';
+    /** Wraps the database before the gateway gets it (a double that fails on demand). */
+    readonly wrapDatabase?: (database: Database) => Database;
   } = {},
 ): Promise<TestGateway> {
   const store = await openTestDatabase(options.database === 'from-env');
@@ -51,7 +54,7 @@ export async function createTestGateway(
       ...env,
     }),
     carriers,
-    database,
+    database: options.wrapDatabase?.(database) ?? database,
     logger: options.logger ?? false,
     jobs: options.jobs ?? false,
   });

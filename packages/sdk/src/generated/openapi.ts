@@ -1234,6 +1234,10 @@ export interface components {
             capability?: string;
             interceptId?: string;
             redirectId?: string;
+            /** @description The carrier connection the problem is about. */
+            connectionId?: string;
+            /** @description connection-in-use: open intercepts and redirects still using it. */
+            openSubjects?: number;
             carrierCode?: string;
             retryAfterSeconds?: number;
             /** @description For `rate-limited`: the limits exceeded (`tenant`, `key` or `address`), as named in `RateLimit-Policy`. */
@@ -1768,6 +1772,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached; the carrier pushes again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     receiveConnectionCallback: {
@@ -1820,6 +1833,15 @@ export interface operations {
             };
             /** @description No such carrier or connection, or the carrier sends no callbacks. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; the carrier pushes again later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2281,6 +2303,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listIntercepts: {
@@ -2291,9 +2322,9 @@ export interface operations {
                 reason?: string;
                 orderRef?: string;
                 trackingNumber?: string;
-                /** @description Inclusive. */
+                /** @description Inclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdFrom?: string;
-                /** @description Exclusive. */
+                /** @description Exclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdTo?: string;
                 cursor?: string;
                 limit?: number;
@@ -2340,6 +2371,15 @@ export interface operations {
                     "ratelimit-policy"?: string;
                     /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
                     ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2459,7 +2499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2572,7 +2612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2648,6 +2688,15 @@ export interface operations {
                     "ratelimit-policy"?: string;
                     /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
                     ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2906,6 +2955,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     replacePolicy: {
@@ -2963,6 +3021,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRedirects: {
@@ -2973,9 +3040,9 @@ export interface operations {
                 reason?: string;
                 orderRef?: string;
                 trackingNumber?: string;
-                /** @description Inclusive. */
+                /** @description Inclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdFrom?: string;
-                /** @description Exclusive. */
+                /** @description Exclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdTo?: string;
                 cursor?: string;
                 limit?: number;
@@ -3022,6 +3089,15 @@ export interface operations {
                     "ratelimit-policy"?: string;
                     /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
                     ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3141,7 +3217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3217,6 +3293,15 @@ export interface operations {
                     "ratelimit-policy"?: string;
                     /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
                     ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3310,7 +3395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The carrier is unavailable or rate-limited (see Retry-After). */
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
-import { ProblemError, type ProblemType, toProblemDocument } from '../../problems.ts';
+import {
+  ProblemError,
+  type ProblemExtensions,
+  type ProblemType,
+  toProblemDocument,
+} from '../../problems.ts';
 import { Problem } from '../../schemas/common.ts';
 import { handleCarrierCallback } from '../../services/carrier-callback-service.ts';
 
@@ -11,10 +16,13 @@ function headerText(value: string | string[] | undefined): string | undefined {
 }
 
 /** A documented problem answer of this route, with one example per problem type. */
-function problem(description: string, samples: readonly [ProblemType, string][]) {
+function problem(
+  description: string,
+  samples: readonly [ProblemType, string, ProblemExtensions?][],
+) {
   const examples = Object.fromEntries(
-    samples.map(([type, detail]) => {
-      const sample = new ProblemError(type, detail, { carrier: 'kuaidi100' });
+    samples.map(([type, detail, extensions = { carrier: 'kuaidi100' }]) => {
+      const sample = new ProblemError(type, detail, extensions);
       return [
         type,
         {
@@ -90,6 +98,13 @@ function callbackSchema<Params extends TSchema>(route: {
         ['callbacks-not-supported', 'Sandbox sends no callbacks to Parcelgate.'],
         ['not-found', 'No kuaidi100 connection con_01JD3K9V7Q8M2N4P6R8T0V2X4Z.'],
       ]),
+      503: problem('The database cannot be reached; the carrier pushes again later.', [
+        [
+          'database-unavailable',
+          'The database cannot be reached; retry after 5 s.',
+          { retryAfterSeconds: 5 },
+        ],
+      ]),
     },
   };
 }
@@ -112,7 +127,9 @@ export const carrierCallbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/carrier-callbacks/:carrier',
     {
       // The carrier's adapter verifies the push's signature instead of an API key.
-      config: { public: true },
+      // A verified push is stored with unstorable text replaced, never refused: a refused
+      // push is pushed again and again (see handleCarrierCallback).
+      config: { public: true, uncheckedText: true },
       schema: callbackSchema({
         operationId: 'receiveCarrierCallback',
         summary: "Receive a carrier's push to the deployment's shared account",
@@ -124,7 +141,9 @@ export const carrierCallbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/carrier-callbacks/:carrier/:connection',
     {
-      config: { public: true },
+      // A verified push is stored with unstorable text replaced, never refused: a refused
+      // push is pushed again and again (see handleCarrierCallback).
+      config: { public: true, uncheckedText: true },
       schema: callbackSchema({
         operationId: 'receiveConnectionCallback',
         summary: "Receive a carrier's push to a tenant's own carrier connection",

@@ -21,7 +21,7 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listCarriers',
         summary: 'List the loaded carriers, what each can do and which carrierOptions it accepts',
         tags: ['carriers'],
-        response: { 200: CarrierList.ref, ...problemResponses(401) },
+        response: { 200: CarrierList.ref, ...problemResponses(401, 503) },
       },
     },
     async () => ({

@@ -103,7 +103,7 @@ export const interceptRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Read an intercept with its transitions and carrier attempts',
         tags: ['intercepts'],
         params: Type.Object({ id: Type.String({ pattern: '^icp_[0-9A-Z]{26}$' }) }),
-        response: { 200: Intercept.ref, ...problemResponses(400, 401, 404) },
+        response: { 200: Intercept.ref, ...problemResponses(400, 401, 404, 503) },
       },
     },
     async (request) => getIntercept(app, request.tenant.id, request.params.id),
@@ -119,7 +119,7 @@ export const interceptRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Filters by status, carrier, reason, order reference, tracking number and creation time; cursor pagination.',
         tags: ['intercepts'],
         querystring: ListQuery,
-        response: { 200: InterceptList.ref, ...problemResponses(400, 401) },
+        response: { 200: InterceptList.ref, ...problemResponses(400, 401, 503) },
       },
     },
     async (request) =>

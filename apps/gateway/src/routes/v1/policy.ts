@@ -20,7 +20,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getPolicy',
         summary: "Read the tenant's policy overrides and the rules they produce",
         tags: ['policy'],
-        response: { 200: Policy.ref, ...problemResponses(401) },
+        response: { 200: Policy.ref, ...problemResponses(401, 503) },
       },
     },
     async (request) => present(request.tenant.policy as TenantPolicyOverrides),
@@ -36,7 +36,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'A field given replaces the default whole (lists are not merged). Statuses that can never be intercepted (label_created, delivered, returned, ...) are refused in windows. PUT is idempotent by nature: no Idempotency-Key needed.',
         tags: ['policy'],
         body: PolicyOverrides.ref,
-        response: { 200: Policy.ref, ...problemResponses(400, 401) },
+        response: { 200: Policy.ref, ...problemResponses(400, 401, 503) },
       },
     },
     async (request) => {

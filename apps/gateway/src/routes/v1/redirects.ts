@@ -71,7 +71,7 @@ export const redirectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Read a redirect with its transitions and carrier attempts',
         tags: ['redirects'],
         params: Type.Object({ id: Type.String({ pattern: '^rdr_[0-9A-Z]{26}$' }) }),
-        response: { 200: Redirect.ref, ...problemResponses(400, 401, 404) },
+        response: { 200: Redirect.ref, ...problemResponses(400, 401, 404, 503) },
       },
     },
     async (request) => getRedirect(app, request.tenant.id, request.params.id),
@@ -85,7 +85,7 @@ export const redirectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "List the tenant's redirects, newest first",
         tags: ['redirects'],
         querystring: ListQuery,
-        response: { 200: RedirectList.ref, ...problemResponses(400, 401) },
+        response: { 200: RedirectList.ref, ...problemResponses(400, 401, 503) },
       },
     },
     async (request) =>

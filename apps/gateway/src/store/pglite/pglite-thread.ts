@@ -29,6 +29,17 @@ export class PgliteError extends Error {
   }
 }
 
+/**
+ * The worker running PGlite is gone (it crashed, exited, or the database was closed):
+ * no statement can run any more. The gateway answers 503 `database-unavailable`.
+ */
+export class PgliteUnavailableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PgliteUnavailableError';
+  }
+}
+
 /** The embedded PGlite, running in a worker thread, as the gateway and pg-boss call it. */
 export interface PgliteThread {
   /** One statement, with parameters; inside transaction `tx` when given. */
@@ -86,8 +97,14 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThread> 
     }
     pending.clear();
   };
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`the PGlite worker exited (code ${code})`)));
+  worker.on('error', (error) =>
+    failAll(
+      new PgliteUnavailableError(`the PGlite worker failed: ${error.message}`, { cause: error }),
+    ),
+  );
+  worker.on('exit', (code) =>
+    failAll(new PgliteUnavailableError(`the PGlite worker exited (code ${code})`)),
+  );
 
   const call = <Value>(request: Request): Promise<Value> => {
     if (failure !== undefined) {
