@@ -118,6 +118,14 @@ export const sampleCarrier = {
   displayName: 'Sandbox',
   operations: ['track', 'intercept', 'redirect'],
   target: 'simulator',
+  credentialFields: [
+    {
+      key: 'apiKey',
+      description: 'Sandbox API key (Authorization: Bearer)',
+      secret: true,
+      required: true,
+    },
+  ],
   capabilities: {
     intercept: {
       window: {

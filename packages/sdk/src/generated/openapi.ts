@@ -397,6 +397,14 @@ export interface components {
          *         "redirect"
          *       ],
          *       "target": "simulator",
+         *       "credentialFields": [
+         *         {
+         *           "key": "apiKey",
+         *           "description": "Sandbox API key (Authorization: Bearer)",
+         *           "secret": true,
+         *           "required": true
+         *         }
+         *       ],
          *       "capabilities": {
          *         "intercept": {
          *           "window": {
@@ -702,6 +710,14 @@ export interface components {
          *             "redirect"
          *           ],
          *           "target": "simulator",
+         *           "credentialFields": [
+         *             {
+         *               "key": "apiKey",
+         *               "description": "Sandbox API key (Authorization: Bearer)",
+         *               "secret": true,
+         *               "required": true
+         *             }
+         *           ],
          *           "capabilities": {
          *             "intercept": {
          *               "window": {
