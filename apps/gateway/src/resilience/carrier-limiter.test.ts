@@ -92,4 +92,48 @@ describe('CarrierLimiter', () => {
     await Promise.all(calls);
     expect(started).toHaveLength(4);
   });
+
+  it("lets tenants take turns: one tenant's burst does not starve another's call", async () => {
+    const limiter = new CarrierLimiter({ rateLimits: { maxConcurrency: 1 }, queueLimit: 100 });
+    const first = blocker();
+    const order: string[] = [];
+    const record = (name: string) => async () => {
+      order.push(name);
+      return name;
+    };
+    const running = limiter.run(first.task, 5_000, 'burst');
+    const burst = Array.from({ length: 5 }, (_, index) =>
+      limiter.run(record(`burst-${index}`), 5_000, 'burst'),
+    );
+    const other = limiter.run(record('other-0'), 5_000, 'other');
+    first.release();
+    await Promise.all([running, ...burst, other]);
+    // The other tenant's only call runs second, not after the whole burst.
+    expect(order.slice(0, 2)).toEqual(['burst-0', 'other-0']);
+    expect(order).toHaveLength(6);
+  });
+
+  it("caps one tenant's share of the queue, leaving room for the others", async () => {
+    const limiter = new CarrierLimiter({
+      rateLimits: { maxConcurrency: 1 },
+      queueLimit: 4,
+      tenantShare: 0.5,
+    });
+    const first = blocker();
+    const running = limiter.run(first.task, 5_000, 'burst');
+    const queued = [
+      limiter.run(first.task, 5_000, 'burst'),
+      limiter.run(first.task, 5_000, 'burst'),
+    ];
+    expect((await rejection(limiter.run(first.task, 5_000, 'burst'))).reason).toBe('queue-full');
+    const other = limiter.run(async () => 'other', 5_000, 'other');
+    expect(limiter.waiting).toBe(3);
+    first.release();
+    await expect(Promise.all([running, ...queued, other])).resolves.toEqual([
+      'done',
+      'done',
+      'done',
+      'other',
+    ]);
+  });
 });
