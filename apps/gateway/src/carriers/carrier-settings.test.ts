@@ -27,6 +27,13 @@ const carrier = {
       required: true,
       sandboxDefault: 'sim-secret',
     },
+    {
+      key: 'payMode',
+      env: 'PAY_MODE',
+      description: 'Who pays',
+      secret: false,
+      required: false,
+    },
   ],
 };
 
@@ -61,6 +68,18 @@ describe('resolveCarrierSettings', () => {
       resolveCarrierSettings(carrier, { CARRIER_ACME_POST_CLIENT_ID: 'real-id' }, 'http://sim')
         .problems,
     ).toEqual(['CARRIER_ACME_POST_CLIENT_SECRET is required (OAuth secret)']);
+  });
+
+  it('keeps the simulator when only an optional setting is configured', () => {
+    const { settings } = resolveCarrierSettings(
+      carrier,
+      { CARRIER_ACME_POST_PAY_MODE: '2' },
+      'http://sim',
+    );
+    expect(settings).toMatchObject({
+      target: 'simulator',
+      credentials: { clientId: 'sim-id', clientSecret: 'sim-secret', payMode: '2' },
+    });
   });
 
   it('lets CARRIER_<ID>_BASE_URL win, and checks it', () => {

@@ -55,7 +55,11 @@ export function resolveCarrierSettings(
   simulatorUrl: string,
 ): { settings?: CarrierSettings; problems: string[] } {
   const prefix = carrierEnvPrefix(carrier.id);
-  const configured = carrier.credentials.filter((field) => nonEmpty(env[`${prefix}_${field.env}`]));
+  // Only the account's own identity (its required fields) makes credentials real: an
+  // optional setting alone (SF's pay mode, a return address) keeps the simulator.
+  const configured = carrier.credentials.filter(
+    (field) => field.required && nonEmpty(env[`${prefix}_${field.env}`]) !== undefined,
+  );
   const useRealCredentials = configured.length > 0;
   const problems: string[] = [];
   const credentials: Record<string, string> = {};

@@ -57,6 +57,7 @@ beforeAll(async () => {
       PARCELGATE_SHARED_ACCOUNT_TENANTS: 'default',
     },
     {
+      database: 'from-env',
       logger: {
         level: 'debug',
         stream: { write: (line: string) => logs.push(line) },
