@@ -4,7 +4,11 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type CarrierConnection,
+  type CarrierConnectionList,
+  type CarrierConnectionTest,
   type CarrierList,
+  type ConnectionMode,
   createClient,
   createParcelgateClient,
   type Eligibility,
@@ -12,6 +16,7 @@ import {
   type InterceptList,
   type InterceptStatus,
   isCarrierRateLimited,
+  isConnectionInUse,
   isNotEligible,
   isProblem,
   isValidationFailed,
@@ -21,6 +26,8 @@ import {
   type Policy,
   type PolicyReason,
   type Redirect,
+  type RegisteredParcel,
+  type RegisteredParcelList,
   type TrackingSnapshot,
 } from './index.ts';
 import type { paths } from './openapi.ts';
@@ -31,6 +38,12 @@ const body = {
   trackingNumber: 'SBX100000016',
   reason: 'buyer_cancelled',
   pickupMode: 'platform_pickup',
+} as const;
+const connectionBody = {
+  carrier: 'sandbox',
+  label: 'own account',
+  mode: 'test',
+  credentials: { apiKey: 'sbx_key_0123456789' },
 } as const;
 
 describe('inputs', () => {
@@ -92,6 +105,40 @@ describe('inputs', () => {
     void client.intercepts.listPage({ limit: '10' });
   });
 
+  it('takes carrier connections as the document describes them', () => {
+    const connection = connectionBody;
+    expectTypeOf(client.carrierConnections.create).toBeCallableWith(connection, {
+      timeoutMs: 5_000,
+    });
+    // @ts-expect-error: mode is test or live
+    void client.carrierConnections.create({ ...connection, mode: 'sandbox' });
+    // @ts-expect-error: credentials are strings
+    void client.carrierConnections.create({ ...connection, credentials: { apiKey: 1 } });
+    // @ts-expect-error: creating takes no Idempotency-Key: the API has none for it
+    void client.carrierConnections.create(connection, { idempotencyKey: 'k' });
+    expectTypeOf(client.carrierConnections.update).toBeCallableWith('con_1', {
+      credentials: { apiKey: 'rotated', note: null },
+    });
+    // @ts-expect-error: isDefault can only be made true (make another connection the default)
+    void client.carrierConnections.update('con_1', { isDefault: false });
+    // @ts-expect-error: no such field in CarrierConnectionChanges
+    void client.carrierConnections.update('con_1', { carrier: 'ups' });
+    void client.carrierConnections.list({ carrier: 'sandbox' });
+  });
+
+  it('takes a parcel registration and its list filters', () => {
+    expectTypeOf(client.parcels.register).toBeCallableWith({
+      carrier: 'sandbox',
+      trackingNumber: 'SBX1',
+      orderRef: 'TTS-1',
+    });
+    // @ts-expect-error: trackingNumber is required
+    void client.parcels.register({ carrier: 'sandbox' });
+    void client.parcels.list({ carrier: 'sandbox', orderRef: 'TTS-1', limit: 10 });
+    // @ts-expect-error: parcels have no status filter
+    void client.parcels.list({ status: 'accepted' });
+  });
+
   it('takes a string tracking number and carrier, and CallOptions', () => {
     expectTypeOf(client.tracking.get).toBeCallableWith('auto', 'SBX1', { preferWaitSeconds: 1 });
     // @ts-expect-error: an idempotency key means nothing to a read
@@ -113,6 +160,31 @@ describe('outputs', () => {
     expectTypeOf(client.redirects.get('rdr_1')).resolves.toEqualTypeOf<Redirect>();
     expectTypeOf(client.policy.get()).resolves.toEqualTypeOf<Policy>();
     expectTypeOf(createClient).toEqualTypeOf(createParcelgateClient);
+    const connections = client.carrierConnections;
+    expectTypeOf(connections.create(connectionBody)).resolves.toEqualTypeOf<CarrierConnection>();
+    expectTypeOf(connections.list()).resolves.toEqualTypeOf<CarrierConnectionList>();
+    expectTypeOf(connections.get('con_1')).resolves.toEqualTypeOf<CarrierConnection>();
+    expectTypeOf(connections.delete('con_1')).resolves.toEqualTypeOf<void>();
+    expectTypeOf(connections.test('con_1')).resolves.toEqualTypeOf<CarrierConnectionTest>();
+    expectTypeOf(client.parcels.get('pcl_1')).resolves.toEqualTypeOf<RegisteredParcel>();
+    expectTypeOf(client.parcels.listPage()).resolves.toEqualTypeOf<RegisteredParcelList>();
+    expectTypeOf(client.parcels.list()).toEqualTypeOf<
+      PageIterable<RegisteredParcel, RegisteredParcelList>
+    >();
+  });
+
+  it('never shows a secret: a stored credential is a value or a hint', async () => {
+    const connection = await client.carrierConnections.get('con_1');
+    expectTypeOf(connection.mode).toEqualTypeOf<ConnectionMode>();
+    expectTypeOf(connection.mode).toEqualTypeOf<'test' | 'live'>();
+    const stored = connection.credentials.apiKey;
+    if (stored?.secret === true) {
+      expectTypeOf(stored).toEqualTypeOf<{ secret: true; hint: string }>();
+    }
+    const test = await client.carrierConnections.test('con_1');
+    expectTypeOf(test.outcome).toEqualTypeOf<
+      'ok' | 'authentication_failed' | 'unreachable' | 'carrier_error'
+    >();
   });
 
   it('has no any anywhere a user reads', async () => {
@@ -144,6 +216,9 @@ describe('outputs', () => {
     }
     if (isCarrierRateLimited(error)) {
       expectTypeOf(error.retryAfterSeconds).toEqualTypeOf<number | undefined>();
+    }
+    if (isConnectionInUse(error)) {
+      expectTypeOf(error.openSubjects).toEqualTypeOf<number | undefined>();
     }
     if (isProblem(error, 'carrier-busy', 'circuit-open')) {
       expectTypeOf(error.problemType).toEqualTypeOf<'carrier-busy' | 'circuit-open'>();

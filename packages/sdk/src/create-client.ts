@@ -1,8 +1,13 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './generated/openapi.ts';
 import { type ParcelgateClientOptions, resolveSettings } from './options.ts';
+import {
+  type CarrierConnectionsResource,
+  carrierConnectionsResource,
+} from './resources/carrier-connections.ts';
 import { type CarriersResource, carriersResource } from './resources/carriers.ts';
 import { type InterceptsResource, interceptsResource } from './resources/intercepts.ts';
+import { type ParcelsResource, parcelsResource } from './resources/parcels.ts';
 import { type PolicyResource, policyResource } from './resources/policy.ts';
 import { type RedirectsResource, redirectsResource } from './resources/redirects.ts';
 import { type TrackingResource, trackingResource } from './resources/tracking.ts';
@@ -14,6 +19,8 @@ export interface ParcelgateClient {
   readonly intercepts: InterceptsResource;
   readonly redirects: RedirectsResource;
   readonly policy: PolicyResource;
+  readonly carrierConnections: CarrierConnectionsResource;
+  readonly parcels: ParcelsResource;
 }
 
 /**
@@ -46,5 +53,7 @@ export function createParcelgateClient(options: ParcelgateClientOptions): Parcel
     intercepts: interceptsResource(transport),
     redirects: redirectsResource(transport),
     policy: policyResource(transport),
+    carrierConnections: carrierConnectionsResource(transport),
+    parcels: parcelsResource(transport),
   };
 }

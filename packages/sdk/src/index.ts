@@ -36,8 +36,10 @@ export type {
   ParcelgateClientOptions,
 } from './options.ts';
 export type { Page, PageIterable } from './pagination.ts';
+export type { CarrierConnectionsResource } from './resources/carrier-connections.ts';
 export type { CarriersResource } from './resources/carriers.ts';
 export type { InterceptsResource } from './resources/intercepts.ts';
+export type { ParcelsResource } from './resources/parcels.ts';
 export type { PolicyResource } from './resources/policy.ts';
 export type { RedirectsResource } from './resources/redirects.ts';
 export type { TrackingResource } from './resources/tracking.ts';

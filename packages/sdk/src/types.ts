@@ -29,6 +29,36 @@ export type Attempt = Schemas['Attempt'];
 export type Carrier = Schemas['Carrier'];
 /** The answer of `client.carriers.list()`. */
 export type CarrierList = Schemas['CarrierList'];
+/** One field a carrier connection of this carrier sends in `credentials` (see `Carrier`). */
+export type CredentialField = Carrier['credentialFields'][number];
+
+/** One of the tenant's own carrier accounts; its secrets only ever appear as hints. */
+export type CarrierConnection = Schemas['CarrierConnection'];
+/** `test` (the carrier's test environment, or the simulator) or `live` (production). */
+export type ConnectionMode = CarrierConnection['mode'];
+/** A stored credential field as answers show it: a setting in clear, or a secret's hint. */
+export type StoredCredential = CarrierConnection['credentials'][string];
+/** The body of `client.carrierConnections.create()`. */
+export type NewCarrierConnection = Schemas['NewCarrierConnection'];
+/** The body of `client.carrierConnections.update()`: only the fields to change. */
+export type CarrierConnectionChanges = Schemas['CarrierConnectionChanges'];
+/** The answer of `client.carrierConnections.list()`: every connection, newest first. */
+export type CarrierConnectionList = Schemas['CarrierConnectionList'];
+/** Whether the carrier accepted a connection's credentials, and how long it took. */
+export type CarrierConnectionTest = Schemas['CarrierConnectionTest'];
+/** Filters of `client.carrierConnections.list()`. */
+export type CarrierConnectionListQuery = NonNullable<
+  operations['listCarrierConnections']['parameters']['query']
+>;
+
+/** The body of `client.parcels.register()`. */
+export type NewParcel = Schemas['NewParcel'];
+/** A parcel the tenant registered as its own. */
+export type RegisteredParcel = Schemas['RegisteredParcel'];
+/** One page of registered parcels, newest first. */
+export type RegisteredParcelList = Schemas['RegisteredParcelList'];
+/** Filters of `client.parcels.list()`. */
+export type ParcelListQuery = NonNullable<operations['listParcels']['parameters']['query']>;
 
 /** A parcel's normalized tracking, and whether it can be intercepted now. */
 export type TrackingSnapshot = Schemas['Tracking'];

@@ -70,6 +70,25 @@ export async function everyOperation(client: ParcelgateClient): Promise<Intercep
   await client.redirects.listPage();
   await client.policy.replace({ redirect: { whenFreeUsed: 'refuse' } });
   notAny((await client.policy.get()).effective, true);
+  const connection = await client.carrierConnections.create({
+    carrier: 'sandbox',
+    label: 'own account',
+    mode: 'test',
+    credentials: { apiKey: 'sbx_0123456789' },
+  });
+  const mode: 'test' | 'live' = connection.mode;
+  notAny(mode, true);
+  await client.carrierConnections.list({ carrier: 'sandbox' });
+  await client.carrierConnections.get(connection.id);
+  await client.carrierConnections.update(connection.id, { credentials: { apiKey: 'sbx_new' } });
+  notAny((await client.carrierConnections.test(connection.id)).outcome, true);
+  await client.carrierConnections.delete(connection.id);
+  const parcel = await client.parcels.register({ carrier: 'sandbox', trackingNumber: 'SBX1' });
+  await client.parcels.get(parcel.id);
+  for await (const item of client.parcels.list({ carrier: 'sandbox' })) {
+    notAny(item.orderRef, true);
+  }
+  await client.parcels.listPage({ limit: 10 });
   const raw: paths['/v1/intercepts']['post']['requestBody']['content']['application/json'] =
     request;
   notAny(raw, true);

@@ -70,6 +70,51 @@ describe('problem guards', () => {
   });
 });
 
+describe('ParcelgateProblemError', () => {
+  it('reads the extensions of connection and rate-limit problems', () => {
+    const inUse = new ParcelgateProblemError({
+      status: 409,
+      headers: new Headers(),
+      body: {
+        type: `${PROBLEM_TYPE_BASE}connection-in-use`,
+        title: 'in use',
+        status: 409,
+        detail: '',
+        instance: '/',
+        requestId: 'r',
+        connectionId: 'con_1',
+        openSubjects: 2,
+      },
+    });
+    expect(inUse).toMatchObject({
+      problemType: 'connection-in-use',
+      connectionId: 'con_1',
+      openSubjects: 2,
+      violatedPolicies: [],
+    });
+    const limited = new ParcelgateProblemError({
+      status: 429,
+      headers: new Headers({ 'retry-after': '3' }),
+      body: {
+        type: `${PROBLEM_TYPE_BASE}rate-limited`,
+        title: 'slow down',
+        status: 429,
+        detail: '',
+        instance: '/',
+        requestId: 'r',
+        violatedPolicies: ['tenant', 'key'],
+      },
+    });
+    expect(limited).toMatchObject({
+      problemType: 'rate-limited',
+      violatedPolicies: ['tenant', 'key'],
+      retryAfterSeconds: 3,
+      connectionId: undefined,
+      openSubjects: undefined,
+    });
+  });
+});
+
 describe('problemTypeOf', () => {
   it('reads Parcelgate slugs only', () => {
     expect(problemTypeOf(`${PROBLEM_TYPE_BASE}not-eligible`)).toBe('not-eligible');

@@ -37,10 +37,16 @@ export class ParcelgateProblemError extends ParcelgateError {
   readonly interceptId: string | undefined;
   /** The redirect the failed call created or concerned, when there is one. */
   readonly redirectId: string | undefined;
+  /** The carrier connection the problem is about (e.g. `connection-in-use`), when there is one. */
+  readonly connectionId: string | undefined;
+  /** `connection-in-use`: how many open intercepts and redirects still go through it. */
+  readonly openSubjects: number | undefined;
   /** The carrier's own error code, for support tickets. */
   readonly carrierCode: string | undefined;
   /** When to try again, from the problem or the Retry-After header. */
   readonly retryAfterSeconds: number | undefined;
+  /** `rate-limited`: the limits exceeded (`tenant`, `key` or `address`); empty otherwise. */
+  readonly violatedPolicies: readonly string[];
   /** The problem document as received, when the body was one. */
   readonly problem: Problem | undefined;
   /** The response headers. */
@@ -72,8 +78,11 @@ export class ParcelgateProblemError extends ParcelgateError {
     this.capability = problem?.capability;
     this.interceptId = problem?.interceptId;
     this.redirectId = problem?.redirectId;
+    this.connectionId = problem?.connectionId;
+    this.openSubjects = problem?.openSubjects;
     this.carrierCode = problem?.carrierCode;
     this.retryAfterSeconds = problem?.retryAfterSeconds ?? retryAfterHeaderSeconds(init.headers);
+    this.violatedPolicies = problem?.violatedPolicies ?? [];
     this.problem = problem;
     this.headers = init.headers;
   }

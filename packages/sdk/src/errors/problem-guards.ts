@@ -32,6 +32,13 @@ export function isParcelNotFound(value: unknown): value is ProblemErrorOf<'parce
   return isProblem(value, 'parcel-not-found');
 }
 
+/** Problem `parcel-not-registered`: The tenant acts through the shared carrier account on a parcel it did not register: register it (`client.parcels.register`) or connect its own account. */
+export function isParcelNotRegistered(
+  value: unknown,
+): value is ProblemErrorOf<'parcel-not-registered'> {
+  return isProblem(value, 'parcel-not-registered');
+}
+
 /** Problem `method-not-allowed`: The route exists but not with this HTTP method. */
 export function isMethodNotAllowed(value: unknown): value is ProblemErrorOf<'method-not-allowed'> {
   return isProblem(value, 'method-not-allowed');
@@ -42,6 +49,11 @@ export function isNotAcceptable(value: unknown): value is ProblemErrorOf<'not-ac
   return isProblem(value, 'not-acceptable');
 }
 
+/** Problem `request-timeout`: The gateway did not receive the whole request in time. */
+export function isRequestTimeout(value: unknown): value is ProblemErrorOf<'request-timeout'> {
+  return isProblem(value, 'request-timeout');
+}
+
 /** Problem `idempotency-request-in-progress`: The first request with this Idempotency-Key is still running (the SDK retries it itself). */
 export function isIdempotencyRequestInProgress(
   value: unknown,
@@ -49,9 +61,33 @@ export function isIdempotencyRequestInProgress(
   return isProblem(value, 'idempotency-request-in-progress');
 }
 
+/** Problem `parcel-already-registered`: Another tenant registered this parcel. */
+export function isParcelAlreadyRegistered(
+  value: unknown,
+): value is ProblemErrorOf<'parcel-already-registered'> {
+  return isProblem(value, 'parcel-already-registered');
+}
+
+/** Problem `connection-in-use`: Open intercepts or redirects still go through this carrier connection (`error.openSubjects`). */
+export function isConnectionInUse(value: unknown): value is ProblemErrorOf<'connection-in-use'> {
+  return isProblem(value, 'connection-in-use');
+}
+
+/** Problem `secret-key-required`: The deployment has no PARCELGATE_SECRET_KEY, so it stores only `test` connections. */
+export function isSecretKeyRequired(
+  value: unknown,
+): value is ProblemErrorOf<'secret-key-required'> {
+  return isProblem(value, 'secret-key-required');
+}
+
 /** Problem `payload-too-large`: The request body is too large. */
 export function isPayloadTooLarge(value: unknown): value is ProblemErrorOf<'payload-too-large'> {
   return isProblem(value, 'payload-too-large');
+}
+
+/** Problem `uri-too-long`: The request target is over the gateway's limit (8192 characters). */
+export function isUriTooLong(value: unknown): value is ProblemErrorOf<'uri-too-long'> {
+  return isProblem(value, 'uri-too-long');
 }
 
 /** Problem `unsupported-media-type`: The body was not sent as JSON. */
@@ -85,6 +121,18 @@ export function isCarrierRejectedRequest(
   value: unknown,
 ): value is ProblemErrorOf<'carrier-rejected-request'> {
   return isProblem(value, 'carrier-rejected-request');
+}
+
+/** Problem `rate-limited`: Over a rate limit of the tenant, the API key or the address (`error.violatedPolicies`, `error.retryAfterSeconds`); the SDK retries it itself. */
+export function isRateLimited(value: unknown): value is ProblemErrorOf<'rate-limited'> {
+  return isProblem(value, 'rate-limited');
+}
+
+/** Problem `request-header-fields-too-large`: The request headers are too large. */
+export function isRequestHeaderFieldsTooLarge(
+  value: unknown,
+): value is ProblemErrorOf<'request-header-fields-too-large'> {
+  return isProblem(value, 'request-header-fields-too-large');
 }
 
 /** Problem `carrier-error`: The carrier answered with an error Parcelgate could not classify. */
@@ -121,6 +169,13 @@ export function isCircuitOpen(value: unknown): value is ProblemErrorOf<'circuit-
 /** Problem `carrier-busy`: Too many calls to the carrier are queued; nothing was sent. */
 export function isCarrierBusy(value: unknown): value is ProblemErrorOf<'carrier-busy'> {
   return isProblem(value, 'carrier-busy');
+}
+
+/** Problem `database-unavailable`: The gateway cannot reach its database; nothing was done (the SDK retries it itself). */
+export function isDatabaseUnavailable(
+  value: unknown,
+): value is ProblemErrorOf<'database-unavailable'> {
+  return isProblem(value, 'database-unavailable');
 }
 
 /** Problem `carrier-timeout`: The carrier did not answer within the latency budget (reads only: a mutation answers 202 pending instead). */

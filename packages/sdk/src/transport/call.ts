@@ -22,17 +22,28 @@ export type CallOutcome<Data> =
   | { readonly data: Data; readonly error?: never; readonly response: Response }
   | { readonly data?: never; readonly error: unknown; readonly response: Response };
 
+/** Whether a call is safe to send again when an attempt got no answer. */
+export interface CallSafety {
+  /**
+   * False when sending the request twice could act twice (a POST the API gives no
+   * Idempotency-Key): an attempt that got no answer is then not sent again.
+   */
+  readonly resendUnanswered: boolean;
+}
+
 /**
  * Runs one API call: sets up its deadline (`timeoutMs`, over every attempt) joined with the
  * caller's signal, sends it through the retrying fetch, and turns an error answer into a
  * {@link ParcelgateProblemError}. A caller's abort rethrows the caller's own reason; the
- * deadline throws {@link ParcelgateTimeoutError}.
+ * deadline throws {@link ParcelgateTimeoutError}. Every call is safe to resend unless
+ * `safety` says otherwise.
  */
 export async function call<Data>(
   transport: Transport,
   options: CallOptions | undefined,
   idempotencyKey: string | undefined,
   send: (init: CallInit) => Promise<CallOutcome<Data>>,
+  safety: CallSafety = { resendUnanswered: true },
 ): Promise<Data> {
   const { settings } = transport;
   const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
@@ -52,6 +63,7 @@ export async function call<Data>(
     baseDelayMs: settings.baseDelayMs,
     maxDelayMs: settings.maxDelayMs,
     onRetry: settings.onRetry,
+    resendUnanswered: safety.resendUnanswered,
   });
 
   let outcome: CallOutcome<Data>;

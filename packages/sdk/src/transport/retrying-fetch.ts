@@ -33,6 +33,12 @@ export interface RetryingFetchSettings extends BackoffSettings {
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Uniform in [0, 1); injectable so tests can pin the jitter. */
   readonly random?: (() => number) | undefined;
+  /**
+   * Whether an attempt that got no answer is sent again (default true). False for a request
+   * that is neither idempotent nor carries an Idempotency-Key: it may have been acted on, so
+   * only answers saying it was not (429, 503) are retried.
+   */
+  readonly resendUnanswered?: boolean | undefined;
 }
 
 /** Carries a retryable answer through p-retry. */
@@ -93,6 +99,9 @@ export function createRetryingFetch(settings: RetryingFetchSettings): FetchFunct
             return;
           }
           const answer = error instanceof RetryableAnswerError ? error : undefined;
+          if (answer === undefined && settings.resendUnanswered === false) {
+            return;
+          }
           const delayMs = retryDelayMs(
             attemptNumber,
             answer?.retryAfterMs,

@@ -3,8 +3,12 @@
  * typed ParcelgateProblemError through its guard. Not provoked, because no request the SDK
  * sends can cause them: `idempotency-key-missing` (every mutation carries a key),
  * `method-not-allowed` and `not-acceptable` (the SDK's methods and headers are right),
- * `carrier-error` (an adapter defect) and `internal`; `circuit-open` and `carrier-busy` are
- * in carrier-protection.e2e.test.ts, on a gateway configured to reach them.
+ * `request-timeout` (the SDK sends each request whole at once), `carrier-error` (an adapter
+ * defect) and `internal`; nor `rate-limited` and `database-unavailable`, which the shared
+ * stack does not reach (limits lifted, database up: the gateway's own e2e suite provokes
+ * them). `circuit-open` and `carrier-busy` are in carrier-protection.e2e.test.ts, on a
+ * gateway configured to reach them; `connection-in-use`, `secret-key-required`,
+ * `parcel-not-registered` and `parcel-already-registered` in carrier-accounts.e2e.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,9 +25,11 @@ import {
   isParcelNotFound,
   isPayloadTooLarge,
   isProblemError,
+  isRequestHeaderFieldsTooLarge,
   isUnauthorized,
   isUnknownCarrier,
   isUnsupportedMediaType,
+  isUriTooLong,
   isValidationFailed,
   type ParcelgateProblemError,
 } from '../../src/index.ts';
@@ -84,6 +90,17 @@ describe('the request', () => {
     );
     expect(isUnsupportedMediaType(wrongType)).toBe(true);
     expectProblem(wrongType, 415, 'unsupported-media-type');
+  });
+
+  it('uri-too-long and request-header-fields-too-large', async () => {
+    const longTarget = await rejection(once().intercepts.listPage({ orderRef: 'x'.repeat(9_000) }));
+    expect(isUriTooLong(longTarget)).toBe(true);
+    expectProblem(longTarget, 414, 'uri-too-long');
+
+    const largeHeaders = client({ maxRetries: 0, headers: { 'x-trace': 'x'.repeat(20_000) } });
+    const tooLarge = await rejection(largeHeaders.carriers.list());
+    expect(isRequestHeaderFieldsTooLarge(tooLarge)).toBe(true);
+    expectProblem(tooLarge, 431, 'request-header-fields-too-large');
   });
 });
 

@@ -1,8 +1,14 @@
 import type { StackOptions } from '../../../../apps/gateway/test/e2e/harness.ts';
 import { TRACK_ONLY_CARRIER } from '../../../../apps/gateway/test/e2e/harness.ts';
 
-/** Tenants of their own, for tests that change the policy or count every intercept. */
-export const SHARED_TENANTS = ['policy', 'pages'] as const;
+/**
+ * Tenants of their own, for tests that change the policy, count every intercept, connect
+ * their own carrier account (which then carries all their calls) or register parcels.
+ */
+export const SHARED_TENANTS = ['policy', 'pages', 'connections', 'parcels'] as const;
+
+/** One of {@link SHARED_TENANTS}. */
+export type SharedTenant = (typeof SHARED_TENANTS)[number];
 
 /**
  * The shared stack: the sandbox and a track-only carrier (for `operation-not-supported`).

@@ -12,6 +12,7 @@ import {
   type ParcelgateClientOptions,
   type RedirectRequest,
 } from '../../src/index.ts';
+import type { SharedTenant } from './stack-options.ts';
 
 /** The shared gateway's URL. */
 export const gatewayUrl = (): string => inject('gatewayUrl');
@@ -24,7 +25,7 @@ export const sim = (): SimClient => new SimClient(inject('simUrl'));
  * names one of SHARED_TENANTS). Pauses are short so retry tests stay quick.
  */
 export function client(
-  options: Partial<ParcelgateClientOptions> & { tenant?: 'policy' | 'pages' } = {},
+  options: Partial<ParcelgateClientOptions> & { tenant?: SharedTenant } = {},
 ): ParcelgateClient {
   const { tenant, ...rest } = options;
   const apiKey = tenant === undefined ? inject('apiKey') : inject('tenantKeys')[tenant];
