@@ -13,7 +13,19 @@ import { KUAIDI100_CARRIER_ID } from './kuaidi100-request.ts';
 import { type Kuaidi100ErrorAnswer, readKuaidi100Error } from './kuaidi100-wire.ts';
 
 /** The Kuaidi100 calls whose failures this module classifies. */
-export type Kuaidi100Operation = 'track' | 'autonumber' | 'intercept' | 'redirect' | 'subscribe';
+export type Kuaidi100Operation =
+  | 'track'
+  | 'autonumber'
+  | 'intercept'
+  | 'redirect'
+  | 'subscribe'
+  | 'verifyCredentials';
+
+/**
+ * returnCodes that refuse the caller rather than the request, on every API: 503 bad
+ * signature, 600 not a valid user (wrong key), 601 key expired or no balance left.
+ */
+export const KUAIDI100_AUTH_CODES: ReadonlySet<string> = new Set(['503', '600', '601']);
 
 const MUTATIONS: ReadonlySet<Kuaidi100Operation> = new Set(['intercept', 'redirect']);
 
@@ -56,6 +68,9 @@ export function classifyKuaidi100Answer(
     message: `${KUAIDI100_CARRIER_ID} refused the ${operation} (returnCode ${answer.returnCode})${detail}`,
   };
   const mutation = MUTATIONS.has(operation);
+  if (KUAIDI100_AUTH_CODES.has(answer.returnCode)) {
+    return new CarrierAuthenticationError(init);
+  }
   switch (answer.returnCode) {
     case '400':
       return new CarrierInvalidRequestError({
@@ -74,10 +89,6 @@ export function classifyKuaidi100Answer(
         : new CarrierRetryableError(init);
     case '502':
       return new CarrierRetryableError(init);
-    case '503':
-    case '600':
-    case '601':
-      return new CarrierAuthenticationError(init);
     default:
       return mutation
         ? new CarrierNotEligibleError({ ...init, reason: 'carrier_refused' })

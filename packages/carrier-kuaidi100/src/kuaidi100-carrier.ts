@@ -8,13 +8,15 @@ import { redirectKuaidi100Parcel } from './kuaidi100-redirect.ts';
 import { KUAIDI100_CARRIER_ID } from './kuaidi100-request.ts';
 import { kuaidi100RequestOptions } from './kuaidi100-request-options.ts';
 import { trackKuaidi100Parcel } from './kuaidi100-track.ts';
+import { verifyKuaidi100Credentials } from './kuaidi100-verify-credentials.ts';
 
 /**
  * Kuaidi100 (快递100), the aggregator many Chinese carriers are reached through: real-time
  * query, `interceptOrder` for returns and address changes (decided later, reported by
  * callback) and subscription pushes. The carrier behind a parcel (`com`) comes from
  * `carrierOptions.com` (the one request option) or Kuaidi100's number recognition, and
- * is returned as `underlyingCarrier`.
+ * is returned as `underlyingCarrier`. A query and an empty label-API call, neither changing
+ * anything, prove both sets of credentials.
  */
 export const kuaidi100Carrier = defineCarrier({
   id: KUAIDI100_CARRIER_ID,
@@ -27,5 +29,6 @@ export const kuaidi100Carrier = defineCarrier({
   track: trackKuaidi100Parcel,
   intercept: interceptKuaidi100Parcel,
   redirect: redirectKuaidi100Parcel,
+  verifyCredentials: verifyKuaidi100Credentials,
   callbacks: kuaidi100Callbacks,
 });

@@ -30,7 +30,7 @@ describe('kuaidi100 conforms to carrier-kit against carrier-sim', () => {
   afterEach(() => harness.reset());
   afterAll(() => harness.stop());
   for (const check of conformanceChecks.filter((candidate) =>
-    candidate.appliesTo(kuaidi100Carrier.capabilities),
+    candidate.appliesTo(kuaidi100Carrier.capabilities, kuaidi100Carrier),
   )) {
     it(check.title, async () => {
       const outcome = await check.run(harness);

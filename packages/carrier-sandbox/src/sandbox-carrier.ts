@@ -7,12 +7,13 @@ import { getSandboxInterceptStatus } from './sandbox-intercept-status.ts';
 import { redirectSandboxParcel } from './sandbox-redirect.ts';
 import { SANDBOX_CARRIER_ID } from './sandbox-request.ts';
 import { trackSandboxParcel } from './sandbox-track.ts';
+import { verifySandboxCredentials } from './sandbox-verify-credentials.ts';
 
 /**
  * Sandbox, Parcelgate's reference carrier: a clean JSON API served by the simulator
  * (apps/carrier-sim) under `/sandbox`, specified in docs/carriers/sandbox-api.md. It
- * tracks, intercepts and redirects synchronously, and is the template new carrier
- * packages are copied from.
+ * tracks, intercepts and redirects synchronously, proves an API key with a read of a
+ * parcel nobody has, and is the template new carrier packages are copied from.
  */
 export const sandboxCarrier = defineCarrier({
   id: SANDBOX_CARRIER_ID,
@@ -31,4 +32,5 @@ export const sandboxCarrier = defineCarrier({
   intercept: interceptSandboxParcel,
   interceptStatus: getSandboxInterceptStatus,
   redirect: redirectSandboxParcel,
+  verifyCredentials: verifySandboxCredentials,
 });

@@ -11,7 +11,17 @@ import {
 import { SF_CARRIER_ID } from './sf-credentials.ts';
 
 /** The SF calls this adapter makes. */
-export type SfOperation = 'track' | 'intercept' | 'redirect' | 'cancelIntercept';
+export type SfOperation =
+  | 'track'
+  | 'intercept'
+  | 'redirect'
+  | 'cancelIntercept'
+  | 'verifyCredentials';
+
+/** Whether an operation only reads (a route query): its unclear failures are retryable. */
+export function isSfRead(operation: SfOperation): boolean {
+  return operation === 'track' || operation === 'verifyCredentials';
+}
 
 /** What the gateway's `apiResultCode` says, in this adapter's words. */
 type GatewayVerdict =
@@ -116,7 +126,7 @@ export function classifySfBusinessError(
   if (message !== undefined && UNKNOWN_WAYBILL.test(message)) {
     return new CarrierNotFoundError(init);
   }
-  if (operation === 'track') {
+  if (isSfRead(operation)) {
     return new CarrierInvalidRequestError({ ...init, field: 'trackingNumber' });
   }
   return new CarrierNotEligibleError({ ...init, reason: refusalReason(code, message) });
@@ -141,7 +151,7 @@ function unknownOutcome(
   init: { carrierId: string; message: string; carrierCode?: string; httpStatus: number },
   operation: SfOperation,
 ): CarrierError {
-  return operation === 'track'
+  return isSfRead(operation)
     ? new CarrierRetryableError({ ...init, requestSent: true })
     : new CarrierOutcomeUnknownError({ ...init, requestSent: true });
 }

@@ -5,12 +5,14 @@ import { sfCapabilities } from './sf-capabilities.ts';
 import { SF_CARRIER_ID, sfCredentials } from './sf-credentials.ts';
 import { sfRequestOptions } from './sf-request-options.ts';
 import { trackSfParcel } from './sf-track.ts';
+import { verifySfCredentials } from './sf-verify-credentials.ts';
 import { cancelSfIntercept, interceptSfParcel, redirectSfParcel } from './sf-wanted-intercept.ts';
 
 /**
  * SF Express (顺丰, 丰桥 open platform): one signed form-post gateway (`/std/service`)
  * for route queries (EXP_RECE_SEARCH_ROUTES) and wanted intercepts (EXP_RECE_WANTED_INTERCEPT:
- * return to sender and redirect), and route pushes for what happens later.
+ * return to sender and redirect), and route pushes for what happens later. A route query
+ * for a waybill nobody has proves the partner id and checkword.
  */
 export const sfCarrier = defineCarrier({
   id: SF_CARRIER_ID,
@@ -30,5 +32,6 @@ export const sfCarrier = defineCarrier({
   intercept: interceptSfParcel,
   redirect: redirectSfParcel,
   cancelIntercept: cancelSfIntercept,
+  verifyCredentials: verifySfCredentials,
   callbacks: sfCallbacks,
 });

@@ -9,6 +9,7 @@ import {
 import {
   classifySfBusinessError,
   classifySfGatewayCode,
+  isSfRead,
   type SfOperation,
 } from './classify-sf-failure.ts';
 import { readSfCredentials, SF_CARRIER_ID } from './sf-credentials.ts';
@@ -41,8 +42,21 @@ export interface SfServiceCall {
  * of ours and a second one is refused as a duplicate (8016).
  */
 export async function callSfService(ctx: CarrierContext, call: SfServiceCall): Promise<unknown> {
+  return unwrapResult(await sendSfService(ctx, call), call.operation);
+}
+
+/**
+ * Signs and posts an SF service call like {@link callSfService}, throwing a classified
+ * error for a non-2xx answer, an unreadable one or an `apiResultCode` other than `A1000`,
+ * and answers the service's own answer (`apiResultData`) as is, `success: false`
+ * included: for callers to whom passing SF's gateway is the point (`verifyCredentials`).
+ */
+export async function sendSfService(
+  ctx: CarrierContext,
+  call: SfServiceCall,
+): Promise<SfResultData> {
   const credentials = readSfCredentials(ctx.credentials);
-  const mutation = call.operation !== 'track';
+  const mutation = !isSfRead(call.operation);
   const msgData = JSON.stringify(call.msgData);
   const timestamp = String(Math.floor(ctx.clock.now().getTime() / 1000));
   const form = new URLSearchParams({
@@ -81,7 +95,7 @@ export async function callSfService(ctx: CarrierContext, call: SfServiceCall): P
     );
   }
   const context = { carrierId: SF_CARRIER_ID, mutation };
-  const result = await parseJsonResponse(response, context, (body) => {
+  return parseJsonResponse(response, context, (body) => {
     const envelope = parseSfEnvelope(body);
     if (envelope.apiResultCode !== API_OK) {
       throw classifySfGatewayCode(envelope.apiResultCode, envelope.apiErrorMsg, call.operation);
@@ -93,7 +107,6 @@ export async function callSfService(ctx: CarrierContext, call: SfServiceCall): P
     // TypeError or SyntaxError is classified by parseJsonResponse.
     return parseSfResultData(envelope.apiResultData);
   });
-  return unwrapResult(result, call.operation);
 }
 
 function unwrapResult(result: SfResultData, operation: SfOperation): unknown {

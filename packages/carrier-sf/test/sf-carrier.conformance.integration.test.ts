@@ -32,7 +32,7 @@ describe('sf conforms to carrier-kit against carrier-sim', () => {
   });
 
   for (const check of conformanceChecks.filter((candidate) =>
-    candidate.appliesTo(sfCarrier.capabilities),
+    candidate.appliesTo(sfCarrier.capabilities, sfCarrier),
   )) {
     it(check.title, async () => {
       const outcome = await check.run(harness);

@@ -15,7 +15,11 @@ describeCarrierConformance({
   carrier: createAcmeCarrier(),
   credentials: ACME_CREDENTIALS,
   documentedStatusCodes: ACME_STATUS_CODES,
-  environment: createMswEnvironment({ baseUrl: ACME_BASE_URL, fixtures: acmeFixtures }),
+  environment: createMswEnvironment({
+    baseUrl: ACME_BASE_URL,
+    fixtures: acmeFixtures,
+    refusesWrongCredentials: true,
+  }),
 });
 
 describe('planConformance', () => {
@@ -47,5 +51,13 @@ describe('planConformance', () => {
     expect(planConformance(trackOnly, environment).map(({ check }) => check.id)).not.toContain(
       'outcome-unknown',
     );
+  });
+
+  it('leaves out the verify-credentials check for an adapter without verifyCredentials', () => {
+    const ids = planConformance(createAcmeCarrier({ withoutVerify: true }), environment).map(
+      ({ check }) => check.id,
+    );
+    expect(ids).not.toContain('verify-credentials');
+    expect(ids).toContain('credentials');
   });
 });

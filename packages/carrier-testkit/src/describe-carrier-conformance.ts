@@ -26,7 +26,7 @@ export function planConformance(
   // A definition without capabilities is still tested: the definition check reports it.
   const capabilities = carrier.capabilities ?? { proofOfDelivery: false, callbacks: false };
   return conformanceChecks
-    .filter((check) => check.appliesTo(capabilities))
+    .filter((check) => check.appliesTo(capabilities, carrier))
     .map((check) => {
       const missing = (check.requires ?? []).filter((feature) => !environment.supports(feature));
       return missing.length === 0

@@ -39,7 +39,12 @@ export type EnvironmentFeature =
   /** Drop the connection after the request was sent. */
   | 'reset'
   /** Hold a request open until the client aborts. */
-  | 'hang';
+  | 'hang'
+  /**
+   * Refuse a request made with wrong credentials, as the carrier does (the simulator checks
+   * keys and signatures; msw fixtures answer whatever the credentials, unless told).
+   */
+  | 'wrongCredentials';
 
 /** What the harness asks for when it needs a parcel. */
 export interface ParcelRequest {

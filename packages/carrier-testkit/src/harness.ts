@@ -64,6 +64,14 @@ export interface Attempt {
   readonly context: TestCarrierContext;
 }
 
+/** One `verifyCredentials` call, with the credentials it was given. */
+export interface VerifyAttempt {
+  /** The adapter's id: errors must carry it. */
+  readonly carrierId: string;
+  readonly settlement: Settlement;
+  readonly context: TestCarrierContext;
+}
+
 /** How to stage an attempt. */
 export interface AttemptOptions {
   /** Staged on the parcel before the call. */
@@ -94,10 +102,18 @@ export interface ConformanceHarness {
   stop(): Promise<void>;
   /** Prepares a fresh parcel, stages the fault, runs the operation and waits for it to settle. */
   attempt(operation: CarrierOperation, options?: AttemptOptions): Promise<Attempt>;
+  /**
+   * Runs the adapter's `verifyCredentials` once with `credentials` (the suite's by default)
+   * under the same budget as `attempt`; what it throws is kept for the credentials check.
+   * A TypeError settles it when the adapter has no `verifyCredentials`.
+   */
+  attemptVerifyCredentials(credentials?: CarrierCredentials): Promise<VerifyAttempt>;
   /** A fresh context with a capturing logger; its logs are kept for the credentials check. */
   createContext(init?: {
     readonly signal?: AbortSignal;
     readonly baseUrl?: string;
+    /** Instead of the suite's credentials (the verify-credentials check's wrong ones). */
+    readonly credentials?: CarrierCredentials;
   }): TestCarrierContext;
   /** Calls the operation with a sample request; what it throws is kept for the credentials check. */
   invoke(
@@ -134,7 +150,7 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
     const context = createTestContext({
       carrier,
       baseUrl: init.baseUrl ?? environment.baseUrl,
-      credentials: options.credentials,
+      credentials: init.credentials ?? options.credentials,
       now: DEFAULT_TEST_NOW,
       requestId: `req_conformance_${contextCount}`,
       ...(init.signal === undefined ? {} : { signal: init.signal }),
@@ -177,6 +193,31 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
     invoke,
     refusedBaseUrl: () => refusedBaseUrl(environment.baseUrl),
     observed: () => ({ errors, logs: contexts.flatMap((context) => context.logs) }),
+    async attemptVerifyCredentials(credentials = options.credentials) {
+      const budget = AbortSignal.timeout(timeoutMs);
+      const context = createContext({ signal: budget, credentials });
+      const call = async (): Promise<void> => {
+        if (typeof carrier.verifyCredentials !== 'function') {
+          throw new TypeError(`${carrier.id} has no verifyCredentials()`);
+        }
+        try {
+          await carrier.verifyCredentials(context);
+        } catch (error) {
+          errors.push(error);
+          throw error;
+        }
+      };
+      const settlement = await settle(call(), timeoutMs + GRACE_MS);
+      const timedOut =
+        settlement.status === 'rejected' && budget.aborted && settlement.reason === budget.reason;
+      return {
+        carrierId: carrier.id,
+        context,
+        settlement: timedOut
+          ? { status: 'timed-out', durationMs: settlement.durationMs }
+          : settlement,
+      };
+    },
     async attempt(operation, attemptOptions = {}) {
       const { trackingNumber } = await environment.prepareParcel({
         operation,

@@ -25,6 +25,7 @@ export {
   retryableFailuresCheck,
   statusCodesCheck,
   unreadableAnswersCheck,
+  verifyCredentialsCheck,
 } from './checks/index.ts';
 export { describeCarrierConformance } from './describe-carrier-conformance.ts';
 export {
@@ -60,6 +61,7 @@ export {
   createConformanceHarness,
   type OperationResults,
   type Settlement,
+  type VerifyAttempt,
 } from './harness.ts';
 export {
   createSampleRequests,

@@ -8,9 +8,10 @@ import { interceptUpsParcel } from './ups-intercept.ts';
 import { redirectUpsParcel } from './ups-redirect.ts';
 import { trackUpsParcel } from './ups-track.ts';
 import { upsCallbacks } from './ups-track-alert.ts';
+import { verifyUpsCredentials } from './ups-verify-credentials.ts';
 
 /**
- * UPS: OAuth 2 client credentials; tracking through the Track API v1; return to sender,
+ * UPS: OAuth 2 client credentials (a fresh token request proves them); tracking through the Track API v1; return to sender,
  * redirect, fee quote and cancel through the Delivery Intercept API v2, whose outcomes
  * arrive later by tracking and Track Alert pushes. Wire shapes come from UPS's OpenAPI
  * files (openapi/, types generated into src/generated/).
@@ -32,5 +33,6 @@ export const upsCarrier = defineCarrier({
   intercept: interceptUpsParcel,
   redirect: redirectUpsParcel,
   cancelIntercept: cancelUpsIntercept,
+  verifyCredentials: verifyUpsCredentials,
   callbacks: upsCallbacks,
 });

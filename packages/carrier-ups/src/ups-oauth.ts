@@ -25,6 +25,16 @@ export const TOKEN_REFRESH_MARGIN_MS = 60_000;
 /** Used when UPS sends no readable `expires_in`: short, so a bad guess costs little. */
 const FALLBACK_LIFETIME_MS = 5 * 60_000;
 
+/** How a token request's failures are classified. */
+export interface UpsTokenRequestOptions {
+  /**
+   * True when the token request is the operation itself (`verifyCredentials`): an answered
+   * request was then sent. False (the default) when it only prepares another call, which
+   * therefore never left (`requestSent: false`, so the gateway may retry even a mutation).
+   */
+  readonly standalone?: boolean;
+}
+
 /**
  * Fetches an access token with the client credentials grant (OAuthClientCredentials.yaml,
  * CreateToken): HTTP Basic `client_id:client_secret`, form `grant_type=client_credentials`,
@@ -32,13 +42,14 @@ const FALLBACK_LIFETIME_MS = 5 * 60_000;
  * token is kept until {@link TOKEN_REFRESH_MARGIN_MS} before that, measured on `ctx.clock`.
  *
  * Failures are classified for the operation that needed the token, which was therefore
- * never sent (`requestSent: false`): 401/403 (bad credentials, "Blocked Merchant") and
- * 400 are `authentication` (only new settings help), 429 "Quota Limit Exceeded"
- * `rate-limited`, anything else `retryable`.
+ * never sent (`requestSent: false`), unless `options.standalone`: 401/403 (bad
+ * credentials, "Blocked Merchant") and 400 are `authentication` (only new settings help),
+ * 429 "Quota Limit Exceeded" `rate-limited`, anything else `retryable`.
  */
 export async function requestUpsToken(
   ctx: CarrierContext,
   owner: TokenOwner,
+  options: UpsTokenRequestOptions = {},
 ): Promise<CachedToken> {
   const issuedAt = ctx.clock.now().getTime();
   const basic = Buffer.from(`${owner.clientId}:${owner.clientSecret}`).toString('base64');
@@ -61,7 +72,15 @@ export async function requestUpsToken(
   });
   if (response.status < 200 || response.status >= 300) {
     const body = await readErrorBody(response);
-    throw classifyTokenFailure(ctx, response.status, response.headers, body.json, owner);
+    const requestSent = options.standalone === true;
+    throw classifyTokenFailure(
+      ctx,
+      response.status,
+      response.headers,
+      body.json,
+      owner,
+      requestSent,
+    );
   }
   const token = await parseJsonResponse(
     response,
@@ -101,6 +120,7 @@ function classifyTokenFailure(
   headers: Headers,
   json: unknown,
   owner: TokenOwner,
+  requestSent: boolean,
 ): CarrierError {
   const error = firstError(
     isJsonObject(json) && isJsonObject(json.response) ? json.response.errors : undefined,
@@ -111,7 +131,7 @@ function classifyTokenFailure(
   const init = {
     carrierId: UPS_CARRIER_ID,
     httpStatus: status,
-    requestSent: false,
+    requestSent,
     message: `ups token endpoint answered HTTP ${status}${code}${detail}`,
     ...(error?.code === undefined ? {} : { carrierCode: error.code }),
   };

@@ -47,6 +47,13 @@ export const kuaidi100ConformanceFixtures: CarrierFixtures = {
     http.get(`${KUAIDI100_CONFORMANCE_BASE_URL}/autonumber/auto`, () =>
       HttpResponse.json(autonumberYuantong),
     ),
+    // verifyCredentials' label probe: an interceptOrder naming no waybill, which Kuaidi100
+    // refuses for its parameters once the signature passed. Any other call falls through.
+    http.post(`${KUAIDI100_CONFORMANCE_BASE_URL}/label/order`, async ({ request }) =>
+      (await paramOf(request.clone())).kuaidinum === undefined
+        ? HttpResponse.json({ result: false, returnCode: '400', message: '参数错误' })
+        : undefined,
+    ),
   ],
   track: {
     request: formMatcher('/poll/query.do', 'num', () => true),

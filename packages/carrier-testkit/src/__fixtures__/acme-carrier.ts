@@ -12,6 +12,7 @@ import {
   deriveCurrentStatus,
   type InterceptRequest,
   type InterceptResult,
+  isCarrierErrorOfKind,
   type RedirectRequest,
   type RedirectResult,
   type StatusMapping,
@@ -84,6 +85,12 @@ export interface AcmeQuirks {
   readonly readsUndeclaredOption?: boolean;
   /** Intercepts never read the declared `carrierOptions.depot`. */
   readonly ignoresDeclaredOption?: boolean;
+  /** Has no verifyCredentials. */
+  readonly withoutVerify?: boolean;
+  /** verifyCredentials resolves without asking Acme. */
+  readonly verifyWithoutCalling?: boolean;
+  /** verifyCredentials treats Acme's "unknown parcel" as a failure. */
+  readonly verifyRefusesNotFound?: boolean;
 }
 
 /** Acme's status codes and their normalized reading. */
@@ -158,6 +165,9 @@ export function createAcmeCarrier(quirks: AcmeQuirks = {}): CarrierDefinition {
     track: (ctx: CarrierContext, request: TrackingRequest) => trackAcme(ctx, request, quirks),
     intercept: (ctx: CarrierContext, request: InterceptRequest) =>
       interceptAcme(ctx, request, quirks),
+    ...(quirks.withoutVerify === true
+      ? {}
+      : { verifyCredentials: (ctx: CarrierContext) => verifyAcme(ctx, quirks) }),
   };
   return defineCarrier(
     quirks.withoutRedirect === true
@@ -387,6 +397,20 @@ async function redirectAcme(
       return { outcome: 'accepted', carrierReference: body.redirectId };
     },
   );
+}
+
+/** A read of a number Acme never issued: 404 means Acme took the key, 401 that it did not. */
+async function verifyAcme(ctx: CarrierContext, quirks: AcmeQuirks): Promise<void> {
+  if (quirks.verifyWithoutCalling === true) {
+    return;
+  }
+  try {
+    await trackAcme(ctx, { trackingNumber: 'ACM000000000' }, quirks);
+  } catch (error) {
+    if (quirks.verifyRefusesNotFound === true || !isCarrierErrorOfKind(error, 'not-found')) {
+      throw error;
+    }
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

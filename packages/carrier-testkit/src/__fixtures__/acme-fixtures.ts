@@ -1,4 +1,6 @@
+import { HttpResponse, http } from 'msw';
 import type { CarrierFixtures } from '../environments/carrier-fixtures.ts';
+import { ACME_CREDENTIALS } from './acme-carrier.ts';
 
 /** Where the msw environment plays Acme in the testkit's tests. */
 export const ACME_BASE_URL = 'https://api.acme.test/api';
@@ -30,8 +32,22 @@ export function acmeJourney(statusCode = 'TR'): { code: string; text: string; ti
     .reverse();
 }
 
-/** msw fixtures for Acme: track, intercept and redirect by method and path. */
+/**
+ * msw fixtures for Acme: track, intercept and redirect by method and path, and a 401 for
+ * any request without the conformance API key, as Acme refuses it (so the environment may
+ * claim `refusesWrongCredentials`).
+ */
 export const acmeFixtures: CarrierFixtures = {
+  handlers: [
+    http.all(`${ACME_BASE_URL}/*`, ({ request }) =>
+      request.headers.get('authorization') === `Bearer ${ACME_CREDENTIALS.apiKey}`
+        ? undefined
+        : HttpResponse.json(
+            { error: { code: 'UNAUTHORIZED', message: 'invalid api key' } },
+            { status: 401 },
+          ),
+    ),
+  ],
   trackingNumber: (sequence) => `ACM${String(sequence).padStart(9, '0')}`,
   track: {
     request: { method: 'GET', path: '/v1/shipments/:trackingNumber' },

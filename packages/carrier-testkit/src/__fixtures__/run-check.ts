@@ -37,7 +37,11 @@ export async function runCheck(
     documentedStatusCodes: options.documentedStatusCodes ?? ACME_STATUS_CODES,
     environment:
       options.environment ??
-      createMswEnvironment({ baseUrl: ACME_BASE_URL, fixtures: options.fixtures ?? acmeFixtures }),
+      createMswEnvironment({
+        baseUrl: ACME_BASE_URL,
+        fixtures: options.fixtures ?? acmeFixtures,
+        refusesWrongCredentials: true,
+      }),
     timeoutMs: 2000,
   });
   await harness.start();

@@ -1,4 +1,4 @@
-import type { CarrierCapabilities } from '@parcelgate/carrier-kit';
+import type { CarrierCapabilities, CarrierDefinition } from '@parcelgate/carrier-kit';
 import { redactSecrets } from '@parcelgate/carrier-kit/wire';
 import { type EnvironmentFeature, isStagingUnsupported } from '../environment.ts';
 import type { ConformanceHarness } from '../harness.ts';
@@ -26,8 +26,11 @@ export interface ConformanceCheck {
   readonly title: string;
   /** Environment features the check cannot run without; missing ones skip it. */
   readonly requires?: readonly EnvironmentFeature[];
-  /** Whether the check concerns an adapter with these capabilities. */
-  appliesTo(capabilities: CarrierCapabilities): boolean;
+  /**
+   * Whether the check concerns an adapter with these capabilities; `carrier` is there for
+   * checks of optional operations no capability declares (`verifyCredentials`).
+   */
+  appliesTo(capabilities: CarrierCapabilities, carrier?: CarrierDefinition): boolean;
   run(harness: ConformanceHarness): Promise<CheckOutcome>;
 }
 

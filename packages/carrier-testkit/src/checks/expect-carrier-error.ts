@@ -19,7 +19,7 @@ export interface ErrorExpectation {
  */
 export function expectCarrierError(
   label: string,
-  attempt: Attempt,
+  attempt: Pick<Attempt, 'carrierId' | 'settlement'>,
   expectation: ErrorExpectation,
 ): string[] {
   const expected = expectation.kinds.map((kind) => `"${kind}"`).join(' or ');

@@ -15,6 +15,7 @@ import {
 import { operationsCheck } from './operations-check.ts';
 import { requestOptionsCheck } from './request-options-check.ts';
 import { statusCodesCheck } from './status-codes-check.ts';
+import { verifyCredentialsCheck } from './verify-credentials-check.ts';
 
 /**
  * Every conformance check, in the order they run. The credentials check comes last: it
@@ -34,6 +35,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   unreadableAnswersCheck,
   connectionRefusedCheck,
   outcomeUnknownCheck,
+  verifyCredentialsCheck,
   credentialsCheck,
 ];
 
@@ -53,4 +55,5 @@ export {
   retryableFailuresCheck,
   statusCodesCheck,
   unreadableAnswersCheck,
+  verifyCredentialsCheck,
 };

@@ -27,6 +27,13 @@ export interface MswEnvironmentOptions {
   /** The carrier base URL msw answers on; nothing leaves the machine. */
   readonly baseUrl: string;
   readonly fixtures: CarrierFixtures;
+  /**
+   * Set when the fixtures (usually their `handlers`) refuse requests made with wrong
+   * credentials the way the carrier does: the environment then claims `wrongCredentials`
+   * and the verify-credentials check tries them. Fixtures answer whatever the credentials
+   * otherwise, so the default is false.
+   */
+  readonly refusesWrongCredentials?: boolean;
 }
 
 /** The msw environment, with its server exposed for extra handlers. */
@@ -176,8 +183,10 @@ export function createMswEnvironment(options: MswEnvironmentOptions): MswConform
     async countCalls(request) {
       return calls.get(keyOf(request.operation, request.trackingNumber)) ?? 0;
     },
-    // msw stages everything at HTTP level; status codes come from the adapter's fixtures.
-    supports: (_feature: EnvironmentFeature) => true,
+    // msw stages everything at HTTP level; status codes come from the adapter's fixtures,
+    // and only fixtures written to refuse wrong credentials can show a refusal.
+    supports: (feature: EnvironmentFeature) =>
+      feature !== 'wrongCredentials' || options.refusesWrongCredentials === true,
     diagnose() {
       return unmatchedRequests.length === 0
         ? []
