@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { ConfigError } from '../config/load-config.ts';
-import type { Database } from '../store/database.ts';
 import {
   hasLiveConnections,
   listConnectionsSealedWith,
   resealConnection,
 } from '../store/connections.ts';
+import type { Database } from '../store/database.ts';
 import { credentialContext } from './sealed-credentials.ts';
 import { parseSecretKey, SECRET_KEY_BYTES, SecretBox } from './secret-box.ts';
 

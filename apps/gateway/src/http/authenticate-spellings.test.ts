@@ -52,7 +52,7 @@ const BODIES: Readonly<Record<string, unknown>> = {
 
 /** What may be served without a key; anything else public is a mistake. */
 const PUBLIC_ROUTES =
-  /^(?:\/healthz|\/readyz|\/metrics|\/openapi\.json|\/docs|\/docs\/.*|\/v1\/carrier-callbacks\/:carrier)$/;
+  /^(?:\/healthz|\/readyz|\/metrics|\/openapi\.json|\/docs|\/docs\/.*|\/v1\/carrier-callbacks\/:carrier|\/v1\/carrier-callbacks\/:carrier\/:connection)$/;
 
 function concrete(url: string): string {
   return url.replace(/:(\w+)|\*/g, (match, name: string | undefined) => {
@@ -84,7 +84,7 @@ describe('authentication by matched route', () => {
       expect(route.url, `${route.method} ${route.url}`).toMatch(PUBLIC_ROUTES);
     }
     for (const route of routes.filter((item) => item.url.startsWith('/v1/'))) {
-      expect(route.public, route.url).toBe(route.url === '/v1/carrier-callbacks/:carrier');
+      expect(route.public, route.url).toBe(route.url.startsWith('/v1/carrier-callbacks/:carrier'));
     }
   });
 

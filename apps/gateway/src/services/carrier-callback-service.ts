@@ -7,6 +7,8 @@ import {
   type TrackingEvent,
 } from '@parcelgate/carrier-kit';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import { bindConnection } from '../connections/carrier-accounts.ts';
 import { type CarrierView, decideReconciliation } from '../jobs/decide-reconciliation.ts';
 import {
   applySteps,
@@ -14,11 +16,9 @@ import {
   loadSubject,
   type ReconcileSubject,
 } from '../jobs/subject-store.ts';
-import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { bindConnection } from '../connections/carrier-accounts.ts';
 import { ProblemError } from '../problems.ts';
-import { findConnectionById } from '../store/connections.ts';
 import { storeCarrierEvents } from '../store/carrier-events.ts';
+import { findConnectionById } from '../store/connections.ts';
 import { storablePush } from './storable-push.ts';
 
 /** One lifecycle move a push caused. */

@@ -1,7 +1,7 @@
-import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import type { Address, InterceptReason } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkCarrierOptions } from '../carriers/check-carrier-options.ts';
+import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import {
   AnsweredByDeadlineError,
   type AnswerGuard,

@@ -107,7 +107,12 @@ describe('authentication over HTTP', () => {
         .replace('{trackingNumber}', parcel)
         .replace('{id}', 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z');
       for (const spelling of pathSpellings(path)) {
-        const answer = await raw(method, spelling, method === 'GET' ? undefined : body);
+        // Node's client sends a DELETE body unframed: the server would read it as a second request.
+        const answer = await raw(
+          method,
+          spelling,
+          method === 'GET' || method === 'DELETE' ? undefined : body,
+        );
         if (answer.status !== 401) {
           refused.push(`${method} ${spelling}: ${answer.status} ${answer.body.slice(0, 120)}`);
         }

@@ -443,7 +443,7 @@ describe('unknown carriers, parcels and ids', () => {
   });
 
   it('an unknown route is a 404 problem', async () => {
-    expectProblem(await stack.api.get('/v1/parcels'), 'not-found', 404);
+    expectProblem(await stack.api.get('/v1/shipments'), 'not-found', 404);
     expectProblem(await stack.api.request('DELETE', '/v1/intercepts'), 'not-found', 404);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
+import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
 import { deadlineIn } from '../../resilience/call-carrier.ts';
 import { CarrierOptions, PhoneLastDigits, TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
