@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { ProblemError } from '../problems.ts';
 import { type CarrierAttempt, listAttemptsOf } from '../store/attempts.ts';
 import type { Queryable } from '../store/database.ts';
-import { decodeCursor, encodeCursor, type ListFilters } from '../store/pagination.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  type ListFilters,
+  type PageCursor,
+} from '../store/pagination.ts';
 import { listTransitionsOf, type Transition } from '../store/transitions.ts';
 
 /** The query of a list route, as validated by its schema. */
@@ -21,12 +26,7 @@ export async function listPage<Row extends { readonly id: string; readonly creat
   list: (db: Queryable, tenantId: string, filters: ListFilters) => Promise<Row[]>,
   present: (row: Row, history: { transitions: Transition[]; attempts: CarrierAttempt[] }) => Item,
 ): Promise<{ data: Item[]; nextCursor: string | null }> {
-  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && cursor === undefined) {
-    throw new ProblemError('validation-failed', 'The cursor is not one this API returned.', {
-      errors: [{ pointer: '/query/cursor', detail: 'is not a cursor this API returned' }],
-    });
-  }
+  const cursor = readCursor(query.cursor);
   const rows = await list(app.database, tenantId, { ...query, cursor });
   const page = rows.slice(0, query.limit);
   const ids = page.map((row) => row.id);
@@ -34,7 +34,6 @@ export async function listPage<Row extends { readonly id: string; readonly creat
     listTransitionsOf(app.database, ids),
     listAttemptsOf(app.database, ids),
   ]);
-  const last = page.at(-1);
   return {
     data: page.map((row) =>
       present(row, {
@@ -42,9 +41,31 @@ export async function listPage<Row extends { readonly id: string; readonly creat
         attempts: attempts.get(row.id) ?? [],
       }),
     ),
-    nextCursor:
-      rows.length > query.limit && last !== undefined
-        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-        : null,
+    nextCursor: nextCursorOf(rows, query.limit),
   };
+}
+
+/** The `cursor` query parameter decoded, or a 400 naming it when this API did not write it. */
+export function readCursor(value: string | undefined): PageCursor | undefined {
+  const cursor = value === undefined ? undefined : decodeCursor(value);
+  if (value !== undefined && cursor === undefined) {
+    throw new ProblemError('validation-failed', 'The cursor is not one this API returned.', {
+      errors: [{ pointer: '/query/cursor', detail: 'is not a cursor this API returned' }],
+    });
+  }
+  return cursor;
+}
+
+/**
+ * The cursor of the page after `rows` (read one past `limit`): after the last row shown,
+ * or null when nothing follows.
+ */
+export function nextCursorOf(
+  rows: readonly { readonly id: string; readonly createdAt: Date }[],
+  limit: number,
+): string | null {
+  const last = rows.slice(0, limit).at(-1);
+  return rows.length > limit && last !== undefined
+    ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+    : null;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from '../problems.ts';
-import { decodeCursor, encodeCursor } from '../store/pagination.ts';
 import { findParcel, listParcels, type ParcelRecord, registerParcel } from '../store/parcels.ts';
+import { nextCursorOf, readCursor } from './list-page.ts';
 
 /** The body of `POST /v1/parcels`. */
 export interface NewParcelInput {
@@ -54,21 +54,13 @@ export async function listTenantParcels(
     readonly limit: number;
   },
 ) {
-  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && cursor === undefined) {
-    throw new ProblemError('validation-failed', 'The cursor is not one this API returned.', {
-      errors: [{ pointer: '/query/cursor', detail: 'is not a cursor this API returned' }],
-    });
-  }
-  const rows = await listParcels(app.database, tenantId, { ...query, cursor });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const rows = await listParcels(app.database, tenantId, {
+    ...query,
+    cursor: readCursor(query.cursor),
+  });
   return {
-    data: page.map(presentParcel),
-    nextCursor:
-      rows.length > query.limit && last !== undefined
-        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-        : null,
+    data: rows.slice(0, query.limit).map(presentParcel),
+    nextCursor: nextCursorOf(rows, query.limit),
   };
 }
 
