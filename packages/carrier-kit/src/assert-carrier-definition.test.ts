@@ -143,6 +143,12 @@ describe('defineCarrier', () => {
     ).toEqual(['endpoints.hosts must be an object of named hosts']);
   });
 
+  it('reports an optional operation that is not a function (verifyCredentials included)', () => {
+    expect(problemsOf({ ...validDefinition(), verifyCredentials: 'yes' })).toContain(
+      'verifyCredentials must be a function',
+    );
+  });
+
   it('rejects values that are not objects', () => {
     expect(() => defineCarrier(null as unknown as CarrierDefinition)).toThrow(
       'expected an object made by defineCarrier(), got null',

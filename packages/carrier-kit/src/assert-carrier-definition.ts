@@ -31,6 +31,7 @@ const OPTIONAL_FUNCTIONS = [
   'redirect',
   'interceptStatus',
   'cancelIntercept',
+  'verifyCredentials',
   'detect',
 ];
 
