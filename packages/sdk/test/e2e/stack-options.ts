@@ -25,8 +25,5 @@ export const sharedStackOptions: StackOptions = {
     PARCELGATE_BREAKER_MIN_CALLS: '1000000',
     PARCELGATE_RETRY_BUDGET_MIN_RETRIES: '100000',
     LOG_LEVEL: 'warn',
-    // The SDK's own tenants act through the shared sandbox account as the bootstrap tenant
-    // does (parcel registration is tested in the gateway's and the SDK's own suites).
-    PARCELGATE_SHARED_ACCOUNT_TENANTS: ['default', ...SHARED_TENANTS].join(','),
   }),
 };
