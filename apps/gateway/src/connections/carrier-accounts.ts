@@ -66,9 +66,9 @@ export async function resolveCarrierAccount(
 }
 
 /**
- * The account an intercept or redirect went through (its stored connection, or the shared
- * account), for reconciliation, callbacks and cancels; undefined when the carrier is no
- * longer loaded or the connection is gone.
+ * The account an intercept or redirect went through, or a push is addressed to (its
+ * connection, or the shared account), for reconciliation, callbacks and cancels; undefined
+ * when the carrier is no longer loaded, or the connection is gone or of another carrier.
  */
 export async function accountOfSubject(
   app: FastifyInstance,
@@ -79,7 +79,9 @@ export async function accountOfSubject(
     return shared;
   }
   const connection = await findConnectionById(app.database, subject.connectionId);
-  return connection === undefined ? undefined : bindConnection(app, connection);
+  return connection === undefined || connection.carrier !== subject.carrier
+    ? undefined
+    : bindConnection(app, connection);
 }
 
 /**

@@ -168,6 +168,43 @@ describe('POST /v1/carrier-callbacks/{carrier}', () => {
     ]);
   });
 
+  it("moves only what went through the pushed connection: a tenant's own secret cannot forge another account's outcome", async () => {
+    const trackingNumber = parcel();
+    const id = await pendingIntercept(trackingNumber);
+    const ownSecret = 'globex-own-push-secret-0001';
+    const created = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/carrier-connections',
+      headers: gateway.auth.globex,
+      payload: { carrier: 'pushy', label: 'own', mode: 'test', credentials: { secret: ownSecret } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const connection = created.json<{ id: string }>().id;
+    const body = JSON.stringify({
+      outcomes: [{ operation: 'intercept', trackingNumber, result: { outcome: 'failed' } }],
+    });
+    const forged = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/carrier-callbacks/pushy/${connection}`,
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': createHmac('sha256', ownSecret).update(body).digest('hex'),
+      },
+      payload: body,
+    });
+    // Verified with globex's own secret, so acknowledged; but acme's intercept went through
+    // the shared account and does not move.
+    expect(forged.statusCode).toBe(200);
+    expect((await intercept(id)).status).toBe('pending');
+    const unknown = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/carrier-callbacks/pushy/con_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+      headers: { 'content-type': 'application/json', 'x-signature': sign(body) },
+      payload: body,
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('refuses a bad signature with 401 and stores nothing', async () => {
     const trackingNumber = parcel();
     const id = await pendingIntercept(trackingNumber);

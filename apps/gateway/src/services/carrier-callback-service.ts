@@ -8,7 +8,7 @@ import {
 } from '@parcelgate/carrier-kit';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { bindConnection } from '../connections/carrier-accounts.ts';
+import { accountOfSubject } from '../connections/carrier-accounts.ts';
 import { type CarrierView, decideReconciliation } from '../jobs/decide-reconciliation.ts';
 import {
   applySteps,
@@ -18,7 +18,6 @@ import {
 } from '../jobs/subject-store.ts';
 import { ProblemError } from '../problems.ts';
 import { storeCarrierEvents } from '../store/carrier-events.ts';
-import { findConnectionById } from '../store/connections.ts';
 import { storablePush } from './storable-push.ts';
 
 /** One lifecycle move a push caused. */
@@ -97,17 +96,15 @@ async function callbackAccount(
   carrierId: string,
   connectionId: string | null,
 ): Promise<RegisteredCarrier> {
-  const shared = app.carriers.resolve(carrierId);
-  if (connectionId === null) {
-    return shared;
-  }
-  const connection = await findConnectionById(app.database, connectionId);
-  if (connection === undefined || connection.carrier !== carrierId) {
+  // An unknown carrier is its own 404 (`unknown-carrier`), before any connection is read.
+  app.carriers.resolve(carrierId);
+  const account = await accountOfSubject(app, { carrier: carrierId, connectionId });
+  if (account === undefined) {
     throw new ProblemError('not-found', `No ${carrierId} connection ${connectionId}.`, {
       carrier: carrierId,
     });
   }
-  return bindConnection(app, connection);
+  return account;
 }
 
 function parcelsNamed(result: CarrierCallbackResult): Set<string> {
