@@ -8,6 +8,7 @@ import { TIMEOUT_CHECK_INTERVAL_MS } from './config/client-config.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
 import { ConfigError } from './config/load-config.ts';
 import { openConnectionSecrets } from './connections/connection-secrets.ts';
+import { installDeadlines } from './deadline/install-deadlines.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { BAD_INPUT_SERVER_OPTIONS, installBadInputChecks } from './http/bad-input.ts';
 import { installClientLimits } from './http/client-limits.ts';
@@ -23,11 +24,11 @@ import { installRequestLogging, loggerOptions } from './observability/logger.ts'
 import { metricsPlugin } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
-import { installUnseenWait } from './resilience/unseen-wait.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { reportUnavailability } from './store/database-unavailable.ts';
+import { recordAttempt } from './store/attempts.ts';
 import { migrate } from './store/migrate.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 
@@ -136,14 +137,25 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   installValidation(app, ALL_SCHEMAS);
   installErrorHandling(app);
   // First of the onRequest hooks: it reads the event loop's turn as the request is read.
-  installUnseenWait(app);
+  installDeadlines(app, {
+    // The resilience plugin is registered below; budgets are looked up per request.
+    budgetsMs: (carrierId) =>
+      carrierId === undefined ? config.budgetsMs : app.resilience.budgetsMs(carrierId),
+    answerReserveMs: config.resilience.answerReserveMs,
+  });
   installRequestLogging(app);
   installBadInputChecks(app);
   installAuthentication(app, database, await installClientLimits(app, config.client));
   installIdempotency(app, database, config.client.idempotencyTtlHours);
   await app.register(metricsPlugin);
   await app.register(openApiPlugin);
-  await app.register(resiliencePlugin);
+  await app.register(resiliencePlugin, {
+    // Every carrier attempt is counted and stored, whoever made it.
+    onAttempt: async (attempt) => {
+      app.metrics.observeCarrierAttempt(attempt);
+      await recordAttempt(database, attempt);
+    },
+  });
   await registerRoutes(app);
   // Last, so a build that fails earlier leaves no worker running. Its onClose hook runs
   // before the database's (Fastify runs them last registered first).

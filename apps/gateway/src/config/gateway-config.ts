@@ -1,4 +1,4 @@
-import type { Operation } from '../resilience/budgets.ts';
+import type { Operation } from '../deadline/budgets.ts';
 import type { ClientConfig } from './client-config.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';

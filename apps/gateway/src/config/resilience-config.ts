@@ -1,4 +1,4 @@
-import type { Operation } from '../resilience/budgets.ts';
+import type { Operation } from '../deadline/budgets.ts';
 
 /** How the gateway retries, breaks circuits and queues calls; one set for every carrier. */
 export interface ResilienceConfig {

@@ -9,7 +9,7 @@ import {
   type IdempotencyScope,
   releaseIdempotencyKey,
 } from '../store/idempotency.ts';
-import { answerDeadlineOf } from './answer-guard.ts';
+import { deadlineOf } from '../deadline/install-deadlines.ts';
 
 /** How a route treats the Idempotency-Key header (set in the route's `config`). */
 export type IdempotencyMode = 'required' | 'optional';
@@ -144,8 +144,8 @@ export function installIdempotency(
       headers,
       body: typeof payload === 'string' && payload.length > 0 ? JSON.parse(payload) : null,
     });
-    const deadline = answerDeadlineOf(request);
-    if (deadline !== undefined && !(await settlesWithin(completion, deadline - Date.now()))) {
+    const answerBy = deadlineOf(request)?.answerBy;
+    if (answerBy !== undefined && !(await settlesWithin(completion, answerBy - Date.now()))) {
       // The answer goes out by its deadline and the record follows; a repeat meanwhile gets
       // a 409 and retries.
       completion.catch((error: unknown) =>

@@ -2,7 +2,8 @@ import { type CarrierContext, isCarrierErrorOfKind } from '@parcelgate/carrier-k
 import type { FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { accountOfSubject } from '../connections/carrier-accounts.ts';
-import { deadlineIn, type JobCaller } from '../resilience/call-carrier.ts';
+import { Deadline } from '../deadline/deadline.ts';
+import type { JobCaller } from '../resilience/call-carrier.ts';
 import { callCarrierResiliently, type ResilientFailure } from '../resilience/resilient-call.ts';
 import { trackingRequestFor } from '../services/carrier-extras.ts';
 import type { CarrierView } from './decide-reconciliation.ts';
@@ -76,10 +77,10 @@ function call<Value>(
     operation: 'track',
     recordedAs,
     request: caller,
-    database: app.database,
-    subjectId: subject.id,
+    actionId: subject.id,
     resilience: app.resilience.of(carrier),
-    deadline: deadlineIn(app.config.budgetsMs.track),
+    // No client waits on a job: its deadline is the read budget alone, nothing held back.
+    deadline: Deadline.in(app.resilience.budgetsMs(carrier.definition.id).track),
     abortOnClientDisconnect: false,
     run,
   });

@@ -41,7 +41,6 @@ export async function reconcileSubject(
   const caller: JobCaller = {
     id: `reconcile:${subject.id}:${job.run}`,
     log,
-    server: app,
     tenant: { id: subject.tenantId },
   };
   const view = await askCarrier(app, caller, subject);

@@ -120,14 +120,13 @@ export function createGatewayMetrics(): GatewayMetrics {
 
 /**
  * Decorates the app with its metrics, counts every answered request (route pattern, never
- * the raw URL, so ids and tracking numbers do not explode the label space) and passes
- * carrier attempts from `callCarrier` to the carrier instruments.
+ * the raw URL, so ids and tracking numbers do not explode the label space). Carrier
+ * attempts reach `metrics.observeCarrierAttempt` through the resilience plugin's sink.
  */
 export const metricsPlugin = fp(
   async (app: FastifyInstance) => {
     const metrics = createGatewayMetrics();
     app.decorate('metrics', metrics);
-    app.decorate('observeCarrierAttempt', metrics.observeCarrierAttempt);
     app.addHook('onResponse', async (request, reply) => {
       const labels = {
         method: request.method,

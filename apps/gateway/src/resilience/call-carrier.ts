@@ -1,20 +1,7 @@
 import { type CarrierContext, type CarrierError, isCarrierError } from '@parcelgate/carrier-kit';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { recordAttempt } from '../store/attempts.ts';
-import type { Database } from '../store/database.ts';
-
-/** When the whole request must be answered by, shared by every carrier call it makes. */
-export interface Deadline {
-  readonly at: number;
-  remainingMs(): number;
-}
-
-/** A deadline `totalMs` from now. */
-export function deadlineIn(totalMs: number): Deadline {
-  const at = performance.now() + totalMs;
-  return { at, remainingMs: () => Math.max(0, at - performance.now()) };
-}
+import type { Deadline } from '../deadline/deadline.ts';
 
 /** Why a carrier call produced no value. */
 export type CarrierFailure =
@@ -29,21 +16,24 @@ export type CarrierCallResult<Value> =
   | { readonly ok: true; readonly value: Value; readonly durationMs: number }
   | { readonly ok: false; readonly failure: CarrierFailure; readonly durationMs: number };
 
-/** What a metrics observer is told about each carrier attempt. */
+/** What is reported of each carrier attempt once it is classified. */
 export interface CarrierAttemptReport {
+  readonly tenantId: string;
+  /** The intercept or redirect it served; null for tracking reads and connection tests. */
+  readonly actionId: string | null;
   readonly carrier: string;
   readonly operation: string;
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly httpStatus: number | null;
   /** `ok`, a carrier error kind, `timeout`, or `error` for an adapter defect. */
   readonly outcome: string;
-  readonly durationMs: number;
+  readonly carrierCode: string | null;
+  readonly message: string | null;
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Told about every carrier attempt once it is classified; set by the metrics plugin. */
-    readonly observeCarrierAttempt?: (attempt: CarrierAttemptReport) => void;
-  }
-}
+/** Where attempts are reported: every attempt is, successful or not, before the call returns. */
+export type AttemptSink = (attempt: CarrierAttemptReport) => Promise<void>;
 
 /**
  * Who a carrier call is made for when no HTTP request is: a background job (outcome
@@ -54,7 +44,6 @@ export interface JobCaller {
   /** Correlates the job's carrier calls in logs, like a request id. */
   readonly id: string;
   readonly log: FastifyBaseLogger;
-  readonly server: FastifyInstance;
   readonly tenant: { readonly id: string };
 }
 
@@ -64,10 +53,12 @@ export interface CarrierCallOptions<Value> {
   readonly operation: string;
   /** The HTTP request the call serves, or the background job that makes it. */
   readonly request: FastifyRequest | JobCaller;
-  readonly database: Database;
-  readonly subjectId: string | null;
-  /** The longest this call may take: the smaller of its own budget and the request's deadline. */
-  readonly timeoutMs: number;
+  /** The intercept or redirect the call serves; null for reads. */
+  readonly actionId: string | null;
+  /** When this attempt must end: a child of the request's deadline, capped per try. */
+  readonly deadline: Deadline;
+  /** Told about the attempt once it is classified. */
+  readonly onAttempt: AttemptSink;
   /**
    * Reads also stop when the client hangs up. Mutations never do: a client leaving must not
    * turn a sent intercept into an unknown outcome.
@@ -79,24 +70,26 @@ export interface CarrierCallOptions<Value> {
 }
 
 /**
- * Calls a carrier within a time limit and records the attempt (timing, HTTP status,
- * classification). The answer comes back by the limit even if the adapter ignores its
- * abort signal: the call is raced against the same timer that fires the signal.
+ * Calls a carrier by its deadline and reports the attempt (timing, HTTP status,
+ * classification). The answer comes back by the deadline even if the adapter ignores its
+ * abort signal: the call is raced against the deadline's own signal.
  */
 export async function callCarrier<Value>(
   options: CarrierCallOptions<Value>,
 ): Promise<CarrierCallResult<Value>> {
   const { carrier, request } = options;
-  const controller = new AbortController();
+  const budget = options.deadline.signal;
   const timedOut = Symbol('timed out');
-  let timer: NodeJS.Timeout | undefined;
+  let onExpiry: (() => void) | undefined;
   const expiry = new Promise<typeof timedOut>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort(new DOMException('latency budget spent', 'TimeoutError'));
-      resolve(timedOut);
-    }, options.timeoutMs);
+    onExpiry = () => resolve(timedOut);
+    if (budget.aborted) {
+      onExpiry();
+    } else {
+      budget.addEventListener('abort', onExpiry, { once: true });
+    }
   });
-  const signals = [controller.signal];
+  const signals = [budget];
   if (options.abortOnClientDisconnect && 'signal' in request) {
     signals.push(request.signal);
   }
@@ -132,29 +125,24 @@ export async function callCarrier<Value>(
         : { ok: true, value: outcome, durationMs };
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
-    result = { ok: false, failure: classify(error, controller.signal), durationMs };
+    result = { ok: false, failure: classify(error, budget), durationMs };
   } finally {
-    clearTimeout(timer);
+    if (onExpiry !== undefined) {
+      budget.removeEventListener('abort', onExpiry);
+    }
   }
   if ('logContext' in request) {
     request.logContext.carrier = carrier.definition.id;
     request.logContext.carrierMs = (request.logContext.carrierMs ?? 0) + result.durationMs;
   }
-  const attempt = describeResult(result, httpStatus);
-  request.server.observeCarrierAttempt?.({
-    carrier: carrier.definition.id,
-    operation: options.operation,
-    outcome: attempt.outcome,
-    durationMs: result.durationMs,
-  });
-  await recordAttempt(options.database, {
+  await options.onAttempt({
     tenantId: request.tenant.id,
-    subjectId: options.subjectId,
+    actionId: options.actionId,
     carrier: carrier.definition.id,
     operation: options.operation,
     startedAt,
     durationMs: result.durationMs,
-    ...attempt,
+    ...describeResult(result, httpStatus),
   });
   return result;
 }

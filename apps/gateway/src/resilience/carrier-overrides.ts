@@ -1,5 +1,5 @@
 import type { RateLimits } from '@parcelgate/carrier-kit';
-import type { Operation } from './budgets.ts';
+import type { Operation } from '../deadline/budgets.ts';
 
 /** One carrier account's own budgets and limits, over the gateway's and the adapter's. */
 export interface CarrierOverrides {

@@ -5,8 +5,8 @@ import {
 } from '@parcelgate/carrier-kit';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { GatewayConfig } from '../config/gateway-config.ts';
-import { AnswerReserve } from './answer-reserve.ts';
-import type { Operation } from './budgets.ts';
+import type { Operation } from '../deadline/budgets.ts';
+import type { AttemptSink } from './call-carrier.ts';
 import { CarrierLimiter } from './carrier-limiter.ts';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.ts';
 import type { ResilientCallResult } from './resilient-call.ts';
@@ -25,8 +25,8 @@ export interface CarrierResilience {
   /** The gateway's default budgets with this carrier's overrides. */
   readonly budgetsMs: Readonly<Record<Operation, number>>;
   readonly attemptTimeoutsMs: Readonly<Record<Operation, number>>;
-  /** Kept back from each budget for storing the outcome and answering (shared, adaptive). */
-  readonly answerReserve: AnswerReserve;
+  /** Told about every attempt once it is classified (metrics, the attempts table). */
+  readonly onAttempt: AttemptSink;
   readonly tuning: RetryTuning;
   readonly limiter: CarrierLimiter;
   readonly retryBudget: RetryBudget;
@@ -38,8 +38,6 @@ export interface CarrierResilience {
 
 /** The resilience state of every carrier account in use. */
 export interface ResilienceRegistry {
-  /** Kept back from budgets for storing and answering; told how long that took. */
-  readonly answerReserve: AnswerReserve;
   /**
    * The state of one carrier account (the shared one or a tenant's connection), made on
    * first use: each account has its own limiter, breakers, retry budget and tracking
@@ -60,8 +58,10 @@ export interface ResilienceRegistry {
   close(): void;
 }
 
-/** Test hooks: a fake clock and a fixed random source. */
+/** Where attempts are reported, and test hooks: a fake clock and a fixed random source. */
 export interface ResilienceHooks {
+  /** Told about every carrier attempt (wired by the app to metrics and the store). */
+  readonly onAttempt?: AttemptSink;
   readonly now?: MonotonicClock;
   readonly random?: () => number;
 }
@@ -79,11 +79,7 @@ export function createResilienceRegistry(
   const random = hooks.random ?? Math.random;
   const { resilience } = config;
   const states = new Map<string, CarrierResilience>();
-  // What follows a carrier call is the gateway's own work, the same for every carrier.
-  const answerReserve = new AnswerReserve({
-    floorMs: resilience.answerReserveMs,
-    ceilingMs: Math.max(resilience.answerReserveMs, 1_000),
-  });
+  const onAttempt = hooks.onAttempt ?? (async () => {});
   const budgetsOf = new Map(
     carriers.map((carrier) => [
       carrier.definition.id,
@@ -104,7 +100,7 @@ export function createResilienceRegistry(
       operations: supportedOperations(carrier.definition.capabilities),
       budgetsMs: { ...config.budgetsMs, ...overrides.budgetsMs },
       attemptTimeoutsMs: resilience.attemptTimeoutsMs,
-      answerReserve,
+      onAttempt,
       tuning: resilience.retry,
       limiter: new CarrierLimiter({
         rateLimits,
@@ -130,7 +126,6 @@ export function createResilienceRegistry(
     states.set(carrier.account.key, create(carrier));
   }
   return {
-    answerReserve,
     of(carrier) {
       let state = states.get(carrier.account.key);
       if (state === undefined) {

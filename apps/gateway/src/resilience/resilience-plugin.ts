@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
-import { carrierCallEndedAt } from './answer-reserve.ts';
+import type { AttemptSink } from './call-carrier.ts';
 import { createResilienceRegistry, type ResilienceRegistry } from './carrier-resilience.ts';
 import type { CircuitState } from './circuit-breaker.ts';
 
@@ -19,14 +19,25 @@ export const CIRCUIT_STATE_VALUES = {
   open: 2,
 } as const satisfies Record<CircuitState, number>;
 
+/** Where the resilience plugin reports what it does. */
+export interface ResiliencePluginOptions {
+  /**
+   * Told about every carrier attempt once it is classified. The app wires it to the
+   * metrics and the attempts table: resilience itself stores nothing.
+   */
+  readonly onAttempt: AttemptSink;
+}
+
 /**
  * Builds the resilience state of the loaded carriers (after the carrier registry) and
  * publishes `parcelgate_circuit_state{carrier,connection,operation}` in the app's metrics registry,
  * read at scrape time so it is never stale.
  */
 export const resiliencePlugin = fp(
-  async (app: FastifyInstance) => {
-    const registry = createResilienceRegistry(app.config, app.carriers.list());
+  async (app: FastifyInstance, options: ResiliencePluginOptions) => {
+    const registry = createResilienceRegistry(app.config, app.carriers.list(), {
+      onAttempt: options.onAttempt,
+    });
     app.decorate('resilience', registry);
     if (app.hasDecorator('metrics')) {
       new Gauge({
@@ -41,13 +52,6 @@ export const resiliencePlugin = fp(
         },
       });
     }
-    // Teaches the answer reserve how long storing and answering take after a carrier call.
-    app.addHook('onResponse', async (request) => {
-      const endedAt = carrierCallEndedAt(request);
-      if (endedAt !== undefined) {
-        registry.answerReserve.observe(performance.now() - endedAt);
-      }
-    });
     app.addHook('onClose', async () => {
       registry.close();
     });

@@ -1,12 +1,11 @@
 import pRetry from 'p-retry';
-import { markCarrierCallEnded } from './answer-reserve.ts';
-import type { Operation } from './budgets.ts';
+import type { Operation } from '../deadline/budgets.ts';
+import type { Deadline } from '../deadline/deadline.ts';
 import {
   type CarrierCallOptions,
   type CarrierCallResult,
   type CarrierFailure,
   callCarrier,
-  type Deadline,
 } from './call-carrier.ts';
 import { LimiterRejectedError } from './carrier-limiter.ts';
 import type { CarrierResilience } from './carrier-resilience.ts';
@@ -39,9 +38,9 @@ export type ResilientCallResult<Value> =
       readonly attempts: number;
     };
 
-/** One resilient call: {@link CarrierCallOptions} less the per-attempt timeout. */
+/** One resilient call: {@link CarrierCallOptions} less what each attempt gets from here. */
 export interface ResilientCallOptions<Value>
-  extends Omit<CarrierCallOptions<Value>, 'timeoutMs' | 'operation'> {
+  extends Omit<CarrierCallOptions<Value>, 'deadline' | 'operation' | 'onAttempt'> {
   readonly operation: Operation;
   /**
    * The operation's name in the attempts table when it is not `operation` itself: a status
@@ -49,7 +48,7 @@ export interface ResilientCallOptions<Value>
    */
   readonly recordedAs?: string;
   readonly resilience: CarrierResilience;
-  /** The request's deadline; every attempt and every pause fits in it. */
+  /** The call's deadline (a child of the request's); every attempt and every pause fits in it. */
   readonly deadline: Deadline;
   /**
    * Aborts the attempt in flight and stops retrying: every reader of a shared read left.
@@ -117,7 +116,11 @@ export async function callCarrierResiliently<Value>(
             ...call,
             operation: recordedAs ?? operation,
             signal,
-            timeoutMs: Math.min(resilience.attemptTimeoutsMs[operation], deadline.remainingMs()),
+            deadline: deadline.child({
+              capMs: resilience.attemptTimeoutsMs[operation],
+              reserveMs: 0,
+            }),
+            onAttempt: resilience.onAttempt,
           }),
         // A call that would start with less than a minimal attempt left leaves the queue.
         deadline.remainingMs() - tuning.minAttemptMs,
@@ -135,7 +138,7 @@ export async function callCarrierResiliently<Value>(
       throw error;
     }
     attempts += 1;
-    markCarrierCallEnded(call.request);
+    deadline.carrierCallEnded();
     const left = signal?.aborted === true;
     breaker.record(
       decision.permit,

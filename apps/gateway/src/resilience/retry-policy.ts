@@ -1,5 +1,5 @@
 import { isCarrierErrorOfKind } from '@parcelgate/carrier-kit';
-import type { Operation } from './budgets.ts';
+import type { Operation } from '../deadline/budgets.ts';
 import type { CarrierFailure } from './call-carrier.ts';
 
 /** How retries are spaced and bounded. */

@@ -138,19 +138,20 @@ export async function testConnection(app: FastifyInstance, request: FastifyReque
   const carrier = bindConnection(app, await connectionOf(app, request.tenant.id, id));
   const { definition } = carrier;
   const verify = definition.verifyCredentials;
-  const timeoutMs = app.resilience.budgetsMs(definition.id).track;
-  const limiter = app.resilience.of(carrier).limiter;
+  const resilience = app.resilience.of(carrier);
+  // The route's deadline is this carrier's track budget: the answer is kept back from it.
+  const deadline = request.deadline.child();
   // Through the account's limiter like any call: testing must not break its rate limit.
-  const result = await limiter
+  const result = await resilience.limiter
     .run(
       () =>
         callCarrier({
           carrier,
           operation: 'verifyCredentials',
           request,
-          database: app.database,
-          subjectId: null,
-          timeoutMs,
+          actionId: null,
+          deadline,
+          onAttempt: resilience.onAttempt,
           abortOnClientDisconnect: true,
           run: async (ctx) => {
             if (verify !== undefined) {
@@ -166,7 +167,7 @@ export async function testConnection(app: FastifyInstance, request: FastifyReque
             }
           },
         }),
-      timeoutMs,
+      deadline.remainingMs(),
       request.tenant.id,
     )
     .catch((error: unknown) => {
@@ -241,6 +242,18 @@ export function presentConnection(app: FastifyInstance, record: ConnectionRecord
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
+}
+
+/**
+ * The carrier of one of the tenant's connections, if it has that connection: its budgets
+ * apply to testing it.
+ */
+export async function carrierOfConnection(
+  app: FastifyInstance,
+  tenantId: string,
+  id: string,
+): Promise<string | undefined> {
+  return (await findConnection(app.database, tenantId, id))?.carrier;
 }
 
 async function connectionOf(

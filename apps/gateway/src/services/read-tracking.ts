@@ -2,7 +2,7 @@ import type { TrackingRequest, TrackingSnapshot } from '@parcelgate/carrier-kit'
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { ProblemError } from '../problems.ts';
-import { type Deadline, deadlineIn } from '../resilience/call-carrier.ts';
+import type { Deadline } from '../deadline/deadline.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently, type ResilientCallResult } from '../resilience/resilient-call.ts';
 import { trackingCacheKey } from './carrier-extras.ts';
@@ -27,18 +27,14 @@ export async function readTracking(
 ): Promise<TrackingSnapshot> {
   const key = trackingCacheKey(query);
   const resilience = app.resilience.of(carrier);
-  // What is kept back is for evaluating, storing and answering after the carrier's answer.
-  const readDeadline = deadlineIn(
-    Math.min(resilience.budgetsMs.track, deadline.remainingMs()) -
-      resilience.answerReserve.currentMs(),
-  );
+  // The answer reserve is kept back for evaluating, storing and answering after the read.
+  const readDeadline = deadline.child({ capMs: resilience.budgetsMs.track });
   const load = (signal: AbortSignal) =>
     callCarrierResiliently({
       carrier,
       operation: 'track',
       request,
-      database: app.database,
-      subjectId: null,
+      actionId: null,
       resilience,
       deadline: readDeadline,
       signal,

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
-import { type CarrierFailure, type Deadline, deadlineIn } from '../resilience/call-carrier.ts';
+import type { Deadline } from '../deadline/deadline.ts';
+import type { CarrierFailure } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
 import { type SubjectTable, transitionSubject } from '../store/subjects.ts';
@@ -71,11 +72,10 @@ export async function sendMutation(
     carrier,
     operation,
     request,
-    database: app.database,
-    subjectId: subject.id,
+    actionId: subject.id,
     resilience,
     // Storing the outcome, queueing its reconciliation and answering come after the call.
-    deadline: deadlineIn(deadline.remainingMs() - resilience.answerReserve.currentMs()),
+    deadline: deadline.child(),
     abortOnClientDisconnect: false,
     run,
   });

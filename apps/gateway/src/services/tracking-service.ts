@@ -4,7 +4,7 @@ import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { checkCarrierOptions, QUERY_CARRIER_OPTIONS } from '../carriers/check-carrier-options.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import { isProblemError } from '../problems.ts';
-import type { Deadline } from '../resilience/call-carrier.ts';
+import type { Deadline } from '../deadline/deadline.ts';
 import { hasActiveIntercept } from '../store/intercepts.ts';
 import { readTracking } from './read-tracking.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';

@@ -5,7 +5,7 @@ import { groupBySubject } from './transitions.ts';
 export interface CarrierAttempt {
   readonly tenantId: string;
   /** The intercept or redirect it served; null for tracking reads. */
-  readonly subjectId: string | null;
+  readonly actionId: string | null;
   readonly carrier: string;
   readonly operation: string;
   readonly startedAt: Date;
@@ -25,7 +25,7 @@ export async function recordAttempt(db: Queryable, attempt: CarrierAttempt): Pro
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       attempt.tenantId,
-      attempt.subjectId,
+      attempt.actionId,
       attempt.carrier,
       attempt.operation,
       attempt.startedAt.toISOString(),
@@ -38,7 +38,7 @@ export async function recordAttempt(db: Queryable, attempt: CarrierAttempt): Pro
   );
 }
 
-const COLUMNS = `tenant_id AS "tenantId", subject_id AS "subjectId", carrier, operation,
+const COLUMNS = `tenant_id AS "tenantId", subject_id AS "actionId", carrier, operation,
   started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus",
   outcome, carrier_code AS "carrierCode", message`;
 

@@ -16,6 +16,7 @@ import {
   listTenantConnections,
   removeConnection,
   testConnection,
+  carrierOfConnection,
 } from '../../services/connection-service.ts';
 import { problemResponses } from '../problem-responses.ts';
 
@@ -121,6 +122,13 @@ export const carrierConnectionRoutes: FastifyPluginAsyncTypebox = async (app) =>
   app.post(
     '/carrier-connections/:id/test',
     {
+      config: {
+        budget: {
+          operation: 'track',
+          carrierOf: (request) =>
+            carrierOfConnection(app, request.tenant.id, (request.params as { id: string }).id),
+        },
+      },
       schema: {
         operationId: 'testCarrierConnection',
         summary: 'Check that the carrier accepts this connection’s credentials',

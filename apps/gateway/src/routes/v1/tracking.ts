@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
-import { resolveBudget, sinceArrival } from '../../resilience/budgets.ts';
-import { deadlineIn } from '../../resilience/call-carrier.ts';
 import { CarrierOptions, PhoneLastDigits, TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
 import { trackingRequestFor } from '../../services/carrier-extras.ts';
@@ -16,6 +14,23 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tracking/:carrier/:trackingNumber',
     {
+      config: {
+        budget: {
+          operation: 'track',
+          // Detection may try several carriers in turn: they share the default budget.
+          carrierOf: (request) => {
+            const { carrier, trackingNumber } = request.params as {
+              readonly carrier: string;
+              readonly trackingNumber: string;
+            };
+            if (carrier !== 'auto') {
+              return carrier;
+            }
+            const detected = detectCarriers(app.carriers.list(), trackingNumber);
+            return detected.length === 1 ? detected[0]?.definition.id : undefined;
+          },
+        },
+      },
       schema: {
         operationId: 'getTracking',
         summary: "Read a parcel's normalized tracking and whether it can be intercepted now",
@@ -41,7 +56,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Tracking.ref, ...problemResponses(400, 401, 404, 502, 503, 504) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { trackingNumber } = request.params;
       const carriers =
         request.params.carrier === 'auto'
@@ -56,25 +71,12 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           }),
         ),
       );
-      // Detection may try several carriers in turn: they share the default budget.
-      const only = candidates.length === 1 ? candidates[0] : undefined;
-      const budget = resolveBudget(
-        'track',
-        only === undefined ? app.config.budgetsMs : app.resilience.budgetsMs(only.definition.id),
-        request.headers.prefer,
-      );
-      if (budget.preferWaitSeconds !== undefined) {
-        reply.header('preference-applied', `wait=${budget.preferWaitSeconds}`);
-      }
-      const deadline = deadlineIn(
-        sinceArrival(budget, reply.elapsedTime, request.unseenWaitMs).totalMs,
-      );
       return readTrackingWithInterception(
         app,
         request,
         candidates,
         trackingRequestFor(trackingNumber, request.query),
-        deadline,
+        request.deadline,
       );
     },
   );

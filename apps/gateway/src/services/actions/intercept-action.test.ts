@@ -4,8 +4,8 @@ import {
   CarrierRetryableError,
 } from '@parcelgate/carrier-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
-import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
+import { createFakeCarrier } from '../../../test/support/fake-carrier.ts';
+import { createTestGateway, type TestGateway } from '../../../test/support/test-app.ts';
 
 const { carrier, script } = createFakeCarrier();
 let gateway: TestGateway;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerReserve, carrierCallEndedAt, markCarrierCallEnded } from './answer-reserve.ts';
+import { AnswerReserve } from './answer-reserve.ts';
 
 describe('AnswerReserve', () => {
   it('is the floor while what follows a call is quick', () => {
@@ -25,12 +25,5 @@ describe('AnswerReserve', () => {
       reserve.observe(0);
     }
     expect(reserve.currentMs()).toBe(100);
-  });
-
-  it('remembers when a caller last heard from a carrier', () => {
-    const caller = {};
-    expect(carrierCallEndedAt(caller)).toBeUndefined();
-    markCarrierCallEnded(caller, 42);
-    expect(carrierCallEndedAt(caller)).toBe(42);
   });
 });

@@ -36,16 +36,3 @@ export class AnswerReserve {
     return Math.min(this.#options.ceilingMs, Math.max(this.#options.floorMs, adaptive));
   }
 }
-
-/** When each request's last carrier call ended, to measure what followed it. */
-const lastCallEnded = new WeakMap<object, number>();
-
-/** Marks the end of a carrier call made for `caller` (a request or a job). */
-export function markCarrierCallEnded(caller: object, at: number = performance.now()): void {
-  lastCallEnded.set(caller, at);
-}
-
-/** When the caller's last carrier call ended, if it made one. */
-export function carrierCallEndedAt(caller: object): number | undefined {
-  return lastCallEnded.get(caller);
-}

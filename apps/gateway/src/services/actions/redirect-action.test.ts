@@ -1,8 +1,8 @@
 import { CarrierNotEligibleError } from '@parcelgate/carrier-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
-import { openCircuit } from '../../test/support/open-circuit.ts';
-import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
+import { createFakeCarrier } from '../../../test/support/fake-carrier.ts';
+import { openCircuit } from '../../../test/support/open-circuit.ts';
+import { createTestGateway, type TestGateway } from '../../../test/support/test-app.ts';
 
 const { carrier, script } = createFakeCarrier();
 let gateway: TestGateway;

@@ -1,5 +1,6 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { ProblemError } from '../problems.ts';
+import type { Deadline } from './deadline.ts';
 
 /**
  * What to answer if the deadline passes after the point of no return: by then an intercept
@@ -42,18 +43,6 @@ export function guardHasAnswered(guard: AnswerGuard | undefined): boolean {
   return guard?.answered === true;
 }
 
-/** When each guarded request must be answered by (epoch ms). */
-const answerDeadlines = new WeakMap<FastifyRequest, number>();
-
-/**
- * When a guarded request must be answered by (epoch ms), or undefined when it has no
- * guard. Hooks that run before an answer is written (the Idempotency-Key record) use it to
- * write after the answer rather than hold it past its deadline.
- */
-export function answerDeadlineOf(request: FastifyRequest): number | undefined {
-  return answerDeadlines.get(request);
-}
-
 /** Thrown by handlers that stop because the guard answered before their point of no return. */
 export class AnsweredByDeadlineError extends Error {
   constructor() {
@@ -69,9 +58,6 @@ export class AnsweredByDeadlineError extends Error {
 const ANSWER_COST_MS = 2;
 /** Guards due this close together are answered one after another, so they are counted. */
 const CROWD_WINDOW_MS = 400;
-
-/** The guards still armed, by deadline (epoch ms), for counting the crowd. */
-const armed = new Set<{ readonly deadline: number }>();
 
 /**
  * How much earlier than its deadline a guard fires: requests that arrived in one burst fall
@@ -93,58 +79,72 @@ export function crowdLeadMs(
 }
 
 /**
- * Starts a guard that answers `reply` within `inMs`, earlier when other guards fall due at
- * about the same time. Before a commit it answers the problem `timeout()` makes (sent
- * through the error handler, so it is a problem+json like any other).
+ * Kept between a guard's answer and the deadline, for writing the answer while other
+ * requests hold the event loop: the budget promise is "within the budget plus 50 ms".
  */
-export function guardAnswer(
-  reply: FastifyReply,
-  inMs: number,
-  timeout: () => ProblemError,
-): AnswerGuard {
-  let lateAnswer: LateAnswer | undefined;
-  let answered = false;
-  // An object, not the number: guards armed in the same millisecond are each one answer.
-  const entry = { deadline: Date.now() + inMs };
-  const fireInMs = Math.max(0, inMs - crowdLeadMs(entry.deadline, armed));
-  const fireAt = Date.now() + fireInMs;
-  // Hooks holding an answer back let it go when the guard would have answered.
-  answerDeadlines.set(reply.request, fireAt);
-  armed.add(entry);
-  const timer = setTimeout(() => {
-    armed.delete(entry);
-    if (reply.sent) {
-      return;
-    }
-    answered = true;
-    reply.request.log.warn(
-      // How late the timer ran tells an operator how busy the event loop was.
-      { inMs, fireInMs, lateByMs: Date.now() - fireAt, committed: lateAnswer !== undefined },
-      'answered at deadline',
-    );
-    if (lateAnswer === undefined) {
-      reply.send(timeout());
-      return;
-    }
-    reply
-      .code(lateAnswer.status)
-      .headers({ ...lateAnswer.headers, 'content-type': 'application/json; charset=utf-8' })
-      .send(lateAnswer.json);
-  }, fireInMs);
-  return {
-    get answered() {
-      return answered;
-    },
-    commit(next) {
-      if (answered) {
-        return false;
-      }
-      lateAnswer = next;
-      return true;
-    },
-    dispose() {
-      clearTimeout(timer);
+const ANSWER_MARGIN_MS = 40;
+
+/**
+ * The answer guards of one gateway: each request's guard, and the crowd of those still
+ * armed, so that answers falling due together are spaced out (see {@link crowdLeadMs}).
+ */
+export class AnswerGuards {
+  /** The guards still armed, by deadline (epoch ms), for counting the crowd. */
+  readonly #armed = new Set<{ readonly deadline: number }>();
+
+  /**
+   * Starts a guard that answers `reply` by `deadline` less a margin, earlier when other
+   * guards fall due at about the same time. Before a commit it answers the problem
+   * `timeout()` makes (sent through the error handler, so it is a problem+json like any
+   * other).
+   */
+  arm(reply: FastifyReply, deadline: Deadline, timeout: () => ProblemError): AnswerGuard {
+    const armed = this.#armed;
+    const inMs = Math.max(1, deadline.remainingMs() - ANSWER_MARGIN_MS);
+    let lateAnswer: LateAnswer | undefined;
+    let answered = false;
+    // An object, not the number: guards armed in the same millisecond are each one answer.
+    const entry = { deadline: Date.now() + inMs };
+    const fireInMs = Math.max(0, inMs - crowdLeadMs(entry.deadline, armed));
+    const fireAt = Date.now() + fireInMs;
+    // Hooks holding an answer back let it go when the guard would have answered.
+    deadline.answerNoLaterThan(fireAt);
+    armed.add(entry);
+    const timer = setTimeout(() => {
       armed.delete(entry);
-    },
-  };
+      if (reply.sent) {
+        return;
+      }
+      answered = true;
+      reply.request.log.warn(
+        // How late the timer ran tells an operator how busy the event loop was.
+        { inMs, fireInMs, lateByMs: Date.now() - fireAt, committed: lateAnswer !== undefined },
+        'answered at deadline',
+      );
+      if (lateAnswer === undefined) {
+        reply.send(timeout());
+        return;
+      }
+      reply
+        .code(lateAnswer.status)
+        .headers({ ...lateAnswer.headers, 'content-type': 'application/json; charset=utf-8' })
+        .send(lateAnswer.json);
+    }, fireInMs);
+    return {
+      get answered() {
+        return answered;
+      },
+      commit(next) {
+        if (answered) {
+          return false;
+        }
+        lateAnswer = next;
+        return true;
+      },
+      dispose() {
+        clearTimeout(timer);
+        armed.delete(entry);
+      },
+    };
+  }
 }

@@ -1,0 +1,149 @@
+import type {
+  CarrierContext,
+  CarrierDefinition,
+  NormalizedStatus,
+  TrackingSnapshot,
+} from '@parcelgate/carrier-kit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
+import type { PolicyEvaluation } from '../../policy/policy-types.ts';
+import type { ProblemError } from '../../problems.ts';
+import type { CarrierAttempt } from '../../store/attempts.ts';
+import type { Queryable } from '../../store/database.ts';
+import type { IdempotencyScope } from '../../store/idempotency.ts';
+import type { SubjectTable } from '../../store/subjects.ts';
+import type { FirstTransition, Transition } from '../../store/transitions.ts';
+import type { MutationAnswer } from '../send-mutation.ts';
+
+/** What every action's request carries (the body of `POST /v1/intercepts`, `/v1/redirects`). */
+export interface ActionInput {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly note?: string | undefined;
+  readonly phoneLastDigits?: string | undefined;
+  readonly carrierOptions?: Readonly<Record<string, string>> | undefined;
+}
+
+/** What every stored action has, whatever its kind. */
+export interface ActionRecord {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly status: string;
+  readonly statusDetail: string | null;
+  readonly fee: PolicyEvaluation['fee'];
+  readonly createdAt: Date;
+}
+
+/** The fields an action's record shares with every other kind's, filled by the pipeline. */
+export interface CommonActionFields {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly reason: string;
+  readonly note: string | null;
+  readonly phoneLastDigits: string | null;
+  readonly carrierOptions: Readonly<Record<string, string>> | null;
+  readonly connectionId: string | null;
+  readonly parcelStatus: NormalizedStatus;
+  readonly likelihood: string;
+  readonly fee: PolicyEvaluation['fee'];
+  readonly policyReasons: PolicyEvaluation['reasons'];
+  readonly warnings: PolicyEvaluation['warnings'];
+  readonly carrierReference: null;
+  readonly carrierReason: null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** An action's transitions and carrier attempts, oldest first. */
+export interface ActionHistory {
+  readonly transitions: Transition[];
+  readonly attempts: CarrierAttempt[];
+}
+
+/**
+ * What an eligible action holds until it is settled (a redirect counts against its order's
+ * free redirects), judged again on what it really got: a racing action may have taken it.
+ */
+export interface ActionHold<Extra> {
+  readonly evaluation: PolicyEvaluation;
+  /** The fields the hold adds to the record. */
+  readonly extra: Extra;
+  /** Gives the hold back: the action was refused, abandoned, or did not happen. */
+  release(): Promise<void>;
+}
+
+/** What every action looks like as answered. */
+export interface PresentedAction {
+  readonly id: string;
+  readonly carrier: string;
+  readonly status: string;
+}
+
+/** The gateway and the request an action runs for. */
+export interface ActionScope {
+  readonly app: FastifyInstance;
+  readonly request: FastifyRequest;
+}
+
+/**
+ * One kind of action (intercept, redirect; cancel and batches to come): everything the
+ * one pipeline (`run-action.ts`) needs to know of it. The pipeline owns the order of the
+ * steps, the deadline, the Idempotency-Key, the stored history and the answer; a kind only
+ * says what differs.
+ */
+export interface ActionKind<
+  Input extends ActionInput,
+  Stored extends ActionRecord,
+  Presented extends PresentedAction,
+  Extra = Record<never, never>,
+> {
+  /** The carrier operation, its capability, its budget and its circuit. */
+  readonly operation: 'intercept' | 'redirect';
+  readonly table: SubjectTable;
+  readonly idPrefix: 'icp' | 'rdr';
+  /** Where a problem answer names the stored action. */
+  readonly idField: 'interceptId' | 'redirectId';
+  /** Where a stored action is read (`/v1/intercepts`). */
+  readonly path: string;
+  /** The past participle in details: "The parcel cannot be intercepted now". */
+  readonly done: string;
+  /** The adapter's operation, when the carrier offers it. */
+  carrierOperation(
+    definition: CarrierDefinition,
+  ): ((ctx: CarrierContext, input: Input, record: Stored) => Promise<MutationAnswer>) | undefined;
+  /** The tenant's policy on this action at this carrier, for the parcel as tracked now. */
+  evaluate(
+    scope: ActionScope,
+    carrier: RegisteredCarrier,
+    input: Input,
+    snapshot: TrackingSnapshot,
+  ): Promise<PolicyEvaluation>;
+  /** Takes what an eligible action holds, when its kind holds anything. */
+  hold?(
+    scope: ActionScope,
+    carrier: RegisteredCarrier,
+    input: Input,
+    snapshot: TrackingSnapshot,
+  ): Promise<ActionHold<Extra>>;
+  /** The record to store, from the common fields and the kind's own. */
+  record(
+    common: CommonActionFields,
+    input: Input,
+    status: { readonly status: 'pending' | 'rejected'; readonly statusDetail: string | null },
+    extra: Extra | undefined,
+  ): Stored;
+  insert(
+    db: Queryable,
+    record: Stored,
+    first: FirstTransition,
+    claim?: IdempotencyScope,
+  ): Promise<void>;
+  find(db: Queryable, tenantId: string, id: string): Promise<Stored | undefined>;
+  present(record: Stored, history: ActionHistory): Presented;
+  /** The problem for a store refusal because another action of the kind is under way. */
+  alreadyUnderWay(error: unknown, record: Stored): ProblemError | undefined;
+}

@@ -1,0 +1,265 @@
+import type { NormalizedStatus } from '@parcelgate/carrier-kit';
+import type { FastifyInstance } from 'fastify';
+import { checkCarrierOptions } from '../../carriers/check-carrier-options.ts';
+import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
+import {
+  AnsweredByDeadlineError,
+  type AnswerGuard,
+  guardHasAnswered,
+} from '../../deadline/answer-guard.ts';
+import { newId } from '../../ids.ts';
+import type { PolicyEvaluation } from '../../policy/policy-types.ts';
+import { ProblemError } from '../../problems.ts';
+import { trackingRequestFor } from '../carrier-extras.ts';
+import { lateAnswerOf } from '../late-answer.ts';
+import { readTracking } from '../read-tracking.ts';
+import { failFastIfCircuitOpen, sendMutation } from '../send-mutation.ts';
+import { loadSubjectHistory } from '../subject-records.ts';
+import type {
+  ActionInput,
+  ActionKind,
+  ActionRecord,
+  ActionScope,
+  PresentedAction,
+} from './action-kind.ts';
+
+/** An action as answered, with the HTTP status it is answered with. */
+export interface ActionAnswer<Presented> {
+  readonly httpStatus: 201 | 202;
+  readonly action: Presented;
+}
+
+/** Below this, an action is not started: it could not finish, and would end unknown. */
+const MIN_ACTION_BUDGET_MS = 100;
+/** Statuses after which the action did not happen, so what it held is given back. */
+const NOT_DONE = new Set(['rejected', 'failed']);
+
+/**
+ * Runs one action, whatever its kind: the carrier account and its capability, the
+ * Idempotency-Key's earlier action, the circuit, the parcel's tracking, the tenant's policy
+ * (a refusal never reaches the carrier: stored, then answered 422 with every reason), what
+ * the action holds, the point of no return (`guard`), the stored action, the carrier within
+ * `request.deadline`, and the answer. Every step is stored: the action, each transition
+ * with its cause, each carrier attempt.
+ */
+export async function runAction<
+  Input extends ActionInput & { readonly reason: string },
+  Stored extends ActionRecord,
+  Presented extends PresentedAction,
+  Extra,
+>(
+  kind: ActionKind<Input, Stored, Presented, Extra>,
+  scope: ActionScope,
+  input: Input,
+  guard?: AnswerGuard,
+): Promise<ActionAnswer<Presented>> {
+  const { app, request } = scope;
+  const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
+    purpose: 'act',
+    trackingNumber: input.trackingNumber,
+  });
+  const { definition } = carrier;
+  const send = kind.carrierOperation(definition);
+  if (definition.capabilities[kind.operation] === undefined || send === undefined) {
+    throw new ProblemError(
+      'operation-not-supported',
+      `${definition.displayName} offers no ${kind.operation} API.`,
+      { carrier: definition.id, capability: kind.operation },
+    );
+  }
+  checkCarrierOptions(definition, kind.operation, input.carrierOptions);
+  const earlier = request.idempotency?.earlierSubjectId;
+  if (earlier !== undefined) {
+    // A previous holder of this Idempotency-Key created it and died: answer, never resend.
+    return answerFor(kind, app, request.tenant.id, earlier);
+  }
+  failFastIfCircuitOpen(app, carrier, kind.operation);
+  const { deadline } = request;
+  const snapshot = await readTracking(
+    app,
+    request,
+    carrier,
+    trackingRequestFor(input.trackingNumber, input),
+    deadline,
+  );
+  let evaluation = await kind.evaluate(scope, carrier, input, snapshot);
+  if (guardHasAnswered(guard)) {
+    throw new AnsweredByDeadlineError();
+  }
+  let extra: Extra | undefined;
+  let release = async (): Promise<void> => {};
+  if (evaluation.eligible) {
+    if (deadline.remainingMs() < MIN_ACTION_BUDGET_MS) {
+      throw new ProblemError(
+        'carrier-timeout',
+        'The latency budget was spent reading tracking; the carrier was not asked.',
+        { carrier: definition.id },
+      );
+    }
+    const hold = await kind.hold?.(scope, carrier, input, snapshot);
+    if (hold !== undefined) {
+      ({ evaluation, extra } = hold);
+      if (evaluation.eligible) {
+        release = () => hold.release();
+      } else {
+        await hold.release();
+      }
+    }
+  }
+  const now = new Date();
+  const record = kind.record(
+    {
+      id: newId(kind.idPrefix),
+      tenantId: request.tenant.id,
+      carrier: definition.id,
+      trackingNumber: input.trackingNumber,
+      reason: input.reason,
+      note: input.note ?? null,
+      phoneLastDigits: input.phoneLastDigits ?? null,
+      carrierOptions: input.carrierOptions ?? null,
+      connectionId: carrier.account.connectionId,
+      parcelStatus: snapshot.status,
+      likelihood: evaluation.likelihood,
+      fee: evaluation.fee,
+      policyReasons: evaluation.reasons,
+      warnings: evaluation.warnings,
+      carrierReference: null,
+      carrierReason: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    input,
+    evaluation.eligible
+      ? { status: 'pending', statusDetail: null }
+      : { status: 'rejected', statusDetail: 'refused by policy before reaching the carrier' },
+    extra,
+  );
+  if (!evaluation.eligible) {
+    await kind.insert(
+      app.database,
+      record,
+      { status: record.status, cause: 'policy', detail: record.statusDetail },
+      request.idempotency?.scope,
+    );
+    request.logContext.outcome = 'rejected_by_policy';
+    throw notEligible(kind, evaluation, record);
+  }
+  // The point of no return: from here the client learns of this action, whenever it is
+  // answered.
+  const lateAnswer = kind.present(...lateAnswerOf(record));
+  if (
+    guard !== undefined &&
+    !guard.commit({
+      status: 202,
+      headers: { location: `${kind.path}/${record.id}` },
+      json: JSON.stringify(lateAnswer),
+    })
+  ) {
+    await release();
+    throw new AnsweredByDeadlineError();
+  }
+  try {
+    // Tied to the request's Idempotency-Key claim (one statement), before the carrier is
+    // called: a takeover after a crash then answers from it instead of calling again.
+    await kind.insert(
+      app.database,
+      record,
+      { status: record.status, cause: 'request', detail: record.statusDetail },
+      request.idempotency?.scope,
+    );
+  } catch (error) {
+    await release();
+    throw kind.alreadyUnderWay(error, record) ?? error;
+  }
+  let finalStatus: string | undefined;
+  try {
+    finalStatus = await sendMutation(
+      app,
+      request,
+      carrier,
+      { table: kind.table, id: record.id, fee: record.fee },
+      deadline,
+      (ctx) => send(ctx, input, record),
+    );
+  } finally {
+    // An action that did not happen gives back what it held (a problem means failed).
+    if (finalStatus === undefined || NOT_DONE.has(finalStatus)) {
+      await release();
+    }
+  }
+  if (guardHasAnswered(guard)) {
+    // The client has the guard's 202: reading the action back would answer nobody.
+    return { httpStatus: 202, action: lateAnswer };
+  }
+  return answerFor(kind, app, request.tenant.id, record.id);
+}
+
+/**
+ * The dry run: reads the parcel's tracking within `request.deadline` and evaluates the
+ * tenant's policy for the account the action would use (or says it has none), reporting
+ * every reason. Never calls the carrier's operation.
+ */
+export async function checkActionEligibility<
+  Input extends ActionInput,
+  Stored extends ActionRecord,
+  Presented extends PresentedAction,
+  Extra,
+>(
+  kind: ActionKind<Input, Stored, Presented, Extra>,
+  scope: ActionScope,
+  input: Input,
+): Promise<PolicyEvaluation & { readonly parcelStatus: NormalizedStatus }> {
+  const { app, request } = scope;
+  checkCarrierOptions(
+    app.carriers.resolve(input.carrier).definition,
+    kind.operation,
+    input.carrierOptions,
+  );
+  const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
+    purpose: 'act',
+    trackingNumber: input.trackingNumber,
+  });
+  const snapshot = await readTracking(
+    app,
+    request,
+    carrier,
+    trackingRequestFor(input.trackingNumber, input),
+    request.deadline,
+  );
+  const evaluation = await kind.evaluate(scope, carrier, input, snapshot);
+  return { ...evaluation, parcelStatus: snapshot.status };
+}
+
+/** One action of the tenant, with its history; 404 for another tenant's. */
+export async function answerFor<
+  Input extends ActionInput,
+  Stored extends ActionRecord,
+  Presented extends PresentedAction,
+  Extra,
+>(
+  kind: ActionKind<Input, Stored, Presented, Extra>,
+  app: FastifyInstance,
+  tenantId: string,
+  id: string,
+): Promise<ActionAnswer<Presented>> {
+  const record = await kind.find(app.database, tenantId, id);
+  if (record === undefined) {
+    throw new ProblemError('not-found', `No ${kind.operation} ${id}.`);
+  }
+  return {
+    httpStatus: record.status === 'pending' ? 202 : 201,
+    action: kind.present(record, await loadSubjectHistory(app, id)),
+  };
+}
+
+function notEligible<Stored extends ActionRecord>(
+  kind: Pick<ActionKind<ActionInput, Stored, PresentedAction>, 'done' | 'idField'>,
+  evaluation: PolicyEvaluation,
+  record: Stored,
+): ProblemError {
+  return new ProblemError(
+    'not-eligible',
+    `The parcel cannot be ${kind.done} now: ${evaluation.reasons.map((reason) => reason.code).join(', ')}.`,
+    { reasons: evaluation.reasons, [kind.idField]: record.id, carrier: record.carrier },
+  );
+}
