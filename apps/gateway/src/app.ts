@@ -26,9 +26,9 @@ import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
+import { recordAttempt } from './store/attempts.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { reportUnavailability } from './store/database-unavailable.ts';
-import { recordAttempt } from './store/attempts.ts';
 import { migrate } from './store/migrate.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 

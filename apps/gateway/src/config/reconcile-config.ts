@@ -2,7 +2,7 @@
 export interface ReconcileConfig {
   /** Delay before the first check; later checks back off from it (doubling, capped). */
   readonly intervalMs: number;
-  /** How long a subject may go without a status change before a person is asked to look. */
+  /** How long an action may go without a status change before a person is asked to look. */
   readonly deadlineMs: number;
 }
 
@@ -14,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Reads `PARCELGATE_RECONCILE_INTERVAL_MS` (default 30 s) and
  * `PARCELGATE_RECONCILE_DEADLINE_MS` (default 48 h). A deadline shorter than the interval
- * would flag subjects before they were ever checked, so it is a problem.
+ * would flag actions before they were ever checked, so it is a problem.
  */
 export function readReconcileConfig(integer: ReadInteger, problems: string[]): ReconcileConfig {
   const intervalMs = integer('PARCELGATE_RECONCILE_INTERVAL_MS', 30_000, 100, DAY_MS);

@@ -51,7 +51,7 @@ export type IntegerReader = (name: string, fallback: number, min: number, max: n
 export function readResilienceConfig(integer: IntegerReader): ResilienceConfig {
   return {
     attemptTimeoutsMs: {
-      // A read may try twice in its 2 s budget; a mutation is sent once in its whole budget.
+      // A read may try twice in its 2 s budget; an action is sent once in its whole budget.
       track: integer('PARCELGATE_ATTEMPT_TIMEOUT_TRACK_MS', 1_000, 50, 60_000),
       intercept: integer('PARCELGATE_ATTEMPT_TIMEOUT_INTERCEPT_MS', 60_000, 50, 60_000),
       redirect: integer('PARCELGATE_ATTEMPT_TIMEOUT_REDIRECT_MS', 60_000, 50, 60_000),

@@ -70,16 +70,16 @@ export async function resolveCarrierAccount(
  * connection, or the shared account), for reconciliation, callbacks and cancels; undefined
  * when the carrier is no longer loaded, or the connection is gone or of another carrier.
  */
-export async function accountOfSubject(
+export async function accountOfAction(
   app: FastifyInstance,
-  subject: { readonly carrier: string; readonly connectionId: string | null },
+  action: { readonly carrier: string; readonly connectionId: string | null },
 ): Promise<RegisteredCarrier | undefined> {
-  const shared = app.carriers.list().find((entry) => entry.definition.id === subject.carrier);
-  if (shared === undefined || subject.connectionId === null) {
+  const shared = app.carriers.list().find((entry) => entry.definition.id === action.carrier);
+  if (shared === undefined || action.connectionId === null) {
     return shared;
   }
-  const connection = await findConnectionById(app.database, subject.connectionId);
-  return connection === undefined || connection.carrier !== subject.carrier
+  const connection = await findConnectionById(app.database, action.connectionId);
+  return connection === undefined || connection.carrier !== action.carrier
     ? undefined
     : bindConnection(app, connection);
 }

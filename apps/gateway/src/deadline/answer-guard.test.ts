@@ -1,8 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerWithinBudget } from '../routes/v1/answer-within-budget.ts';
+import { installErrorHandling } from '../http/error-handler.ts';
+import { answerByDeadline } from './answer-by-deadline.ts';
 import { AnsweredByDeadlineError, crowdLeadMs } from './answer-guard.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { installDeadlines } from './install-deadlines.ts';
 
 /** A latch the work waits on, opened by the test only after the client has its answer. */
 function latch() {
@@ -17,30 +18,28 @@ let app: FastifyInstance;
 afterEach(() => app.close());
 
 async function appWith(
-  work: Parameters<typeof answerWithinBudget>[4],
+  work: Parameters<typeof answerByDeadline>[3],
   budgetMs = 60,
 ): Promise<FastifyInstance> {
   app = Fastify({ logger: false });
   installErrorHandling(app);
-  app.post('/work', (request, reply) =>
-    answerWithinBudget(
-      request,
-      reply,
-      { totalMs: budgetMs, preferWaitSeconds: undefined },
-      'acme',
-      work,
-    ),
+  installDeadlines(app, {
+    budgetsMs: () => ({ track: budgetMs, intercept: budgetMs, redirect: budgetMs }),
+    answerReserveMs: 0,
+  });
+  app.post('/work', { config: { budget: { operation: 'intercept' } } }, (request, reply) =>
+    answerByDeadline(request, reply, 'acme', work),
   );
   await app.ready();
   return app;
 }
 
-describe('answerWithinBudget', () => {
+describe('answerByDeadline', () => {
   it('answers a 504 problem before the point of no return, and tells the work to stop', async () => {
     const gate = latch();
     let committed: boolean | undefined;
     const done = latch();
-    await appWith(async (_remaining, guard) => {
+    await appWith(async (guard) => {
       await gate.opened;
       committed = guard.commit({ status: 202, json: '{"late":true}' });
       done.open();
@@ -61,7 +60,7 @@ describe('answerWithinBudget', () => {
   it('answers the committed late answer after the point of no return; the work finishes unseen', async () => {
     const gate = latch();
     const finished = latch();
-    await appWith(async (_remaining, guard) => {
+    await appWith(async (guard) => {
       expect(
         guard.commit({ status: 202, headers: { location: '/v1/things/1' }, json: '{"id":1}' }),
       ).toBe(true);

@@ -13,7 +13,9 @@ export interface RouteBudget {
    * The carrier whose budgets apply; by default the body's, else the path's `carrier`.
    * Undefined (`auto`, several candidates, none found) means the gateway's defaults.
    */
-  readonly carrierOf?: (request: FastifyRequest) => Promise<string | undefined> | string | undefined;
+  readonly carrierOf?: (
+    request: FastifyRequest,
+  ) => Promise<string | undefined> | string | undefined;
 }
 
 const DEADLINE: unique symbol = Symbol('parcelgate.deadline');

@@ -32,12 +32,12 @@ function post(key: string | undefined, payload: object, auth = gateway.auth.acme
   });
 }
 
-async function subjectOfKey(key: string): Promise<unknown> {
-  const rows = await gateway.app.database.query<{ subject_id: string | null }>(
-    'SELECT subject_id FROM idempotency_keys WHERE idempotency_key = $1',
+async function actionOfKey(key: string): Promise<unknown> {
+  const rows = await gateway.app.database.query<{ action_id: string | null }>(
+    'SELECT action_id FROM idempotency_keys WHERE idempotency_key = $1',
     [key],
   );
-  return rows[0]?.subject_id;
+  return rows[0]?.action_id;
 }
 
 describe('Idempotency-Key', () => {
@@ -99,7 +99,7 @@ describe('Idempotency-Key', () => {
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
   });
 
-  it('requires the header on mutations and checks its form', async () => {
+  it('requires the header on actions and checks its form', async () => {
     const missing = await post(undefined, body('FK000001'));
     expect(missing.statusCode).toBe(400);
     expect(missing.json().type).toBe('https://parcelgate.dev/problems/idempotency-key-missing');
@@ -114,7 +114,7 @@ describe('Idempotency-Key', () => {
     script.parcels.set('FK000006', 'in_transit');
     let tiedWhenAsked: unknown;
     script.intercept = async () => {
-      tiedWhenAsked = await subjectOfKey('tied-1');
+      tiedWhenAsked = await actionOfKey('tied-1');
       return { outcome: 'accepted' };
     };
     const response = await post('tied-1', body('FK000006'));
@@ -135,10 +135,10 @@ describe('Idempotency-Key', () => {
       await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 1, ttlHours: 24 }),
     ).toEqual({
       kind: 'process',
-      subjectId: undefined,
+      actionId: undefined,
     });
     await gateway.app.database.query(
-      "UPDATE idempotency_keys SET subject_id = 'icp_X' WHERE tenant_id = $1 AND idempotency_key = 'crashed'",
+      "UPDATE idempotency_keys SET action_id = 'icp_X' WHERE tenant_id = $1 AND idempotency_key = 'crashed'",
       [tenant.id],
     );
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -146,7 +146,7 @@ describe('Idempotency-Key', () => {
       await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 60_000, ttlHours: 24 }),
     ).toEqual({
       kind: 'process',
-      subjectId: 'icp_X',
+      actionId: 'icp_X',
     });
     expect(
       await claimIdempotencyKey(gateway.app.database, { ...scope, leaseMs: 60_000, ttlHours: 24 }),

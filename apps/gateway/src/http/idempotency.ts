@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { deadlineOf } from '../deadline/install-deadlines.ts';
 import { ProblemError } from '../problems.ts';
 import type { Database } from '../store/database.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
-  detachIdempotencySubject,
+  detachIdempotencyAction,
   type IdempotencyScope,
   releaseIdempotencyKey,
 } from '../store/idempotency.ts';
-import { deadlineOf } from '../deadline/install-deadlines.ts';
 
 /** How a route treats the Idempotency-Key header (set in the route's `config`). */
 export type IdempotencyMode = 'required' | 'optional';
@@ -26,14 +26,14 @@ declare module 'fastify' {
 
 /**
  * A held claim: the handler ties what it created to it (in the same statement, see
- * `storeNewSubject`), so a takeover never acts twice.
+ * `storeNewAction`), so a takeover never acts twice.
  */
 export interface IdempotencyClaim {
   readonly scope: IdempotencyScope;
   /** The intercept or redirect an earlier holder of the claim created before it died. */
-  readonly earlierSubjectId: string | undefined;
-  /** Forgets the subject once it is proven the carrier never acted, so a retry may run again. */
-  detachSubject(): Promise<void>;
+  readonly earlierActionId: string | undefined;
+  /** Forgets the action once it is proven the carrier never acted, so a retry may run again. */
+  detachAction(): Promise<void>;
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -101,8 +101,8 @@ export function installIdempotency(
       case 'process':
         request.idempotency = {
           scope,
-          earlierSubjectId: decision.subjectId,
-          detachSubject: () => detachIdempotencySubject(database, scope),
+          earlierActionId: decision.actionId,
+          detachAction: () => detachIdempotencyAction(database, scope),
         };
         return;
       case 'mismatch':

@@ -1,46 +1,44 @@
 import { type CarrierContext, isCarrierErrorOfKind } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
+import { trackingRequestFor } from '../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { accountOfSubject } from '../connections/carrier-accounts.ts';
+import { accountOfAction } from '../connections/carrier-accounts.ts';
 import { Deadline } from '../deadline/deadline.ts';
+import type { ReconcileAction } from '../lifecycle/action-store.ts';
+import type { CarrierView } from '../lifecycle/decide-reconciliation.ts';
 import type { JobCaller } from '../resilience/call-carrier.ts';
 import { callCarrierResiliently, type ResilientFailure } from '../resilience/resilient-call.ts';
-import { trackingRequestFor } from '../services/carrier-extras.ts';
-import type { CarrierView } from './decide-reconciliation.ts';
-import type { ReconcileSubject } from './subject-store.ts';
 
 /**
- * Asks the carrier about a subject: the adapter's intercept status query where it has one
- * (by `carrierReference` when the carrier gave one, else by our reference, the subject's
+ * Asks the carrier about an action: the adapter's intercept status query where it has one
+ * (by `carrierReference` when the carrier gave one, else by our reference, the action's
  * id), tracking otherwise, and for redirects (the contract has no redirect status query).
  * Every call goes through the carrier's resilience like a request's read (circuit breaker,
- * limiter, retry budget, the read budget) and is recorded among the subject's attempts: a
+ * limiter, retry budget, the read budget) and is recorded among the action's attempts: a
  * carrier that is down is not hammered by reconciliation either.
  */
 export async function askCarrier(
   app: FastifyInstance,
   caller: JobCaller,
-  subject: ReconcileSubject,
+  action: ReconcileAction,
 ): Promise<CarrierView> {
-  const carrier = await accountOfSubject(app, subject);
+  const carrier = await accountOfAction(app, action);
   if (carrier === undefined) {
     return {
       kind: 'no-answer',
       detail:
-        subject.connectionId === null
-          ? `carrier ${subject.carrier} is not loaded`
-          : `carrier ${subject.carrier} is not loaded, or connection ${subject.connectionId} is gone`,
+        action.connectionId === null
+          ? `carrier ${action.carrier} is not loaded`
+          : `carrier ${action.carrier} is not loaded, or connection ${action.connectionId} is gone`,
     };
   }
   const interceptStatus = carrier.definition.interceptStatus;
-  if (subject.table === 'intercepts' && interceptStatus !== undefined) {
-    const result = await call(app, caller, carrier, subject, 'interceptStatus', (ctx) =>
+  if (action.table === 'intercepts' && interceptStatus !== undefined) {
+    const result = await call(app, caller, carrier, action, 'interceptStatus', (ctx) =>
       interceptStatus(ctx, {
-        trackingNumber: subject.trackingNumber,
-        reference: subject.id,
-        ...(subject.carrierReference === null
-          ? {}
-          : { carrierReference: subject.carrierReference }),
+        trackingNumber: action.trackingNumber,
+        reference: action.id,
+        ...(action.carrierReference === null ? {} : { carrierReference: action.carrierReference }),
       }),
     );
     if (result.ok) {
@@ -55,8 +53,8 @@ export async function askCarrier(
       return { kind: 'no-answer', detail: describe(result.failure) };
     }
   }
-  const tracked = await call(app, caller, carrier, subject, 'track', (ctx) =>
-    carrier.definition.track(ctx, trackingRequestFor(subject.trackingNumber, subject)),
+  const tracked = await call(app, caller, carrier, action, 'track', (ctx) =>
+    carrier.definition.track(ctx, trackingRequestFor(action.trackingNumber, action)),
   );
   return tracked.ok
     ? { kind: 'tracking', snapshot: tracked.value }
@@ -67,7 +65,7 @@ function call<Value>(
   app: FastifyInstance,
   caller: JobCaller,
   carrier: RegisteredCarrier,
-  subject: ReconcileSubject,
+  action: ReconcileAction,
   recordedAs: 'interceptStatus' | 'track',
   run: (ctx: CarrierContext) => Promise<Value>,
 ) {
@@ -77,7 +75,7 @@ function call<Value>(
     operation: 'track',
     recordedAs,
     request: caller,
-    actionId: subject.id,
+    actionId: action.id,
     resilience: app.resilience.of(carrier),
     // No client waits on a job: its deadline is the read budget alone, nothing held back.
     deadline: Deadline.in(app.resilience.budgetsMs(carrier.definition.id).track),

@@ -4,7 +4,7 @@ const MAX_DOUBLINGS = 6;
 /**
  * How long to wait before check number `run` (0 for the first after a change): the
  * interval, doubled per unchanged check up to 64 times the interval, with ±10 % jitter so
- * subjects created together do not keep asking the carrier together. A subject that just
+ * actions created together do not keep asking the carrier together. An action that just
  * changed is followed closely again; one that stays quiet costs ever fewer calls.
  */
 export function reconcileDelayMs(intervalMs: number, run: number, random = Math.random): number {

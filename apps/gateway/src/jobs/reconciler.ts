@@ -1,27 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
-import type { SubjectTable } from '../store/subjects.ts';
+import { listOpenActions } from '../lifecycle/action-store.ts';
+import type { ActionTable } from '../store/actions.ts';
 import { maxReconcileDelayMs, reconcileDelayMs } from './backoff.ts';
 import { startQueue } from './queue.ts';
-import { type ReconcileJob, reconcileSubject } from './reconcile-subject.ts';
-import { listOpenSubjects } from './subject-store.ts';
+import { type ReconcileJob, reconcileAction } from './reconcile-action.ts';
 
 /** The pg-boss queue of reconcile jobs. */
 export const RECONCILE_QUEUE = 'parcelgate-reconcile';
 
-/** Most subjects one sweep looks at; the oldest first, the next sweep takes the rest. */
+/** Most actions one sweep looks at; the oldest first, the next sweep takes the rest. */
 const SWEEP_LIMIT = 10_000;
 
 /** Follows intercepts and redirects whose outcome is not final, in the background. */
 export interface Reconciler {
   /**
-   * Schedules the first check of a subject left pending, accepted or returning, one
-   * interval from now. Never throws: the answer was already decided, and a subject whose
+   * Schedules the first check of an action left pending, accepted or returning, one
+   * interval from now. Never throws: the answer was already decided, and an action whose
    * job could not be queued is found by the next sweep.
    */
-  follow(table: SubjectTable, id: string): Promise<void>;
+  follow(table: ActionTable, id: string): Promise<void>;
   /**
-   * Makes sure every open subject has a job due within the current settings: one is
+   * Makes sure every open action has a job due within the current settings: one is
    * queued where none is, and one due later than the longest backoff is brought forward.
    * Runs at start and then periodically; returns how many jobs it queued or moved.
    */
@@ -45,8 +45,8 @@ export const disabledReconciler: Reconciler = {
 };
 
 /**
- * Starts the queue and its worker on the app's database. Jobs are keyed by subject under
- * pg-boss's `stately` policy: at most one queued and one running per subject across every
+ * Starts the queue and its worker on the app's database. Jobs are keyed by action under
+ * pg-boss's `stately` policy: at most one queued and one running per action across every
  * process, and the job itself only writes a status it read under a row lock (see
  * `applySteps`), so two checks can never race each other into a wrong state.
  */
@@ -60,7 +60,7 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
   });
   await ensureQueue(boss, app);
 
-  const schedule = async (table: SubjectTable, id: string, run: number, delayMs: number) => {
+  const schedule = async (table: ActionTable, id: string, run: number, delayMs: number) => {
     const job: ReconcileJob = { table, id, run };
     await boss.send(RECONCILE_QUEUE, job, {
       singletonKey: keyOf(table, id),
@@ -81,7 +81,7 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
       if (job === undefined) {
         return;
       }
-      const next = await reconcileSubject(app, job.data);
+      const next = await reconcileAction(app, job.data);
       if (next.kind === 'again') {
         await schedule(
           job.data.table,
@@ -101,7 +101,7 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
     return sweeping;
   };
   await sweep().catch((error: unknown) => log.error({ err: error }, 'reconcile sweep failed'));
-  // Catches subjects whose job was lost (a crash between storing and queueing, retries
+  // Catches actions whose job was lost (a crash between storing and queueing, retries
   // exhausted): every ten intervals, between one minute and one hour.
   const sweepEveryMs = Math.min(3_600_000, Math.max(60_000, 10 * intervalMs));
   const timer = setInterval(() => {
@@ -114,7 +114,7 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
       try {
         await schedule(table, id, 0, reconcileDelayMs(intervalMs, 0));
       } catch (error) {
-        log.error({ err: error, subjectId: id }, 'could not queue a reconcile job');
+        log.error({ err: error, actionId: id }, 'could not queue a reconcile job');
       }
     },
     sweep,
@@ -163,9 +163,9 @@ async function ensureQueue(boss: PgBoss, app: FastifyInstance): Promise<void> {
 async function sweepOnce(
   app: FastifyInstance,
   boss: PgBoss,
-  schedule: (table: SubjectTable, id: string, run: number, delayMs: number) => Promise<void>,
+  schedule: (table: ActionTable, id: string, run: number, delayMs: number) => Promise<void>,
 ): Promise<number> {
-  const open = await listOpenSubjects(app.database, SWEEP_LIMIT);
+  const open = await listOpenActions(app.database, SWEEP_LIMIT);
   if (open.length === 0) {
     return 0;
   }
@@ -177,12 +177,12 @@ async function sweepOnce(
   const byKey = new Map(queued.map((job) => [job.singletonKey, job]));
   const latest = Date.now() + maxReconcileDelayMs(intervalMs);
   let changed = 0;
-  for (const subject of open) {
-    const job = byKey.get(keyOf(subject.table, subject.id));
-    // Spread over one interval, so a start with many open subjects does not burst.
+  for (const action of open) {
+    const job = byKey.get(keyOf(action.table, action.id));
+    // Spread over one interval, so a start with many open actions does not burst.
     const startAfter = new Date(Date.now() + Math.round(Math.random() * intervalMs));
     if (job === undefined) {
-      await schedule(subject.table, subject.id, 0, startAfter.getTime() - Date.now());
+      await schedule(action.table, action.id, 0, startAfter.getTime() - Date.now());
       changed++;
     } else if (job.startAfter.getTime() > latest) {
       // Queued under longer settings than today's (the interval was shortened).
@@ -196,6 +196,6 @@ async function sweepOnce(
   return changed;
 }
 
-function keyOf(table: SubjectTable, id: string): string {
+function keyOf(table: ActionTable, id: string): string {
   return `${table}:${id}`;
 }

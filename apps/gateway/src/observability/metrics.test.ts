@@ -15,7 +15,7 @@ const auth = { authorization: `Bearer ${API_KEY}` };
 let interceptAnswer: () => Promise<InterceptResult> = async () => ({ outcome: 'accepted' });
 
 const window = { highLikelihood: ['in_transit'], lowLikelihood: [] } as const;
-const mutation = {
+const action = {
   window,
   fees: { kind: 'by_pickup_mode' },
   outcome: 'synchronous',
@@ -28,8 +28,8 @@ const fakeCarrier = defineCarrier({
   displayName: 'Fake Express',
   contractVersion: CONTRACT_VERSION,
   capabilities: {
-    intercept: { ...mutation, declaredValueLimits: [], excludedCategories: ['fresh_food'] },
-    redirect: { ...mutation, freePerOrder: 1 },
+    intercept: { ...action, declaredValueLimits: [], excludedCategories: ['fresh_food'] },
+    redirect: { ...action, freePerOrder: 1 },
     proofOfDelivery: false,
     callbacks: false,
   },

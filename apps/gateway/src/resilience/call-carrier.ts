@@ -6,7 +6,7 @@ import type { Deadline } from '../deadline/deadline.ts';
 /** Why a carrier call produced no value. */
 export type CarrierFailure =
   | { readonly kind: 'carrier-error'; readonly error: CarrierError }
-  /** The budget ran out; for a mutation the carrier may still have acted. */
+  /** The budget ran out; for an action the carrier may still have acted. */
   | { readonly kind: 'timeout' }
   /** The adapter threw something that is not a carrier error: a defect, treated as unknown. */
   | { readonly kind: 'adapter-defect'; readonly error: unknown };
@@ -60,7 +60,7 @@ export interface CarrierCallOptions<Value> {
   /** Told about the attempt once it is classified. */
   readonly onAttempt: AttemptSink;
   /**
-   * Reads also stop when the client hangs up. Mutations never do: a client leaving must not
+   * Reads also stop when the client hangs up. Actions never do: a client leaving must not
    * turn a sent intercept into an unknown outcome.
    */
   readonly abortOnClientDisconnect: boolean;

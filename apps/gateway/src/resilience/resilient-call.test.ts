@@ -3,13 +3,13 @@ import {
   CarrierOutcomeUnknownError,
   CarrierRetryableError,
 } from '@parcelgate/carrier-kit';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { loadConfig } from '../config/load-config.ts';
-import type { Database } from '../store/database.ts';
-import { deadlineIn, type JobCaller } from './call-carrier.ts';
+import { Deadline } from '../deadline/deadline.ts';
+import type { JobCaller } from './call-carrier.ts';
 import { createResilienceRegistry } from './carrier-resilience.ts';
 import { callCarrierResiliently } from './resilient-call.ts';
 
@@ -17,17 +17,17 @@ const logger = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 const caller: JobCaller = {
   id: 'job-1',
   log: logger,
-  server: {} as FastifyInstance,
   tenant: { id: 'tenant-1' },
 };
-const database = { query: vi.fn(async () => []) } as unknown as Database;
+/** Every attempt reported by the calls under test. */
+const onAttempt = vi.fn(async () => {});
 
 function carrierWith(safeToRetry: boolean): RegisteredCarrier {
-  const mutation = { safeToRetry } as NonNullable<CarrierDefinition['capabilities']['intercept']>;
+  const action = { safeToRetry } as NonNullable<CarrierDefinition['capabilities']['intercept']>;
   return {
     definition: {
       id: 'acme',
-      capabilities: { intercept: mutation, proofOfDelivery: false, callbacks: false },
+      capabilities: { intercept: action, proofOfDelivery: false, callbacks: false },
     } as unknown as CarrierDefinition,
     settings: {
       baseUrl: 'http://acme.invalid',
@@ -51,6 +51,7 @@ function setUp(options: { safeToRetry?: boolean; env?: Record<string, string> } 
   const carrier = carrierWith(options.safeToRetry ?? false);
   const registry = createResilienceRegistry(loadConfig(options.env ?? {}), [carrier], {
     random: () => 0.5,
+    onAttempt,
   });
   const sleeps: number[] = [];
   const call = <Value>(operation: 'track' | 'intercept', run: () => Promise<Value>) =>
@@ -58,10 +59,9 @@ function setUp(options: { safeToRetry?: boolean; env?: Record<string, string> } 
       carrier,
       operation,
       request: caller,
-      database,
-      subjectId: null,
+      actionId: null,
       resilience: registry.of(carrier),
-      deadline: deadlineIn(5_000),
+      deadline: Deadline.in(5_000),
       abortOnClientDisconnect: false,
       run,
       sleep: async (ms) => {
@@ -91,12 +91,12 @@ function failing(...errors: Error[]) {
 describe('callCarrierResiliently', () => {
   it('retries a read after a 503, with a full-jitter pause, recording each attempt', async () => {
     const { call, sleeps } = setUp();
-    vi.mocked(database.query).mockClear();
+    onAttempt.mockClear();
     const run = failing(answered503());
     expect(await call('track', run)).toEqual({ ok: true, value: 'ok', attempts: 2 });
     expect(run).toHaveBeenCalledTimes(2);
     expect(sleeps).toEqual([50]);
-    expect(database.query).toHaveBeenCalledTimes(2);
+    expect(onAttempt).toHaveBeenCalledTimes(2);
   });
 
   it('does not resend an intercept the carrier received', async () => {

@@ -33,7 +33,7 @@ export type ResilientCallResult<Value> =
        * (a refused retry leaves the carrier's last answer as the outcome).
        */
       readonly failure: ResilientFailure;
-      /** Every attempt's failure, oldest first: a mutation's outcome depends on all. */
+      /** Every attempt's failure, oldest first: an action's outcome depends on all. */
       readonly failures: readonly CarrierFailure[];
       readonly attempts: number;
     };
@@ -52,7 +52,7 @@ export interface ResilientCallOptions<Value>
   readonly deadline: Deadline;
   /**
    * Aborts the attempt in flight and stops retrying: every reader of a shared read left.
-   * Never given for mutations, whose calls must run to their answer.
+   * Never given for actions, whose calls must run to their answer.
    */
   readonly signal?: AbortSignal | undefined;
   /** Waits between attempts; replaced in tests. */

@@ -47,7 +47,7 @@ const failures = {
 } satisfies Record<string, CarrierFailure>;
 
 describe('isRetryable', () => {
-  // [failure, track, mutation, mutation with safeToRetry]
+  // [failure, track, action, action with safeToRetry]
   const matrix: [keyof typeof failures, boolean, boolean, boolean][] = [
     ['refused before sending', true, true, true],
     ['503 answered', true, false, true],
@@ -61,12 +61,12 @@ describe('isRetryable', () => {
     ['adapter defect', false, false, false],
   ];
   it.each(matrix)(
-    '%s: track %s, mutation %s, deduplicating mutation %s',
-    (name, read, mutation, safe) => {
+    '%s: track %s, action %s, deduplicating action %s',
+    (name, read, action, safe) => {
       const failure = failures[name];
       expect(isRetryable(failure, 'track', false)).toBe(read);
-      expect(isRetryable(failure, 'intercept', false)).toBe(mutation);
-      expect(isRetryable(failure, 'redirect', false)).toBe(mutation);
+      expect(isRetryable(failure, 'intercept', false)).toBe(action);
+      expect(isRetryable(failure, 'redirect', false)).toBe(action);
       expect(isRetryable(failure, 'intercept', true)).toBe(safe);
     },
   );

@@ -12,7 +12,7 @@ export interface RetryTuning {
   readonly maxDelayMs: number;
   /**
    * An attempt is not started with less than this left of the budget: it could not finish,
-   * and for a mutation it would only turn a clear failure into an unknown outcome.
+   * and for an action it would only turn a clear failure into an unknown outcome.
    */
   readonly minAttemptMs: number;
 }

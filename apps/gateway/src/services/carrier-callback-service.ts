@@ -8,21 +8,21 @@ import {
 } from '@parcelgate/carrier-kit';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { accountOfSubject } from '../connections/carrier-accounts.ts';
-import { type CarrierView, decideReconciliation } from '../jobs/decide-reconciliation.ts';
+import { accountOfAction } from '../connections/carrier-accounts.ts';
 import {
   applySteps,
-  loadOpenSubjectsOfParcel,
-  loadSubject,
-  type ReconcileSubject,
-} from '../jobs/subject-store.ts';
+  loadAction,
+  loadOpenActionsOfParcel,
+  type ReconcileAction,
+} from '../lifecycle/action-store.ts';
+import { type CarrierView, decideReconciliation } from '../lifecycle/decide-reconciliation.ts';
 import { ProblemError } from '../problems.ts';
 import { storeCarrierEvents } from '../store/carrier-events.ts';
 import { storablePush } from './storable-push.ts';
 
 /** One lifecycle move a push caused. */
 export interface CallbackMove {
-  readonly subjectId: string;
+  readonly actionId: string;
   readonly from: string;
   readonly to: readonly string[];
 }
@@ -74,13 +74,13 @@ export async function handleCarrierCallback(
   const stored = await storeCarrierEvents(app.database, carrierId, result.events);
   const moves: CallbackMove[] = [];
   for (const trackingNumber of parcelsNamed(result)) {
-    for (const subject of await loadOpenSubjectsOfParcel(
+    for (const action of await loadOpenActionsOfParcel(
       app.database,
       carrierId,
       trackingNumber,
       connectionId,
     )) {
-      moves.push(...(await settle(app, subject, viewsFor(result, subject))));
+      moves.push(...(await settle(app, action, viewsFor(result, action))));
     }
   }
   return {
@@ -98,7 +98,7 @@ async function callbackAccount(
 ): Promise<RegisteredCarrier> {
   // An unknown carrier is its own 404 (`unknown-carrier`), before any connection is read.
   app.carriers.resolve(carrierId);
-  const account = await accountOfSubject(app, { carrier: carrierId, connectionId });
+  const account = await accountOfAction(app, { carrier: carrierId, connectionId });
   if (account === undefined) {
     throw new ProblemError('not-found', `No ${carrierId} connection ${connectionId}.`, {
       carrier: carrierId,
@@ -115,18 +115,18 @@ function parcelsNamed(result: CarrierCallbackResult): Set<string> {
 }
 
 /**
- * What the push says about one subject, in the order it is applied: the carrier's explicit
- * outcomes first (those for this subject's operation, and for this subject when the
+ * What the push says about one action, in the order it is applied: the carrier's explicit
+ * outcomes first (those for this action's operation, and for this action when the
  * carrier echoes our reference), then what the pushed events imply.
  */
-function viewsFor(result: CarrierCallbackResult, subject: ReconcileSubject): CarrierView[] {
-  const operation = subject.table === 'intercepts' ? 'intercept' : 'redirect';
+function viewsFor(result: CarrierCallbackResult, action: ReconcileAction): CarrierView[] {
+  const operation = action.table === 'intercepts' ? 'intercept' : 'redirect';
   const views: CarrierView[] = [];
   for (const outcome of result.outcomes) {
     if (
-      outcome.trackingNumber !== subject.trackingNumber ||
+      outcome.trackingNumber !== action.trackingNumber ||
       outcome.operation !== operation ||
-      (outcome.reference !== undefined && outcome.reference !== subject.id)
+      (outcome.reference !== undefined && outcome.reference !== action.id)
     ) {
       continue;
     }
@@ -137,14 +137,14 @@ function viewsFor(result: CarrierCallbackResult, subject: ReconcileSubject): Car
     );
   }
   const events: TrackingEvent[] = result.events
-    .filter((pushed) => pushed.trackingNumber === subject.trackingNumber)
+    .filter((pushed) => pushed.trackingNumber === action.trackingNumber)
     .map((pushed) => pushed.event);
   if (events.length > 0) {
     views.push({
       kind: 'tracking',
       snapshot: {
-        carrierId: subject.carrier,
-        trackingNumber: subject.trackingNumber,
+        carrierId: action.carrier,
+        trackingNumber: action.trackingNumber,
         ...deriveCurrentStatus(events),
         events: sortEventsChronologically(events),
       },
@@ -153,14 +153,14 @@ function viewsFor(result: CarrierCallbackResult, subject: ReconcileSubject): Car
   return views;
 }
 
-/** Applies each view in turn; a subject someone else moved meanwhile is read again once. */
+/** Applies each view in turn; an action someone else moved meanwhile is read again once. */
 async function settle(
   app: FastifyInstance,
-  subject: ReconcileSubject,
+  action: ReconcileAction,
   views: readonly CarrierView[],
 ): Promise<CallbackMove[]> {
   const moves: CallbackMove[] = [];
-  let current: ReconcileSubject | undefined = subject;
+  let current: ReconcileAction | undefined = action;
   for (const view of views) {
     for (let attempt = 0; attempt < 2 && current !== undefined; attempt++) {
       const decision = decideReconciliation(
@@ -182,9 +182,9 @@ async function settle(
       }
       const applied = await applySteps(app.database, current, steps);
       const from = current.status;
-      current = await loadSubject(app.database, current.table, current.id);
+      current = await loadAction(app.database, current.table, current.id);
       if (applied) {
-        moves.push({ subjectId: subject.id, from, to: steps.map((step) => step.status) });
+        moves.push({ actionId: action.id, from, to: steps.map((step) => step.status) });
         break;
       }
     }

@@ -1,11 +1,11 @@
 import type { TrackingRequest, TrackingSnapshot } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { trackingCacheKey } from '../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import { ProblemError } from '../problems.ts';
 import type { Deadline } from '../deadline/deadline.ts';
+import { ProblemError } from '../problems.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently, type ResilientCallResult } from '../resilience/resilient-call.ts';
-import { trackingCacheKey } from './carrier-extras.ts';
 import { readFailureProblem } from './carrier-problems.ts';
 
 /**

@@ -2,9 +2,9 @@ import type { TrackingRequest, TrackingSnapshot } from '@parcelgate/carrier-kit'
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { checkCarrierOptions, QUERY_CARRIER_OPTIONS } from '../carriers/check-carrier-options.ts';
+import type { Deadline } from '../deadline/deadline.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import { isProblemError } from '../problems.ts';
-import type { Deadline } from '../deadline/deadline.ts';
 import { hasActiveIntercept } from '../store/intercepts.ts';
 import { readTracking } from './read-tracking.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';

@@ -1,5 +1,5 @@
 import type { Queryable } from './database.ts';
-import { groupBySubject } from './transitions.ts';
+import { groupByAction } from './transitions.ts';
 
 /** One call to a carrier, as recorded. */
 export interface CarrierAttempt {
@@ -21,7 +21,7 @@ export interface CarrierAttempt {
 export async function recordAttempt(db: Queryable, attempt: CarrierAttempt): Promise<void> {
   await db.query(
     `INSERT INTO carrier_attempts
-       (tenant_id, subject_id, carrier, operation, started_at, duration_ms, http_status, outcome, carrier_code, message)
+       (tenant_id, action_id, carrier, operation, started_at, duration_ms, http_status, outcome, carrier_code, message)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       attempt.tenantId,
@@ -38,26 +38,26 @@ export async function recordAttempt(db: Queryable, attempt: CarrierAttempt): Pro
   );
 }
 
-const COLUMNS = `tenant_id AS "tenantId", subject_id AS "actionId", carrier, operation,
+const COLUMNS = `tenant_id AS "tenantId", action_id AS "actionId", carrier, operation,
   started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus",
   outcome, carrier_code AS "carrierCode", message`;
 
 /** The attempts made for an intercept or redirect, oldest first. */
-export async function listAttempts(db: Queryable, subjectId: string): Promise<CarrierAttempt[]> {
+export async function listAttempts(db: Queryable, actionId: string): Promise<CarrierAttempt[]> {
   return db.query<CarrierAttempt>(
-    `SELECT ${COLUMNS} FROM carrier_attempts WHERE subject_id = $1 ORDER BY id`,
-    [subjectId],
+    `SELECT ${COLUMNS} FROM carrier_attempts WHERE action_id = $1 ORDER BY id`,
+    [actionId],
   );
 }
 
-/** The attempts of many subjects at once, grouped by subject. */
+/** The attempts of many actions at once, grouped by action. */
 export async function listAttemptsOf(
   db: Queryable,
-  subjectIds: readonly string[],
+  actionIds: readonly string[],
 ): Promise<Map<string, CarrierAttempt[]>> {
   const rows = await db.query<CarrierAttempt>(
-    `SELECT ${COLUMNS} FROM carrier_attempts WHERE subject_id = ANY($1::text[]) ORDER BY id`,
-    [subjectIds],
+    `SELECT ${COLUMNS} FROM carrier_attempts WHERE action_id = ANY($1::text[]) ORDER BY id`,
+    [actionIds],
   );
-  return groupBySubject(rows);
+  return groupByAction(rows);
 }

@@ -16,7 +16,7 @@ export interface StoredResponse {
 /** What to do with a request carrying an Idempotency-Key. */
 export type IdempotencyDecision =
   /** First use (or a takeover after its holder died): process it. */
-  | { readonly kind: 'process'; readonly subjectId: string | undefined }
+  | { readonly kind: 'process'; readonly actionId: string | undefined }
   /** Same key, same request, finished: answer the stored response. */
   | { readonly kind: 'replay'; readonly response: StoredResponse }
   /** Same key, different request: 422. */
@@ -27,7 +27,7 @@ export type IdempotencyDecision =
 interface KeyRow {
   readonly request_hash: string;
   readonly state: string;
-  readonly subject_id: string | null;
+  readonly action_id: string | null;
   readonly response_status: number | null;
   readonly response_headers: Record<string, string> | null;
   readonly response_body: unknown;
@@ -58,7 +58,7 @@ export async function claimIdempotencyKey(
      VALUES ($1, $2, $3, $4, $5, 'in_progress', now() + make_interval(secs => $6::double precision / 1000))
      ON CONFLICT (tenant_id, idempotency_key) DO UPDATE
         SET request_hash = EXCLUDED.request_hash, method = EXCLUDED.method, path = EXCLUDED.path,
-            state = 'in_progress', subject_id = NULL, response_status = NULL,
+            state = 'in_progress', action_id = NULL, response_status = NULL,
             response_headers = NULL, response_body = NULL, locked_until = EXCLUDED.locked_until,
             created_at = now(), completed_at = NULL
       WHERE idempotency_keys.created_at < now() - make_interval(hours => $7::integer)
@@ -74,10 +74,10 @@ export async function claimIdempotencyKey(
     ],
   );
   if (inserted.length > 0) {
-    return { kind: 'process', subjectId: undefined };
+    return { kind: 'process', actionId: undefined };
   }
   const [row] = await db.query<KeyRow>(
-    `SELECT request_hash, state, subject_id, response_status, response_headers, response_body,
+    `SELECT request_hash, state, action_id, response_status, response_headers, response_body,
             locked_until < now() AS lease_expired
        FROM idempotency_keys WHERE tenant_id = $1 AND idempotency_key = $2`,
     [scope.tenantId, scope.key],
@@ -110,7 +110,7 @@ export async function claimIdempotencyKey(
     [scope.tenantId, scope.key, scope.leaseMs],
   );
   return taken.length > 0
-    ? { kind: 'process', subjectId: row.subject_id ?? undefined }
+    ? { kind: 'process', actionId: row.action_id ?? undefined }
     : { kind: 'in-progress' };
 }
 
@@ -119,12 +119,12 @@ export async function claimIdempotencyKey(
  * carrier never acted, so a retry with the key runs afresh. (It was tied when it was stored:
  * `withFirstTransition`.)
  */
-export async function detachIdempotencySubject(
+export async function detachIdempotencyAction(
   db: Queryable,
   scope: IdempotencyScope,
 ): Promise<void> {
   await db.query(
-    'UPDATE idempotency_keys SET subject_id = NULL WHERE tenant_id = $1 AND idempotency_key = $2',
+    'UPDATE idempotency_keys SET action_id = NULL WHERE tenant_id = $1 AND idempotency_key = $2',
     [scope.tenantId, scope.key],
   );
 }
@@ -157,7 +157,7 @@ export async function completeIdempotencyKey(
 export async function releaseIdempotencyKey(db: Queryable, scope: IdempotencyScope): Promise<void> {
   await db.query(
     `DELETE FROM idempotency_keys
-      WHERE tenant_id = $1 AND idempotency_key = $2 AND state = 'in_progress' AND subject_id IS NULL`,
+      WHERE tenant_id = $1 AND idempotency_key = $2 AND state = 'in_progress' AND action_id IS NULL`,
     [scope.tenantId, scope.key],
   );
 }

@@ -1,10 +1,10 @@
 import type { Address, NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { PolicyReason } from '../policy/codes.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
+import { isUniqueViolation } from './actions.ts';
 import type { Queryable } from './database.ts';
 import type { IdempotencyScope } from './idempotency.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
-import { isUniqueViolation } from './subjects.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
 
 /** The lifecycle of a redirect: like an intercept's, ending `redirected` (design.md). */

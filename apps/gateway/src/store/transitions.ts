@@ -24,7 +24,7 @@ export interface Transition {
 /** Appends a transition to an intercept's or redirect's history. */
 export async function addTransition(
   db: Queryable,
-  subjectId: string,
+  actionId: string,
   transition: {
     readonly status: string;
     readonly cause: TransitionCause;
@@ -32,12 +32,12 @@ export async function addTransition(
   },
 ): Promise<void> {
   await db.query(
-    'INSERT INTO transitions (subject_id, status, cause, detail) VALUES ($1, $2, $3, $4)',
-    [subjectId, transition.status, transition.cause, transition.detail ?? null],
+    'INSERT INTO transitions (action_id, status, cause, detail) VALUES ($1, $2, $3, $4)',
+    [actionId, transition.status, transition.cause, transition.detail ?? null],
   );
 }
 
-/** A subject's first transition, stored with it. */
+/** An action's first transition, stored with it. */
 export interface FirstTransition {
   readonly status: string;
   readonly cause: TransitionCause;
@@ -45,9 +45,9 @@ export interface FirstTransition {
 }
 
 /**
- * Turns `INSERT INTO <subjects> ... VALUES (...)` into one statement that also stores the
- * subject's first transition and, given the request's Idempotency-Key claim, ties the claim
- * to it (data-modifying CTEs): atomic like a transaction, so a crash never leaves a subject
+ * Turns `INSERT INTO <actions> ... VALUES (...)` into one statement that also stores the
+ * action's first transition and, given the request's Idempotency-Key claim, ties the claim
+ * to it (data-modifying CTEs): atomic like a transaction, so a crash never leaves an action
  * its key does not know of (a takeover would then create a second one), in one round trip.
  */
 export function withFirstTransition(
@@ -60,11 +60,11 @@ export function withFirstTransition(
   const tie =
     claim === undefined
       ? ''
-      : `, tied AS (UPDATE idempotency_keys SET subject_id = created.id FROM created
+      : `, tied AS (UPDATE idempotency_keys SET action_id = created.id FROM created
           WHERE tenant_id = $${at + 4} AND idempotency_key = $${at + 5})`;
   return {
     text: `WITH created AS (${insert} RETURNING id)${tie}
-      INSERT INTO transitions (subject_id, status, cause, detail)
+      INSERT INTO transitions (action_id, status, cause, detail)
       SELECT id, $${at + 1}, $${at + 2}, $${at + 3} FROM created`,
     params: [
       ...params,
@@ -76,34 +76,34 @@ export function withFirstTransition(
   };
 }
 
-/** A subject's transitions, oldest first. */
-export async function listTransitions(db: Queryable, subjectId: string): Promise<Transition[]> {
+/** An action's transitions, oldest first. */
+export async function listTransitions(db: Queryable, actionId: string): Promise<Transition[]> {
   return db.query<Transition>(
-    'SELECT status, at, cause, detail FROM transitions WHERE subject_id = $1 ORDER BY id',
-    [subjectId],
+    'SELECT status, at, cause, detail FROM transitions WHERE action_id = $1 ORDER BY id',
+    [actionId],
   );
 }
 
-/** The transitions of many subjects at once, oldest first, grouped by subject. */
+/** The transitions of many actions at once, oldest first, grouped by action. */
 export async function listTransitionsOf(
   db: Queryable,
-  subjectIds: readonly string[],
+  actionIds: readonly string[],
 ): Promise<Map<string, Transition[]>> {
-  const rows = await db.query<Transition & { subjectId: string }>(
-    `SELECT subject_id AS "subjectId", status, at, cause, detail FROM transitions
-      WHERE subject_id = ANY($1::text[]) ORDER BY id`,
-    [subjectIds],
+  const rows = await db.query<Transition & { actionId: string }>(
+    `SELECT action_id AS "actionId", status, at, cause, detail FROM transitions
+      WHERE action_id = ANY($1::text[]) ORDER BY id`,
+    [actionIds],
   );
-  return groupBySubject(rows);
+  return groupByAction(rows);
 }
 
-/** Groups rows by their `subjectId`, keeping their order. */
-export function groupBySubject<Row extends { subjectId: string | null }>(
+/** Groups rows by their `actionId`, keeping their order. */
+export function groupByAction<Row extends { actionId: string | null }>(
   rows: readonly Row[],
 ): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    const key = row.subjectId ?? '';
+    const key = row.actionId ?? '';
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return groups;

@@ -4,7 +4,7 @@
  */
 import { CarrierOutcomeUnknownError, type InterceptResult } from '@parcelgate/carrier-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reconcileSubject } from '../../src/jobs/reconcile-subject.ts';
+import { reconcileAction } from '../../src/jobs/reconcile-action.ts';
 import { createFakeCarrier } from '../support/fake-carrier.ts';
 import { createTestGateway, type TestGateway } from '../support/test-app.ts';
 
@@ -44,7 +44,7 @@ function parcel(scripted = script): string {
   return trackingNumber;
 }
 
-interface Subject {
+interface Action {
   readonly id: string;
   readonly status: string;
   readonly needsAttention: boolean;
@@ -61,7 +61,7 @@ async function post(path: string, payload: Record<string, unknown>) {
     headers: { ...gateway.auth.acme, 'idempotency-key': `key-${Math.random()}` },
     payload,
   });
-  return { status: response.statusCode, body: response.json<Subject>() };
+  return { status: response.statusCode, body: response.json<Action>() };
 }
 
 function intercept(trackingNumber: string, carrierId = 'fake') {
@@ -73,21 +73,21 @@ function intercept(trackingNumber: string, carrierId = 'fake') {
   });
 }
 
-async function get(path: string): Promise<Subject> {
+async function get(path: string): Promise<Action> {
   const response = await gateway.app.inject({
     method: 'GET',
     url: path,
     headers: gateway.auth.acme,
   });
-  return response.json<Subject>();
+  return response.json<Action>();
 }
 
-/** Polls until the subject satisfies `done`, or fails with the last state seen. */
+/** Polls until the action satisfies `done`, or fails with the last state seen. */
 async function until(
   path: string,
-  done: (subject: Subject) => boolean,
+  done: (action: Action) => boolean,
   timeoutMs = 20_000,
-): Promise<Subject> {
+): Promise<Action> {
   const deadline = Date.now() + timeoutMs;
   let last = await get(path);
   while (!done(last)) {
@@ -100,8 +100,8 @@ async function until(
   return last;
 }
 
-const history = (subject: Subject) =>
-  subject.transitions.map((step) => `${step.status}:${step.cause}`);
+const history = (action: Action) =>
+  action.transitions.map((step) => `${step.status}:${step.cause}`);
 
 describe('reconciliation of intercepts', () => {
   it('follows a lost answer to accepted, then returning and returned, one transition each', async () => {
@@ -114,14 +114,14 @@ describe('reconciliation of intercepts', () => {
       expect(request).toMatchObject({ reference: created.body.id });
       return { outcome: 'accepted', carrierReference: 'F-77' };
     };
-    const accepted = await until(path, (subject) => subject.status === 'accepted');
+    const accepted = await until(path, (action) => action.status === 'accepted');
     expect(accepted.carrierReference).toBe('F-77');
     expect(accepted.attempts.map((attempt) => attempt.operation)).toContain('interceptStatus');
 
     script.interceptStatus = async () => ({ outcome: 'returning', carrierReference: 'F-77' });
-    await until(path, (subject) => subject.status === 'returning');
+    await until(path, (action) => action.status === 'returning');
     script.interceptStatus = async () => ({ outcome: 'returned', carrierReference: 'F-77' });
-    const returned = await until(path, (subject) => subject.status === 'returned');
+    const returned = await until(path, (action) => action.status === 'returned');
     expect(history(returned)).toEqual([
       'pending:request',
       'pending:outcome_unknown',
@@ -145,7 +145,7 @@ describe('reconciliation of intercepts', () => {
     script.interceptStatus = fresh.script.interceptStatus; // not found
     const failed = await until(
       `/v1/intercepts/${created.body.id}`,
-      (subject) => subject.status === 'failed',
+      (action) => action.status === 'failed',
     );
     expect(failed.transitions.at(-1)).toMatchObject({
       status: 'failed',
@@ -160,9 +160,9 @@ describe('reconciliation of intercepts', () => {
     expect(created.body.status).toBe('pending');
     const path = `/v1/intercepts/${created.body.id}`;
     trackOnly.script.parcels.set(trackingNumber, 'return_in_transit');
-    await until(path, (subject) => subject.status === 'returning');
+    await until(path, (action) => action.status === 'returning');
     trackOnly.script.parcels.set(trackingNumber, 'returned');
-    const returned = await until(path, (subject) => subject.status === 'returned');
+    const returned = await until(path, (action) => action.status === 'returned');
     expect(history(returned).slice(2)).toEqual([
       'accepted:tracking',
       'returning:tracking',
@@ -181,7 +181,7 @@ describe('reconciliation of intercepts', () => {
     expect(created).toMatchObject({ status: 201, body: { status: 'accepted' } });
     const returned = await until(
       `/v1/intercepts/${created.body.id}`,
-      (subject) => subject.status === 'returned',
+      (action) => action.status === 'returned',
     );
     expect(history(returned)).toEqual([
       'pending:request',
@@ -191,10 +191,10 @@ describe('reconciliation of intercepts', () => {
     ]);
   });
 
-  it('flags a subject still unsettled at its deadline, leaving its status', async () => {
+  it('flags an action still unsettled at its deadline, leaving its status', async () => {
     const created = await intercept(parcel());
     const twoDaysLater = () => Date.now() + 49 * 3_600_000;
-    const next = await reconcileSubject(
+    const next = await reconcileAction(
       gateway.app,
       { table: 'intercepts', id: created.body.id, run: 3 },
       twoDaysLater,
@@ -208,11 +208,11 @@ describe('reconciliation of intercepts', () => {
     });
     // Nothing more to do for it.
     expect(
-      await reconcileSubject(gateway.app, { table: 'intercepts', id: created.body.id, run: 0 }),
+      await reconcileAction(gateway.app, { table: 'intercepts', id: created.body.id, run: 0 }),
     ).toEqual({ kind: 'done', why: 'needs_attention' });
   });
 
-  it('stores one outcome when two checks of one subject race: the second finds it moved', async () => {
+  it('stores one outcome when two checks of one action race: the second finds it moved', async () => {
     const created = await intercept(parcel());
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
@@ -224,18 +224,18 @@ describe('reconciliation of intercepts', () => {
     };
     const job = { table: 'intercepts', id: created.body.id, run: 0 } as const;
     const both = Promise.all([
-      reconcileSubject(gateway.app, job),
-      reconcileSubject(gateway.app, job),
+      reconcileAction(gateway.app, job),
+      reconcileAction(gateway.app, job),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     release();
     const outcomes = await both;
     expect(outcomes).toContainEqual({ kind: 'again', run: 0 });
-    const subject = await until(
+    const action = await until(
       `/v1/intercepts/${created.body.id}`,
       (current) => current.status === 'accepted',
     );
-    expect(history(subject).filter((step) => step === 'accepted:reconciliation')).toHaveLength(1);
+    expect(history(action).filter((step) => step === 'accepted:reconciliation')).toHaveLength(1);
   });
 });
 
@@ -266,17 +266,17 @@ describe('reconciliation of redirects', () => {
       postalCode: '215000',
       country: 'CN',
     });
-    await until(path, (subject) => subject.status === 'accepted');
+    await until(path, (action) => action.status === 'accepted');
     script.parcels.set(trackingNumber, 'delivered');
-    const redirected = await until(path, (subject) => subject.status === 'redirected');
+    const redirected = await until(path, (action) => action.status === 'redirected');
     expect(history(redirected).slice(2)).toEqual(['accepted:tracking', 'redirected:tracking']);
   });
 });
 
 describe('the sweep', () => {
-  it('queues a job for an open subject that has none, and the job settles it', async () => {
+  it('queues a job for an open action that has none, and the job settles it', async () => {
     // A refused intercept is final: no job follows it. Reopening it behind the gateway's
-    // back leaves an open subject without a job, as a crash between storing and queueing would.
+    // back leaves an open action without a job, as a crash between storing and queueing would.
     script.intercept = async () => ({ outcome: 'rejected', carrierReason: 'NO' });
     const created = await intercept(parcel());
     expect(created.body.status).toBe('rejected');
@@ -285,7 +285,7 @@ describe('the sweep', () => {
     ]);
     expect(await gateway.app.reconciler.sweep()).toBeGreaterThanOrEqual(1);
     script.interceptStatus = async () => ({ outcome: 'returned', carrierReference: 'F-3' });
-    await until(`/v1/intercepts/${created.body.id}`, (subject) => subject.status === 'returned');
+    await until(`/v1/intercepts/${created.body.id}`, (action) => action.status === 'returned');
   });
 
   it('does not ask a carrier whose read circuit is open, and asks again later', async () => {
@@ -303,7 +303,7 @@ describe('the sweep', () => {
     }
     expect(breaker.state()).toBe('open');
     const before = trackOnly.script.calls.track;
-    const next = await reconcileSubject(gateway.app, {
+    const next = await reconcileAction(gateway.app, {
       table: 'intercepts',
       id: created.body.id,
       run: 0,

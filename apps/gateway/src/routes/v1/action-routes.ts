@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Counter } from 'prom-client';
 import { type TSchema, Type } from 'typebox';
 import { answerByDeadline } from '../../deadline/answer-by-deadline.ts';
-import { countMutationOutcome } from '../../observability/mutation-outcomes.ts';
+import { countActionOutcome } from '../../observability/action-outcomes.ts';
 import { ListQuery } from '../../schemas/intercepts.ts';
 import type { SharedSchema } from '../../schemas/shared-schema.ts';
 import type {
@@ -13,11 +13,7 @@ import type {
   ActionRecord,
   PresentedAction,
 } from '../../services/actions/action-kind.ts';
-import {
-  answerFor,
-  checkActionEligibility,
-  runAction,
-} from '../../services/actions/run-action.ts';
+import { answerFor, checkActionEligibility, runAction } from '../../services/actions/run-action.ts';
 import { listPage } from '../../services/list-page.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { ListFilters } from '../../store/pagination.ts';
@@ -113,7 +109,7 @@ export function actionRoutes<
       async (request, reply) => {
         const input = validatedBody<Input>(request);
         return answerByDeadline(request, reply, input.carrier, async (guard) => {
-          const answer = await countMutationOutcome(
+          const answer = await countActionOutcome(
             spec.outcomes(app),
             kind.idField,
             input.carrier,
@@ -140,8 +136,7 @@ export function actionRoutes<
           response: { 200: spec.entity.ref, ...problemResponses(400, 401, 404, 503) },
         },
       },
-      async (request) =>
-        (await answerFor(kind, app, request.tenant.id, request.params.id)).action,
+      async (request) => (await answerFor(kind, app, request.tenant.id, request.params.id)).action,
     );
 
     app.get(

@@ -10,13 +10,13 @@ import {
   NewCarrierConnection,
 } from '../../schemas/connections.ts';
 import {
+  carrierOfConnection,
   changeConnection,
   createConnection,
   getConnection,
   listTenantConnections,
   removeConnection,
   testConnection,
-  carrierOfConnection,
 } from '../../services/connection-service.ts';
 import { problemResponses } from '../problem-responses.ts';
 

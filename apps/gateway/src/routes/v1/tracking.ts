@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { trackingRequestFor } from '../../carriers/carrier-extras.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
 import { CarrierOptions, PhoneLastDigits, TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
-import { trackingRequestFor } from '../../services/carrier-extras.ts';
 import { detectCarriers } from '../../services/detect-carrier.ts';
 import { readTrackingWithInterception } from '../../services/tracking-service.ts';
 import { problemResponses } from '../problem-responses.ts';

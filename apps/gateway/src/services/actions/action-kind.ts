@@ -8,12 +8,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import type { ProblemError } from '../../problems.ts';
+import type { ActionTable } from '../../store/actions.ts';
 import type { CarrierAttempt } from '../../store/attempts.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { IdempotencyScope } from '../../store/idempotency.ts';
-import type { SubjectTable } from '../../store/subjects.ts';
 import type { FirstTransition, Transition } from '../../store/transitions.ts';
-import type { MutationAnswer } from '../send-mutation.ts';
+import type { CarrierActionAnswer } from '../send-action.ts';
 
 /** What every action's request carries (the body of `POST /v1/intercepts`, `/v1/redirects`). */
 export interface ActionInput {
@@ -103,7 +103,7 @@ export interface ActionKind<
 > {
   /** The carrier operation, its capability, its budget and its circuit. */
   readonly operation: 'intercept' | 'redirect';
-  readonly table: SubjectTable;
+  readonly table: ActionTable;
   readonly idPrefix: 'icp' | 'rdr';
   /** Where a problem answer names the stored action. */
   readonly idField: 'interceptId' | 'redirectId';
@@ -114,7 +114,9 @@ export interface ActionKind<
   /** The adapter's operation, when the carrier offers it. */
   carrierOperation(
     definition: CarrierDefinition,
-  ): ((ctx: CarrierContext, input: Input, record: Stored) => Promise<MutationAnswer>) | undefined;
+  ):
+    | ((ctx: CarrierContext, input: Input, record: Stored) => Promise<CarrierActionAnswer>)
+    | undefined;
   /** The tenant's policy on this action at this carrier, for the parcel as tracked now. */
   evaluate(
     scope: ActionScope,

@@ -1,4 +1,5 @@
 import type { InterceptReason, ParcelDetails } from '@parcelgate/carrier-kit';
+import { actionOptionsFor } from '../../carriers/carrier-extras.ts';
 import { evaluateIntercept } from '../../policy/evaluate-intercept.ts';
 import type { PickupMode } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
@@ -9,7 +10,6 @@ import {
   type InterceptRecord,
   insertIntercept,
 } from '../../store/intercepts.ts';
-import { mutationOptionsFor } from '../carrier-extras.ts';
 import { presentIntercept } from '../present.ts';
 import { effectivePolicyFor } from '../tenant-policy.ts';
 import type { ActionKind } from './action-kind.ts';
@@ -53,7 +53,7 @@ export const interceptKind: ActionKind<InterceptInput, InterceptRecord, Presente
             ...(input.orderRef === undefined ? {} : { orderRef: input.orderRef }),
             ...(input.note === undefined ? {} : { note: input.note }),
             ...(input.parcel === undefined ? {} : { parcel: input.parcel }),
-            ...mutationOptionsFor(input),
+            ...actionOptionsFor(input),
           });
   },
   async evaluate({ app, request }, carrier, input, snapshot) {

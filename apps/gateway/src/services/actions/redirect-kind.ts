@@ -1,4 +1,5 @@
 import type { Address, InterceptReason, TrackingSnapshot } from '@parcelgate/carrier-kit';
+import { actionOptionsFor } from '../../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
 import { evaluateRedirect } from '../../policy/evaluate-redirect.ts';
 import type { PickupMode, PolicyEvaluation } from '../../policy/policy-types.ts';
@@ -12,7 +13,6 @@ import {
   redirectsUsed,
   releaseRedirectQuota,
 } from '../../store/redirects.ts';
-import { mutationOptionsFor } from '../carrier-extras.ts';
 import { presentRedirect } from '../present.ts';
 import { effectivePolicyFor } from '../tenant-policy.ts';
 import type { ActionKind, ActionScope } from './action-kind.ts';
@@ -67,7 +67,7 @@ export const redirectKind: ActionKind<
             orderRef: record.orderRef,
             newAddress: input.newAddress,
             ...(input.note === undefined ? {} : { note: input.note }),
-            ...mutationOptionsFor(input),
+            ...actionOptionsFor(input),
           });
   },
   async evaluate(scope, carrier, input, snapshot) {

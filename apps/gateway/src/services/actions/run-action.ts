@@ -1,5 +1,6 @@
 import type { NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
+import { trackingRequestFor } from '../../carriers/carrier-extras.ts';
 import { checkCarrierOptions } from '../../carriers/check-carrier-options.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
 import {
@@ -10,11 +11,10 @@ import {
 import { newId } from '../../ids.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
-import { trackingRequestFor } from '../carrier-extras.ts';
+import { loadActionHistory } from '../action-records.ts';
 import { lateAnswerOf } from '../late-answer.ts';
 import { readTracking } from '../read-tracking.ts';
-import { failFastIfCircuitOpen, sendMutation } from '../send-mutation.ts';
-import { loadSubjectHistory } from '../subject-records.ts';
+import { failFastIfCircuitOpen, sendAction } from '../send-action.ts';
 import type {
   ActionInput,
   ActionKind,
@@ -68,7 +68,7 @@ export async function runAction<
     );
   }
   checkCarrierOptions(definition, kind.operation, input.carrierOptions);
-  const earlier = request.idempotency?.earlierSubjectId;
+  const earlier = request.idempotency?.earlierActionId;
   if (earlier !== undefined) {
     // A previous holder of this Idempotency-Key created it and died: answer, never resend.
     return answerFor(kind, app, request.tenant.id, earlier);
@@ -173,7 +173,7 @@ export async function runAction<
   }
   let finalStatus: string | undefined;
   try {
-    finalStatus = await sendMutation(
+    finalStatus = await sendAction(
       app,
       request,
       carrier,
@@ -248,7 +248,7 @@ export async function answerFor<
   }
   return {
     httpStatus: record.status === 'pending' ? 202 : 201,
-    action: kind.present(record, await loadSubjectHistory(app, id)),
+    action: kind.present(record, await loadActionHistory(app, id)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../actions.ts';
 import { type Database, openDatabase } from '../database.ts';
-import { isUniqueViolation } from '../subjects.ts';
 
 let db: Database;
 

@@ -4,10 +4,10 @@ import type {
   RedirectResult,
   TrackingSnapshot,
 } from '@parcelgate/carrier-kit';
-import type { SubjectTable } from '../store/subjects.ts';
+import type { ActionTable } from '../store/actions.ts';
 import { forwardPath, isFinalStatus } from './lifecycle.ts';
 
-/** What the carrier said when asked about a subject. */
+/** What the carrier said when asked about an action. */
 export type CarrierView =
   /** The adapter's status query answered (`interceptStatus`), or the carrier pushed it. */
   | { readonly kind: 'status'; readonly result: InterceptResult }
@@ -20,13 +20,13 @@ export type CarrierView =
   /** Nothing usable (carrier down, rate-limited, not loaded): ask again later. */
   | { readonly kind: 'no-answer'; readonly detail: string };
 
-/** The subject as the decision needs it. */
-export interface SubjectState {
-  readonly table: SubjectTable;
+/** The action as the decision needs it. */
+export interface ActionState {
+  readonly table: ActionTable;
   readonly status: string;
   /** Where a redirect sends the parcel; absent for intercepts. */
   readonly newAddress?: Pick<Location, 'city' | 'postalCode' | 'country'> | undefined;
-  /** How long ago the subject last changed status. */
+  /** How long ago the action last changed status. */
   readonly sinceChangeMs: number;
 }
 
@@ -39,7 +39,7 @@ export interface ReconcileStep {
   readonly carrierReason?: string | undefined;
 }
 
-/** What to store, and whether the subject is final afterwards. */
+/** What to store, and whether the action is final afterwards. */
 export interface Decision {
   readonly steps: readonly ReconcileStep[];
   readonly final: boolean;
@@ -56,7 +56,7 @@ export interface DecisionOptions {
 }
 
 /**
- * Decides what a carrier's answer means for a subject whose outcome is not final: the
+ * Decides what a carrier's answer means for an action whose outcome is not final: the
  * transitions to store (one per status, never backwards) and whether it is final then.
  * Pure: the job asks the carrier, this decides, the store applies.
  *
@@ -69,23 +69,23 @@ export interface DecisionOptions {
  *   delivered elsewhere or turned back failed. Anything else leaves it as it is.
  */
 export function decideReconciliation(
-  subject: SubjectState,
+  action: ActionState,
   view: CarrierView,
   options: DecisionOptions,
 ): Decision {
-  if (isFinalStatus(subject.table, subject.status)) {
+  if (isFinalStatus(action.table, action.status)) {
     return { steps: [], final: true };
   }
   const steps =
-    subject.table === 'intercepts'
-      ? interceptSteps(subject, view, options)
-      : redirectSteps(subject, view);
-  const last = steps.at(-1)?.status ?? subject.status;
-  return { steps, final: isFinalStatus(subject.table, last) };
+    action.table === 'intercepts'
+      ? interceptSteps(action, view, options)
+      : redirectSteps(action, view);
+  const last = steps.at(-1)?.status ?? action.status;
+  return { steps, final: isFinalStatus(action.table, last) };
 }
 
 function interceptSteps(
-  subject: SubjectState,
+  action: ActionState,
   view: CarrierView,
   options: DecisionOptions,
 ): ReconcileStep[] {
@@ -95,7 +95,7 @@ function interceptSteps(
     case 'not-found':
       // After an acceptance a vanished record is the carrier's oddity, not a refusal: a
       // person looks once the deadline passes.
-      if (subject.status !== 'pending' || subject.sinceChangeMs < options.notFoundGraceMs) {
+      if (action.status !== 'pending' || action.sinceChangeMs < options.notFoundGraceMs) {
         return [];
       }
       return [
@@ -106,9 +106,9 @@ function interceptSteps(
         },
       ];
     case 'status':
-      return fromCarrierStatus('intercepts', subject, view.result);
+      return fromCarrierStatus('intercepts', action, view.result);
     case 'tracking':
-      return fromInterceptTracking(subject, view.snapshot);
+      return fromInterceptTracking(action, view.snapshot);
     case 'redirect-status':
       return [];
   }
@@ -120,8 +120,8 @@ function interceptSteps(
  * nothing.
  */
 function fromCarrierStatus(
-  table: SubjectTable,
-  subject: SubjectState,
+  table: ActionTable,
+  action: ActionState,
   result: InterceptResult | RedirectResult,
 ): ReconcileStep[] {
   const said = {
@@ -135,11 +135,11 @@ function fromCarrierStatus(
     case 'rejected':
     case 'failed': {
       // A refusal reported after an acceptance means the carrier could not do it.
-      const status = subject.status === 'pending' ? result.outcome : 'failed';
+      const status = action.status === 'pending' ? result.outcome : 'failed';
       return [{ ...said, status, detail: result.message ?? `the carrier reports it ${status}` }];
     }
     default:
-      return forwardPath(table, subject.status, result.outcome).map((status, index, all) => ({
+      return forwardPath(table, action.status, result.outcome).map((status, index, all) => ({
         ...said,
         status,
         detail:
@@ -150,9 +150,9 @@ function fromCarrierStatus(
   }
 }
 
-function fromInterceptTracking(subject: SubjectState, snapshot: TrackingSnapshot): ReconcileStep[] {
+function fromInterceptTracking(action: ActionState, snapshot: TrackingSnapshot): ReconcileStep[] {
   const to = (status: string, detail: string): ReconcileStep[] =>
-    forwardPath('intercepts', subject.status, status).map((step) => ({
+    forwardPath('intercepts', action.status, status).map((step) => ({
       status: step,
       cause: 'tracking',
       detail: step === status ? detail : `implied by tracking: ${detail}`,
@@ -175,9 +175,9 @@ function fromInterceptTracking(subject: SubjectState, snapshot: TrackingSnapshot
   }
 }
 
-function redirectSteps(subject: SubjectState, view: CarrierView): ReconcileStep[] {
+function redirectSteps(action: ActionState, view: CarrierView): ReconcileStep[] {
   if (view.kind === 'redirect-status') {
-    return fromCarrierStatus('redirects', subject, view.result);
+    return fromCarrierStatus('redirects', action, view.result);
   }
   // The contract has no redirect status query: tracking (or a push) is the only witness.
   if (view.kind !== 'tracking') {
@@ -185,9 +185,9 @@ function redirectSteps(subject: SubjectState, view: CarrierView): ReconcileStep[
   }
   const { snapshot } = view;
   const there =
-    subject.newAddress !== undefined &&
+    action.newAddress !== undefined &&
     snapshot.destination !== undefined &&
-    sameDestination(snapshot.destination, subject.newAddress);
+    sameDestination(snapshot.destination, action.newAddress);
   const failed = (detail: string): ReconcileStep[] => [
     { status: 'failed', cause: 'tracking', detail },
   ];
@@ -199,7 +199,7 @@ function redirectSteps(subject: SubjectState, view: CarrierView): ReconcileStep[
       return [];
     }
     return there
-      ? forwardPath('redirects', subject.status, 'redirected').map((status) => ({
+      ? forwardPath('redirects', action.status, 'redirected').map((status) => ({
           status,
           cause: 'tracking',
           detail:
@@ -210,7 +210,7 @@ function redirectSteps(subject: SubjectState, view: CarrierView): ReconcileStep[
       : failed('the parcel was delivered at its original address');
   }
   return there
-    ? forwardPath('redirects', subject.status, 'accepted').map((status) => ({
+    ? forwardPath('redirects', action.status, 'accepted').map((status) => ({
         status,
         cause: 'tracking',
         detail: "the carrier's tracking shows the new address",

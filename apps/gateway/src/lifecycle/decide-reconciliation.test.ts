@@ -1,19 +1,19 @@
 import type { NormalizedStatus, TrackingSnapshot } from '@parcelgate/carrier-kit';
 import { describe, expect, it } from 'vitest';
 import {
+  type ActionState,
   type CarrierView,
   decideReconciliation,
-  type SubjectState,
 } from './decide-reconciliation.ts';
 
 const options = { notFoundGraceMs: 10_000 };
-const intercept = (status: string, sinceChangeMs = 60_000): SubjectState => ({
+const intercept = (status: string, sinceChangeMs = 60_000): ActionState => ({
   table: 'intercepts',
   status,
   sinceChangeMs,
 });
 const newAddress = { city: 'Suzhou', postalCode: '215000', country: 'CN' };
-const redirect = (status: string): SubjectState => ({
+const redirect = (status: string): ActionState => ({
   table: 'redirects',
   status,
   newAddress,
@@ -38,8 +38,8 @@ function tracking(status: NormalizedStatus, destination?: TrackingSnapshot['dest
   return { kind: 'tracking', snapshot } as const;
 }
 
-const statuses = (view: CarrierView, subject: SubjectState) =>
-  decideReconciliation(subject, view, options).steps.map((step) => step.status);
+const statuses = (view: CarrierView, action: ActionState) =>
+  decideReconciliation(action, view, options).steps.map((step) => step.status);
 
 describe('decideReconciliation: intercepts by status query', () => {
   it.each([

@@ -1,18 +1,18 @@
 import type { CarrierContext, Money } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
+import type { Deadline } from '../deadline/deadline.ts';
+import { followIfOpen } from '../lifecycle/follow-outcome.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
-import type { Deadline } from '../deadline/deadline.ts';
 import type { CarrierFailure } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
-import { type SubjectTable, transitionSubject } from '../store/subjects.ts';
-import { followIfOpen } from './follow-outcome.ts';
-import { mutationFailureOutcome } from './mutation-outcome.ts';
+import { type ActionTable, transitionAction } from '../store/actions.ts';
+import { actionFailureOutcome } from './action-outcome.ts';
 
 /** What intercept and redirect answers have in common. */
-export interface MutationAnswer {
+export interface CarrierActionAnswer {
   readonly outcome: string;
   readonly carrierReference?: string;
   readonly carrierReason?: string;
@@ -21,19 +21,19 @@ export interface MutationAnswer {
 }
 
 /** The stored intercept or redirect the call is made for. */
-export interface MutationSubject {
-  readonly table: SubjectTable;
+export interface SentAction {
+  readonly table: ActionTable;
   readonly id: string;
   readonly fee: FeeAssessment;
 }
 
 /**
- * Fails fast when the carrier's circuit for this mutation is open: answers 503
+ * Fails fast when the carrier's circuit for this action is open: answers 503
  * `circuit-open` with Retry-After before the tracking read, the policy and the stored
- * subject, which would all be spent on a call the circuit is about to refuse (and, under a
+ * action, which would all be spent on a call the circuit is about to refuse (and, under a
  * client retrying in a loop, would take the event loop from requests still in flight).
  * Nothing is stored and the Idempotency-Key is freed (a 5xx), so the client simply retries.
- * A circuit that opens after this check still refuses the call in {@link sendMutation}.
+ * A circuit that opens after this check still refuses the call in {@link sendAction}.
  */
 export function failFastIfCircuitOpen(
   app: FastifyInstance,
@@ -54,25 +54,25 @@ export function failFastIfCircuitOpen(
  * Sends an intercept or redirect within what is left of the deadline (retried only where
  * `retry-policy.ts` proves it safe), then stores its outcome as a transition. The
  * carrier's answer becomes the new status; a failure becomes pending, rejected or failed
- * by `mutationFailureOutcome`, and one where the operation was not placed (including a call
+ * by `actionFailureOutcome`, and one where the operation was not placed (including a call
  * the gateway refused: open circuit, full queue, no time left) is answered as a problem.
- * Returns the status the subject ended in.
+ * Returns the status the action ended in.
  */
-export async function sendMutation(
+export async function sendAction(
   app: FastifyInstance,
   request: FastifyRequest,
   carrier: RegisteredCarrier,
-  subject: MutationSubject,
+  action: SentAction,
   deadline: Deadline,
-  run: (ctx: CarrierContext) => Promise<MutationAnswer>,
+  run: (ctx: CarrierContext) => Promise<CarrierActionAnswer>,
 ): Promise<string> {
-  const operation = subject.table === 'intercepts' ? 'intercept' : 'redirect';
+  const operation = action.table === 'intercepts' ? 'intercept' : 'redirect';
   const resilience = app.resilience.of(carrier);
   const result = await callCarrierResiliently({
     carrier,
     operation,
     request,
-    actionId: subject.id,
+    actionId: action.id,
     resilience,
     // Storing the outcome, queueing its reconciliation and answering come after the call.
     deadline: deadline.child(),
@@ -81,30 +81,30 @@ export async function sendMutation(
   });
   if (result.ok) {
     const answer = result.value;
-    await transitionSubject(app.database, subject.table, subject.id, {
+    await transitionAction(app.database, action.table, action.id, {
       status: answer.outcome,
       cause: 'carrier_answer',
       statusDetail: answer.outcome === 'pending' ? 'the carrier decides later' : answer.message,
       carrierReference: answer.carrierReference,
       carrierReason: answer.carrierReason,
-      fee: answer.fee === undefined ? undefined : { ...subject.fee, amount: answer.fee },
+      fee: answer.fee === undefined ? undefined : { ...action.fee, amount: answer.fee },
     });
     request.logContext.outcome = answer.outcome;
-    await followIfOpen(app, subject.table, subject.id, answer.outcome);
+    await followIfOpen(app, action.table, action.id, answer.outcome);
     return answer.outcome;
   }
   const idField =
-    subject.table === 'intercepts' ? { interceptId: subject.id } : { redirectId: subject.id };
+    action.table === 'intercepts' ? { interceptId: action.id } : { redirectId: action.id };
   if (result.failure.kind === 'rejected') {
-    // The gateway never sent it: the subject failed, and the same key may be used again.
+    // The gateway never sent it: the action failed, and the same key may be used again.
     const problem = rejectionProblem(carrier.definition.id, result.failure);
-    await transitionSubject(app.database, subject.table, subject.id, {
+    await transitionAction(app.database, action.table, action.id, {
       status: 'failed',
       cause: 'carrier_unreachable',
       statusDetail: `not sent: ${problem.detail}`,
     });
     request.logContext.outcome = 'failed';
-    await request.idempotency?.detachSubject();
+    await request.idempotency?.detachAction();
     throw new ProblemError(
       problem.problemType,
       problem.detail,
@@ -112,11 +112,11 @@ export async function sendMutation(
       problem.headers,
     );
   }
-  const outcome = mutationFailureOutcome(
+  const outcome = actionFailureOutcome(
     carrier.definition.id,
     decisiveFailure(carrier.definition.id, result.failures, result.failure),
   );
-  await transitionSubject(app.database, subject.table, subject.id, {
+  await transitionAction(app.database, action.table, action.id, {
     status: outcome.status,
     cause: outcome.cause,
     statusDetail: outcome.detail,
@@ -124,11 +124,11 @@ export async function sendMutation(
     reasons: outcome.reasons,
   });
   request.logContext.outcome = outcome.status;
-  await followIfOpen(app, subject.table, subject.id, outcome.status);
+  await followIfOpen(app, action.table, action.id, outcome.status);
   if (outcome.problem !== undefined) {
     if (outcome.neverPlaced) {
       // Nothing reached the carrier: let the client retry with the same Idempotency-Key.
-      await request.idempotency?.detachSubject();
+      await request.idempotency?.detachAction();
     }
     throw new ProblemError(
       outcome.problem.problemType,
@@ -141,7 +141,7 @@ export async function sendMutation(
 }
 
 /**
- * The failure that decides a retried mutation's outcome: the first one that leaves it in
+ * The failure that decides a retried action's outcome: the first one that leaves it in
  * doubt, else the last. Once an attempt may have reached the carrier, a later clear
  * failure (a 503 to the retry) cannot prove the first did nothing.
  */
@@ -151,7 +151,7 @@ function decisiveFailure(
   last: CarrierFailure,
 ): CarrierFailure {
   return (
-    failures.find((failure) => mutationFailureOutcome(carrierId, failure).status === 'pending') ??
+    failures.find((failure) => actionFailureOutcome(carrierId, failure).status === 'pending') ??
     last
   );
 }

@@ -3,10 +3,10 @@ import type { Database, Queryable } from './database.ts';
 import type { TransitionCause } from './transitions.ts';
 
 /** The tables holding intercepts and redirects, which share their lifecycle columns. */
-export type SubjectTable = 'intercepts' | 'redirects';
+export type ActionTable = 'intercepts' | 'redirects';
 
 /** Fields a carrier answer or a later event may change on an intercept or redirect. */
-export interface SubjectUpdate<Status extends string> {
+export interface ActionUpdate<Status extends string> {
   readonly status: Status;
   readonly carrierReference?: string | undefined;
   readonly carrierReason?: string | undefined;
@@ -15,11 +15,11 @@ export interface SubjectUpdate<Status extends string> {
 }
 
 /** Moves an intercept or redirect to a new status, keeping fields the update does not mention. */
-export async function updateSubject<Status extends string>(
+export async function updateAction<Status extends string>(
   db: Queryable,
-  table: SubjectTable,
+  table: ActionTable,
   id: string,
-  update: SubjectUpdate<Status>,
+  update: ActionUpdate<Status>,
 ): Promise<void> {
   await db.query(
     `UPDATE ${table}
@@ -45,13 +45,13 @@ export async function updateSubject<Status extends string>(
 /** Postgres' unique_violation code. */
 export const UNIQUE_VIOLATION = '23505';
 
-/** Whether a database error is a unique violation (a live subject already holds the parcel). */
+/** Whether a database error is a unique violation (a live action already holds the parcel). */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 }
 
 /** A lifecycle step: the new status, its cause, and what the carrier said. */
-export interface SubjectChange<Status extends string> extends SubjectUpdate<Status> {
+export interface ActionChange<Status extends string> extends ActionUpdate<Status> {
   readonly cause: TransitionCause;
   /** Replaces the stored reasons (a carrier refusal, in the policy vocabulary). */
   readonly reasons?: readonly { readonly code: string; readonly message: string }[] | undefined;
@@ -62,11 +62,11 @@ export interface SubjectChange<Status extends string> extends SubjectUpdate<Stat
  * data-modifying CTE): one round trip instead of a transaction's four, on the answer path
  * of every intercept and redirect.
  */
-export async function transitionSubject<Status extends string>(
+export async function transitionAction<Status extends string>(
   database: Database,
-  table: SubjectTable,
+  table: ActionTable,
   id: string,
-  change: SubjectChange<Status>,
+  change: ActionChange<Status>,
 ): Promise<void> {
   await database.query(
     `WITH moved AS (
@@ -81,7 +81,7 @@ export async function transitionSubject<Status extends string>(
         WHERE id = $1
        RETURNING id
      )
-     INSERT INTO transitions (subject_id, status, cause, detail)
+     INSERT INTO transitions (action_id, status, cause, detail)
      SELECT id, $2, $9, $5 FROM moved`,
     [
       id,

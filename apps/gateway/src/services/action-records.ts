@@ -5,7 +5,7 @@ import type { IdempotencyScope } from '../store/idempotency.ts';
 import { type FirstTransition, listTransitions, type Transition } from '../store/transitions.ts';
 
 /** What intercept and redirect records share for storing their first state. */
-interface NewSubject {
+interface NewAction {
   readonly id: string;
   readonly status: string;
   readonly statusDetail: string | null;
@@ -16,7 +16,7 @@ interface NewSubject {
  * Idempotency-Key claim (one statement), before any carrier is called: a takeover after a
  * crash then answers from it instead of calling the carrier again.
  */
-export async function storeNewSubject<Record extends NewSubject>(
+export async function storeNewAction<Record extends NewAction>(
   app: FastifyInstance,
   request: FastifyRequest,
   record: Record,
@@ -37,7 +37,7 @@ export async function storeNewSubject<Record extends NewSubject>(
 }
 
 /** An intercept's or redirect's transitions and carrier attempts, oldest first. */
-export async function loadSubjectHistory(
+export async function loadActionHistory(
   app: FastifyInstance,
   id: string,
 ): Promise<{ transitions: Transition[]; attempts: CarrierAttempt[] }> {

@@ -54,7 +54,7 @@ const refused = () =>
     requestSent: false,
   });
 
-describe('sendMutation with retries and a circuit breaker', () => {
+describe('sendAction with retries and a circuit breaker', () => {
   it('resends an intercept that never left, and records both attempts', async () => {
     let calls = 0;
     script.intercept = async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { isFinalStatus } from '../jobs/lifecycle.ts';
-import type { SubjectTable } from '../store/subjects.ts';
+import type { ActionTable } from '../store/actions.ts';
+import { isFinalStatus } from './lifecycle.ts';
 
 /**
  * Hands an intercept or redirect whose outcome is not final yet (pending: the answer was
@@ -10,7 +10,7 @@ import type { SubjectTable } from '../store/subjects.ts';
  */
 export async function followIfOpen(
   app: FastifyInstance,
-  table: SubjectTable,
+  table: ActionTable,
   id: string,
   status: string,
 ): Promise<void> {

@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import {
+  applySteps,
+  isSettled,
+  loadAction,
+  markNeedsAttention,
+} from '../lifecycle/action-store.ts';
+import { decideReconciliation } from '../lifecycle/decide-reconciliation.ts';
 import type { JobCaller } from '../resilience/call-carrier.ts';
-import type { SubjectTable } from '../store/subjects.ts';
+import type { ActionTable } from '../store/actions.ts';
 import { askCarrier } from './ask-carrier.ts';
-import { decideReconciliation } from './decide-reconciliation.ts';
-import { applySteps, isSettled, loadSubject, markNeedsAttention } from './subject-store.ts';
 
-/** What a reconcile job carries: the subject, and how many checks found no change. */
+/** What a reconcile job carries: the action, and how many checks found no change. */
 export interface ReconcileJob {
-  readonly table: SubjectTable;
+  readonly table: ActionTable;
   readonly id: string;
-  /** Checks since the subject last changed; drives the backoff. */
+  /** Checks since the action last changed; drives the backoff. */
   readonly run: number;
 }
 
@@ -20,61 +25,61 @@ export type ReconcileNext =
   | { readonly kind: 'again'; readonly run: number };
 
 /**
- * One check of one subject: load it, stop if it is settled, ask the carrier, store what
+ * One check of one action: load it, stop if it is settled, ask the carrier, store what
  * the answer decides (one transition per status, never backwards, only if nobody moved it
  * meanwhile), then either stop (final), flag it for a person (the deadline passed without a
  * final status) or ask to be checked again.
  */
-export async function reconcileSubject(
+export async function reconcileAction(
   app: FastifyInstance,
   job: ReconcileJob,
   now: () => number = Date.now,
 ): Promise<ReconcileNext> {
-  const subject = await loadSubject(app.database, job.table, job.id);
-  if (subject === undefined) {
+  const action = await loadAction(app.database, job.table, job.id);
+  if (action === undefined) {
     return { kind: 'done', why: 'gone' };
   }
-  if (isSettled(subject)) {
-    return { kind: 'done', why: subject.needsAttention ? 'needs_attention' : 'final' };
+  if (isSettled(action)) {
+    return { kind: 'done', why: action.needsAttention ? 'needs_attention' : 'final' };
   }
-  const log = app.log.child({ job: 'reconcile', subjectId: subject.id, carrier: subject.carrier });
+  const log = app.log.child({ job: 'reconcile', actionId: action.id, carrier: action.carrier });
   const caller: JobCaller = {
-    id: `reconcile:${subject.id}:${job.run}`,
+    id: `reconcile:${action.id}:${job.run}`,
     log,
-    tenant: { id: subject.tenantId },
+    tenant: { id: action.tenantId },
   };
-  const view = await askCarrier(app, caller, subject);
+  const view = await askCarrier(app, caller, action);
   const decision = decideReconciliation(
     {
-      table: subject.table,
-      status: subject.status,
-      newAddress: subject.newAddress ?? undefined,
-      sinceChangeMs: now() - subject.updatedAt.getTime(),
+      table: action.table,
+      status: action.status,
+      newAddress: action.newAddress ?? undefined,
+      sinceChangeMs: now() - action.updatedAt.getTime(),
     },
     view,
-    // Twice the mutation budget: by then a request we gave up on has reached the carrier
+    // Twice the action budget: by then a request we gave up on has reached the carrier
     // or never will.
     {
       notFoundGraceMs:
-        2 * app.config.budgetsMs[subject.table === 'intercepts' ? 'intercept' : 'redirect'],
+        2 * app.config.budgetsMs[action.table === 'intercepts' ? 'intercept' : 'redirect'],
     },
   );
   if (decision.steps.length > 0) {
-    if (!(await applySteps(app.database, subject, decision.steps))) {
+    if (!(await applySteps(app.database, action, decision.steps))) {
       // Someone else moved it (a callback, another check): look again at the new state.
       return { kind: 'again', run: 0 };
     }
-    log.info({ from: subject.status, to: decision.steps.map((step) => step.status) }, 'reconciled');
+    log.info({ from: action.status, to: decision.steps.map((step) => step.status) }, 'reconciled');
     return decision.final ? { kind: 'done', why: 'final' } : { kind: 'again', run: 0 };
   }
   const { deadlineMs } = app.config.reconcile;
-  if (now() - subject.updatedAt.getTime() >= deadlineMs) {
+  if (now() - action.updatedAt.getTime() >= deadlineMs) {
     const reason =
       view.kind === 'no-answer'
         ? `no final outcome after ${formatHours(deadlineMs)}; last check: ${view.detail}`
         : `no final outcome after ${formatHours(deadlineMs)}`;
-    await markNeedsAttention(app.database, subject, reason);
-    log.warn({ status: subject.status, reason }, 'needs attention');
+    await markNeedsAttention(app.database, action, reason);
+    log.warn({ status: action.status, reason }, 'needs attention');
     return { kind: 'done', why: 'needs_attention' };
   }
   return { kind: 'again', run: job.run + 1 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mutationOptionsFor, trackingCacheKey, trackingRequestFor } from './carrier-extras.ts';
+import { actionOptionsFor, trackingCacheKey, trackingRequestFor } from './carrier-extras.ts';
 
 describe('carrier extras', () => {
   it('sends only the extras that are set', () => {
@@ -10,10 +10,10 @@ describe('carrier extras', () => {
       trackingNumber: 'SF1',
       phoneLastDigits: '5678',
     });
-    expect(mutationOptionsFor({ carrierOptions: { com: 'zhongtong' } })).toEqual({
+    expect(actionOptionsFor({ carrierOptions: { com: 'zhongtong' } })).toEqual({
       carrierOptions: { com: 'zhongtong' },
     });
-    expect(mutationOptionsFor({})).toEqual({});
+    expect(actionOptionsFor({})).toEqual({});
   });
 
   it('keys the cache by the tracking number alone, or with extras in a stable order', () => {

@@ -1,35 +1,35 @@
-import type { SubjectTable } from '../store/subjects.ts';
+import type { ActionTable } from '../store/actions.ts';
 
 /**
- * Where each status stands on its subject's forward path. A status with a rank can only be
+ * Where each status stands on its action's forward path. A status with a rank can only be
  * followed by a higher one; `final` statuses end the path (design.md, "The gateway API").
  */
-const FORWARD: Readonly<Record<SubjectTable, readonly string[]>> = {
+const FORWARD: Readonly<Record<ActionTable, readonly string[]>> = {
   intercepts: ['pending', 'accepted', 'returning', 'returned'],
   redirects: ['pending', 'accepted', 'redirected'],
 };
 
-const FINAL: Readonly<Record<SubjectTable, ReadonlySet<string>>> = {
+const FINAL: Readonly<Record<ActionTable, ReadonlySet<string>>> = {
   intercepts: new Set(['returned', 'rejected', 'failed', 'cancelled']),
   redirects: new Set(['redirected', 'rejected', 'failed', 'cancelled']),
 };
 
 /** Whether nothing follows this status: reconciliation stops there. */
-export function isFinalStatus(table: SubjectTable, status: string): boolean {
+export function isFinalStatus(table: ActionTable, status: string): boolean {
   return FINAL[table].has(status);
 }
 
 /** The statuses still followed by the job, for SQL filters. */
-export function openStatuses(table: SubjectTable): readonly string[] {
+export function openStatuses(table: ActionTable): readonly string[] {
   return FORWARD[table].filter((status) => !isFinalStatus(table, status));
 }
 
 /**
  * The forward steps from `from` to `to`, one per status in between, so each transition is
  * stored (pending -> returned stores accepted, returning and returned). Empty when `to` is
- * not ahead of `from`: reconciliation never moves a subject backwards.
+ * not ahead of `from`: reconciliation never moves an action backwards.
  */
-export function forwardPath(table: SubjectTable, from: string, to: string): string[] {
+export function forwardPath(table: ActionTable, from: string, to: string): string[] {
   const path = FORWARD[table];
   const start = path.indexOf(from);
   const end = path.indexOf(to);

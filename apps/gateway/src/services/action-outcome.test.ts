@@ -8,15 +8,15 @@ import {
   CarrierRetryableError,
 } from '@parcelgate/carrier-kit';
 import { describe, expect, it } from 'vitest';
-import { mutationFailureOutcome } from './mutation-outcome.ts';
+import { actionFailureOutcome } from './action-outcome.ts';
 
 const init = { carrierId: 'acme', message: 'boom' };
-const outcome = (error: Parameters<typeof mutationFailureOutcome>[1]) => {
-  const result = mutationFailureOutcome('acme', error);
+const outcome = (error: Parameters<typeof actionFailureOutcome>[1]) => {
+  const result = actionFailureOutcome('acme', error);
   return [result.status, result.cause, result.problem?.problemType, result.neverPlaced];
 };
 
-describe('mutationFailureOutcome', () => {
+describe('actionFailureOutcome', () => {
   it('leaves every doubtful failure pending, never failed', () => {
     expect(outcome({ kind: 'timeout' })).toEqual(['pending', 'outcome_unknown', undefined, false]);
     expect(outcome({ kind: 'adapter-defect', error: new TypeError('x') })).toEqual([
@@ -65,7 +65,7 @@ describe('mutationFailureOutcome', () => {
   });
 
   it('records refusals and rejected content as final answers', () => {
-    const refusal = mutationFailureOutcome('acme', {
+    const refusal = actionFailureOutcome('acme', {
       kind: 'carrier-error',
       error: new CarrierNotEligibleError({
         ...init,
@@ -90,7 +90,7 @@ describe('mutationFailureOutcome', () => {
   });
 
   it('passes a rate limit on as Retry-After seconds', () => {
-    const result = mutationFailureOutcome('acme', {
+    const result = actionFailureOutcome('acme', {
       kind: 'carrier-error',
       error: new CarrierRateLimitedError({ ...init, retryAfterMs: 2500 }),
     });

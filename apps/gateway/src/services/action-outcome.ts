@@ -5,32 +5,32 @@ import type { CarrierFailure } from '../resilience/call-carrier.ts';
 import type { TransitionCause } from '../store/transitions.ts';
 import { readFailureProblem } from './carrier-problems.ts';
 
-/** What a failed intercept or redirect call means for the stored subject and the answer. */
-export interface MutationFailureOutcome {
+/** What a failed intercept or redirect call means for the stored action and the answer. */
+export interface ActionFailureOutcome {
   readonly status: 'pending' | 'rejected' | 'failed';
   readonly cause: TransitionCause;
   readonly detail: string;
   readonly carrierReason?: string;
   /** The carrier's refusal, in the policy vocabulary, for `rejected`. */
   readonly reasons?: readonly PolicyReason<string>[];
-  /** Answered instead of the subject, when the operation was not placed. */
+  /** Answered instead of the action, when the operation was not placed. */
   readonly problem?: ProblemError;
   /** True when the error proves the carrier never acted: the client may simply retry. */
   readonly neverPlaced: boolean;
 }
 
 /**
- * Decides what a failed mutation means. Only an error that proves the carrier did not act
+ * Decides what a failed action means. Only an error that proves the carrier did not act
  * (nothing sent, a 503, a rate limit, refused credentials) or a refusal ends it; any doubt
  * (a lost answer, a 500 after sending, a spent budget) leaves it `pending`, to be
  * reconciled, because telling a merchant "failed" when the carrier in fact stopped the
  * parcel is the one mistake this API must not make.
  */
-export function mutationFailureOutcome(
+export function actionFailureOutcome(
   carrierId: string,
   failure: CarrierFailure,
-): MutationFailureOutcome {
-  const unknown = (detail: string): MutationFailureOutcome => ({
+): ActionFailureOutcome {
+  const unknown = (detail: string): ActionFailureOutcome => ({
     status: 'pending',
     cause: 'outcome_unknown',
     detail,
@@ -55,7 +55,7 @@ export function mutationFailureOutcome(
       neverPlaced: false,
     };
   }
-  const notPlaced = (status: 'failed', cause: TransitionCause): MutationFailureOutcome => ({
+  const notPlaced = (status: 'failed', cause: TransitionCause): ActionFailureOutcome => ({
     status,
     cause,
     detail: error.message,

@@ -2,8 +2,8 @@ import { CarrierInvalidRequestError } from '@parcelgate/carrier-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
 import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
-import { reconcileSubject } from '../jobs/reconcile-subject.ts';
-import { loadSubject } from '../jobs/subject-store.ts';
+import { reconcileAction } from '../jobs/reconcile-action.ts';
+import { loadAction } from '../lifecycle/action-store.ts';
 
 const { carrier, script } = createFakeCarrier();
 let gateway: TestGateway;
@@ -166,11 +166,11 @@ describe('carrier extras through the API', () => {
       phoneLastDigits: '4321',
       carrierOptions: { com: 'jtexpress' },
     });
-    const stored = await loadSubject(gateway.app.database, 'intercepts', id);
+    const stored = await loadAction(gateway.app.database, 'intercepts', id);
     expect(stored).toMatchObject({ phoneLastDigits: '4321', carrierOptions: { com: 'jtexpress' } });
 
     script.requests.track.length = 0;
-    await reconcileSubject(gateway.app, { table: 'intercepts', id, run: 0 });
+    await reconcileAction(gateway.app, { table: 'intercepts', id, run: 0 });
     expect(script.requests.track).toEqual([
       { trackingNumber: 'FK900003', phoneLastDigits: '4321', carrierOptions: { com: 'jtexpress' } },
     ]);

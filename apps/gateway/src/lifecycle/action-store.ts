@@ -1,14 +1,14 @@
 import type { Address } from '@parcelgate/carrier-kit';
+import { type ActionTable, updateAction } from '../store/actions.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { releaseRedirectQuota } from '../store/redirects.ts';
-import { type SubjectTable, updateSubject } from '../store/subjects.ts';
 import { addTransition } from '../store/transitions.ts';
 import type { ReconcileStep } from './decide-reconciliation.ts';
 import { isFinalStatus, openStatuses } from './lifecycle.ts';
 
 /** An intercept or redirect as the reconciliation job reads it. */
-export interface ReconcileSubject {
-  readonly table: SubjectTable;
+export interface ReconcileAction {
+  readonly table: ActionTable;
   readonly id: string;
   readonly tenantId: string;
   readonly carrier: string;
@@ -29,7 +29,7 @@ export interface ReconcileSubject {
   readonly updatedAt: Date;
 }
 
-function subjectColumns(table: SubjectTable): string {
+function actionColumns(table: ActionTable): string {
   const extra =
     table === 'redirects'
       ? `order_ref AS "orderRef", new_address AS "newAddress"`
@@ -40,14 +40,14 @@ function subjectColumns(table: SubjectTable): string {
     connection_id AS "connectionId", updated_at AS "updatedAt", ${extra}`;
 }
 
-/** Reads one subject by id, whatever its tenant: the job acts for the system. */
-export async function loadSubject(
+/** Reads one action by id, whatever its tenant: the job acts for the system. */
+export async function loadAction(
   db: Queryable,
-  table: SubjectTable,
+  table: ActionTable,
   id: string,
-): Promise<ReconcileSubject | undefined> {
-  const [row] = await db.query<Omit<ReconcileSubject, 'table'>>(
-    `SELECT ${subjectColumns(table)} FROM ${table} WHERE id = $1`,
+): Promise<ReconcileAction | undefined> {
+  const [row] = await db.query<Omit<ReconcileAction, 'table'>>(
+    `SELECT ${actionColumns(table)} FROM ${table} WHERE id = $1`,
     [id],
   );
   return row === undefined ? undefined : { ...row, table };
@@ -60,15 +60,15 @@ export async function loadSubject(
  * what was asked through that account. Otherwise a tenant holding its own account's push
  * secret could forge outcomes for another tenant's intercepts.
  */
-export async function loadOpenSubjectsOfParcel(
+export async function loadOpenActionsOfParcel(
   db: Queryable,
   carrier: string,
   trackingNumber: string,
   connectionId: string | null,
-): Promise<ReconcileSubject[]> {
-  const load = async (table: SubjectTable) => {
-    const rows = await db.query<Omit<ReconcileSubject, 'table'>>(
-      `SELECT ${subjectColumns(table)} FROM ${table}
+): Promise<ReconcileAction[]> {
+  const load = async (table: ActionTable) => {
+    const rows = await db.query<Omit<ReconcileAction, 'table'>>(
+      `SELECT ${actionColumns(table)} FROM ${table}
         WHERE carrier = $1 AND tracking_number = $2 AND status IN (${inList(openStatuses(table))})
           AND connection_id IS NOT DISTINCT FROM $3
         ORDER BY created_at`,
@@ -85,13 +85,13 @@ function inList(statuses: readonly string[]): string {
 
 /**
  * Stores the steps of one decision, each as a transition, in one transaction, but only if
- * the subject still has the status the decision was made from: the row is locked and
+ * the action still has the status the decision was made from: the row is locked and
  * compared first, so a stale job (or a callback that got there first) can never overwrite
  * a newer state. Returns false, storing nothing, when the status had moved on.
  */
 export async function applySteps(
   database: Database,
-  subject: ReconcileSubject,
+  action: ReconcileAction,
   steps: readonly ReconcileStep[],
 ): Promise<boolean> {
   if (steps.length === 0) {
@@ -99,81 +99,81 @@ export async function applySteps(
   }
   return database.transaction(async (tx) => {
     const [row] = await tx.query<{ status: string }>(
-      `SELECT status FROM ${subject.table} WHERE id = $1 FOR UPDATE`,
-      [subject.id],
+      `SELECT status FROM ${action.table} WHERE id = $1 FOR UPDATE`,
+      [action.id],
     );
-    if (row?.status !== subject.status) {
+    if (row?.status !== action.status) {
       return false;
     }
     for (const step of steps) {
-      await updateSubject(tx, subject.table, subject.id, {
+      await updateAction(tx, action.table, action.id, {
         status: step.status,
         statusDetail: step.detail,
         carrierReference: step.carrierReference,
         carrierReason: step.carrierReason,
       });
-      await addTransition(tx, subject.id, {
+      await addTransition(tx, action.id, {
         status: step.status,
         cause: step.cause,
         ...(step.detail === undefined ? {} : { detail: step.detail }),
       });
     }
-    const last = steps.at(-1)?.status ?? subject.status;
-    if (subject.needsAttention && isFinalStatus(subject.table, last)) {
+    const last = steps.at(-1)?.status ?? action.status;
+    if (action.needsAttention && isFinalStatus(action.table, last)) {
       // A late answer (a push) settled what a person was asked to look at.
       await tx.query(
-        `UPDATE ${subject.table} SET needs_attention = false, attention_reason = NULL WHERE id = $1`,
-        [subject.id],
+        `UPDATE ${action.table} SET needs_attention = false, attention_reason = NULL WHERE id = $1`,
+        [action.id],
       );
     }
     if (
-      subject.table === 'redirects' &&
-      subject.orderRef !== null &&
+      action.table === 'redirects' &&
+      action.orderRef !== null &&
       (last === 'failed' || last === 'rejected')
     ) {
       // As on the request path: a redirect that did not happen gives the order's quota back.
-      await releaseRedirectQuota(tx, subject.tenantId, subject.orderRef);
+      await releaseRedirectQuota(tx, action.tenantId, action.orderRef);
     }
     return true;
   });
 }
 
 /**
- * Flags a subject that stayed unsettled past its deadline, with why, unless its status
+ * Flags an action that stayed unsettled past its deadline, with why, unless its status
  * moved meanwhile. Its status is left as it is: only a person (or a late carrier answer on
  * another path) knows the truth now.
  */
 export async function markNeedsAttention(
   db: Queryable,
-  subject: ReconcileSubject,
+  action: ReconcileAction,
   reason: string,
 ): Promise<void> {
   await db.query(
-    `UPDATE ${subject.table} SET needs_attention = true, attention_reason = $3
+    `UPDATE ${action.table} SET needs_attention = true, attention_reason = $3
       WHERE id = $1 AND status = $2`,
-    [subject.id, subject.status, reason],
+    [action.id, action.status, reason],
   );
 }
 
-/** A subject the job should be following. */
-export interface SubjectKey {
-  readonly table: SubjectTable;
+/** An action the job should be following. */
+export interface ActionKey {
+  readonly table: ActionTable;
   readonly id: string;
 }
 
-/** Subjects still being followed (not final, not flagged), oldest change first. */
-export async function listOpenSubjects(db: Queryable, limit: number): Promise<SubjectKey[]> {
-  const part = (table: SubjectTable) =>
+/** Actions still being followed (not final, not flagged), oldest change first. */
+export async function listOpenActions(db: Queryable, limit: number): Promise<ActionKey[]> {
+  const part = (table: ActionTable) =>
     `SELECT '${table}' AS "table", id, updated_at FROM ${table}
       WHERE status IN (${inList(openStatuses(table))}) AND NOT needs_attention`;
-  return db.query<SubjectKey>(
+  return db.query<ActionKey>(
     `SELECT "table", id FROM (${part('intercepts')} UNION ALL ${part('redirects')}) AS open
       ORDER BY updated_at LIMIT $1`,
     [limit],
   );
 }
 
-/** Whether the job has nothing more to do for this subject. */
-export function isSettled(subject: ReconcileSubject): boolean {
-  return subject.needsAttention || isFinalStatus(subject.table, subject.status);
+/** Whether the job has nothing more to do for this action. */
+export function isSettled(action: ReconcileAction): boolean {
+  return action.needsAttention || isFinalStatus(action.table, action.status);
 }

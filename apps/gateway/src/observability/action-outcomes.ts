@@ -2,7 +2,7 @@ import type { Counter } from 'prom-client';
 import { isProblemError } from '../problems.ts';
 
 /** What identifies the stored intercept or redirect a problem answer is about. */
-type SubjectField = 'interceptId' | 'redirectId';
+type ActionIdField = 'interceptId' | 'redirectId';
 
 /**
  * Runs an intercept or redirect request and counts the status it was answered in. A problem
@@ -12,9 +12,9 @@ type SubjectField = 'interceptId' | 'redirectId';
  * could not be read) are not outcomes: the request metrics count them by status code, and
  * counting them here would let any carrier name a client sends become a label.
  */
-export async function countMutationOutcome<Answer>(
+export async function countActionOutcome<Answer>(
   counter: Counter<'carrier' | 'status'>,
-  subjectField: SubjectField,
+  idField: ActionIdField,
   carrierId: string,
   work: Promise<Answer>,
   describe: (answer: Answer) => { readonly carrier: string; readonly status: string },
@@ -26,7 +26,7 @@ export async function countMutationOutcome<Answer>(
     counter.inc({ carrier, status });
     return answer;
   } catch (error) {
-    if (isProblemError(error) && error.extensions[subjectField] !== undefined) {
+    if (isProblemError(error) && error.extensions[idField] !== undefined) {
       const status = error.problemType === 'not-eligible' ? 'rejected' : 'failed';
       counter.inc({ carrier: carrierId, status });
     }

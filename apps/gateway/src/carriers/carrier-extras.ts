@@ -22,8 +22,8 @@ export function trackingRequestFor(trackingNumber: string, extras: CarrierExtras
   };
 }
 
-/** The options part of a mutation request (`InterceptRequest` / `RedirectRequest`). */
-export function mutationOptionsFor(extras: CarrierExtras): {
+/** The options part of an action request (`InterceptRequest` / `RedirectRequest`). */
+export function actionOptionsFor(extras: CarrierExtras): {
   readonly carrierOptions?: Readonly<Record<string, string>>;
 } {
   return extras.carrierOptions == null || Object.keys(extras.carrierOptions).length === 0
