@@ -29,6 +29,8 @@ export interface FakeCarrierScript {
   destinations: Map<string, Location>;
   /** Runs inside each tracking call, before it answers (nothing by default). */
   duringTrack: () => void;
+  /** Awaited inside each tracking call before it answers: a slow carrier (none by default). */
+  beforeTrack: (ctx: CarrierContext) => Promise<void>;
   calls: { track: number; intercept: number; redirect: number; interceptStatus: number };
   /** What the adapter was asked, newest last. */
   requests: {
@@ -61,6 +63,7 @@ export function createFakeCarrier(id = 'fake'): {
     },
     destinations: new Map(),
     duringTrack: () => {},
+    beforeTrack: async () => {},
     calls: { track: 0, intercept: 0, redirect: 0, interceptStatus: 0 },
     requests: { track: [], intercept: [], redirect: [] },
   };
@@ -103,10 +106,11 @@ export function createFakeCarrier(id = 'fake'): {
       },
     ],
     detect: (trackingNumber) => (trackingNumber.startsWith('FK') ? 'format' : undefined),
-    async track(_ctx, request) {
+    async track(ctx, request) {
       script.calls.track += 1;
       script.requests.track.push(request);
       script.duringTrack();
+      await script.beforeTrack(ctx);
       const status = script.parcels.get(request.trackingNumber);
       if (status === undefined) {
         throw new CarrierNotFoundError({
