@@ -61,12 +61,18 @@ describe('Idempotency-Key', () => {
 
   it('answers 409 while the first request with the key is still running', async () => {
     let release: () => void = () => {};
+    let carrierAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      carrierAsked = resolve;
+    });
     script.intercept = () =>
       new Promise((resolve) => {
         release = () => resolve({ outcome: 'accepted' });
+        carrierAsked();
       });
     const first = post('running-1', body('FK000003'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The carrier is asked only once the key is claimed: the first request now holds it.
+    await asked;
     const second = await post('running-1', body('FK000003'));
     expect(second.statusCode).toBe(409);
     expect(second.headers['retry-after']).toBe('1');
