@@ -64,6 +64,8 @@ export {
 } from './errors/carrier-error.ts';
 export {
   CarrierAuthenticationError,
+  type CarrierErrorClassByKind,
+  type CarrierErrorOfKind,
   CarrierInvalidRequestError,
   CarrierNotEligibleError,
   CarrierNotFoundError,

@@ -3,7 +3,7 @@
  * `pnpm publish` would), installs the tarball with npm into a throwaway project outside
  * the workspace (its dependencies come from the npm registry, not the workspace), then
  * type-checks a user's program under two module resolutions without Node's types (any
- * fetch runtime) and runs it. Needs `dist/`: run `pnpm --filter @parcelgate/sdk build` first.
+ * fetch runtime) and runs it. The package's prepack builds `dist/` when it is missing.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';

@@ -1,3 +1,5 @@
+import { problemTypesExtension } from './problem-types-extension.ts';
+
 /** The security scheme every operation that is not public requires. */
 export const API_KEY_SCHEME = 'apiKey';
 
@@ -49,4 +51,5 @@ export const DOCUMENT_BASE = {
       },
     },
   },
+  'x-problem-types': problemTypesExtension(),
 } as const;

@@ -67,7 +67,7 @@ export function retryAfterOf(failure: CarrierFailure): number | undefined {
   if (failure.kind !== 'carrier-error' || !isCarrierErrorOfKind(failure.error, 'rate-limited')) {
     return undefined;
   }
-  const { retryAfterMs } = failure.error as { retryAfterMs?: unknown };
+  const { retryAfterMs } = failure.error;
   return typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs)
     ? Math.max(0, retryAfterMs)
     : undefined;

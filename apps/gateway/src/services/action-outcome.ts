@@ -44,8 +44,7 @@ export function actionFailureOutcome(
   }
   const { error } = failure;
   if (isCarrierErrorOfKind(error, 'not-eligible')) {
-    const reason =
-      'reason' in error && typeof error.reason === 'string' ? error.reason : 'carrier_refused';
+    const reason = typeof error.reason === 'string' ? error.reason : 'carrier_refused';
     return {
       status: 'rejected',
       cause: 'carrier_answer',

@@ -1,3 +1,4 @@
+import { isCarrierErrorOfKind } from '@parcelgate/carrier-kit';
 import { ProblemError } from '../problems.ts';
 import type { CarrierFailure } from '../resilience/call-carrier.ts';
 
@@ -39,7 +40,9 @@ export function readFailureProblem(carrierId: string, failure: CarrierFailure): 
         extensions,
       );
     case 'rate-limited': {
-      const retryAfterMs = 'retryAfterMs' in error ? Number(error.retryAfterMs ?? 1000) : 1000;
+      const retryAfterMs = isCarrierErrorOfKind(error, 'rate-limited')
+        ? (error.retryAfterMs ?? 1000)
+        : 1000;
       const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
       return new ProblemError(
         'carrier-rate-limited',

@@ -203,7 +203,7 @@ export async function testConnection(app: FastifyInstance, request: FastifyReque
   }
   if (
     failure.kind === 'timeout' ||
-    (failure.kind === 'carrier-error' && failure.error.kind === 'retryable')
+    (failure.kind === 'carrier-error' && isCarrierErrorOfKind(failure.error, 'retryable'))
   ) {
     return {
       ok: false,

@@ -1,3 +1,5 @@
+import type { CarrierErrorOfKind } from './kinds.ts';
+
 /** Marks carrier errors across copies of this package (an adapter from npm may bring its own). */
 const CARRIER_ERROR_MARKER = Symbol.for('parcelgate.carrier-error');
 
@@ -57,10 +59,15 @@ export function isCarrierError(value: unknown): value is CarrierError {
   return typeof value === 'object' && value !== null && CARRIER_ERROR_MARKER in value;
 }
 
-/** Whether `value` is a carrier error of the given kind. */
+/**
+ * Whether `value` is a carrier error of the given kind, narrowed to that kind's class with
+ * its own fields: `'rate-limited'` gives a {@link CarrierRateLimitedError} with
+ * `retryAfterMs`, `'not-eligible'` a {@link CarrierNotEligibleError} with `reason`. Like
+ * {@link isCarrierError} it recognises errors from any copy of carrier-kit.
+ */
 export function isCarrierErrorOfKind<Kind extends CarrierErrorKind>(
   value: unknown,
   kind: Kind,
-): value is CarrierError & { readonly kind: Kind } {
+): value is CarrierErrorOfKind<Kind> {
   return isCarrierError(value) && value.kind === kind;
 }

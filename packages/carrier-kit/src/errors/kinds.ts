@@ -1,4 +1,4 @@
-import type { CarrierErrorInit } from './carrier-error.ts';
+import type { CarrierErrorInit, CarrierErrorKind } from './carrier-error.ts';
 import { CarrierError } from './carrier-error.ts';
 
 /**
@@ -66,3 +66,17 @@ export class CarrierInvalidRequestError extends CarrierError {
 export class CarrierOutcomeUnknownError extends CarrierError {
   readonly kind = 'outcome-unknown';
 }
+
+/** The class of each carrier error kind, e.g. `'retryable'` → {@link CarrierRetryableError}. */
+export interface CarrierErrorClassByKind {
+  readonly retryable: CarrierRetryableError;
+  readonly 'rate-limited': CarrierRateLimitedError;
+  readonly authentication: CarrierAuthenticationError;
+  readonly 'not-found': CarrierNotFoundError;
+  readonly 'not-eligible': CarrierNotEligibleError;
+  readonly 'invalid-request': CarrierInvalidRequestError;
+  readonly 'outcome-unknown': CarrierOutcomeUnknownError;
+}
+
+/** The carrier error class of one kind (or of any of a union of kinds). */
+export type CarrierErrorOfKind<Kind extends CarrierErrorKind> = CarrierErrorClassByKind[Kind];

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_TYPE_BASE, PROBLEM_TYPES } from './problem-types.ts';
+import { parse } from 'yaml';
+import { guardName } from '../../scripts/problem-sources.ts';
+import * as guards from './problem-guards.ts';
+import { PROBLEM_TYPE_BASE, PROBLEM_TYPES, problemTypeOf } from './problem-types.ts';
 
 /** Operations the SDK never calls: the carriers' callbacks (their problems answer carriers). */
 const NOT_FOR_CLIENTS = /^\/v1\/carrier-callbacks\//;
@@ -10,11 +13,12 @@ const NOT_FOR_CLIENTS = /^\/v1\/carrier-callbacks\//;
  * is YAML as the gateway writes it: paths at two spaces, each example's `type`, `title` and
  * `status` on consecutive lines.
  */
+async function readDocument(): Promise<string> {
+  return readFile(new URL('../../../../openapi/parcelgate.yaml', import.meta.url), 'utf8');
+}
+
 async function documentedProblems(): Promise<{ path: string; slug: string; status: number }[]> {
-  const document = await readFile(
-    new URL('../../../../openapi/parcelgate.yaml', import.meta.url),
-    'utf8',
-  );
+  const document = await readDocument();
   const paths = document.slice(document.indexOf('\npaths:\n'), document.indexOf('\ncomponents:\n'));
   const found: { path: string; slug: string; status: number }[] = [];
   for (const section of paths.split(/\n(?= {2}\/)/).slice(1)) {
@@ -45,5 +49,30 @@ describe('PROBLEM_TYPES', () => {
       .filter((problem) => table[problem.slug] !== problem.status)
       .map((problem) => `${problem.path}: ${problem.slug} ${problem.status}`);
     expect([...new Set(mismatches)]).toEqual([]);
+  });
+});
+
+/** An entry of the document's `x-problem-types`, as far as this test reads it. */
+interface Entry {
+  readonly type: string;
+  readonly status: number;
+  readonly audience: string;
+}
+
+describe('the generated problem table and guards', () => {
+  it("are the document's x-problem-types for clients, and none of the carriers'", async () => {
+    const table = (parse(await readDocument()) as { 'x-problem-types': Record<string, Entry> })[
+      'x-problem-types'
+    ];
+    const forClients = Object.entries(table).filter(([, entry]) => entry.audience === 'clients');
+    expect(forClients.length).toBeGreaterThan(30);
+    expect(PROBLEM_TYPES).toEqual(
+      Object.fromEntries(forClients.map(([slug, entry]) => [slug, entry.status])),
+    );
+    for (const [slug, entry] of forClients) {
+      expect(problemTypeOf(entry.type)).toBe(slug);
+      expect(typeof (guards as Record<string, unknown>)[guardName(slug)]).toBe('function');
+    }
+    expect(problemTypeOf(`${PROBLEM_TYPE_BASE}callback-unreadable`)).toBeUndefined();
   });
 });
