@@ -1,6 +1,6 @@
 import type { FastifySchema } from 'fastify';
-import { problemResponses } from '../routes/problem-responses.ts';
 import { API_KEY_SCHEME } from './document-base.ts';
+import { problemResponses } from './problem-responses.ts';
 
 /** What a 429 answer says besides its problem (draft-ietf-httpapi-ratelimit-headers). */
 const RATE_LIMIT_HEADERS = {

@@ -15,6 +15,13 @@ export interface ListQueryInput extends Omit<ListFilters, 'cursor'> {
   readonly cursor?: string | undefined;
 }
 
+/** Reads one page of a tenant's rows (one more than the limit, to know there is a next). */
+export type ListLoader<Row> = (
+  db: Queryable,
+  tenantId: string,
+  filters: ListFilters,
+) => Promise<Row[]>;
+
 /**
  * One page of intercepts or redirects with their histories (loaded in two queries for the
  * whole page, not two per item) and the cursor of the next page.
@@ -23,7 +30,7 @@ export async function listPage<Row extends { readonly id: string; readonly creat
   app: FastifyInstance,
   tenantId: string,
   query: ListQueryInput,
-  list: (db: Queryable, tenantId: string, filters: ListFilters) => Promise<Row[]>,
+  list: ListLoader<Row>,
   present: (row: Row, history: { transitions: Transition[]; attempts: CarrierAttempt[] }) => Item,
 ): Promise<{ data: Item[]; nextCursor: string | null }> {
   const cursor = readCursor(query.cursor);

@@ -1,13 +1,49 @@
 import type { TrackingRequest, TrackingSnapshot } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type CarrierExtras, trackingRequestFor } from '../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { checkCarrierOptions, QUERY_CARRIER_OPTIONS } from '../carriers/check-carrier-options.ts';
+import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import { isProblemError } from '../problems.ts';
 import { hasActiveIntercept } from '../store/intercepts.ts';
+import { detectCarriers } from './detect-carrier.ts';
 import { readTracking } from './read-tracking.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';
+
+/**
+ * `GET /v1/tracking/:carrier/:trackingNumber`: the named carrier, or with `auto` every
+ * loaded carrier whose tracking numbers look like this one, each through the tenant's own
+ * connection when it has one (else the shared account), within `request.deadline`.
+ */
+export async function trackParcel(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  carrierId: string,
+  trackingNumber: string,
+  extras: CarrierExtras,
+) {
+  const carriers =
+    carrierId === 'auto'
+      ? detectCarriers(app.carriers.list(), trackingNumber)
+      : [app.carriers.resolve(carrierId)];
+  const candidates = await Promise.all(
+    carriers.map((carrier) =>
+      resolveCarrierAccount(app, request.tenant, carrier.definition.id, {
+        purpose: 'read',
+        trackingNumber,
+      }),
+    ),
+  );
+  return readTrackingWithInterception(
+    app,
+    request,
+    candidates,
+    trackingRequestFor(trackingNumber, extras),
+    request.deadline,
+  );
+}
 
 /**
  * Tracks a parcel at the first candidate carrier that knows it (one candidate unless the

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { INTERCEPT_REASONS, NORMALIZED_STATUSES } from '@parcelgate/carrier-kit';
 import ts from 'typescript';
-import { forwardPath, isFinalStatus } from '../../src/jobs/lifecycle.ts';
+import { forwardPath, isFinalStatus } from '../../src/lifecycle/lifecycle.ts';
 import {
   INTERCEPT_LIFECYCLE_STATUSES,
   NEXT_ACTIONS,

@@ -4,6 +4,7 @@ import type { Counter } from 'prom-client';
 import { type TSchema, Type } from 'typebox';
 import { answerByDeadline } from '../../deadline/answer-by-deadline.ts';
 import { countActionOutcome } from '../../observability/action-outcomes.ts';
+import { problemResponses } from '../../openapi/problem-responses.ts';
 import { ListQuery } from '../../schemas/intercepts.ts';
 import type { SharedSchema } from '../../schemas/shared-schema.ts';
 import type {
@@ -15,9 +16,6 @@ import type {
 } from '../../services/actions/action-kind.ts';
 import { answerFor, checkActionEligibility, runAction } from '../../services/actions/run-action.ts';
 import { listPage } from '../../services/list-page.ts';
-import type { Queryable } from '../../store/database.ts';
-import type { ListFilters } from '../../store/pagination.ts';
-import { problemResponses } from '../problem-responses.ts';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from './headers.ts';
 
 /** One route's words in the OpenAPI document. */
@@ -47,9 +45,7 @@ export interface ActionRoutesSpec<
   readonly eligibility?: RouteDocs & { readonly schema: SharedSchema<TSchema> };
   readonly create: RouteDocs;
   readonly read: RouteDocs;
-  readonly listing: RouteDocs & {
-    readonly load: (db: Queryable, tenantId: string, filters: ListFilters) => Promise<Stored[]>;
-  };
+  readonly listing: RouteDocs;
   /** The counter of the kind's answered outcomes. */
   readonly outcomes: (app: FastifyInstance) => Counter<'carrier' | 'status'>;
 }
@@ -150,7 +146,7 @@ export function actionRoutes<
         },
       },
       async (request) =>
-        listPage(app, request.tenant.id, request.query, spec.listing.load, (row, history) =>
+        listPage(app, request.tenant.id, request.query, kind.list, (row, history) =>
           kind.present(row, history satisfies ActionHistory),
         ),
     );

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { problemResponses } from '../../openapi/problem-responses.ts';
 import { CarrierId } from '../../schemas/common.ts';
 import {
   CarrierConnection,
@@ -18,7 +19,6 @@ import {
   removeConnection,
   testConnection,
 } from '../../services/connection-service.ts';
-import { problemResponses } from '../problem-responses.ts';
 
 const Params = Type.Object({ id: ConnectionId });
 

@@ -8,9 +8,9 @@ import {
 } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
+import { problemResponses } from '../../openapi/problem-responses.ts';
 import type { CircuitState } from '../../resilience/circuit-breaker.ts';
 import { CarrierList } from '../../schemas/carriers.ts';
-import { problemResponses } from '../problem-responses.ts';
 
 /** The loaded carriers, their capabilities and the request options each accepts. */
 export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {

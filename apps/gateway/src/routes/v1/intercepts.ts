@@ -5,7 +5,6 @@ import {
   InterceptRequest,
 } from '../../schemas/intercepts.ts';
 import { interceptKind } from '../../services/actions/intercept-kind.ts';
-import { listIntercepts } from '../../store/intercepts.ts';
 import { actionRoutes } from './action-routes.ts';
 
 /** Intercepts: the dry run, creating one, reading one, listing them. */
@@ -39,6 +38,5 @@ export const interceptRoutes = actionRoutes({
     summary: "List the tenant's intercepts, newest first",
     description:
       'Filters by status, carrier, reason, order reference, tracking number and creation time; cursor pagination.',
-    load: listIntercepts,
   },
 });

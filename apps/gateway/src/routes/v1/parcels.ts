@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { problemResponses } from '../../openapi/problem-responses.ts';
 import { CarrierId, OrderRef, TrackingNumber } from '../../schemas/common.ts';
 import {
   NewParcel,
@@ -12,7 +13,6 @@ import {
   listTenantParcels,
   registerTenantParcel,
 } from '../../services/parcel-service.ts';
-import { problemResponses } from '../problem-responses.ts';
 
 /**
  * Parcels a tenant registered as its own: what lets a tenant without its own carrier

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { problemResponses } from '../../openapi/problem-responses.ts';
 import { DEFAULT_POLICY } from '../../policy/defaults.ts';
 import type { TenantPolicy, TenantPolicyOverrides } from '../../policy/policy-types.ts';
 import { applyOverrides } from '../../policy/resolve-policy.ts';
@@ -6,7 +7,6 @@ import { validatePolicyOverrides } from '../../policy/validate-overrides.ts';
 import { ProblemError } from '../../problems.ts';
 import { Policy, type PolicyDocument, PolicyOverrides } from '../../schemas/policy.ts';
 import { setTenantPolicy } from '../../store/tenants.ts';
-import { problemResponses } from '../problem-responses.ts';
 
 /**
  * The tenant's own rules: the domain defaults with its overrides on top. Each carrier

@@ -1,6 +1,5 @@
 import { Redirect, RedirectList, RedirectRequest } from '../../schemas/redirects.ts';
 import { redirectKind } from '../../services/actions/redirect-kind.ts';
-import { listRedirects } from '../../store/redirects.ts';
 import { actionRoutes } from './action-routes.ts';
 
 /** Redirects: deliver a parcel in transit to a new address. */
@@ -25,6 +24,5 @@ export const redirectRoutes = actionRoutes({
   listing: {
     operationId: 'listRedirects',
     summary: "List the tenant's redirects, newest first",
-    load: listRedirects,
   },
 });

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { trackingRequestFor } from '../../carriers/carrier-extras.ts';
-import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
+import { problemResponses } from '../../openapi/problem-responses.ts';
 import { CarrierOptions, PhoneLastDigits, TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
 import { detectCarriers } from '../../services/detect-carrier.ts';
-import { readTrackingWithInterception } from '../../services/tracking-service.ts';
-import { problemResponses } from '../problem-responses.ts';
+import { trackParcel } from '../../services/tracking-service.ts';
 import { PreferHeaders } from './headers.ts';
 
 /** Tracking, by carrier or with `carrier=auto` detection. */
@@ -56,28 +54,13 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Tracking.ref, ...problemResponses(400, 401, 404, 502, 503, 504) },
       },
     },
-    async (request) => {
-      const { trackingNumber } = request.params;
-      const carriers =
-        request.params.carrier === 'auto'
-          ? detectCarriers(app.carriers.list(), trackingNumber)
-          : [app.carriers.resolve(request.params.carrier)];
-      // Each through the tenant's own connection when it has one, else the shared account.
-      const candidates = await Promise.all(
-        carriers.map((carrier) =>
-          resolveCarrierAccount(app, request.tenant, carrier.definition.id, {
-            purpose: 'read',
-            trackingNumber,
-          }),
-        ),
-      );
-      return readTrackingWithInterception(
+    async (request) =>
+      trackParcel(
         app,
         request,
-        candidates,
-        trackingRequestFor(trackingNumber, request.query),
-        request.deadline,
-      );
-    },
+        request.params.carrier,
+        request.params.trackingNumber,
+        request.query,
+      ),
   );
 };

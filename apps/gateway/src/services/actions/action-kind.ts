@@ -13,6 +13,7 @@ import type { CarrierAttempt } from '../../store/attempts.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { IdempotencyScope } from '../../store/idempotency.ts';
 import type { FirstTransition, Transition } from '../../store/transitions.ts';
+import type { ListLoader } from '../list-page.ts';
 import type { CarrierActionAnswer } from '../send-action.ts';
 
 /** What every action's request carries (the body of `POST /v1/intercepts`, `/v1/redirects`). */
@@ -145,6 +146,8 @@ export interface ActionKind<
     claim?: IdempotencyScope,
   ): Promise<void>;
   find(db: Queryable, tenantId: string, id: string): Promise<Stored | undefined>;
+  /** One page of the tenant's actions of this kind, newest first. */
+  list: ListLoader<Stored>;
   present(record: Stored, history: ActionHistory): Presented;
   /** The problem for a store refusal because another action of the kind is under way. */
   alreadyUnderWay(error: unknown, record: Stored): ProblemError | undefined;

@@ -9,6 +9,7 @@ import {
   hasActiveIntercept,
   type InterceptRecord,
   insertIntercept,
+  listIntercepts,
 } from '../../store/intercepts.ts';
 import { presentIntercept } from '../present.ts';
 import { effectivePolicyFor } from '../tenant-policy.ts';
@@ -85,6 +86,7 @@ export const interceptKind: ActionKind<InterceptInput, InterceptRecord, Presente
     };
   },
   insert: insertIntercept,
+  list: listIntercepts,
   find: findIntercept,
   present: presentIntercept,
   alreadyUnderWay(error, record) {

@@ -9,6 +9,7 @@ import {
   consumeRedirectQuota,
   findRedirect,
   insertRedirect,
+  listRedirects,
   type RedirectRecord,
   redirectsUsed,
   releaseRedirectQuota,
@@ -100,6 +101,7 @@ export const redirectKind: ActionKind<
     };
   },
   insert: insertRedirect,
+  list: listRedirects,
   find: findRedirect,
   present: presentRedirect,
   alreadyUnderWay(error, record) {

@@ -1,5 +1,5 @@
-import { problemExamples } from '../openapi/problem-examples.ts';
 import { Problem } from '../schemas/common.ts';
+import { problemExamples } from './problem-examples.ts';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid (problem+json with the JSON pointer of each bad field).',
