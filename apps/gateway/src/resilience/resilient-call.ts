@@ -73,10 +73,11 @@ class AttemptFailedError extends Error {
 /**
  * Calls a carrier with the gateway's protections, in order per attempt: the circuit
  * breaker (fail fast while the carrier is down), the carrier's limiter (concurrency and
- * rate, bounded queue), then `callCarrier` with min(per-try timeout, what is left), which
- * records the attempt. Between attempts p-retry asks {@link planRetry}; its own delays are
- * off (`minTimeout: 0`) because they are neither full jitter nor budget-aware, so the pause
- * is awaited in `onFailedAttempt` instead. The carrier's retry budget must also allow it.
+ * rate, bounded queue), then `callCarrier` under a child of the deadline capped by the
+ * per-try timeout, which reports the attempt. p-retry counts the attempts, stops at the
+ * deadline (`maxRetryTime`) or when the call's signal aborts, and asks `shouldRetry`, which
+ * follows {@link planRetry} and awaits its pause. The carrier's retry budget must also
+ * allow the retry.
  */
 export async function callCarrierResiliently<Value>(
   options: ResilientCallOptions<Value>,
@@ -97,7 +98,6 @@ export async function callCarrierResiliently<Value>(
     (options.carrier.definition.capabilities[operation]?.safeToRetry ?? false);
   const failures: CarrierFailure[] = [];
   let attempts = 0;
-  let plan: RetryPlan | undefined;
 
   const attempt = async (): Promise<Value> => {
     const decision = breaker.acquire();
@@ -176,22 +176,29 @@ export async function callCarrierResiliently<Value>(
   resilience.retryBudget.recordCall();
   try {
     const value = await pRetry(attempt, {
+      // Attempt counting: at most `maxAttempts` calls, whatever else allows a retry.
       retries: Math.max(0, tuning.maxAttempts - 1),
-      minTimeout: 0,
-      maxTimeout: 0,
-      factor: 1,
+      // No retry starts once too little of the deadline is left for an attempt to finish.
+      maxRetryTime: Math.max(0, deadline.remainingMs() - tuning.minAttemptMs),
+      // Every reader of a shared read left: stop between attempts too.
       signal,
-      onFailedAttempt: async ({ error, attemptNumber }) => {
-        plan = decide(error, attemptNumber);
-        if (plan.retry) {
-          call.request.log.debug(
-            { carrier: resilience.carrierId, operation, attemptNumber, delayMs: plan.delayMs },
-            'retrying a carrier call',
-          );
-          await sleep(plan.delayMs, signal);
+      // The pause is planned by `planRetry` (full jitter, the carrier's Retry-After, the
+      // deadline), which p-retry's exponential delays cannot express: it is awaited in
+      // `shouldRetry`, and p-retry adds none of its own.
+      minTimeout: 0,
+      unref: true,
+      shouldRetry: async ({ error, attemptNumber }) => {
+        const plan = decide(error, attemptNumber);
+        if (!plan.retry) {
+          return false;
         }
+        call.request.log.debug(
+          { carrier: resilience.carrierId, operation, attemptNumber, delayMs: plan.delayMs },
+          'retrying a carrier call',
+        );
+        await sleep(plan.delayMs, signal);
+        return true;
       },
-      shouldRetry: () => plan?.retry === true,
     });
     return { ok: true, value, attempts };
   } catch (error) {
