@@ -89,7 +89,7 @@ export interface ProblemExtensions {
   readonly interceptId?: string;
   readonly redirectId?: string;
   readonly connectionId?: string;
-  readonly openSubjects?: number;
+  readonly openActions?: number;
   readonly carrierCode?: string;
   readonly retryAfterSeconds?: number;
   /** The rate-limit policies a 429 answer exceeded (`tenant`, `key`, `address`). */

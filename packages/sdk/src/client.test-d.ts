@@ -218,7 +218,7 @@ describe('outputs', () => {
       expectTypeOf(error.retryAfterSeconds).toEqualTypeOf<number | undefined>();
     }
     if (isConnectionInUse(error)) {
-      expectTypeOf(error.openSubjects).toEqualTypeOf<number | undefined>();
+      expectTypeOf(error.openActions).toEqualTypeOf<number | undefined>();
     }
     if (isProblem(error, 'carrier-busy', 'circuit-open')) {
       expectTypeOf(error.problemType).toEqualTypeOf<'carrier-busy' | 'circuit-open'>();

@@ -53,7 +53,7 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
   'connection-in-use': new ProblemError(
     'connection-in-use',
     '2 open intercepts or redirects go through this connection; delete it once they are settled.',
-    { connectionId: 'con_01JD3K9V7Q8M2N4P6R8T0V2X4Z', openSubjects: 2 },
+    { connectionId: 'con_01JD3K9V7Q8M2N4P6R8T0V2X4Z', openActions: 2 },
   ),
   'secret-key-required': new ProblemError(
     'secret-key-required',

@@ -76,7 +76,7 @@ const NOTES: Readonly<Record<ProblemType, ProblemTypeNotes>> = {
   'connection-in-use': {
     audience: 'clients',
     description:
-      'Open intercepts or redirects still go through this carrier connection (`openSubjects`).',
+      'Open intercepts or redirects still go through this carrier connection (`openActions`).',
   },
   'secret-key-required': {
     audience: 'clients',
@@ -149,7 +149,7 @@ const NOTES: Readonly<Record<ProblemType, ProblemTypeNotes>> = {
   'carrier-timeout': {
     audience: 'clients',
     description:
-      'The carrier did not answer within the latency budget (reads only: a mutation answers 202 pending instead).',
+      'The carrier did not answer within the latency budget (reads only: an action answers 202 pending instead).',
   },
   internal: {
     audience: 'clients',

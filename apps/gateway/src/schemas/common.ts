@@ -192,7 +192,7 @@ export const Problem = sharedSchema(
     connectionId: Type.Optional(
       Type.String({ description: 'The carrier connection the problem is about.' }),
     ),
-    openSubjects: Type.Optional(
+    openActions: Type.Optional(
       Type.Integer({
         minimum: 0,
         description: 'connection-in-use: open intercepts and redirects still using it.',

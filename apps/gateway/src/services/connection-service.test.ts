@@ -326,6 +326,6 @@ describe('acting through accounts', () => {
     // The fake carrier accepts synchronously: nothing is open, so it could go; an accepted
     // intercept is still open (it returns later), so the delete is refused.
     expect(inUse.statusCode).toBe(409);
-    expect(inUse.json()).toMatchObject({ connectionId: own.id, openSubjects: 1 });
+    expect(inUse.json()).toMatchObject({ connectionId: own.id, openActions: 1 });
   });
 });

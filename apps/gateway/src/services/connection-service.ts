@@ -123,7 +123,7 @@ export async function removeConnection(
     throw new ProblemError(
       'connection-in-use',
       `${outcome.inUse} open intercepts or redirects go through this connection; delete it once they are settled.`,
-      { connectionId: id, openSubjects: outcome.inUse },
+      { connectionId: id, openActions: outcome.inUse },
     );
   }
 }

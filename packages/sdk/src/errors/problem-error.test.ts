@@ -83,13 +83,13 @@ describe('ParcelgateProblemError', () => {
         instance: '/',
         requestId: 'r',
         connectionId: 'con_1',
-        openSubjects: 2,
+        openActions: 2,
       },
     });
     expect(inUse).toMatchObject({
       problemType: 'connection-in-use',
       connectionId: 'con_1',
-      openSubjects: 2,
+      openActions: 2,
       violatedPolicies: [],
     });
     const limited = new ParcelgateProblemError({
@@ -110,7 +110,7 @@ describe('ParcelgateProblemError', () => {
       violatedPolicies: ['tenant', 'key'],
       retryAfterSeconds: 3,
       connectionId: undefined,
-      openSubjects: undefined,
+      openActions: undefined,
     });
   });
 });

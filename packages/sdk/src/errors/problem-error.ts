@@ -40,7 +40,7 @@ export class ParcelgateProblemError extends ParcelgateError {
   /** The carrier connection the problem is about (e.g. `connection-in-use`), when there is one. */
   readonly connectionId: string | undefined;
   /** `connection-in-use`: how many open intercepts and redirects still go through it. */
-  readonly openSubjects: number | undefined;
+  readonly openActions: number | undefined;
   /** The carrier's own error code, for support tickets. */
   readonly carrierCode: string | undefined;
   /** When to try again, from the problem or the Retry-After header. */
@@ -79,7 +79,7 @@ export class ParcelgateProblemError extends ParcelgateError {
     this.interceptId = problem?.interceptId;
     this.redirectId = problem?.redirectId;
     this.connectionId = problem?.connectionId;
-    this.openSubjects = problem?.openSubjects;
+    this.openActions = problem?.openActions;
     this.carrierCode = problem?.carrierCode;
     this.retryAfterSeconds = problem?.retryAfterSeconds ?? retryAfterHeaderSeconds(init.headers);
     this.violatedPolicies = problem?.violatedPolicies ?? [];

@@ -1253,7 +1253,7 @@ export interface components {
             /** @description The carrier connection the problem is about. */
             connectionId?: string;
             /** @description connection-in-use: open intercepts and redirects still using it. */
-            openSubjects?: number;
+            openActions?: number;
             carrierCode?: string;
             retryAfterSeconds?: number;
             /** @description For `rate-limited`: the limits exceeded (`tenant`, `key` or `address`), as named in `RateLimit-Policy`. */

@@ -84,7 +84,7 @@ export function isParcelAlreadyRegistered(
 }
 
 /**
- * Problem `connection-in-use` (409): Open intercepts or redirects still go through this carrier connection (`openSubjects`).
+ * Problem `connection-in-use` (409): Open intercepts or redirects still go through this carrier connection (`openActions`).
  */
 export function isConnectionInUse(value: unknown): value is ProblemErrorOf<'connection-in-use'> {
   return isProblem(value, 'connection-in-use');
@@ -222,7 +222,7 @@ export function isDatabaseUnavailable(
 }
 
 /**
- * Problem `carrier-timeout` (504): The carrier did not answer within the latency budget (reads only: a mutation answers 202 pending instead).
+ * Problem `carrier-timeout` (504): The carrier did not answer within the latency budget (reads only: an action answers 202 pending instead).
  */
 export function isCarrierTimeout(value: unknown): value is ProblemErrorOf<'carrier-timeout'> {
   return isProblem(value, 'carrier-timeout');

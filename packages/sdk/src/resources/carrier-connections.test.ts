@@ -85,7 +85,7 @@ describe('client.carrierConnections', () => {
       JSON.stringify({
         ...JSON.parse(await problem(409, 'connection-in-use').text()),
         connectionId: ID,
-        openSubjects: 2,
+        openActions: 2,
       }),
       { status: 409, headers: { 'content-type': 'application/problem+json' } },
     );
@@ -97,7 +97,7 @@ describe('client.carrierConnections', () => {
     const connections = clientWith(double.fetch);
 
     const busy = await connections.delete(ID).catch((caught: unknown) => caught);
-    expect(isConnectionInUse(busy) && [busy.connectionId, busy.openSubjects]).toEqual([ID, 2]);
+    expect(isConnectionInUse(busy) && [busy.connectionId, busy.openActions]).toEqual([ID, 2]);
     const live = await connections
       .create({ ...newConnection, mode: 'live' })
       .catch((caught: unknown) => caught);

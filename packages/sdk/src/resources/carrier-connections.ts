@@ -37,7 +37,7 @@ export interface CarrierConnectionsResource {
     options?: CallOptions,
   ): Promise<CarrierConnection>;
   /**
-   * Deletes it and its credentials. Throws `connection-in-use` (409, `error.openSubjects`)
+   * Deletes it and its credentials. Throws `connection-in-use` (409, `error.openActions`)
    * while an open intercept or redirect still goes through it. A retry after a lost answer
    * may find it gone already: treat `not-found` as deleted.
    */

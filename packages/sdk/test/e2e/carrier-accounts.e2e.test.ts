@@ -89,7 +89,7 @@ describe('client.carrierConnections (tenant `connections`)', () => {
     expect(error).toMatchObject({
       status: 409,
       connectionId: connection.id,
-      openSubjects: 1,
+      openActions: 1,
     });
     expect((await connections().get(connection.id)).id).toBe(connection.id);
   });
