@@ -19,6 +19,12 @@ declare module 'fastify' {
   }
 }
 
+
+/** What choosing and binding a carrier account needs of the gateway. */
+export type AccountParts = Pick<
+  FastifyInstance,
+  'carriers' | 'database' | 'config' | 'connectionSecrets'
+>;
 /** Who acts: the request's tenant. */
 export interface ActingTenant {
   readonly id: string;
@@ -42,7 +48,7 @@ export type AccountPurpose = 'read' | 'act';
  *    is never called.
  */
 export async function resolveCarrierAccount(
-  app: FastifyInstance,
+  app: AccountParts,
   tenant: ActingTenant,
   carrierId: string,
   use: { readonly purpose: AccountPurpose; readonly trackingNumber: string },
@@ -71,7 +77,7 @@ export async function resolveCarrierAccount(
  * when the carrier is no longer loaded, or the connection is gone or of another carrier.
  */
 export async function accountOfAction(
-  app: FastifyInstance,
+  app: AccountParts,
   action: { readonly carrier: string; readonly connectionId: string | null },
 ): Promise<RegisteredCarrier | undefined> {
   const shared = app.carriers.list().find((entry) => entry.definition.id === action.carrier);
@@ -89,7 +95,7 @@ export async function accountOfAction(
  * of the connection is not bound yet, and never leave the carrier context.
  */
 export function bindConnection(
-  app: FastifyInstance,
+  app: AccountParts,
   connection: ConnectionRecord,
 ): RegisteredCarrier {
   const { definition } = app.carriers.resolve(connection.carrier);

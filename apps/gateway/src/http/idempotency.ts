@@ -25,8 +25,8 @@ declare module 'fastify' {
 }
 
 /**
- * A held claim: the handler ties what it created to it (in the same statement, see
- * `storeNewAction`), so a takeover never acts twice.
+ * A held claim: the handler ties what it created to it (in the same statement:
+ * the action pipeline inserts it with the claim), so a takeover never acts twice.
  */
 export interface IdempotencyClaim {
   readonly scope: IdempotencyScope;

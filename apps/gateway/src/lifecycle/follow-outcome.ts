@@ -9,7 +9,7 @@ import { isFinalStatus } from './lifecycle.ts';
  * it is final or a person must look.
  */
 export async function followIfOpen(
-  app: FastifyInstance,
+  app: Pick<FastifyInstance, 'reconciler'>,
   table: ActionTable,
   id: string,
   status: string,

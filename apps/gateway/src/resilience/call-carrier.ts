@@ -47,12 +47,15 @@ export interface JobCaller {
   readonly tenant: { readonly id: string };
 }
 
+/** What a carrier call needs of the HTTP request it serves. */
+export type CallerParts = Pick<FastifyRequest, 'id' | 'log' | 'tenant' | 'signal' | 'logContext'>;
+
 /** One call to a carrier operation. */
 export interface CarrierCallOptions<Value> {
   readonly carrier: RegisteredCarrier;
   readonly operation: string;
   /** The HTTP request the call serves, or the background job that makes it. */
-  readonly request: FastifyRequest | JobCaller;
+  readonly request: CallerParts | JobCaller;
   /** The intercept or redirect the call serves; null for reads. */
   readonly actionId: string | null;
   /** When this attempt must end: a child of the request's deadline, capped per try. */

@@ -4,6 +4,7 @@ import { trackingCacheKey } from '../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import { ProblemError } from '../problems.ts';
+import type { CallerParts } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently, type ResilientCallResult } from '../resilience/resilient-call.ts';
 import { readFailureProblem } from './carrier-problems.ts';
@@ -19,8 +20,8 @@ import { readFailureProblem } from './carrier-problems.ts';
  * entry, since the parcel they look at is about to change.
  */
 export async function readTracking(
-  app: FastifyInstance,
-  request: FastifyRequest,
+  app: Pick<FastifyInstance, 'resilience'>,
+  request: CallerParts & Pick<FastifyRequest, 'method'>,
   carrier: RegisteredCarrier,
   query: TrackingRequest,
   deadline: Deadline,

@@ -5,7 +5,7 @@ import type { Deadline } from '../deadline/deadline.ts';
 import { followIfOpen } from '../lifecycle/follow-outcome.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
-import type { CarrierFailure } from '../resilience/call-carrier.ts';
+import type { CallerParts, CarrierFailure } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
 import { type ActionTable, transitionAction } from '../store/actions.ts';
@@ -36,7 +36,7 @@ export interface SentAction {
  * A circuit that opens after this check still refuses the call in {@link sendAction}.
  */
 export function failFastIfCircuitOpen(
-  app: FastifyInstance,
+  app: Pick<FastifyInstance, 'resilience'>,
   carrier: RegisteredCarrier,
   operation: 'intercept' | 'redirect',
 ): void {
@@ -59,8 +59,8 @@ export function failFastIfCircuitOpen(
  * Returns the status the action ended in.
  */
 export async function sendAction(
-  app: FastifyInstance,
-  request: FastifyRequest,
+  app: Pick<FastifyInstance, 'resilience' | 'database' | 'reconciler'>,
+  request: CallerParts & Pick<FastifyRequest, 'idempotency'>,
   carrier: RegisteredCarrier,
   action: SentAction,
   deadline: Deadline,

@@ -84,10 +84,20 @@ export interface PresentedAction {
   readonly status: string;
 }
 
-/** The gateway and the request an action runs for. */
+/**
+ * The parts of the gateway and of the request an action runs with: not the Fastify
+ * instance and request themselves, so the pipeline runs in a unit test from parts built
+ * there.
+ */
 export interface ActionScope {
-  readonly app: FastifyInstance;
-  readonly request: FastifyRequest;
+  readonly app: Pick<
+    FastifyInstance,
+    'database' | 'carriers' | 'resilience' | 'config' | 'connectionSecrets' | 'reconciler'
+  >;
+  readonly request: Pick<
+    FastifyRequest,
+    'id' | 'log' | 'tenant' | 'signal' | 'logContext' | 'method' | 'deadline' | 'idempotency'
+  >;
 }
 
 /**

@@ -12,7 +12,8 @@ let gateway: TestGateway;
 let parcelSeq = 0;
 
 beforeAll(async () => {
-  gateway = await createTestGateway([carrier], { PARCELGATE_BUDGET_INTERCEPT_MS: '400' });
+  // The default budget (5 s): a busy machine must not turn a quick carrier into a timeout.
+  gateway = await createTestGateway([carrier]);
 });
 afterAll(() => gateway.close());
 beforeEach(() => {
@@ -26,11 +27,19 @@ function parcel(status: Parameters<typeof script.parcels.set>[1] = 'in_transit')
   return trackingNumber;
 }
 
-async function intercept(trackingNumber: string, extra: Record<string, unknown> = {}) {
+async function intercept(
+  trackingNumber: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return gateway.app.inject({
     method: 'POST',
     url: '/v1/intercepts',
-    headers: { ...gateway.auth.acme, 'idempotency-key': `key-${trackingNumber}-${Math.random()}` },
+    headers: {
+      ...gateway.auth.acme,
+      'idempotency-key': `key-${trackingNumber}-${Math.random()}`,
+      ...headers,
+    },
     payload: {
       carrier: 'fake',
       trackingNumber,
@@ -102,7 +111,7 @@ describe('POST /v1/intercepts', () => {
     // A carrier that never answers: only the deadline can answer this request at all (how
     // close to the budget is measured by bench/gateway-resilience.ts, not on a busy CI).
     script.intercept = () => new Promise(() => {});
-    const response = await intercept(parcel());
+    const response = await intercept(parcel(), {}, { prefer: 'wait=2' });
     expect(response.statusCode).toBe(202);
     expect(response.json().attempts).toMatchObject([{ outcome: 'timeout' }]);
   });

@@ -238,7 +238,7 @@ export async function answerFor<
   Extra,
 >(
   kind: ActionKind<Input, Stored, Presented, Extra>,
-  app: FastifyInstance,
+  app: Pick<FastifyInstance, 'database'>,
   tenantId: string,
   id: string,
 ): Promise<ActionAnswer<Presented>> {
