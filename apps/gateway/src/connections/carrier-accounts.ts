@@ -19,7 +19,6 @@ declare module 'fastify' {
   }
 }
 
-
 /** What choosing and binding a carrier account needs of the gateway. */
 export type AccountParts = Pick<
   FastifyInstance,
@@ -94,10 +93,7 @@ export async function accountOfAction(
  * The carrier bound to a stored connection. Credentials are opened only when this version
  * of the connection is not bound yet, and never leave the carrier context.
  */
-export function bindConnection(
-  app: AccountParts,
-  connection: ConnectionRecord,
-): RegisteredCarrier {
+export function bindConnection(app: AccountParts, connection: ConnectionRecord): RegisteredCarrier {
   const { definition } = app.carriers.resolve(connection.carrier);
   return app.carriers.bind({
     id: connection.id,
