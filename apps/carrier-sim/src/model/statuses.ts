@@ -1,6 +1,6 @@
 /**
  * Normalized parcel statuses the simulator can put a parcel in. Same strings as the
- * gateway's taxonomy (design.md), minus `unknown`, which no journey ever reaches.
+ * gateway's taxonomy (docs/domain.md), minus `unknown`, which no journey ever reaches.
  */
 export const SIM_STATUSES = [
   'label_created',

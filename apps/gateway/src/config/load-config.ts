@@ -18,7 +18,7 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
- * Reads and validates the gateway's settings (design.md, "Configuration"). Every problem is
+ * Reads and validates the gateway's settings (docs/configuration.md). Every problem is
  * reported at once, each naming its variable, so a start fails with one clear message.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {

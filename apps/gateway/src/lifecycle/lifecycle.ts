@@ -2,7 +2,7 @@ import type { ActionTable } from '../store/actions.ts';
 
 /**
  * Where each status stands on its action's forward path. A status with a rank can only be
- * followed by a higher one; `final` statuses end the path (design.md, "The gateway API").
+ * followed by a higher one; `final` statuses end the path (docs/lifecycle.md).
  */
 const FORWARD: Readonly<Record<ActionTable, readonly string[]>> = {
   intercepts: ['pending', 'accepted', 'returning', 'returned'],

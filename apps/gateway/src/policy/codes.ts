@@ -1,12 +1,12 @@
 /**
- * The vocabulary of policy answers (domain.md, "Vocabulary"). These strings are returned by
+ * The vocabulary of policy answers (docs/domain.md, "Codes"). These strings are returned by
  * the API and matched by merchants' code: extend with care, never rename.
  */
 
 /**
  * Why an intercept or redirect is not possible. Every code that applies is reported.
  *
- * Two codes extend domain.md's list, because data-driven windows create cases it does not
+ * Two codes extend the domain's list (docs/domain.md), because data-driven windows create cases it does not
  * name:
  * - `outside_intercept_window` / `outside_redirect_window`: the status has no specific code
  *   (e.g. `picked_up`) but is not in the effective window, because the tenant narrowed it
@@ -65,7 +65,7 @@ export const NEXT_ACTIONS = [
 /** One of {@link NEXT_ACTIONS}. */
 export type NextAction = (typeof NEXT_ACTIONS)[number];
 
-/** The lifecycle states of an intercept (design.md, "The gateway API"). */
+/** The lifecycle states of an intercept (docs/lifecycle.md). */
 export const INTERCEPT_LIFECYCLE_STATUSES = [
   'pending',
   'accepted',

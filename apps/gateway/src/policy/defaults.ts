@@ -1,7 +1,7 @@
 import type { TenantPolicy } from './policy-types.ts';
 
 /**
- * The domain's rules (domain.md, "Rules" and "Special cases") as the deployment default
+ * The domain's rules (docs/domain.md, "The rules the gateway applies") as the deployment default
  * that tenants override and carriers bound:
  * - intercept from carrier pickup until the parcel is handed to the delivery courier, with
  *   low odds once it sits in the last-mile station or in exception;

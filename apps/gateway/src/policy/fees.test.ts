@@ -4,7 +4,7 @@ import { assessChargedRedirectFee, assessInterceptFee, freeRedirectFee } from '.
 const FLAT = { kind: 'flat', amount: { amount: '12.00', currency: 'CNY' } } as const;
 
 describe('assessInterceptFee', () => {
-  it('follows the pickup mode by default (domain.md, "Who pays")', () => {
+  it('follows the pickup mode by default (docs/domain.md, "The rules the gateway applies")', () => {
     const byMode = { kind: 'by_pickup_mode' } as const;
     expect(assessInterceptFee(byMode, 'platform_pickup')).toEqual({
       payer: 'carrier',

@@ -1,7 +1,7 @@
 import type { FeePolicy } from '@parcelgate/carrier-kit';
 import type { FeeAssessment, PickupMode } from './policy-types.ts';
 
-/** Who pays under the domain's default rule, by pickup mode (domain.md, "Who pays"). */
+/** Who pays under the domain's default rule, by pickup mode (docs/domain.md, "The rules the gateway applies"). */
 const BY_PICKUP_MODE: Record<PickupMode, FeeAssessment> = {
   platform_pickup: {
     payer: 'carrier',
@@ -66,7 +66,7 @@ export function assessChargedRedirectFee(feePolicy: FeePolicy | undefined): FeeA
   }
 }
 
-/** The platform's free redirect (domain.md, "Wrong address"). */
+/** The platform's free redirect (docs/domain.md, "The rules the gateway applies"). */
 export function freeRedirectFee(freePerOrder: number): FeeAssessment {
   const count = freePerOrder === 1 ? 'one redirect' : `${freePerOrder} redirects`;
   return { payer: 'platform', note: `the platform pays for ${count} per order` };

@@ -4,7 +4,7 @@ import type { InterceptLifecycleStatus, NextAction, PolicyReasonCode } from './c
 /** Actions, or "what follows a successful stop, by the intercept's reason". */
 type ActionRule = readonly NextAction[] | 'after_success';
 
-/** What follows once the parcel is stopped and coming back (domain.md, "Act on the answer"). */
+/** What follows once the parcel is stopped and coming back (docs/domain.md, "Why merchants act"). */
 const AFTER_SUCCESS: Record<InterceptReason, readonly NextAction[]> = {
   buyer_cancelled: ['refund_buyer'],
   merchant_error: ['reship'],
@@ -16,7 +16,7 @@ const AFTER_SUCCESS: Record<InterceptReason, readonly NextAction[]> = {
 
 /**
  * What an eligible intercept leads to. Same as {@link AFTER_SUCCESS}, except that an
- * address error is usually solved by a redirect rather than an intercept (domain.md), so
+ * address error is usually solved by a redirect rather than an intercept (docs/domain.md), so
  * the redirect is suggested first while it is still possible.
  */
 const WHEN_ELIGIBLE: Record<InterceptReason, readonly NextAction[]> = {
@@ -52,7 +52,7 @@ const WHEN_BLOCKED: Record<PolicyReasonCode, { readonly tier: number; readonly r
     free_redirect_used: { tier: 2, rule: [] },
   };
 
-/** What follows each intercept lifecycle state (design.md, "The gateway API"). */
+/** What follows each intercept lifecycle state (docs/lifecycle.md). */
 const IN_LIFECYCLE: Record<InterceptLifecycleStatus, ActionRule> = {
   pending: ['await_carrier_outcome'],
   accepted: 'after_success',

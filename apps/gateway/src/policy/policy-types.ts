@@ -70,7 +70,7 @@ export interface EffectivePolicy {
   readonly redirect: EffectiveRedirectPolicy | undefined;
 }
 
-/** Who decides who pays an intercept (domain.md, "Who pays"). */
+/** Who decides who pays an intercept (docs/domain.md, "The rules the gateway applies"). */
 export type PickupMode = 'platform_pickup' | 'self_dropoff';
 
 /** Who would pay for the operation, and what is known of the amount. */

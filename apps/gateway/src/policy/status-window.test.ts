@@ -5,7 +5,7 @@ import { judgeStatus, lowSuccessWarning, placeInWindow } from './status-window.t
 
 const WINDOW = DEFAULT_POLICY.intercept.window;
 
-/** Expected judgement of every status against the default window (domain.md, "Rules"). */
+/** Expected judgement of every status against the default window (docs/domain.md, "The rules the gateway applies"). */
 const EXPECTED: Record<NormalizedStatus, [placement: string, code: string | undefined]> = {
   label_created: ['outside', 'not_picked_up'],
   picked_up: ['high', undefined],

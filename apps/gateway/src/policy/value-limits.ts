@@ -20,7 +20,7 @@ interface Comparison {
 }
 
 /**
- * Judges a declared value against per-currency limits (domain.md, "money"). A limit in the
+ * Judges a declared value against per-currency limits (docs/domain.md, "The rules the gateway applies"). A limit in the
  * parcel's own currency decides alone. Otherwise each limit reachable through a configured
  * rate is applied, converting exactly with decimal arithmetic, and the value is over when
  * any of them is exceeded; with no limit reachable the value is reported unchecked, since a

@@ -32,8 +32,8 @@ export type RetryPlan =
   | { readonly retry: false; readonly reason: NoRetryReason };
 
 /**
- * Whether a failure may be retried for this operation (style.md, "Errors, retries,
- * cancellation"). Reads retry on anything transient: 5xx and network trouble, rate
+ * Whether a failure may be retried for this operation (docs/architecture.md, "A request's
+ * path through the gateway"). Reads retry on anything transient: 5xx and network trouble, rate
  * limits, per-try timeouts. Intercepts and redirects act on the world, so they retry only
  * when the error proves the carrier never received the request (`requestSent === false`:
  * refused, DNS, TLS before sending) or when the carrier deduplicates by our reference

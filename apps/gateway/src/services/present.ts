@@ -38,7 +38,7 @@ interface History {
   readonly attempts: readonly CarrierAttempt[];
 }
 
-/** The intercept resource of the API (design.md, "The shapes, by example"). */
+/** The intercept resource of the API (the OpenAPI document, openapi/parcelgate.yaml). */
 export function presentIntercept(record: InterceptRecord, history: History) {
   const reason = record.reason as InterceptReason;
   // A refusal by policy (or a carrier refusal in policy words) says why; else the state decides.

@@ -7,7 +7,7 @@ import type { IdempotencyScope } from './idempotency.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
 
-/** The lifecycle of a redirect: like an intercept's, ending `redirected` (design.md). */
+/** The lifecycle of a redirect: like an intercept's, ending `redirected` (docs/lifecycle.md). */
 export const REDIRECT_LIFECYCLE_STATUSES = [
   'pending',
   'accepted',

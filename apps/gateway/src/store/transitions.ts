@@ -1,7 +1,7 @@
 import type { Queryable } from './database.ts';
 import type { IdempotencyScope } from './idempotency.ts';
 
-/** What caused a lifecycle transition (design.md: every transition is stored with its cause). */
+/** What caused a lifecycle transition (docs/lifecycle.md: every transition is stored with its cause). */
 export type TransitionCause =
   | 'request'
   | 'policy'

@@ -1,5 +1,5 @@
 /**
- * The API's shapes as a client sees them on the wire (design.md, "The shapes, by example").
+ * The API's shapes as a client sees them on the wire (the OpenAPI document, openapi/parcelgate.yaml).
  * Written out by hand rather than imported from the gateway: the e2e suite checks the
  * contract from outside, so a renamed field fails here instead of being renamed with it.
  */

@@ -20,7 +20,7 @@ export const SANDBOX_INTERCEPT_REASONS: ReadonlySet<string> = new Set([
   'OTHER',
 ]);
 
-/** The sandbox applies domain.md's rules as they are: the shared default policy. */
+/** The sandbox applies the domain's rules as they are (docs/domain.md): the default policy. */
 export const SANDBOX_INTERCEPT_POLICY: InterceptPolicy = DEFAULT_INTERCEPT_POLICY;
 
 const REFUSALS: Readonly<Record<InterceptRefusal, readonly [code: string, message: string]>> = {
