@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importSpecifiers } from '@parcelgate/repo-checks/import-specifiers';
 import { describe, expect, it } from 'vitest';
 import {
   type FolderRule,
@@ -9,7 +10,6 @@ import {
   folderRulesOf,
   type SourceImport,
 } from './folder-rules.ts';
-import { importSpecifiers } from './import-specifiers.ts';
 import { KNOWN_VIOLATIONS } from './known-violations.ts';
 import { readDoc } from './markdown-tables.ts';
 
