@@ -1,12 +1,11 @@
 /**
- * The order service against the real gateway and simulator (the gateway e2e harness):
+ * The order service against the real gateway and simulator (@parcelgate/test-stack):
  * every outcome of cancelling an order through @parcelgate/sdk.
  */
 import type { AddressInfo } from 'node:net';
 import { createParcelgateClient, type ParcelgateClient } from '@parcelgate/sdk';
+import { ensureGatewayBuilt, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import buildGatewayWhenStale from '../../../apps/gateway/test/e2e/global-setup.ts';
-import { type Stack, startStack } from '../../../apps/gateway/test/e2e/harness.ts';
 import type { Order } from '../src/orders.ts';
 import { createOrderService, type OrderService } from '../src/server.ts';
 
@@ -15,7 +14,7 @@ let service: OrderService;
 let serviceUrl: string;
 
 beforeAll(async () => {
-  await buildGatewayWhenStale();
+  await ensureGatewayBuilt();
   stack = await startStack({
     seed: 'order-service-example',
     gatewayEnv: () => ({

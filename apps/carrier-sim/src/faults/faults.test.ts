@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../index.ts';
+import { startSimulator } from '../start-simulator.ts';
 import { AUTH, useSimulator } from '../test-support/sim-harness.ts';
 import type { ErrorBody } from '../test-support/wire-types.ts';
 

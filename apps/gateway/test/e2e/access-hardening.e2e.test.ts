@@ -7,9 +7,9 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
+import { type ApiClient, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathSpellings } from '../support/path-spellings.ts';
-import { type ApiClient, type Stack, startStack } from './harness.ts';
 
 let stack: Stack;
 let acme: ApiClient;

@@ -9,6 +9,8 @@
  * retry budget would throttle its retries: both are widened here and tested on their own
  * (src/resilience/*.test.ts, bench/gateway-resilience.ts).
  */
+
+import { type HttpAnswer, newKey, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Address,
@@ -18,7 +20,6 @@ import type {
   Redirect,
   RedirectRequestBody,
 } from './api-types.ts';
-import { type HttpAnswer, newKey, type Stack, startStack } from './harness.ts';
 
 let stack: Stack;
 

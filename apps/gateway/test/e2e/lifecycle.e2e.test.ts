@@ -5,6 +5,8 @@
  * the one free redirect per order, then a charged one (or a refused one, per tenant policy).
  * The simulator is the witness of what really reached the carrier.
  */
+
+import { newKey, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Address,
@@ -15,7 +17,6 @@ import type {
   RedirectRequestBody,
   Tracking,
 } from './api-types.ts';
-import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 let stack: Stack;
 

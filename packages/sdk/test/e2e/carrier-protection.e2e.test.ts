@@ -4,8 +4,8 @@
  * circuit breaker that opens for 1 s when half of at least 3 calls failed (`circuit-open`). Both answer 503
  * with Retry-After without calling the carrier, so the SDK waits and retries them.
  */
+import { type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../../../../apps/gateway/test/e2e/harness.ts';
 import {
   createParcelgateClient,
   isCarrierBusy,
