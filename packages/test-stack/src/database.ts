@@ -1,7 +1,6 @@
 /**
- * A fresh database per stack: an empty PGlite folder, or, when a PostgreSQL URL is given
- * (`DATABASE_URL` by default), a schema of its own, so stacks running in parallel never see
- * each other's rows.
+ * A fresh database per stack: an empty PGlite folder, or, when a PostgreSQL URL is given,
+ * a schema of its own, so stacks running in parallel never see each other's rows.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,13 +18,12 @@ export interface PreparedDatabase {
 }
 
 /**
- * With a PostgreSQL URL (`databaseUrl`, else `DATABASE_URL`), a schema `e2e_<random>`
- * selected through the connection's `search_path`; else an empty PGlite folder.
+ * With a PostgreSQL URL (the stack passes `DATABASE_URL`), a schema `e2e_<random>` selected
+ * through the connection's `search_path`; without one (or an empty one), an empty PGlite
+ * folder.
  */
-export async function prepareDatabase(
-  databaseUrl: string | undefined = process.env.DATABASE_URL,
-): Promise<PreparedDatabase> {
-  const url = databaseUrl?.trim();
+export async function prepareDatabase(postgresUrl: string | undefined): Promise<PreparedDatabase> {
+  const url = postgresUrl?.trim();
   if (url === undefined || url === '') {
     const dataDir = await mkdtemp(join(tmpdir(), 'parcelgate-e2e-'));
     return {

@@ -45,7 +45,10 @@ export interface StackOptions {
   ) => Readonly<Record<string, string>>;
 }
 
-/** A running simulator and gateway on their own database. */
+/**
+ * A running simulator and gateway on their own database: PGlite in a temporary folder, or a
+ * schema of its own on the PostgreSQL of `DATABASE_URL` when it is set.
+ */
 export interface Stack {
   readonly gatewayUrl: string;
   readonly simUrl: string;
@@ -91,7 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     simulatorStarting.catch(() => {});
     cleanups.push(async () => (await simulatorStarting).stop());
 
-    const store = await prepareDatabase();
+    const store = await prepareDatabase(process.env.DATABASE_URL);
     cleanups.push(() => store.drop());
 
     const keys: Record<string, string> = {};

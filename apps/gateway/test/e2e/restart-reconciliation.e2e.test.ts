@@ -65,7 +65,7 @@ beforeAll(async () => {
   simulator = await startSimulatorProcess({ seed: 'restart-1' });
   sim = simulator.control;
   // The gateway keeps its job queue in `<schema>_pgboss` on PostgreSQL, created by pg-boss.
-  database = await prepareDatabase();
+  database = await prepareDatabase(process.env.DATABASE_URL);
 });
 
 afterAll(async () => {
