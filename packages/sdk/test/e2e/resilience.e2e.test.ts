@@ -4,6 +4,7 @@
  * retries, deadlines, aborts and `Prefer: wait`. The simulator's `calls` counts what
  * reached the carrier, the witness that a retry never acted twice.
  */
+import { pollUntil } from '@parcelgate/test-stack';
 import { describe, expect, it } from 'vitest';
 import {
   isCarrierUnavailable,
@@ -111,7 +112,11 @@ describe('retries', () => {
     const body = interceptBody(trackingNumber);
     const idempotencyKey = crypto.randomUUID();
     const first = client().intercepts.create(body, { idempotencyKey });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Once the carrier has the first request (its key is in progress), not after a guessed pause.
+    await pollUntil(
+      () => sim().parcel(trackingNumber),
+      (parcel) => parcel.calls.intercept > 0,
+    );
 
     const impatient = await rejection(
       client({ maxRetries: 0 }).intercepts.create(body, { idempotencyKey }),
