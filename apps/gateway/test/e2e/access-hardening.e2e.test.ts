@@ -52,7 +52,8 @@ function raw(method: string, path: string, body?: string): Promise<RawAnswer> {
           'idempotency-key': `e2e-spelling-${Math.random()}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        timeout: 20_000,
+        // Only so a hung socket fails its test with a message; no timing.
+        timeout: 60_000,
       },
       (incoming) => {
         let text = '';

@@ -254,8 +254,9 @@ describe('an intercept whose answer never comes', () => {
     const created = await intercept(interceptBody(trackingNumber), { prefer: 'wait=1' });
     const elapsed = Date.now() - started;
     expect(created.status, created.text).toBe(202);
-    // The budget plus a small constant, with room for a busy shared machine.
-    expect(elapsed).toBeLessThan(4_000);
+    // Before the default intercept budget (5 s) would have answered: the Prefer budget cut
+    // the wait. How close to 1 s it came is a timing, measured by bench/gateway-resilience.ts.
+    expect(elapsed).toBeLessThan(5_000);
     expect(created.headers.get('preference-applied')).toBe('wait=1');
     expect(created.headers.get('location')).toBe(`/v1/intercepts/${created.body.id}`);
     expect(created.body).toMatchObject({
