@@ -8,9 +8,7 @@
  *
  * Env: BENCH_DURATION_S (10), BENCH_CONNECTIONS (50), BENCH_MIN_RPS (5000).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { startSimulatorProcess } from '@parcelgate/test-stack';
 import autocannon from 'autocannon';
 
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -18,47 +16,20 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const minimumRps = Number(process.env.BENCH_MIN_RPS ?? 5000);
 const HEADERS = { authorization: 'Bearer sbx_bench' };
 
-async function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const main = fileURLToPath(
-    new URL('./src/main.ts', import.meta.resolve('@parcelgate/carrier-sim/package.json')),
-  );
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, CARRIER_SIM_PORT: '0', CARRIER_SIM_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('simulator did not start within 10 s')),
-      10_000,
-    );
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited early with code ${code}`)));
-  });
-  return { child, url };
-}
-
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 
-const { child, url } = await startChild();
+// A child process (@parcelgate/test-stack), so autocannon and the server do not share an event loop.
+const simulator = await startSimulatorProcess();
 try {
-  const created = await fetch(`${url}/__sim/parcels`, {
-    method: 'POST',
-    body: JSON.stringify({ carrier: 'sandbox', status: 'in_transit' }),
+  const trackingNumber = await simulator.control.createParcel({
+    carrier: 'sandbox',
+    status: 'in_transit',
   });
-  const { trackingNumber } = (await created.json()) as { trackingNumber: string };
-  const target = `${url}/sandbox/v1/parcels/${trackingNumber}`;
+  const target = `${simulator.url}/sandbox/v1/parcels/${trackingNumber}`;
   const check = await fetch(target, { headers: HEADERS });
   if (check.status !== 200) {
     throw new Error(`tracking answered ${check.status}: ${await check.text()}`);
@@ -91,6 +62,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  child.kill('SIGTERM');
-  await once(child, 'exit');
+  await simulator.stop();
 }

@@ -6,12 +6,19 @@
 // Settings: PORT (8080), CARRIER_SIM_PORT (4010), PARCELGATE_DATA_DIR (./data),
 // DATABASE_URL (unset: the embedded database in the data folder), PARCELGATE_BOOTSTRAP_API_KEY
 // (unset: a demo key generated once and kept in <data>/demo-api-key), LOG_LEVEL (warn).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+  GATEWAY_MAIN,
+  GATEWAY_ROOT,
+  type Launched,
+  SIMULATOR_MAIN,
+  spawnGateway,
+  startSimulatorProcess,
+} from '@parcelgate/test-stack';
 
 const root = resolve(import.meta.dirname, '..');
 const env = process.env;
@@ -22,9 +29,7 @@ const dataDir = resolve(root, env.PARCELGATE_DATA_DIR?.trim() || 'data');
 const keyFile = resolve(dataDir, 'demo-api-key');
 const apiUrl = `http://${host}:${port}`;
 const simUrl = `http://${host}:${simPort}`;
-const gatewayMain = resolve(root, 'apps/gateway/dist/main.js');
-const simulatorMain = resolve(root, 'apps/carrier-sim/src/main.ts');
-const gatewayLock = resolve(root, 'apps/gateway/dist/store/lock/data-dir-lock.js');
+const gatewayLock = resolve(GATEWAY_ROOT, 'dist/store/lock/data-dir-lock.js');
 
 /** Every normalized status the simulator can put a parcel in (all but `unknown`). */
 const DEMO_STATUSES = [
@@ -42,14 +47,8 @@ const DEMO_STATUSES = [
   'cancelled',
 ] as const;
 
-interface Child {
-  readonly name: string;
-  readonly process: ChildProcess;
-  /** How it ended: its exit code, or the signal that ended it. */
-  readonly exited: Promise<string>;
-}
-
-const children: Child[] = [];
+/** The two processes, started and stopped through @parcelgate/test-stack. */
+const children: Launched[] = [];
 let stopping = false;
 
 function readPort(name: string, fallback: number): number {
@@ -84,70 +83,33 @@ async function apiKey(): Promise<{ key: string; source: string }> {
   return { key, source: `${keyFile} (new)` };
 }
 
-/** Starts a child whose output is shown prefixed, so the two logs stay apart. */
-function launch(name: string, script: string, childEnv: Record<string, string>): Child {
-  const child = spawn(process.execPath, [script], {
-    cwd: root,
-    env: { ...env, ...childEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
+/** Shows a child's output prefixed with its name, so the two logs stay apart. */
+function prefixed(name: string) {
+  return (chunk: string, stream: 'stdout' | 'stderr') => {
+    const target = stream === 'stdout' ? process.stdout : process.stderr;
+    for (const line of chunk.split('\n')) {
       if (line.trim() !== '') {
-        stream.write(`[${name}] ${line}\n`);
+        target.write(`[${name}] ${line}\n`);
       }
     }
   };
-  child.stdout?.on('data', prefix(process.stdout));
-  child.stderr?.on('data', prefix(process.stderr));
-  const exited = new Promise<string>((resolveExit) => {
-    child.once('exit', (code, signal) => resolveExit(signal ?? `exit code ${code}`));
-  });
-  const entry = { name, process: child, exited };
-  children.push(entry);
-  // Either child ending on its own takes the other down: half a stack is no use.
-  exited.then((how) => {
+}
+
+/** Either child ending on its own takes the other down: half a stack is no use. */
+function watch(child: Launched): void {
+  children.push(child);
+  child.exit.then((how) => {
     if (!stopping) {
-      console.error(`\n${name} stopped unexpectedly (${how}); stopping the rest.`);
+      console.error(`\n${child.name} stopped unexpectedly (${how}); stopping the rest.`);
       void stopAll(1);
     }
   });
-  return entry;
 }
 
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
-  await Promise.all(
-    children.map(async (child) => {
-      if (child.process.exitCode === null && child.process.signalCode === null) {
-        child.process.kill('SIGTERM');
-        const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-        await child.exited;
-        clearTimeout(timer);
-      }
-    }),
-  );
+  await Promise.all(children.map((child) => child.stop()));
   process.exit(exitCode);
-}
-
-async function waitFor(name: string, url: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && !stopping) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) {
-      return;
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  if (!stopping) {
-    console.error(`${name} did not become ready at ${url}.`);
-    await stopAll(1);
-  }
-  // Stopping already: the exit handler reports why.
-  await new Promise(() => {});
 }
 
 async function json<Body>(url: string, init: RequestInit = {}): Promise<Body> {
@@ -237,8 +199,8 @@ async function refuseBusyDataDir(): Promise<void> {
 
 async function main(): Promise<void> {
   for (const [file, hint] of [
-    [gatewayMain, 'pnpm build'],
-    [simulatorMain, 'a complete checkout'],
+    [GATEWAY_MAIN, 'pnpm build'],
+    [SIMULATOR_MAIN, 'a complete checkout'],
   ] as const) {
     if (!existsSync(file)) {
       console.error(`${file} is missing: run ${hint} first (pnpm start does).`);
@@ -254,20 +216,28 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
-  launch('carrier-sim', simulatorMain, {
-    CARRIER_SIM_PORT: String(simPort),
-    CARRIER_SIM_HOST: host,
+  // The user's settings (PARCELGATE_*, DATABASE_URL, ...) reach both processes: not isolated.
+  const simulator = await startSimulatorProcess({
+    port: simPort,
+    host,
+    isolated: false,
+    onOutput: prefixed('carrier-sim'),
   });
-  await waitFor('The simulator', `${simUrl}/__sim/health`);
-  launch('gateway', gatewayMain, {
-    PORT: String(port),
-    HOST: host,
-    CARRIER_SIM_URL: simUrl,
-    PARCELGATE_DATA_DIR: dataDir,
-    PARCELGATE_BOOTSTRAP_API_KEY: key,
-    LOG_LEVEL: env.LOG_LEVEL?.trim() || 'warn',
+  watch(simulator);
+  const gateway = spawnGateway({
+    port,
+    host,
+    isolated: false,
+    onOutput: prefixed('gateway'),
+    env: {
+      CARRIER_SIM_URL: simUrl,
+      PARCELGATE_DATA_DIR: dataDir,
+      PARCELGATE_BOOTSTRAP_API_KEY: key,
+      LOG_LEVEL: env.LOG_LEVEL?.trim() || 'warn',
+    },
   });
-  await waitFor('The gateway', `${apiUrl}/readyz`);
+  watch(gateway);
+  await gateway.ready();
 
   // The simulator keeps parcels in memory: the demo parcels are made again at each start.
   const demo: { status: string; trackingNumber: string; now: string }[] = [];

@@ -15,15 +15,16 @@ export default defineConfig({
         },
       },
       {
-        // The running gateway and simulator, as processes: see test/e2e/harness.ts.
+        // The running gateway and simulator, as processes: see @parcelgate/test-stack.
         extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 30_000,
+          // Real processes on a machine that may be busy: generous, so only a hang fails.
+          testTimeout: 120_000,
           // Each file starts its own simulator and gateway; PGlite's first start is slow.
-          hookTimeout: 120_000,
+          hookTimeout: 360_000,
         },
       },
     ],

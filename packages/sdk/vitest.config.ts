@@ -27,9 +27,10 @@ export default defineConfig({
           // One file at a time: CI runs the gateway's own e2e suite beside this one on two
           // cores, and both measure time.
           fileParallelism: false,
-          testTimeout: 30_000,
+          // Real processes on a machine that may be busy: generous, so only a hang fails.
+          testTimeout: 120_000,
           // A file of its own may start a second stack; PGlite's first start is slow.
-          hookTimeout: 120_000,
+          hookTimeout: 360_000,
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { type RunningSimulator, startSimulator } from './index.ts';
+import { type RunningSimulator, startSimulator } from './start-simulator.ts';
 
 /** A parcel as `POST /__sim/parcels` takes it, less the carrier. */
 export interface SimParcelSpec {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { startSimulator } from './index.ts';
+import { startSimulator } from './start-simulator.ts';
 
 /** Default port of the simulator, also the one `start` and the gateway's config expect. */
 const DEFAULT_PORT = 4010;

@@ -1,12 +1,11 @@
 /**
- * The order service against the real gateway and simulator (the gateway e2e harness):
+ * The order service against the real gateway and simulator (@parcelgate/test-stack):
  * every outcome of cancelling an order through @parcelgate/sdk.
  */
 import type { AddressInfo } from 'node:net';
 import { createParcelgateClient, type ParcelgateClient } from '@parcelgate/sdk';
+import { ensureGatewayBuilt, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import buildGatewayWhenStale from '../../../apps/gateway/test/e2e/global-setup.ts';
-import { type Stack, startStack } from '../../../apps/gateway/test/e2e/harness.ts';
 import type { Order } from '../src/orders.ts';
 import { createOrderService, type OrderService } from '../src/server.ts';
 
@@ -15,7 +14,7 @@ let service: OrderService;
 let serviceUrl: string;
 
 beforeAll(async () => {
-  await buildGatewayWhenStale();
+  await ensureGatewayBuilt();
   stack = await startStack({
     seed: 'order-service-example',
     gatewayEnv: () => ({
@@ -165,11 +164,10 @@ describe('POST /orders/{orderRef}/cancel', () => {
     expect(order.state).toBe('cancellation_pending');
     expect(order.interceptId).toMatch(/^icp_/);
 
-    let current = order;
-    for (let tries = 0; tries < 100 && current.state === 'cancellation_pending'; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      current = (await (await fetch(`${serviceUrl}/orders/${orderRef}`)).json()) as Order;
-    }
+    const current = await pollUntil(
+      async () => (await (await fetch(`${serviceUrl}/orders/${orderRef}`)).json()) as Order,
+      (read) => read.state !== 'cancellation_pending',
+    );
     expect(current.state).toBe('refunded');
     expect(actionsOf(current)).toEqual(['refund_buyer']);
     expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(1);

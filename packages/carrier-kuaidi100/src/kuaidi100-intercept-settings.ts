@@ -2,13 +2,13 @@ import { type CarrierContext, CarrierInvalidRequestError } from '@parcelgate/car
 import { KUAIDI100_CARRIER_ID, readOptionalCredential } from './kuaidi100-request.ts';
 
 /** Where a returned parcel may go (`interceptType` of a return to sender). */
-export const KUAIDI100_RETURN_TYPES = ['RETURN_SEND_ADDR', 'RETURN_SEND_STATION'] as const;
+const KUAIDI100_RETURN_TYPES = ['RETURN_SEND_ADDR', 'RETURN_SEND_STATION'] as const;
 
 /** Who pays for the intercept (`interceptPayType`): 寄付, 到付, 第三方月结, 寄付月结. */
-export const KUAIDI100_PAY_TYPES = ['SHIPPER', 'CONSIGNEE', 'THIRDPARTY', 'MONTHLY'] as const;
+const KUAIDI100_PAY_TYPES = ['SHIPPER', 'CONSIGNEE', 'THIRDPARTY', 'MONTHLY'] as const;
 
 /** Whose behalf `interceptOrder` is sent on (`orderRole`): sender, recipient, third party. */
-export const KUAIDI100_ORDER_ROLES = ['1', '2', '3'] as const;
+const KUAIDI100_ORDER_ROLES = ['1', '2', '3'] as const;
 
 /** The connection's settings for `interceptOrder`, each one the merchant's to decide. */
 export interface Kuaidi100InterceptSettings {

@@ -122,9 +122,6 @@ export const KUAIDI100_STATES = {
   '14': { name: '拒签', meaning: '收件人拒签快件', mapping: { status: 'returned' } },
 } as const satisfies Readonly<Record<string, Kuaidi100StateEntry>>;
 
-/** A documented Kuaidi100 state code. */
-export type Kuaidi100StateCode = keyof typeof KUAIDI100_STATES;
-
 /** Every documented state code, for the conformance kit and the README table. */
 export const KUAIDI100_STATUS_CODES: readonly string[] = Object.keys(KUAIDI100_STATES);
 

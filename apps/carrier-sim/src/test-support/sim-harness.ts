@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../index.ts';
+import { type RunningSimulator, startSimulator } from '../start-simulator.ts';
 import type { ErrorBody, ParcelViewBody, SandboxParcelBody } from './wire-types.ts';
 
 /** Bearer header with a valid sandbox key. */

@@ -209,9 +209,6 @@ export const Problem = sharedSchema(
   }),
 );
 
-/** The same `exception` sub-status list, for reuse. */
-export const ParcelSubStatus = ExceptionSubStatus;
-
 /** Every schema with an `$id`, registered with `addSchema` in this order. */
 export const COMMON_SCHEMAS = [
   Money,

@@ -7,9 +7,9 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
+import { type ApiClient, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathSpellings } from '../support/path-spellings.ts';
-import { type ApiClient, type Stack, startStack } from './harness.ts';
 
 let stack: Stack;
 let acme: ApiClient;
@@ -52,7 +52,8 @@ function raw(method: string, path: string, body?: string): Promise<RawAnswer> {
           'idempotency-key': `e2e-spelling-${Math.random()}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        timeout: 20_000,
+        // Only so a hung socket fails its test with a message; no timing.
+        timeout: 60_000,
       },
       (incoming) => {
         let text = '';

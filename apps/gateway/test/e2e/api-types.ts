@@ -198,30 +198,3 @@ export interface RedirectRequestBody {
   readonly newAddress: Address;
   readonly note?: string;
 }
-
-/** The simulator's view of a parcel (`GET /__sim/parcels/{carrier}/{trackingNumber}`). */
-export interface SimParcel {
-  readonly carrier: string;
-  readonly trackingNumber: string;
-  /** The carrier account that owns the parcel; null when every account may act on it. */
-  readonly account: string | null;
-  readonly status: string;
-  readonly intercept: {
-    readonly id: string;
-    readonly reference: string;
-    readonly state: string;
-  } | null;
-  /** How many intercept attempts the carrier processed (refused ones included). */
-  readonly interceptAttempts: number;
-  readonly redirects: { readonly id: string; readonly reference: string }[];
-  readonly calls: SimCallCounts;
-  /** Calls the carrier authenticated that named the parcel, by account, refused ones included. */
-  readonly callsByAccount: Readonly<Record<string, SimCallCounts>>;
-}
-
-/** The simulator's counts of one parcel's carrier operations. */
-export interface SimCallCounts {
-  readonly track: number;
-  readonly intercept: number;
-  readonly redirect: number;
-}

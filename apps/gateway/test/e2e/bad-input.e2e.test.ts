@@ -4,9 +4,6 @@
  * a JSON pointer), never a 500, and none reaches the carrier.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendRaw } from '../support/raw-http.ts';
-import type { Problem } from './api-types.ts';
 import {
   type HttpAnswer,
   newKey,
@@ -14,7 +11,10 @@ import {
   type RequestOptions,
   type Stack,
   startStack,
-} from './harness.ts';
+} from '@parcelgate/test-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRaw } from '../support/raw-http.ts';
+import type { Problem } from './api-types.ts';
 
 let stack: Stack;
 let inTransit: string;

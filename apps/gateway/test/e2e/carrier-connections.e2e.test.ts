@@ -4,9 +4,10 @@
  * A tenant acts through its own connection, or through the deployment's shared account
  * only on parcels it registered; credentials never come back out.
  */
+
+import { type ApiClient, newKey, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, RedirectRequestBody } from './api-types.ts';
-import { type ApiClient, newKey, type Stack, startStack } from './harness.ts';
 
 const PROBLEM = 'https://parcelgate.dev/problems/';
 /** Long enough to get a hint; what must never appear in an answer or a log line. */

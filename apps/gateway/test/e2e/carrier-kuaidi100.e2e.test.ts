@@ -5,9 +5,9 @@
  * an address change (MODIFY_ADDR), and a push with a bad sign refused with nothing stored.
  */
 import { createHash } from 'node:crypto';
+import { newKey, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
-import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 const KUAIDI100_PACKAGE = '@parcelgate/carrier-kuaidi100';
 /** The adapter's sandbox salt: the simulator signs pushes with it when told to. */

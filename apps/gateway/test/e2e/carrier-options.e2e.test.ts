@@ -5,9 +5,10 @@
  * asked (SF's return address, Kuaidi100's payer), while a declared one (Kuaidi100's
  * `com`) still reaches the carrier.
  */
+
+import { newKey, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarrierEntry, Intercept, Problem } from './api-types.ts';
-import { newKey, type Stack, startStack } from './harness.ts';
 
 const PROBLEM = 'https://parcelgate.dev/problems/';
 

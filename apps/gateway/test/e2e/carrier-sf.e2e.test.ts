@@ -5,9 +5,9 @@
  * SF refusing our signature (A1006) as well as a forged push.
  */
 import { createHash } from 'node:crypto';
+import { newKey, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
-import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 const SF_PACKAGE = '@parcelgate/carrier-sf';
 /** The adapter's sandbox default, which the simulator signs its pushes with when told to. */

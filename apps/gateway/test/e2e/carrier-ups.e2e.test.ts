@@ -5,9 +5,10 @@
  * token that expires in simulated time and is renewed once, and a push with a bad
  * credential refused with 401.
  */
+
+import { newKey, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
-import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 const UPS_PACKAGE = '@parcelgate/carrier-ups';
 /** The adapter's sandbox default webhook credential; the simulator sends the target's secret. */

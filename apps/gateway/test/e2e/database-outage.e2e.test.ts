@@ -7,9 +7,9 @@
  * and cannot go away like this: its case is in src/store/database-unavailable*.test.ts.
  */
 import { createServer, connect as dial, type Server, type Socket } from 'node:net';
+import { freePort, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from './api-types.ts';
-import { freePort, pollUntil, type Stack, startStack } from './harness.ts';
 
 const POSTGRES = process.env.DATABASE_URL?.trim() ?? '';
 

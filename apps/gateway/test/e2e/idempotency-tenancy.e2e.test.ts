@@ -3,6 +3,8 @@
  * must see one intercept), tenant isolation with a second API key made by the admin CLI,
  * and listing with filters and cursor pagination.
  */
+
+import { type ApiClient, newKey, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Intercept,
@@ -12,7 +14,6 @@ import type {
   Redirect,
   RedirectRequestBody,
 } from './api-types.ts';
-import { type ApiClient, newKey, type Stack, startStack } from './harness.ts';
 
 let stack: Stack;
 let acme: ApiClient;

@@ -5,6 +5,8 @@
  * the one free redirect per order, then a charged one (or a refused one, per tenant policy).
  * The simulator is the witness of what really reached the carrier.
  */
+
+import { newKey, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Address,
@@ -15,7 +17,6 @@ import type {
   RedirectRequestBody,
   Tracking,
 } from './api-types.ts';
-import { newKey, pollUntil, type Stack, startStack } from './harness.ts';
 
 let stack: Stack;
 
@@ -51,8 +52,8 @@ function intercept(request: InterceptRequestBody, headers: Record<string, string
 }
 
 const codes = (reasons: readonly { code: string }[]) => reasons.map((reason) => reason.code);
-const steps = (subject: { transitions: { status: string; cause: string }[] }) =>
-  subject.transitions.map(({ status, cause }) => `${status}/${cause}`);
+const steps = (action: { transitions: { status: string; cause: string }[] }) =>
+  action.transitions.map(({ status, cause }) => `${status}/${cause}`);
 
 /** Reads an intercept back and checks it is what the POST answered. */
 async function readBack(created: Intercept): Promise<Intercept> {
@@ -253,8 +254,9 @@ describe('an intercept whose answer never comes', () => {
     const created = await intercept(interceptBody(trackingNumber), { prefer: 'wait=1' });
     const elapsed = Date.now() - started;
     expect(created.status, created.text).toBe(202);
-    // The budget plus a small constant, with room for a busy shared machine.
-    expect(elapsed).toBeLessThan(4_000);
+    // Before the default intercept budget (5 s) would have answered: the Prefer budget cut
+    // the wait. How close to 1 s it came is a timing, measured by bench/gateway-resilience.ts.
+    expect(elapsed).toBeLessThan(5_000);
     expect(created.headers.get('preference-applied')).toBe('wait=1');
     expect(created.headers.get('location')).toBe(`/v1/intercepts/${created.body.id}`);
     expect(created.body).toMatchObject({

@@ -4,6 +4,8 @@
  * a carrier without the operation, several reasons at once, who pays, and what to do next.
  * The dry run, the tracking answer and the refusal of `POST /v1/intercepts` must agree.
  */
+
+import { newKey, type Stack, startStack, TRACK_ONLY_CARRIER } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CarrierEntry,
@@ -13,7 +15,6 @@ import type {
   Problem,
   Tracking,
 } from './api-types.ts';
-import { newKey, type Stack, startStack, TRACK_ONLY_CARRIER } from './harness.ts';
 
 let stack: Stack;
 

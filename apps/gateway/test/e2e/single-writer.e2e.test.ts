@@ -9,8 +9,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Intercept } from './api-types.ts';
 import {
   ApiClient,
   type ExtraGateway,
@@ -18,7 +16,9 @@ import {
   newKey,
   type Stack,
   startStack,
-} from './harness.ts';
+} from '@parcelgate/test-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Intercept } from './api-types.ts';
 
 const embedded = (process.env.DATABASE_URL?.trim() ?? '') === '';
 

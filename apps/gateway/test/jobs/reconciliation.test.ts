@@ -86,7 +86,7 @@ async function get(path: string): Promise<Action> {
 async function until(
   path: string,
   done: (action: Action) => boolean,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<Action> {
   const deadline = Date.now() + timeoutMs;
   let last = await get(path);
@@ -218,7 +218,16 @@ describe('reconciliation of intercepts', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let asked = 0;
+    let bothAsked: () => void = () => {};
+    const bothAsking = new Promise<void>((resolve) => {
+      bothAsked = resolve;
+    });
     script.interceptStatus = async () => {
+      asked += 1;
+      if (asked === 2) {
+        bothAsked();
+      }
       await gate;
       return { outcome: 'accepted', carrierReference: 'F-5' };
     };
@@ -227,7 +236,8 @@ describe('reconciliation of intercepts', () => {
       reconcileAction(gateway.app, job),
       reconcileAction(gateway.app, job),
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Both checks read the action and asked the carrier: the race is on, whatever the load.
+    await bothAsking;
     release();
     const outcomes = await both;
     expect(outcomes).toContainEqual({ kind: 'again', run: 0 });

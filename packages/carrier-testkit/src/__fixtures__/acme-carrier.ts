@@ -49,6 +49,8 @@ export interface AcmeQuirks {
   readonly ignoreAbort?: boolean;
   /** Turns an abort into a retryable carrier error. */
   readonly abortAsCarrierError?: boolean;
+  /** Notices ctx.signal only on a 200 ms poll, aborting its own signal then. */
+  readonly slowAbort?: boolean;
   /** JSON.parse without classification (a raw SyntaxError escapes). */
   readonly rawJsonParse?: boolean;
   /** JSON.parse on error bodies (an HTML page throws a raw SyntaxError). */
@@ -193,11 +195,13 @@ async function send(
     'calling acme',
     quirks.logSecret === true ? { headers } : { path: request.path },
   );
+  const polled = quirks.slowAbort === true ? pollAbort(ctx.signal) : undefined;
   try {
     return await ctx.http.request({
       ...request,
       headers,
       ...(quirks.ignoreAbort === true ? { signal: new AbortController().signal } : {}),
+      ...(polled === undefined ? {} : { signal: polled.signal }),
     });
   } catch (error) {
     if (quirks.abortAsCarrierError === true && ctx.signal.aborted) {
@@ -215,7 +219,20 @@ async function send(
       });
     }
     throw error;
+  } finally {
+    polled?.stop();
   }
+}
+
+/** A signal that follows `signal` late: checked every 200 ms rather than listened to. */
+function pollAbort(signal: AbortSignal): { signal: AbortSignal; stop(): void } {
+  const own = new AbortController();
+  const timer = setInterval(() => {
+    if (signal.aborted) {
+      own.abort(signal.reason);
+    }
+  }, 200);
+  return { signal: own.signal, stop: () => clearInterval(timer) };
 }
 
 async function failure(

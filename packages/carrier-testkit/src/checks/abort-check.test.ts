@@ -18,6 +18,18 @@ describe('abortCheck', () => {
     ]);
   });
 
+  it('fails an adapter that notices the abort late, on a timer of its own', async () => {
+    const outcome = await runCheck(abortCheck, {
+      quirks: { slowAbort: true, withoutRedirect: true },
+    });
+    expect(outcome.problems).toEqual([
+      expect.stringMatching(/^track took \d+ ms to give up after the signal fired \(limit 50 ms;/),
+      expect.stringMatching(
+        /^intercept took \d+ ms to give up after the signal fired \(limit 50 ms;/,
+      ),
+    ]);
+  });
+
   it('fails an adapter that turns the abort into a carrier error', async () => {
     const outcome = await runCheck(abortCheck, { quirks: { abortAsCarrierError: true } });
     expect(outcome.problems).toContain(

@@ -4,8 +4,8 @@
  * circuit breaker that opens for 1 s when half of at least 3 calls failed (`circuit-open`). Both answer 503
  * with Retry-After without calling the carrier, so the SDK waits and retries them.
  */
+import { pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../../../../apps/gateway/test/e2e/harness.ts';
 import {
   createParcelgateClient,
   isCarrierBusy,
@@ -51,7 +51,11 @@ describe('carrier-busy', () => {
       fault: { type: 'latency', ms: 1_200 },
     });
     const holdingTheSlot = client().tracking.get('sandbox', slow);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Once the carrier holds the call (the slot is taken), not after a guessed pause.
+    await pollUntil(
+      () => stack.sim.parcel(slow),
+      (parcel) => parcel.calls.track > 0,
+    );
 
     const busy = await rejection(client({ maxRetries: 0 }).tracking.get('sandbox', other));
     expect(isCarrierBusy(busy)).toBe(true);

@@ -1,13 +1,12 @@
 /**
- * Vitest global setup of the SDK's e2e project: builds the gateway when its `dist/` is stale
- * (the gateway e2e suite's own setup), then starts one simulator and one gateway for every
- * e2e file (the gateway's harness, imported by path: tests may import apps/*), and hands
+ * Vitest global setup of the SDK's e2e project: builds the gateway when its `dist/` is stale,
+ * then starts one simulator and one gateway for every e2e file (@parcelgate/test-stack), and hands
  * their URLs and keys to the tests through `provide`. Files that need another gateway
  * configuration start their own stack.
  */
+
+import { ensureGatewayBuilt, startStack } from '@parcelgate/test-stack';
 import type { TestProject } from 'vitest/node';
-import buildGatewayWhenStale from '../../../../apps/gateway/test/e2e/global-setup.ts';
-import { startStack } from '../../../../apps/gateway/test/e2e/harness.ts';
 import { SHARED_TENANTS, sharedStackOptions } from './stack-options.ts';
 
 declare module 'vitest' {
@@ -20,7 +19,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await buildGatewayWhenStale();
+  await ensureGatewayBuilt();
   const stack = await startStack(sharedStackOptions);
   project.provide('gatewayUrl', stack.gatewayUrl);
   project.provide('simUrl', stack.simUrl);

@@ -1,7 +1,7 @@
 /**
  * Every problem type a client can meet, provoked against the real gateway and caught as a
  * typed ParcelgateProblemError through its guard. Not provoked, because no request the SDK
- * sends can cause them: `idempotency-key-missing` (every mutation carries a key),
+ * sends can cause them: `idempotency-key-missing` (every action carries a key),
  * `method-not-allowed` and `not-acceptable` (the SDK's methods and headers are right),
  * `request-timeout` (the SDK sends each request whole at once), `carrier-error` (an adapter
  * defect) and `internal`; nor `rate-limited` and `database-unavailable`, which the shared

@@ -1,5 +1,4 @@
-import type { StackOptions } from '../../../../apps/gateway/test/e2e/harness.ts';
-import { TRACK_ONLY_CARRIER } from '../../../../apps/gateway/test/e2e/harness.ts';
+import { type StackOptions, TRACK_ONLY_CARRIER } from '@parcelgate/test-stack';
 
 /**
  * Tenants of their own, for tests that change the policy, count every intercept, connect

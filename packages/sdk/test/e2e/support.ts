@@ -3,8 +3,8 @@
  * simulator's control client, and request bodies.
  */
 import { randomUUID } from 'node:crypto';
+import { SimControlClient } from '@parcelgate/test-stack';
 import { inject } from 'vitest';
-import { SimClient } from '../../../../apps/gateway/test/e2e/harness.ts';
 import {
   createParcelgateClient,
   type InterceptRequest,
@@ -18,7 +18,7 @@ import type { SharedTenant } from './stack-options.ts';
 export const gatewayUrl = (): string => inject('gatewayUrl');
 
 /** The simulator's control API. */
-export const sim = (): SimClient => new SimClient(inject('simUrl'));
+export const sim = (): SimControlClient => new SimControlClient(inject('simUrl'));
 
 /**
  * A client of the shared gateway, as a user makes one (tenant `default` unless `tenant`
