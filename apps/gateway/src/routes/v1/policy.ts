@@ -1,12 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemResponses } from '../../openapi/problem-responses.ts';
-import { DEFAULT_POLICY } from '../../policy/defaults.ts';
-import type { TenantPolicy, TenantPolicyOverrides } from '../../policy/policy-types.ts';
-import { applyOverrides } from '../../policy/resolve-policy.ts';
-import { validatePolicyOverrides } from '../../policy/validate-overrides.ts';
-import { ProblemError } from '../../problems.ts';
-import { Policy, type PolicyDocument, PolicyOverrides } from '../../schemas/policy.ts';
-import { setTenantPolicy } from '../../store/tenants.ts';
+import { Policy, PolicyOverrides } from '../../schemas/policy.ts';
+import { presentTenantPolicy, replaceTenantPolicy } from '../../services/tenant-policy.ts';
 
 /**
  * The tenant's own rules: the domain defaults with its overrides on top. Each carrier
@@ -23,7 +18,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Policy.ref, ...problemResponses(401, 503) },
       },
     },
-    async (request) => present(request.tenant.policy as TenantPolicyOverrides),
+    async (request) => presentTenantPolicy(request.tenant),
   );
 
   app.put(
@@ -40,28 +35,9 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const problems = validatePolicyOverrides(request.body);
-      if (problems.length > 0) {
-        throw new ProblemError(
-          'validation-failed',
-          problems.map((problem) => `${problem.pointer}: ${problem.message}`).join('; '),
-          {
-            errors: problems.map((problem) => ({
-              pointer: problem.pointer,
-              detail: problem.message,
-            })),
-          },
-        );
-      }
-      await setTenantPolicy(app.database, request.tenant.id, request.body);
+      const document = await replaceTenantPolicy(app, request.tenant, request.body);
       request.tenant = { ...request.tenant, policy: request.body };
-      return present(request.body);
+      return document;
     },
   );
 };
-
-function present(overrides: TenantPolicyOverrides): PolicyDocument {
-  const effective: TenantPolicy = applyOverrides(DEFAULT_POLICY, overrides);
-  // The policy types are read-only; the wire document is a fresh copy of them.
-  return structuredClone({ overrides, effective }) as PolicyDocument;
-}
