@@ -20,8 +20,9 @@ import { installResponseHeaders } from './http/response-headers.ts';
 import { installValidation } from './http/validation.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
+import { countNeedingAttention } from './lifecycle/action-store.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
-import { metricsPlugin } from './observability/metrics.ts';
+import { metricsPlugin, publishNeedsAttention } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   installAuthentication(app, database, await installClientLimits(app, config.client));
   installIdempotency(app, database, config.client.idempotencyTtlHours);
   await app.register(metricsPlugin);
+  publishNeedsAttention(app.metrics.registry, () => countNeedingAttention(database));
   await app.register(openApiPlugin);
   await app.register(resiliencePlugin, {
     // Every carrier attempt is counted and stored, whoever made it.

@@ -6,6 +6,7 @@ import {
   markNeedsAttention,
 } from '../lifecycle/action-store.ts';
 import { decideReconciliation } from '../lifecycle/decide-reconciliation.ts';
+import { judgeUnsettled } from '../lifecycle/judge-unsettled.ts';
 import type { JobCaller } from '../resilience/call-carrier.ts';
 import type { ActionTable } from '../store/actions.ts';
 import { askCarrier } from './ask-carrier.ts';
@@ -21,14 +22,18 @@ export interface ReconcileJob {
 /** What the job does after one check. */
 export type ReconcileNext =
   | { readonly kind: 'done'; readonly why: 'gone' | 'final' | 'needs_attention' }
-  /** Check again with this run number (0 after a change). */
-  | { readonly kind: 'again'; readonly run: number };
+  /**
+   * Check again with this run number (0 after a change), and no later than `withinMs`
+   * when a window closes before the backoff's next check would come.
+   */
+  | { readonly kind: 'again'; readonly run: number; readonly withinMs?: number };
 
 /**
  * One check of one action: load it, stop if it is settled, ask the carrier, store what
  * the answer decides (one transition per status, never backwards, only if nobody moved it
- * meanwhile), then either stop (final), flag it for a person (the deadline passed without a
- * final status) or ask to be checked again.
+ * meanwhile). When the answer moved nothing, `judgeUnsettled` says whether to fail it (it
+ * was never sent), flag it for a person (its window passed without a final status) or
+ * check again before its window closes.
  */
 export async function reconcileAction(
   app: FastifyInstance,
@@ -72,20 +77,37 @@ export async function reconcileAction(
     log.info({ from: action.status, to: decision.steps.map((step) => step.status) }, 'reconciled');
     return decision.final ? { kind: 'done', why: 'final' } : { kind: 'again', run: 0 };
   }
-  const { deadlineMs } = app.config.reconcile;
-  if (now() - action.updatedAt.getTime() >= deadlineMs) {
-    const reason =
-      view.kind === 'no-answer'
-        ? `no final outcome after ${formatHours(deadlineMs)}; last check: ${view.detail}`
-        : `no final outcome after ${formatHours(deadlineMs)}`;
-    await markNeedsAttention(app.database, action, reason);
-    log.warn({ status: action.status, reason }, 'needs attention');
-    return { kind: 'done', why: 'needs_attention' };
+  const verdict = judgeUnsettled(
+    {
+      table: action.table,
+      status: action.status,
+      lastCause: action.lastCause,
+      sentAttempts: action.sentAttempts,
+      carrierHasIt: view.kind === 'status' || view.kind === 'redirect-status',
+      sinceRequestMs: now() - action.createdAt.getTime(),
+      sinceChangeMs: now() - action.updatedAt.getTime(),
+    },
+    app.config.reconcile,
+  );
+  switch (verdict.kind) {
+    case 'wait':
+      return { kind: 'again', run: job.run + 1, withinMs: verdict.withinMs };
+    case 'not-sent': {
+      const failed = { status: 'failed', cause: 'reconciliation', detail: verdict.detail } as const;
+      if (!(await applySteps(app.database, action, [failed]))) {
+        return { kind: 'again', run: 0 };
+      }
+      log.info({ from: action.status }, 'never sent: failed');
+      return { kind: 'done', why: 'final' };
+    }
+    case 'flag': {
+      const reason =
+        view.kind === 'no-answer'
+          ? `${verdict.reason}; last check: ${view.detail}`
+          : verdict.reason;
+      await markNeedsAttention(app.database, action, reason);
+      log.warn({ status: action.status, reason }, 'needs attention');
+      return { kind: 'done', why: 'needs_attention' };
+    }
   }
-  return { kind: 'again', run: job.run + 1 };
-}
-
-function formatHours(ms: number): string {
-  const hours = ms / 3_600_000;
-  return hours >= 1 ? `${Math.round(hours * 10) / 10} h` : `${Math.round(ms / 1000)} s`;
 }

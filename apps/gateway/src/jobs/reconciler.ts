@@ -9,6 +9,8 @@ import { type ReconcileJob, reconcileAction } from './reconcile-action.ts';
 /** The pg-boss queue of reconcile jobs. */
 export const RECONCILE_QUEUE = 'parcelgate-reconcile';
 
+/** The soonest a check is repeated, however close its window. */
+const MIN_RECHECK_MS = 100;
 /** Most actions one sweep looks at; the oldest first, the next sweep takes the rest. */
 const SWEEP_LIMIT = 10_000;
 
@@ -83,12 +85,12 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
       }
       const next = await reconcileAction(app, job.data);
       if (next.kind === 'again') {
-        await schedule(
-          job.data.table,
-          job.data.id,
-          next.run,
+        // The backoff, unless a window closes first: it is judged when it does.
+        const delayMs = Math.min(
           reconcileDelayMs(intervalMs, next.run),
+          Math.max(MIN_RECHECK_MS, next.withinMs ?? Number.POSITIVE_INFINITY),
         );
+        await schedule(job.data.table, job.data.id, next.run, delayMs);
       }
     },
   );

@@ -2,6 +2,7 @@ import type { Address } from '@parcelgate/carrier-kit';
 import { type ActionTable, updateAction } from '../store/actions.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { releaseRedirectQuota } from '../store/redirects.ts';
+import type { TransitionCause } from '../store/transitions.ts';
 import { addTransition } from '../store/transitions.ts';
 import type { ReconcileStep } from './decide-reconciliation.ts';
 import { isFinalStatus, openStatuses } from './lifecycle.ts';
@@ -27,6 +28,12 @@ export interface ReconcileAction {
   readonly connectionId: string | null;
   /** When the status last changed (every transition sets it). */
   readonly updatedAt: Date;
+  /** When it was requested. */
+  readonly createdAt: Date;
+  /** Why it is in its status: the cause of its latest transition. */
+  readonly lastCause: TransitionCause | null;
+  /** How many times the gateway sent it to the carrier (its own operation's attempts). */
+  readonly sentAttempts: number;
 }
 
 function actionColumns(table: ActionTable): string {
@@ -34,10 +41,16 @@ function actionColumns(table: ActionTable): string {
     table === 'redirects'
       ? `order_ref AS "orderRef", new_address AS "newAddress"`
       : `NULL AS "orderRef", NULL AS "newAddress"`;
+  const operation = table === 'intercepts' ? 'intercept' : 'redirect';
   return `id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", status,
     carrier_reference AS "carrierReference", needs_attention AS "needsAttention",
     phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
-    connection_id AS "connectionId", updated_at AS "updatedAt", ${extra}`;
+    connection_id AS "connectionId", updated_at AS "updatedAt", created_at AS "createdAt",
+    (SELECT t.cause FROM transitions t WHERE t.action_id = ${table}.id
+      ORDER BY t.id DESC LIMIT 1) AS "lastCause",
+    (SELECT count(*)::int FROM carrier_attempts a
+      WHERE a.action_id = ${table}.id AND a.operation = '${operation}') AS "sentAttempts",
+    ${extra}`;
 }
 
 /** Reads one action by id, whatever its tenant: the job acts for the system. */
@@ -176,4 +189,18 @@ export async function listOpenActions(db: Queryable, limit: number): Promise<Act
 /** Whether the job has nothing more to do for this action. */
 export function isSettled(action: ReconcileAction): boolean {
   return action.needsAttention || isFinalStatus(action.table, action.status);
+}
+
+/** How many intercepts and redirects are flagged for a person and still open. */
+export async function countNeedingAttention(
+  db: Queryable,
+): Promise<Readonly<Record<ActionTable, number>>> {
+  const count = async (table: ActionTable) => {
+    const [row] = await db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM ${table}
+        WHERE needs_attention AND status IN (${inList(openStatuses(table))})`,
+    );
+    return row?.count ?? 0;
+  };
+  return { intercepts: await count('intercepts'), redirects: await count('redirects') };
 }

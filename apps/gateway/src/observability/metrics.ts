@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CarrierAttemptReport } from '../resilience/call-carrier.ts';
 
 /** Latency buckets for answers to our clients, in seconds. */
@@ -140,3 +140,30 @@ export const metricsPlugin = fp(
   },
   { name: 'parcelgate-metrics' },
 );
+
+/** How many intercepts and redirects wait for a person, by table. */
+export type NeedsAttentionCount = () => Promise<
+  Readonly<Record<'intercepts' | 'redirects', number>>
+>;
+
+/**
+ * Publishes `parcelgate_actions_needing_attention{kind}`: the intercepts and redirects
+ * flagged for a person (no final outcome within their window), counted in the database at
+ * scrape time, so every replica reports the same number and none is ever stale.
+ */
+export function publishNeedsAttention(registry: Registry, count: NeedsAttentionCount): void {
+  new Gauge({
+    name: 'parcelgate_actions_needing_attention',
+    help: 'Intercepts and redirects flagged for a person: no final outcome within their window (see attentionReason).',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    async collect() {
+      // A database that cannot answer leaves the last counts: /metrics must still answer.
+      const counts = await count().catch(() => undefined);
+      if (counts !== undefined) {
+        this.set({ kind: 'intercept' }, counts.intercepts);
+        this.set({ kind: 'redirect' }, counts.redirects);
+      }
+    },
+  });
+}

@@ -169,6 +169,12 @@ export const ListQuery = Type.Object(
     createdTo: Type.Optional(
       Type.String({ format: 'date-time', description: `Exclusive. ${DATE_TIME_RULE}` }),
     ),
+    needsAttention: Type.Optional(
+      Type.Boolean({
+        description:
+          'Only those flagged for a person (`true`: no final outcome within their window; see `attentionReason`), or only the others (`false`).',
+      }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },

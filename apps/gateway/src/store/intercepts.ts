@@ -132,7 +132,8 @@ export async function hasActiveIntercept(
 ): Promise<boolean> {
   const rows = await db.query(
     `SELECT 1 FROM intercepts WHERE tenant_id = $1 AND carrier = $2 AND tracking_number = $3
-        AND status IN ('pending', 'accepted', 'returning') LIMIT 1`,
+        AND (status IN ('accepted', 'returning') OR (status = 'pending' AND NOT needs_attention))
+      LIMIT 1`,
     [tenantId, carrier, trackingNumber],
   );
   return rows.length > 0;

@@ -56,6 +56,8 @@ export interface ListFilters {
   readonly trackingNumber?: string | undefined;
   readonly createdFrom?: string | undefined;
   readonly createdTo?: string | undefined;
+  /** Only those flagged for a person (true), or only those not flagged (false). */
+  readonly needsAttention?: boolean | undefined;
   readonly cursor?: PageCursor | undefined;
   readonly limit: number;
 }
@@ -78,6 +80,7 @@ export function buildListQuery(
     ['tracking_number = ?', filters.trackingNumber],
     ['created_at >= ?::timestamptz', filters.createdFrom],
     ['created_at < ?::timestamptz', filters.createdTo],
+    ['needs_attention = ?::boolean', filters.needsAttention?.toString()],
   ]);
 }
 

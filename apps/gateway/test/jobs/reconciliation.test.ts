@@ -5,6 +5,9 @@
 import { CarrierOutcomeUnknownError, type InterceptResult } from '@parcelgate/carrier-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reconcileAction } from '../../src/jobs/reconcile-action.ts';
+import { NOT_SENT_DETAIL } from '../../src/lifecycle/judge-unsettled.ts';
+import { insertIntercept } from '../../src/store/intercepts.ts';
+import { ensureTenant } from '../../src/store/tenants.ts';
 import { createFakeCarrier } from '../support/fake-carrier.ts';
 import { createTestGateway, type TestGateway } from '../support/test-app.ts';
 
@@ -12,12 +15,15 @@ const { carrier, script } = createFakeCarrier();
 // The same carrier without a status query: reconciled from tracking alone.
 const trackOnly = createFakeCarrier('trackonly');
 const { interceptStatus: _unused, ...trackOnlyCarrier } = trackOnly.carrier;
+// Another, for the windows' tests: no status query, and a circuit no other test opens.
+const quiet = createFakeCarrier('quiet');
+const { interceptStatus: _none, ...quietCarrier } = quiet.carrier;
 let gateway: TestGateway;
 let parcelSeq = 0;
 
 beforeAll(async () => {
   gateway = await createTestGateway(
-    [carrier, trackOnlyCarrier],
+    [carrier, trackOnlyCarrier, quietCarrier],
     {
       PARCELGATE_RECONCILE_INTERVAL_MS: '100',
       // "No record of it" is believed after twice this: 2 s.
@@ -318,7 +324,92 @@ describe('the sweep', () => {
       id: created.body.id,
       run: 0,
     });
-    expect(next).toEqual({ kind: 'again', run: 1 });
+    expect(next).toMatchObject({ kind: 'again', run: 1 });
     expect(trackOnly.script.calls.track).toBe(before);
+  });
+});
+
+describe('no action left pending for days', () => {
+  const threeMinutesLater = () => Date.now() + 3 * 60_000;
+
+  it('fails an action that was stored but never sent, and a new attempt is accepted', async () => {
+    const trackingNumber = parcel(quiet.script);
+    // A crash between storing the intercept and calling the carrier leaves just this.
+    const tenant = await ensureTenant(gateway.app.database, 'acme');
+    const now = new Date();
+    const id = 'icp_01JDNEVERSENT0000000000000';
+    await insertIntercept(
+      gateway.app.database,
+      {
+        id,
+        tenantId: tenant.id,
+        carrier: 'quiet',
+        trackingNumber,
+        reason: 'buyer_cancelled',
+        orderRef: null,
+        pickupMode: 'platform_pickup',
+        parcel: null,
+        note: null,
+        phoneLastDigits: null,
+        carrierOptions: null,
+        connectionId: null,
+        status: 'pending',
+        likelihood: 'high',
+        parcelStatus: 'in_transit',
+        fee: { payer: 'carrier', note: 'the platform pickup is free' },
+        policyReasons: [],
+        warnings: [],
+        carrierReference: null,
+        carrierReason: null,
+        statusDetail: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      { status: 'pending', cause: 'request', detail: null },
+    );
+    const blocked = await intercept(trackingNumber, 'quiet');
+    expect(blocked.status).toBe(422);
+    const next = await reconcileAction(
+      gateway.app,
+      { table: 'intercepts', id, run: 0 },
+      threeMinutesLater,
+    );
+    expect(next).toEqual({ kind: 'done', why: 'final' });
+    const failed = await get(`/v1/intercepts/${id}`);
+    expect(failed).toMatchObject({ status: 'failed', needsAttention: false });
+    expect(history(failed)).toEqual(['pending:request', 'failed:reconciliation']);
+    expect(failed.transitions.at(-1)).toMatchObject({ detail: NOT_SENT_DETAIL });
+    quiet.script.intercept = async () => ({ outcome: 'accepted', carrierReference: 'Q-NEW' });
+    expect((await intercept(trackingNumber, 'quiet')).status).toBe(201);
+  });
+
+  it('flags a sent action whose fate stays unknown within minutes, and a new attempt is accepted', async () => {
+    quiet.script.intercept = lostAnswer;
+    const trackingNumber = parcel(quiet.script);
+    const created = await intercept(trackingNumber, 'quiet');
+    expect(created.body.status).toBe('pending');
+    expect((await intercept(trackingNumber, 'quiet')).status).toBe(422);
+    const next = await reconcileAction(
+      gateway.app,
+      { table: 'intercepts', id: created.body.id, run: 0 },
+      threeMinutesLater,
+    );
+    expect(next).toEqual({ kind: 'done', why: 'needs_attention' });
+    const flagged = await get(`/v1/intercepts/${created.body.id}`);
+    expect(flagged).toMatchObject({ status: 'pending', needsAttention: true });
+    expect(flagged.attentionReason).toContain('outcome unknown 2 min after the request');
+    // What needs a person is listed, and counted on /metrics.
+    const listed = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/intercepts?needsAttention=true&carrier=quiet',
+      headers: gateway.auth.acme,
+    });
+    expect(listed.json<{ data: Action[] }>().data.map((action) => action.id)).toEqual([
+      created.body.id,
+    ]);
+    const metrics = await gateway.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/parcelgate_actions_needing_attention\{kind="intercept"\} [1-9]/);
+    quiet.script.intercept = async () => ({ outcome: 'accepted', carrierReference: 'Q-NEW' });
+    expect((await intercept(trackingNumber, 'quiet')).status).toBe(201);
   });
 });

@@ -192,7 +192,7 @@ export interface paths {
         };
         /**
          * List the tenant's intercepts, newest first
-         * @description Filters by status, carrier, reason, order reference, tracking number and creation time; cursor pagination.
+         * @description Filters by status, carrier, reason, order reference, tracking number, creation time and whether it needs a person (`needsAttention=true`); cursor pagination.
          */
         get: operations["listIntercepts"];
         put?: never;
@@ -2342,6 +2342,8 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Exclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdTo?: string;
+                /** @description Only those flagged for a person (`true`: no final outcome within their window; see `attentionReason`), or only the others (`false`). */
+                needsAttention?: boolean;
                 cursor?: string;
                 limit?: number;
             };
@@ -3060,6 +3062,8 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Exclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
                 createdTo?: string;
+                /** @description Only those flagged for a person (`true`: no final outcome within their window; see `attentionReason`), or only the others (`false`). */
+                needsAttention?: boolean;
                 cursor?: string;
                 limit?: number;
             };

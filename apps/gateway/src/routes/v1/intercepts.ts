@@ -37,6 +37,6 @@ export const interceptRoutes = actionRoutes({
     operationId: 'listIntercepts',
     summary: "List the tenant's intercepts, newest first",
     description:
-      'Filters by status, carrier, reason, order reference, tracking number and creation time; cursor pagination.',
+      'Filters by status, carrier, reason, order reference, tracking number, creation time and whether it needs a person (`needsAttention=true`); cursor pagination.',
   },
 });
