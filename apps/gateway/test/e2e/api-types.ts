@@ -71,6 +71,9 @@ export interface Intercept {
   readonly carrierReference: string | null;
   readonly carrierReason: string | null;
   readonly statusDetail: string | null;
+  /** Flagged for a person: no final outcome within its window. */
+  readonly needsAttention: boolean;
+  readonly attentionReason: string | null;
   readonly nextActions: string[];
   readonly transitions: Transition[];
   readonly attempts: Attempt[];
@@ -108,6 +111,9 @@ export interface Redirect {
   readonly carrierReference: string | null;
   readonly carrierReason: string | null;
   readonly statusDetail: string | null;
+  /** Flagged for a person: no final outcome within its window. */
+  readonly needsAttention: boolean;
+  readonly attentionReason: string | null;
   readonly nextActions: string[];
   readonly transitions: Transition[];
   readonly attempts: Attempt[];

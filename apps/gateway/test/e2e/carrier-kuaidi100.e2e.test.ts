@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { newKey, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
+import { companyOf } from './kuaidi100-company.ts';
 
 const KUAIDI100_PACKAGE = '@parcelgate/carrier-kuaidi100';
 /** The adapter's sandbox salt: the simulator signs pushes with it when told to. */
@@ -30,20 +31,6 @@ afterAll(async () => {
 
 function kuaidi100Parcel(status: string, extra: Record<string, unknown> = {}): Promise<string> {
   return stack.sim.createParcel({ carrier: 'kuaidi100', status, ...extra });
-}
-
-/** The company the simulated Kuaidi100 issues a number for (see its README subsection). */
-function companyOf(trackingNumber: string): string {
-  if (trackingNumber.startsWith('YT')) {
-    return 'yuantong';
-  }
-  if (trackingNumber.startsWith('JT')) {
-    return 'jtexpress';
-  }
-  if (trackingNumber.startsWith('43')) {
-    return 'yunda';
-  }
-  return 'zhongtong';
 }
 
 function intercept(trackingNumber: string) {
