@@ -3,9 +3,10 @@ import type { CallRejection } from './resilient-call.ts';
 
 /**
  * The problem answered when the gateway did not call the carrier at all: its circuit is
- * open (503 `circuit-open`), its queue is full (503 `carrier-busy`), both with Retry-After
- * in whole seconds; or the budget ran out before a call could start (504
- * `carrier-timeout`). Nothing reached the carrier, so the client may simply retry.
+ * open (503 `circuit-open`), or its queue is full or moved too slowly for the budget (503
+ * `carrier-busy`: the call waited in the gateway's own queue and never reached the
+ * carrier, so a timeout would misname it), each with Retry-After in whole seconds.
+ * Nothing reached the carrier, so the client may simply retry.
  */
 export function rejectionProblem(carrierId: string, rejection: CallRejection): ProblemError {
   const seconds = Math.max(1, Math.ceil(rejection.retryAfterMs / 1000));
@@ -28,9 +29,10 @@ export function rejectionProblem(carrierId: string, rejection: CallRejection): P
       );
     case 'deadline':
       return new ProblemError(
-        'carrier-timeout',
-        `The latency budget ran out before ${carrierId} could be asked; it was not called.`,
-        { carrier: carrierId },
+        'carrier-busy',
+        `The latency budget ran out while waiting in the gateway's queue for ${carrierId}; it was not called. Retry after ${seconds} s.`,
+        retry.extensions,
+        headers,
       );
   }
 }

@@ -96,4 +96,23 @@ describe('actionFailureOutcome', () => {
     });
     expect(result.problem?.headers).toEqual({ 'retry-after': '3' });
   });
+
+  it('says who refused once, whether or not the message of the adapter names it', () => {
+    const refusal = (message: string) =>
+      actionFailureOutcome('acme', {
+        kind: 'carrier-error',
+        error: new CarrierNotEligibleError({
+          carrierId: 'acme',
+          message,
+          reason: 'carrier_refused',
+          requestSent: true,
+        }),
+      }).detail;
+    expect(refusal('acme refused the intercept (code 500)')).toBe(
+      'acme refused the intercept (code 500)',
+    );
+    expect(refusal('the parcel left the station')).toBe(
+      'acme refused: the parcel left the station',
+    );
+  });
 });

@@ -48,7 +48,11 @@ export function actionFailureOutcome(
     return {
       status: 'rejected',
       cause: 'carrier_answer',
-      detail: `${carrierId} refused: ${error.message}`,
+      // Adapters often name themselves already ("kuaidi100 refused the intercept ..."):
+      // say it once.
+      detail: error.message.startsWith(carrierId)
+        ? error.message
+        : `${carrierId} refused: ${error.message}`,
       carrierReason: error.carrierCode ?? reason,
       reasons: [{ code: reason, message: error.message }],
       neverPlaced: false,
