@@ -49,6 +49,8 @@ describe('Idempotency-Key', () => {
     expect(second.statusCode).toBe(first.statusCode);
     expect(second.json()).toEqual(first.json());
     expect(second.headers['idempotent-replayed']).toBe('true');
+    // The replay says where the intercept's current state is read.
+    expect(second.headers.location).toBe(`/v1/intercepts/${second.json().id}`);
     expect(script.calls.intercept).toBe(calls);
   });
 

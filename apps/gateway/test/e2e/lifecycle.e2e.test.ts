@@ -75,7 +75,7 @@ describe('an intercept the carrier accepts', () => {
       }),
     );
     expect(created.status, created.text).toBe(201);
-    expect(created.headers.get('location')).toBeNull();
+    expect(created.headers.get('location')).toBe(`/v1/intercepts/${created.body.id}`);
     const body = created.body;
     expect(body).toMatchObject({
       status: 'accepted',

@@ -198,7 +198,7 @@ export interface paths {
         put?: never;
         /**
          * Stop a parcel in transit and send it back to the sender
-         * @description Runs policy first: a refusal never reaches the carrier and is answered 422 with every reason. Otherwise calls the carrier within the budget (`Prefer: wait=N` tightens it). 201 when the carrier answered; 202 with a Location when the outcome is pending (the carrier decides later, or its answer was lost).
+         * @description Runs policy first: a refusal never reaches the carrier and is answered 422 with every reason. Otherwise calls the carrier within the budget (`Prefer: wait=N` tightens it). 201 when the carrier answered; 202 when the outcome is pending (the carrier decides later, or its answer was lost). Both carry a Location to read its current state, and so does a replay of either (with `Idempotent-Replayed: true`).
          */
         post: operations["createIntercept"];
         delete?: never;
@@ -315,7 +315,7 @@ export interface paths {
         put?: never;
         /**
          * Deliver a parcel in transit to a new address
-         * @description The platform pays for one redirect per order; the next one is charged to the merchant (warning free_redirect_used) or refused, as the tenant's policy says. 201 when the carrier answered, 202 with a Location when the outcome is pending.
+         * @description The platform pays for one redirect per order; the next one is charged to the merchant (warning free_redirect_used) or refused, as the tenant's policy says. 201 when the carrier answered, 202 when the outcome is pending; both carry a Location to read its current state, and so does a replay of either (with `Idempotent-Replayed: true`).
          */
         post: operations["createRedirect"];
         delete?: never;

@@ -114,8 +114,9 @@ export function actionRoutes<
           );
           return {
             status: answer.httpStatus,
-            headers:
-              answer.httpStatus === 202 ? { location: `${kind.path}/${answer.action.id}` } : {},
+            // Where to read its current state: with 201 (RFC 9110 §15.3.2) and with 202,
+            // and so with every replay of this answer.
+            headers: { location: `${kind.path}/${answer.action.id}` },
             body: answer.action,
           };
         });

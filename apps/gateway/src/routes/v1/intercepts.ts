@@ -27,7 +27,7 @@ export const interceptRoutes = actionRoutes({
     operationId: 'createIntercept',
     summary: 'Stop a parcel in transit and send it back to the sender',
     description:
-      'Runs policy first: a refusal never reaches the carrier and is answered 422 with every reason. Otherwise calls the carrier within the budget (`Prefer: wait=N` tightens it). 201 when the carrier answered; 202 with a Location when the outcome is pending (the carrier decides later, or its answer was lost).',
+      'Runs policy first: a refusal never reaches the carrier and is answered 422 with every reason. Otherwise calls the carrier within the budget (`Prefer: wait=N` tightens it). 201 when the carrier answered; 202 when the outcome is pending (the carrier decides later, or its answer was lost). Both carry a Location to read its current state, and so does a replay of either (with `Idempotent-Replayed: true`).',
   },
   read: {
     operationId: 'getIntercept',

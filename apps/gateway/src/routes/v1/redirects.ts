@@ -15,7 +15,7 @@ export const redirectRoutes = actionRoutes({
     operationId: 'createRedirect',
     summary: 'Deliver a parcel in transit to a new address',
     description:
-      "The platform pays for one redirect per order; the next one is charged to the merchant (warning free_redirect_used) or refused, as the tenant's policy says. 201 when the carrier answered, 202 with a Location when the outcome is pending.",
+      "The platform pays for one redirect per order; the next one is charged to the merchant (warning free_redirect_used) or refused, as the tenant's policy says. 201 when the carrier answered, 202 when the outcome is pending; both carry a Location to read its current state, and so does a replay of either (with `Idempotent-Replayed: true`).",
   },
   read: {
     operationId: 'getRedirect',
