@@ -125,12 +125,15 @@ function toInvalidField(context: string | undefined, issue: AjvIssue): InvalidFi
       : `/${context === 'querystring' ? 'query' : context}`;
   const property = issue.params.additionalProperty ?? issue.params.missingProperty;
   const suffix = typeof property === 'string' ? `/${escapePointer(property)}` : '';
+  const allowed = issue.params.allowedValues;
   const detail =
     issue.keyword === 'additionalProperties'
       ? 'is not a known field'
       : issue.keyword === 'required'
         ? 'is required'
-        : (issue.message ?? 'is not valid');
+        : issue.keyword === 'enum' && Array.isArray(allowed)
+          ? `must be one of: ${allowed.join(', ')}`
+          : (issue.message ?? 'is not valid');
   return { pointer: `${part}${issue.instancePath}${suffix}`, detail };
 }
 

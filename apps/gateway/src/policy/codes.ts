@@ -78,3 +78,16 @@ export const INTERCEPT_LIFECYCLE_STATUSES = [
 
 /** One of {@link INTERCEPT_LIFECYCLE_STATUSES}. */
 export type InterceptLifecycleStatus = (typeof INTERCEPT_LIFECYCLE_STATUSES)[number];
+
+/** The lifecycle of a redirect: like an intercept's, ending `redirected` (docs/lifecycle.md). */
+export const REDIRECT_LIFECYCLE_STATUSES = [
+  'pending',
+  'accepted',
+  'redirected',
+  'rejected',
+  'failed',
+  'cancelled',
+] as const;
+
+/** One of {@link REDIRECT_LIFECYCLE_STATUSES}. */
+export type RedirectLifecycleStatus = (typeof REDIRECT_LIFECYCLE_STATUSES)[number];

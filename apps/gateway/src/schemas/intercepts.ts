@@ -1,4 +1,6 @@
+import { INTERCEPT_REASONS } from '@parcelgate/carrier-kit';
 import { Type } from 'typebox';
+import { INTERCEPT_LIFECYCLE_STATUSES } from '../policy/codes.ts';
 import {
   Attempt,
   CarrierId,
@@ -155,31 +157,39 @@ export const InterceptList = sharedSchema(
   ),
 );
 
-/** Filters of `GET /v1/intercepts` and `GET /v1/redirects`. */
-export const ListQuery = Type.Object(
-  {
-    status: Type.Optional(Type.String({ maxLength: 32 })),
-    carrier: Type.Optional(CarrierId),
-    reason: Type.Optional(Type.String({ maxLength: 32 })),
-    orderRef: Type.Optional(OrderRef),
-    trackingNumber: Type.Optional(TrackingNumber),
-    createdFrom: Type.Optional(
-      Type.String({ format: 'date-time', description: `Inclusive. ${DATE_TIME_RULE}` }),
-    ),
-    createdTo: Type.Optional(
-      Type.String({ format: 'date-time', description: `Exclusive. ${DATE_TIME_RULE}` }),
-    ),
-    needsAttention: Type.Optional(
-      Type.Boolean({
-        description:
-          'Only those flagged for a person (`true`: no final outcome within their window; see `attentionReason`), or only the others (`false`).',
-      }),
-    ),
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  },
-  closed,
-);
+/**
+ * Filters of `GET /v1/intercepts` and `GET /v1/redirects`, given the kind's statuses: an
+ * unknown status or reason is a 400 listing the allowed values, not an empty page.
+ */
+export function listQueryOf(statuses: readonly string[]) {
+  return Type.Object(
+    {
+      status: Type.Optional(Type.Enum(statuses)),
+      carrier: Type.Optional(CarrierId),
+      reason: Type.Optional(Type.Enum(INTERCEPT_REASONS)),
+      orderRef: Type.Optional(OrderRef),
+      trackingNumber: Type.Optional(TrackingNumber),
+      createdFrom: Type.Optional(
+        Type.String({ format: 'date-time', description: `Inclusive. ${DATE_TIME_RULE}` }),
+      ),
+      createdTo: Type.Optional(
+        Type.String({ format: 'date-time', description: `Exclusive. ${DATE_TIME_RULE}` }),
+      ),
+      needsAttention: Type.Optional(
+        Type.Boolean({
+          description:
+            'Only those flagged for a person (`true`: no final outcome within their window; see `attentionReason`), or only the others (`false`).',
+        }),
+      ),
+      cursor: Type.Optional(Type.String({ maxLength: 200 })),
+      limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    },
+    closed,
+  );
+}
+
+/** Filters of `GET /v1/intercepts`. */
+export const InterceptListQuery = listQueryOf(INTERCEPT_LIFECYCLE_STATUSES);
 
 /** Every intercept schema with an `$id`. */
 export const INTERCEPT_SCHEMAS = [

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { REDIRECT_LIFECYCLE_STATUSES } from '../policy/codes.ts';
 import {
   Attempt,
   CarrierId,
@@ -16,6 +17,7 @@ import {
   Transition,
 } from './common.ts';
 import { sampleRedirect } from './examples.ts';
+import { listQueryOf } from './intercepts.ts';
 import { sharedSchema } from './shared-schema.ts';
 
 /** A delivery address. Phone and street are personal data: redacted from logs. */
@@ -137,6 +139,9 @@ export const RedirectList = sharedSchema(
     },
   ),
 );
+
+/** Filters of `GET /v1/redirects`. */
+export const RedirectListQuery = listQueryOf(REDIRECT_LIFECYCLE_STATUSES);
 
 /** Every redirect schema with an `$id`. */
 export const REDIRECT_SCHEMAS = [Address, RedirectRequest, RedirectStatus, Redirect, RedirectList];

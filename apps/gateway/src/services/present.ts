@@ -4,11 +4,12 @@ import {
   POLICY_REASON_CODES,
   type PolicyReason,
   type PolicyReasonCode,
+  type RedirectLifecycleStatus,
 } from '../policy/codes.ts';
 import { nextActionsFor } from '../policy/next-actions.ts';
 import type { CarrierAttempt } from '../store/attempts.ts';
 import type { InterceptRecord } from '../store/intercepts.ts';
-import type { RedirectLifecycleStatus, RedirectRecord } from '../store/redirects.ts';
+import type { RedirectRecord } from '../store/redirects.ts';
 import type { Transition } from '../store/transitions.ts';
 
 /** An attempt as the API shows it. */

@@ -1,24 +1,11 @@
 import type { Address, NormalizedStatus } from '@parcelgate/carrier-kit';
-import type { PolicyReason } from '../policy/codes.ts';
+import type { PolicyReason, RedirectLifecycleStatus } from '../policy/codes.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { isUniqueViolation } from './actions.ts';
 import type { Queryable } from './database.ts';
 import type { IdempotencyScope } from './idempotency.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
-
-/** The lifecycle of a redirect: like an intercept's, ending `redirected` (docs/lifecycle.md). */
-export const REDIRECT_LIFECYCLE_STATUSES = [
-  'pending',
-  'accepted',
-  'redirected',
-  'rejected',
-  'failed',
-  'cancelled',
-] as const;
-
-/** One of {@link REDIRECT_LIFECYCLE_STATUSES}. */
-export type RedirectLifecycleStatus = (typeof REDIRECT_LIFECYCLE_STATUSES)[number];
 
 /** A redirect as stored. `newAddress` is personal data: never logged. */
 export interface RedirectRecord {

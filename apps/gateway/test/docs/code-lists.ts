@@ -13,9 +13,9 @@ import {
   NEXT_ACTIONS,
   POLICY_REASON_CODES,
   POLICY_WARNING_CODES,
+  REDIRECT_LIFECYCLE_STATUSES,
 } from '../../src/policy/codes.ts';
 import { PROBLEM_TYPES } from '../../src/problems.ts';
-import { REDIRECT_LIFECYCLE_STATUSES } from '../../src/store/redirects.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 

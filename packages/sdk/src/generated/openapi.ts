@@ -2333,9 +2333,9 @@ export interface operations {
     listIntercepts: {
         parameters: {
             query?: {
-                status?: string;
+                status?: "pending" | "accepted" | "returning" | "returned" | "rejected" | "failed" | "cancelled";
                 carrier?: string;
-                reason?: string;
+                reason?: "buyer_cancelled" | "merchant_error" | "logistics_exception" | "address_error" | "other";
                 orderRef?: string;
                 trackingNumber?: string;
                 /** @description Inclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */
@@ -3053,9 +3053,9 @@ export interface operations {
     listRedirects: {
         parameters: {
             query?: {
-                status?: string;
+                status?: "pending" | "accepted" | "redirected" | "rejected" | "failed" | "cancelled";
                 carrier?: string;
-                reason?: string;
+                reason?: "buyer_cancelled" | "merchant_error" | "logistics_exception" | "address_error" | "other";
                 orderRef?: string;
                 trackingNumber?: string;
                 /** @description Inclusive. RFC 3339 date-time on the calendar, year 0001 to 9999, offset within ±14:00, at most 9 fractional digits. */

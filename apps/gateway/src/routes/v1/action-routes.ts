@@ -5,7 +5,7 @@ import { type TSchema, Type } from 'typebox';
 import { answerByDeadline } from '../../deadline/answer-by-deadline.ts';
 import { countActionOutcome } from '../../observability/action-outcomes.ts';
 import { problemResponses } from '../../openapi/problem-responses.ts';
-import { ListQuery } from '../../schemas/intercepts.ts';
+import type { listQueryOf } from '../../schemas/intercepts.ts';
 import type { SharedSchema } from '../../schemas/shared-schema.ts';
 import type {
   ActionHistory,
@@ -41,6 +41,8 @@ export interface ActionRoutesSpec<
   readonly request: SharedSchema<TSchema>;
   readonly entity: SharedSchema<TSchema>;
   readonly list: SharedSchema<TSchema>;
+  /** The list's filters (`listQueryOf` the kind's statuses). */
+  readonly listQuery: ReturnType<typeof listQueryOf>;
   /** The dry run, for kinds that offer one. */
   readonly eligibility?: RouteDocs & { readonly schema: SharedSchema<TSchema> };
   readonly create: RouteDocs;
@@ -142,7 +144,7 @@ export function actionRoutes<
         schema: {
           ...docs(spec.listing),
           tags,
-          querystring: ListQuery,
+          querystring: spec.listQuery,
           response: { 200: spec.list.ref, ...problemResponses(400, 401, 503) },
         },
       },

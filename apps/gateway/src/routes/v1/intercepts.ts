@@ -2,6 +2,7 @@ import {
   Eligibility,
   Intercept,
   InterceptList,
+  InterceptListQuery,
   InterceptRequest,
 } from '../../schemas/intercepts.ts';
 import { interceptKind } from '../../services/actions/intercept-kind.ts';
@@ -14,6 +15,7 @@ export const interceptRoutes = actionRoutes({
   idPattern: '^icp_[0-9A-Z]{26}$',
   request: InterceptRequest,
   entity: Intercept,
+  listQuery: InterceptListQuery,
   list: InterceptList,
   outcomes: (app) => app.metrics.interceptOutcomes,
   eligibility: {

@@ -1,4 +1,9 @@
-import { Redirect, RedirectList, RedirectRequest } from '../../schemas/redirects.ts';
+import {
+  Redirect,
+  RedirectList,
+  RedirectListQuery,
+  RedirectRequest,
+} from '../../schemas/redirects.ts';
 import { redirectKind } from '../../services/actions/redirect-kind.ts';
 import { actionRoutes } from './action-routes.ts';
 
@@ -9,6 +14,7 @@ export const redirectRoutes = actionRoutes({
   idPattern: '^rdr_[0-9A-Z]{26}$',
   request: RedirectRequest,
   entity: Redirect,
+  listQuery: RedirectListQuery,
   list: RedirectList,
   outcomes: (app) => app.metrics.redirectOutcomes,
   create: {

@@ -168,3 +168,26 @@ describe('POST /v1/redirects with its circuit open', () => {
     }
   });
 });
+
+describe('GET /v1/intercepts and /v1/redirects filters', () => {
+  it('answer an unknown status or reason with 400 listing the allowed values', async () => {
+    const list = (url: string) =>
+      gateway.app.inject({ method: 'GET', url, headers: gateway.auth.acme });
+    const intercepts = await list('/v1/intercepts?status=done');
+    expect(intercepts.statusCode).toBe(400);
+    expect(intercepts.json().errors).toEqual([
+      {
+        pointer: '/query/status',
+        detail:
+          'must be one of: pending, accepted, returning, returned, rejected, failed, cancelled',
+      },
+    ]);
+    // A status of intercepts only is not one of a redirect's.
+    const redirects = await list('/v1/redirects?status=returning');
+    expect(redirects.statusCode).toBe(400);
+    expect(redirects.json().errors[0].detail).toContain('redirected');
+    const reason = await list('/v1/redirects?reason=bored');
+    expect(reason.statusCode).toBe(400);
+    expect(reason.json().errors[0]).toMatchObject({ pointer: '/query/reason' });
+  });
+});
