@@ -1,13 +1,19 @@
-import {
-  type CarrierCredentials,
-  type CarrierDefinition,
-  type CarrierOperation,
-  type InterceptResult,
-  type RedirectResult,
-  supportedOperations,
-  type TrackingSnapshot,
+import type {
+  CancelResult,
+  CarrierCredentials,
+  CarrierDefinition,
+  FeeQuote,
+  InterceptResult,
+  RedirectResult,
+  TrackingSnapshot,
 } from '@parcelgate/carrier-kit';
 import type { ConformanceEnvironment, Fault } from './environment.ts';
+import {
+  type ConformanceOperation,
+  cancelledAction,
+  claimedOperations,
+  quotedAction,
+} from './operations.ts';
 import { refusedBaseUrl } from './refused-base-url.ts';
 import {
   createSampleRequests,
@@ -45,6 +51,9 @@ export interface OperationResults {
   readonly track: TrackingSnapshot;
   readonly intercept: InterceptResult;
   readonly redirect: RedirectResult;
+  readonly cancelIntercept: CancelResult;
+  readonly cancelRedirect: CancelResult;
+  readonly quoteFee: FeeQuote;
 }
 
 /** How one operation call ended. */
@@ -58,7 +67,7 @@ export type Settlement =
 export interface Attempt {
   /** The adapter's id: errors must carry it. */
   readonly carrierId: string;
-  readonly operation: CarrierOperation;
+  readonly operation: ConformanceOperation;
   readonly trackingNumber: string;
   readonly settlement: Settlement;
   readonly context: TestCarrierContext;
@@ -93,15 +102,15 @@ export interface ConformanceHarness {
   readonly timeoutMs: number;
   /** Where every context's clock stands; Retry-After dates are written against it. */
   readonly now: Date;
-  /** The operations the capabilities claim, `track` first. */
-  readonly operations: readonly CarrierOperation[];
+  /** The operations the capabilities claim, `track` first, the cancels and fee quote last. */
+  readonly operations: readonly ConformanceOperation[];
   /** The requests `invoke` sends, with the carrier's sample overrides applied. */
   readonly samples: SampleRequests;
   start(): Promise<void>;
   reset(): Promise<void>;
   stop(): Promise<void>;
   /** Prepares a fresh parcel, stages the fault, runs the operation and waits for it to settle. */
-  attempt(operation: CarrierOperation, options?: AttemptOptions): Promise<Attempt>;
+  attempt(operation: ConformanceOperation, options?: AttemptOptions): Promise<Attempt>;
   /**
    * Runs the adapter's `verifyCredentials` once with `credentials` (the suite's by default)
    * under the same budget as `attempt`; what it throws is kept for the credentials check.
@@ -115,9 +124,12 @@ export interface ConformanceHarness {
     /** Instead of the suite's credentials (the verify-credentials check's wrong ones). */
     readonly credentials?: CarrierCredentials;
   }): TestCarrierContext;
-  /** Calls the operation with a sample request; what it throws is kept for the credentials check. */
+  /**
+   * Calls the operation with a sample request; what it throws is kept for the credentials
+   * check. A cancel first places the action it cancels, in the same context.
+   */
   invoke(
-    operation: CarrierOperation,
+    operation: ConformanceOperation,
     context: TestCarrierContext,
     trackingNumber: string,
     carrierOptions?: Readonly<Record<string, string>>,
@@ -255,16 +267,16 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
 }
 
 /** The operations a definition claims, tolerant of a broken definition (its check reports it). */
-function operationsOf(carrier: CarrierDefinition): CarrierOperation[] {
+function operationsOf(carrier: CarrierDefinition): ConformanceOperation[] {
   const capabilities: unknown = carrier.capabilities;
   return typeof capabilities === 'object' && capabilities !== null
-    ? supportedOperations(carrier.capabilities)
+    ? claimedOperations(carrier.capabilities)
     : ['track'];
 }
 
 /** One operation call: on what, in which context, with which options. */
 interface OperationCall {
-  readonly operation: CarrierOperation;
+  readonly operation: ConformanceOperation;
   readonly context: TestCarrierContext;
   readonly trackingNumber: string;
   readonly carrierOptions: Readonly<Record<string, string>> | undefined;
@@ -299,6 +311,54 @@ async function callOperation(
       const reference = `rdr_conformance_${nextReference()}`;
       return carrier.redirect(context, samples.redirect(trackingNumber, { reference, ...options }));
     }
+    case 'cancelIntercept':
+    case 'cancelRedirect': {
+      const cancel = carrier[operation];
+      if (cancel === undefined) {
+        throw new TypeError(`${carrier.id} claims ${operation} but has no ${operation}()`);
+      }
+      const placed = await placeAction(carrier, samples, {
+        action: cancelledAction(operation),
+        context,
+        trackingNumber,
+        reference: nextReference(),
+      });
+      return cancel(context, samples.cancel(trackingNumber, placed, options));
+    }
+    case 'quoteFee': {
+      if (carrier.quoteFee === undefined) {
+        throw new TypeError(`${carrier.id} claims feeQuote but has no quoteFee()`);
+      }
+      const action = quotedAction(carrier.capabilities);
+      return carrier.quoteFee(context, samples.feeQuote(trackingNumber, action, options));
+    }
+  }
+}
+
+/**
+ * Places the intercept or redirect a cancel then withdraws, answering its references. A
+ * failure here is not the cancel's: it is thrown as a plain Error saying so.
+ */
+async function placeAction(
+  carrier: CarrierDefinition,
+  samples: SampleRequests,
+  call: {
+    readonly action: 'intercept' | 'redirect';
+    readonly context: TestCarrierContext;
+    readonly trackingNumber: string;
+    readonly reference: number;
+  },
+): Promise<{ readonly reference: string; readonly carrierReference?: string | undefined }> {
+  const { action, context, trackingNumber } = call;
+  const reference = `${action === 'intercept' ? 'icp' : 'rdr'}_conformance_${call.reference}`;
+  try {
+    const result =
+      action === 'intercept'
+        ? await carrier.intercept?.(context, samples.intercept(trackingNumber, { reference }))
+        : await carrier.redirect?.(context, samples.redirect(trackingNumber, { reference }));
+    return { reference, carrierReference: result?.carrierReference };
+  } catch (error) {
+    throw new Error(`the ${action} to cancel could not be placed first`, { cause: error });
   }
 }
 
