@@ -126,7 +126,7 @@ export interface ConformanceHarness {
   }): TestCarrierContext;
   /**
    * Calls the operation with a sample request; what it throws is kept for the credentials
-   * check. A cancel first places the action it cancels, in the same context.
+   * check. A cancel first places the action it cancels, in a fresh context of its own.
    */
   invoke(
     operation: ConformanceOperation,
@@ -178,7 +178,15 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
     carrierOptions,
   ) => {
     try {
-      const call = { operation, context, trackingNumber, carrierOptions };
+      // A cancel's action is placed in a context of its own, on the environment's base URL:
+      // scenarios that break the cancel's context (a refused base URL) must not break it.
+      const call = {
+        operation,
+        context,
+        placementContext: () => createContext(),
+        trackingNumber,
+        carrierOptions,
+      };
       return await callOperation(carrier, samples, call, () => {
         referenceCount += 1;
         return referenceCount;
@@ -278,6 +286,8 @@ function operationsOf(carrier: CarrierDefinition): ConformanceOperation[] {
 interface OperationCall {
   readonly operation: ConformanceOperation;
   readonly context: TestCarrierContext;
+  /** The context a cancel places its action in. */
+  readonly placementContext: () => TestCarrierContext;
   readonly trackingNumber: string;
   readonly carrierOptions: Readonly<Record<string, string>> | undefined;
 }
@@ -285,7 +295,7 @@ interface OperationCall {
 async function callOperation(
   carrier: CarrierDefinition,
   samples: SampleRequests,
-  { operation, context, trackingNumber, carrierOptions }: OperationCall,
+  { operation, context, placementContext, trackingNumber, carrierOptions }: OperationCall,
   nextReference: () => number,
 ): Promise<unknown> {
   const options = carrierOptions === undefined ? {} : { carrierOptions };
@@ -319,7 +329,7 @@ async function callOperation(
       }
       const placed = await placeAction(carrier, samples, {
         action: cancelledAction(operation),
-        context,
+        context: placementContext(),
         trackingNumber,
         reference: nextReference(),
       });
