@@ -35,6 +35,14 @@ function callTo(path: string) {
   return server.calls.find((call) => call.url.pathname === `/api/deliveryintercept/v2${path}`);
 }
 
+/** The first rating request of the charges call sent for the package. */
+function sentRating(): Record<string, unknown> | undefined {
+  const body = callTo(`/charges/${NUMBER}`)?.json as
+    | { readonly ratingRequest?: readonly Record<string, unknown>[] }
+    | undefined;
+  return body?.ratingRequest?.[0];
+}
+
 beforeEach(() => {
   upsTokenCache.clear();
   server.use(
@@ -139,7 +147,7 @@ describe('quoteUpsFee', () => {
     // DeliveryInterceptChargesRequestV2: ratingRequest[] with fromAddress, toAddress and
     // trackInfo.interceptOption; each address with addressLine1, city, state, postalCode,
     // countryCode (DeliveryInterceptAddressV2) and firstName, phoneNumber (Additional...).
-    const rating = (sent?.json as { ratingRequest: Record<string, unknown>[] }).ratingRequest[0];
+    const rating = sentRating();
     expect(rating?.trackInfo).toEqual({ interceptOption: 'RS' });
     for (const party of [rating?.fromAddress, rating?.toAddress]) {
       expect(party).toMatchObject({
@@ -162,9 +170,7 @@ describe('quoteUpsFee', () => {
       action: 'redirect',
       newAddress: US_ADDRESS,
     });
-    const rating = (
-      callTo(`/charges/${NUMBER}`)?.json as { ratingRequest: Record<string, unknown>[] }
-    ).ratingRequest[0];
+    const rating = sentRating();
     expect(rating?.trackInfo).toEqual({ interceptOption: 'AA' });
     expect(rating?.redirectAddress).toMatchObject({
       addressNickName: expect.stringMatching(/^.{2,20}$/),
