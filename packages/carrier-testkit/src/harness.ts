@@ -1,11 +1,12 @@
-import type {
-  CancelResult,
-  CarrierCredentials,
-  CarrierDefinition,
-  FeeQuote,
-  InterceptResult,
-  RedirectResult,
-  TrackingSnapshot,
+import {
+  type CancelResult,
+  type CarrierCredentials,
+  type CarrierDefinition,
+  type FeeQuote,
+  type InterceptResult,
+  isCarrierErrorOfKind,
+  type RedirectResult,
+  type TrackingSnapshot,
 } from '@parcelgate/carrier-kit';
 import type { ConformanceEnvironment, Fault } from './environment.ts';
 import {
@@ -361,16 +362,26 @@ async function placeAction(
 ): Promise<{ readonly reference: string; readonly carrierReference?: string | undefined }> {
   const { action, context, trackingNumber } = call;
   const reference = `${action === 'intercept' ? 'icp' : 'rdr'}_conformance_${call.reference}`;
-  try {
-    const result =
-      action === 'intercept'
-        ? await carrier.intercept?.(context, samples.intercept(trackingNumber, { reference }))
-        : await carrier.redirect?.(context, samples.redirect(trackingNumber, { reference }));
-    return { reference, carrierReference: result?.carrierReference };
-  } catch (error) {
-    throw new Error(`the ${action} to cancel could not be placed first`, { cause: error });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result =
+        action === 'intercept'
+          ? await carrier.intercept?.(context, samples.intercept(trackingNumber, { reference }))
+          : await carrier.redirect?.(context, samples.redirect(trackingNumber, { reference }));
+      return { reference, carrierReference: result?.carrierReference };
+    } catch (error) {
+      // A carrier may refuse by chance (carrier-sim rolls seeded odds per attempt, and a
+      // refusal places nothing): ask again a few times before giving up.
+      if (isCarrierErrorOfKind(error, 'not-eligible') && attempt < PLACEMENT_ATTEMPTS) {
+        continue;
+      }
+      throw new Error(`the ${action} to cancel could not be placed first`, { cause: error });
+    }
   }
 }
+
+/** How often a cancel's action is asked for before the cancel is given up. */
+const PLACEMENT_ATTEMPTS = 4;
 
 /**
  * Waits for `promise` but at most `limitMs`, timing it. Never rejects: checks inspect how
