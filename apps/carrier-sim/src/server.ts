@@ -7,7 +7,7 @@ import { sendMalformed, sendSlowly } from './faults/apply-fault.ts';
 import type { FaultSelection } from './faults/fault-registry.ts';
 import { BodyTooLargeError, readBody } from './http/read-body.ts';
 import { send } from './http/send.ts';
-import { isCountedOperation } from './model/parcel.ts';
+import { countOperation, isCountedOperation } from './model/parcel.ts';
 import type { Simulator } from './simulator.ts';
 
 const EMPTY_BODY = Buffer.alloc(0);
@@ -77,7 +77,7 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
     if (route.trackingNumber !== undefined && isCountedOperation(route.operation)) {
       const parcel = simulator.parcels.get(carrier.id, route.trackingNumber);
       if (parcel !== undefined) {
-        parcel.calls[route.operation]++;
+        countOperation(parcel.calls, route.operation);
       }
     }
   }

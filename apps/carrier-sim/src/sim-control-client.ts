@@ -24,6 +24,12 @@ export interface SimCallCounts {
   readonly track: number;
   readonly intercept: number;
   readonly redirect: number;
+  /** Present once a cancel of an intercept reached the parcel. */
+  readonly cancelIntercept?: number;
+  /** Present once a cancel of a redirect reached the parcel. */
+  readonly cancelRedirect?: number;
+  /** Present once a fee quote reached the parcel. */
+  readonly quoteFee?: number;
 }
 
 /** The simulator's view of a parcel (`GET /__sim/parcels/{carrier}/{trackingNumber}`). */

@@ -77,6 +77,60 @@ describe('defineCarrier', () => {
     ]);
   });
 
+  it('pairs the cancel and fee quote capabilities with their operations, both ways', () => {
+    const cancel = async () => ({ outcome: 'cancelled' as const });
+    const quoteFee = async () => ({ amount: { amount: '21.00', currency: 'USD' } });
+    const withAll = {
+      ...validDefinition(),
+      capabilities: {
+        ...validDefinition().capabilities,
+        cancelIntercept: { safeToRetry: true },
+        feeQuote: { actions: ['intercept'] },
+      },
+      cancelIntercept: cancel,
+      quoteFee,
+    };
+    expect(problemsOf(withAll)).toEqual([]);
+    const { cancelIntercept: _, quoteFee: __, ...missingOperations } = withAll;
+    expect(problemsOf(missingOperations)).toEqual([
+      'capabilities.cancelIntercept is declared but cancelIntercept() is missing',
+      'capabilities.feeQuote is declared but quoteFee() is missing',
+    ]);
+    expect(problemsOf({ ...validDefinition(), cancelRedirect: cancel, quoteFee })).toEqual([
+      'cancelRedirect() is defined but capabilities.cancelRedirect does not declare it',
+      'quoteFee() is defined but capabilities.feeQuote does not declare it',
+    ]);
+  });
+
+  it('refuses a cancel or a fee quote for an action the carrier does not declare', () => {
+    const definition = {
+      ...validDefinition(),
+      capabilities: {
+        ...validDefinition().capabilities,
+        cancelIntercept: { safeToRetry: 'maybe' },
+        cancelRedirect: { safeToRetry: false },
+        feeQuote: { actions: ['redirect', 'cancel'] },
+      },
+      cancelIntercept: async () => ({ outcome: 'cancelled' }),
+      cancelRedirect: async () => ({ outcome: 'cancelled' }),
+      quoteFee: async () => ({ amount: { amount: '1.00', currency: 'CNY' } }),
+    };
+    expect(problemsOf(definition)).toEqual([
+      'capabilities.cancelIntercept.safeToRetry must be true or false',
+      'capabilities.cancelRedirect is declared but capabilities.redirect is not',
+      'capabilities.feeQuote.actions lists redirect but capabilities.redirect is not declared',
+      'capabilities.feeQuote.actions[1] must be intercept or redirect',
+    ]);
+    expect(
+      problemsOf({
+        ...definition,
+        capabilities: { ...validDefinition().capabilities, feeQuote: { actions: [] } },
+        cancelIntercept: undefined,
+        cancelRedirect: undefined,
+      }),
+    ).toEqual(['capabilities.feeQuote.actions must list intercept or redirect']);
+  });
+
   it('collects every problem in one message, named by the id it claims', () => {
     const broken = {
       ...validDefinition(),

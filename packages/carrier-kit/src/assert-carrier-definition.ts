@@ -31,9 +31,26 @@ const OPTIONAL_FUNCTIONS = [
   'redirect',
   'interceptStatus',
   'cancelIntercept',
+  'cancelRedirect',
+  'quoteFee',
   'verifyCredentials',
   'detect',
 ];
+
+/** Each capability that an operation implements, and that operation. */
+const CAPABILITY_OPERATIONS = [
+  ['intercept', 'intercept'],
+  ['redirect', 'redirect'],
+  ['cancelIntercept', 'cancelIntercept'],
+  ['cancelRedirect', 'cancelRedirect'],
+  ['feeQuote', 'quoteFee'],
+] as const;
+
+/** The action each cancel capability undoes: it cannot be declared without it. */
+const CANCELLED_ACTION = [
+  ['cancelIntercept', 'intercept'],
+  ['cancelRedirect', 'redirect'],
+] as const;
 
 /**
  * Checks at load time that a value is a complete adapter of this contract version.
@@ -96,14 +113,14 @@ function checkOperations(definition: Fields): string[] {
     }
   }
   const capabilities = isFields(definition.capabilities) ? definition.capabilities : {};
-  for (const operation of ['intercept', 'redirect'] as const) {
-    const declared = capabilities[operation] !== undefined;
+  for (const [capability, operation] of CAPABILITY_OPERATIONS) {
+    const declared = capabilities[capability] !== undefined;
     const implemented = typeof definition[operation] === 'function';
     if (declared && !implemented) {
-      problems.push(`capabilities.${operation} is declared but ${operation}() is missing`);
+      problems.push(`capabilities.${capability} is declared but ${operation}() is missing`);
     }
     if (!declared && implemented) {
-      problems.push(`${operation}() is defined but capabilities.${operation} does not declare it`);
+      problems.push(`${operation}() is defined but capabilities.${capability} does not declare it`);
     }
   }
   const callbacks = definition.callbacks;
@@ -141,7 +158,44 @@ function checkCapabilities(capabilities: unknown): string[] {
   if (capabilities.rateLimits !== undefined) {
     problems.push(...checkRateLimits(capabilities.rateLimits));
   }
+  problems.push(...checkCancels(capabilities), ...checkFeeQuote(capabilities));
   return problems;
+}
+
+function checkCancels(capabilities: Fields): string[] {
+  const problems: string[] = [];
+  for (const [cancel, action] of CANCELLED_ACTION) {
+    const capability = capabilities[cancel];
+    if (capability === undefined) {
+      continue;
+    }
+    if (!isFields(capability) || typeof capability.safeToRetry !== 'boolean') {
+      problems.push(`capabilities.${cancel}.safeToRetry must be true or false`);
+    }
+    if (capabilities[action] === undefined) {
+      problems.push(`capabilities.${cancel} is declared but capabilities.${action} is not`);
+    }
+  }
+  return problems;
+}
+
+function checkFeeQuote(capabilities: Fields): string[] {
+  const feeQuote = capabilities.feeQuote;
+  if (feeQuote === undefined) {
+    return [];
+  }
+  const actions = isFields(feeQuote) ? feeQuote.actions : undefined;
+  if (!Array.isArray(actions) || actions.length === 0) {
+    return ['capabilities.feeQuote.actions must list intercept or redirect'];
+  }
+  return actions.flatMap((action: unknown, index) => {
+    if (action !== 'intercept' && action !== 'redirect') {
+      return [`capabilities.feeQuote.actions[${index}] must be intercept or redirect`];
+    }
+    return capabilities[action] === undefined
+      ? [`capabilities.feeQuote.actions lists ${action} but capabilities.${action} is not declared`]
+      : [];
+  });
 }
 
 function checkMutation(operation: string, capability: unknown): string[] {

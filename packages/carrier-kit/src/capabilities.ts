@@ -1,3 +1,4 @@
+import type { FeeQuoteAction } from './fee-quote.ts';
 import type { Money } from './money.ts';
 import type { NormalizedStatus } from './status.ts';
 
@@ -58,6 +59,23 @@ export interface MutationCapability {
   readonly safeToRetry: boolean;
 }
 
+/** What a carrier's cancel of one kind of action can do. */
+export interface CancelCapability {
+  /**
+   * True only when cancelling twice is harmless at the carrier (the second cancel of an
+   * action already cancelled answers the same, and never undoes anything else). The
+   * gateway retries a cancel whose answer was lost only then (or when the request
+   * provably never left).
+   */
+  readonly safeToRetry: boolean;
+}
+
+/** Which actions a carrier quotes a fee for before they are asked for. */
+export interface FeeQuoteCapability {
+  /** Each must also be a declared capability. */
+  readonly actions: readonly FeeQuoteAction[];
+}
+
 /** What a carrier supports, declared by its adapter and bounding every tenant's policy. */
 export interface CarrierCapabilities {
   /** Present when the carrier can stop a parcel and return it to the sender. */
@@ -72,6 +90,18 @@ export interface CarrierCapabilities {
     /** Redirects per order that the platform pays for (domain: one). */
     readonly freePerOrder: number;
   };
+  /**
+   * Present when the carrier can withdraw an intercept it accepted (`cancelIntercept()`);
+   * needs `intercept`.
+   */
+  readonly cancelIntercept?: CancelCapability;
+  /**
+   * Present when the carrier can withdraw a redirect it accepted (`cancelRedirect()`);
+   * needs `redirect`.
+   */
+  readonly cancelRedirect?: CancelCapability;
+  /** Present when the carrier quotes its fee for an action beforehand (`quoteFee()`). */
+  readonly feeQuote?: FeeQuoteCapability;
   /** Whether tracking returns proof of delivery (signature, photo). */
   readonly proofOfDelivery: boolean;
   /** Whether the adapter parses the carrier's pushes (see `CarrierDefinition.callbacks`). */

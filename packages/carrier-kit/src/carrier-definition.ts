@@ -1,15 +1,12 @@
 import { assertCarrierDefinition } from './assert-carrier-definition.ts';
 import type { CarrierCallbacks } from './callbacks.ts';
+import type { CancelRequest, CancelResult } from './cancel.ts';
 import type { CarrierCapabilities } from './capabilities.ts';
 import type { CarrierContext } from './carrier-context.ts';
 import type { ContractVersion } from './contract-version.ts';
 import type { CarrierEndpoints, CredentialSpec } from './credentials.ts';
-import type {
-  CancelInterceptRequest,
-  InterceptRequest,
-  InterceptResult,
-  InterceptStatusRequest,
-} from './intercept.ts';
+import type { FeeQuote, FeeQuoteRequest } from './fee-quote.ts';
+import type { InterceptRequest, InterceptResult, InterceptStatusRequest } from './intercept.ts';
 import type { RedirectRequest, RedirectResult } from './redirect.ts';
 import type { RequestOptionSpec } from './request-options.ts';
 import type { TrackingRequest, TrackingSnapshot } from './tracking.ts';
@@ -52,8 +49,24 @@ export interface CarrierDefinition {
   redirect?(ctx: CarrierContext, request: RedirectRequest): Promise<RedirectResult>;
   /** For carriers that decide later: asks how an earlier intercept went. */
   interceptStatus?(ctx: CarrierContext, request: InterceptStatusRequest): Promise<InterceptResult>;
-  /** Withdraws an intercept the carrier has not executed yet. */
-  cancelIntercept?(ctx: CarrierContext, request: CancelInterceptRequest): Promise<InterceptResult>;
+  /**
+   * Withdraws an intercept the carrier accepted and has not carried out yet. Required when
+   * `capabilities.cancelIntercept` is declared. A carrier's "too late" is a `rejected`
+   * result, not an error (see `CancelResult`).
+   */
+  cancelIntercept?(ctx: CarrierContext, request: CancelRequest): Promise<CancelResult>;
+  /**
+   * Withdraws a redirect the carrier accepted, so the parcel goes to its earlier address.
+   * Required when `capabilities.cancelRedirect` is declared; rules as `cancelIntercept`.
+   */
+  cancelRedirect?(ctx: CarrierContext, request: CancelRequest): Promise<CancelResult>;
+  /**
+   * Asks what the carrier would charge for an intercept or a redirect, changing nothing.
+   * Required when `capabilities.feeQuote` is declared, and called only for its `actions`.
+   * A carrier that cannot quote this parcel throws a classified error (`not-eligible` when
+   * it refuses the action itself); it never answers a made-up amount.
+   */
+  quoteFee?(ctx: CarrierContext, request: FeeQuoteRequest): Promise<FeeQuote>;
   /**
    * Proves the context's credentials with the carrier's cheapest authenticated call (a
    * token request, or a query the carrier signs-checks), for the gateway's "test this

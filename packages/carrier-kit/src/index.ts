@@ -16,10 +16,18 @@ export type {
   CarrierCallbacks,
 } from './callbacks.ts';
 export {
+  CANCEL_OUTCOMES,
+  type CancelOutcome,
+  type CancelRequest,
+  type CancelResult,
+} from './cancel.ts';
+export {
   CARRIER_OPERATIONS,
+  type CancelCapability,
   type CarrierCapabilities,
   type CarrierOperation,
   type FeePolicy,
+  type FeeQuoteCapability,
   type MutationCapability,
   type OperationWindow,
   type OutcomeTiming,
@@ -73,6 +81,13 @@ export {
   CarrierRateLimitedError,
   CarrierRetryableError,
 } from './errors/kinds.ts';
+export {
+  FEE_QUOTE_ACTIONS,
+  type FeeQuote,
+  type FeeQuoteAction,
+  type FeeQuoteLine,
+  type FeeQuoteRequest,
+} from './fee-quote.ts';
 export {
   type CancelInterceptRequest,
   INTERCEPT_OUTCOMES,

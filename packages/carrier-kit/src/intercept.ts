@@ -1,3 +1,4 @@
+import type { CancelRequest } from './cancel.ts';
 import type { Money } from './money.ts';
 
 /** Why a merchant stops a parcel (domain.md, "Why a merchant intercepts a parcel"). */
@@ -76,5 +77,10 @@ export interface InterceptStatusRequest {
   readonly carrierReference?: string;
 }
 
-/** Withdraws an earlier intercept or redirect that the carrier has not executed yet. */
-export interface CancelInterceptRequest extends InterceptStatusRequest {}
+/**
+ * The request of `cancelIntercept`, under its earlier name.
+ *
+ * @deprecated Use `CancelRequest`: one request type serves `cancelIntercept` and
+ * `cancelRedirect`.
+ */
+export type CancelInterceptRequest = CancelRequest;

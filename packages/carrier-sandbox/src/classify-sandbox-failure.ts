@@ -10,16 +10,26 @@ import { SANDBOX_CARRIER_ID } from './sandbox-request.ts';
 import { parseSandboxErrorBody } from './sandbox-wire.ts';
 
 /** The sandbox operations whose failures this module classifies. */
-export type SandboxOperation = 'track' | 'intercept' | 'interceptStatus' | 'redirect';
+export type SandboxOperation =
+  | 'track'
+  | 'intercept'
+  | 'interceptStatus'
+  | 'redirect'
+  | 'cancelIntercept'
+  | 'cancelRedirect'
+  | 'quoteFee';
 
-/** Operations whose 422 is a refusal ("Errors common to every route" has no other 422). */
-const MUTATIONS: ReadonlySet<SandboxOperation> = new Set(['intercept', 'redirect']);
+/**
+ * Operations whose 422 is a refusal of the action ("Errors common to every route" has no
+ * other 422): a fee quote is refused with the code the action itself would get.
+ */
+const MUTATIONS: ReadonlySet<SandboxOperation> = new Set(['intercept', 'redirect', 'quoteFee']);
 
 /**
  * Turns a non-2xx sandbox answer into a carrier error (docs/carriers/sandbox-api.md).
  * The body is read with `readErrorBody`, so an HTML page from a proxy, an empty body or
  * truncated JSON still classifies by status alone.
- * - 422 to an intercept or redirect: `CarrierNotEligibleError`, its `reason` mapped from
+ * - 422 to an intercept, a redirect or a fee quote: `CarrierNotEligibleError`, its `reason` mapped from
  *   the refusal code and the code itself kept in `carrierCode`;
  * - anything else (400 with its `field`, 401/403, 404, 429 with Retry-After in seconds or
  *   as an HTTP date, 5xx): carrier-kit's `classifyHttpFailure`.

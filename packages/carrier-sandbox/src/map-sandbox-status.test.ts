@@ -24,6 +24,9 @@ describe('mapSandboxStatus', () => {
         "DP": {
           "status": "in_transit",
         },
+        "IC": {
+          "status": "in_transit",
+        },
         "IR": {
           "status": "in_transit",
         },
@@ -41,6 +44,9 @@ describe('mapSandboxStatus', () => {
         },
         "PU": {
           "status": "picked_up",
+        },
+        "RC": {
+          "status": "in_transit",
         },
         "RD": {
           "status": "in_transit",

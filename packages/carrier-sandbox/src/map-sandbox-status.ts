@@ -24,6 +24,8 @@ export const SANDBOX_STATUS_CODES = [
   'RS',
   'CX',
   'RD',
+  'IC',
+  'RC',
 ] as const;
 
 /** One of {@link SANDBOX_STATUS_CODES}. */
@@ -82,6 +84,11 @@ const SANDBOX_STATUS_TABLE: Readonly<Record<SandboxStatusCode, SandboxStatusEntr
   RS: { status: 'returned', meaning: 'Returned to sender' },
   CX: { status: 'cancelled', meaning: 'Shipment cancelled before pickup' },
   RD: { status: 'in_transit', meaning: 'Redirected to a new address' },
+  IC: { status: 'in_transit', meaning: 'Intercept cancelled, delivery to the recipient resumes' },
+  RC: {
+    status: 'in_transit',
+    meaning: 'Redirect cancelled, delivery to the previous address resumes',
+  },
 };
 
 /** The normalized reading of an undocumented code: kept as `unknown`, never guessed. */

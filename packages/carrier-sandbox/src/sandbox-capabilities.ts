@@ -14,7 +14,9 @@ const SANDBOX_WINDOW: OperationWindow = {
  * What the sandbox supports (docs/carriers/sandbox-api.md). Both mutations answer in the
  * same exchange (201 or 422), so outcomes are `synchronous`; neither is deduplicated by
  * our `reference`, so `safeToRetry` is false. Fees follow the domain default: free with
- * the platform's pickup driver, cash on delivery after a self drop-off.
+ * the platform's pickup driver, cash on delivery after a self drop-off; the carrier's
+ * price for either action is quoted by `/fees`. Both actions can be cancelled until the
+ * parcel turns back (intercepts) or goes out for delivery (redirects).
  */
 export const sandboxCapabilities = {
   intercept: {
@@ -41,6 +43,11 @@ export const sandboxCapabilities = {
     safeToRetry: false,
     freePerOrder: 1,
   },
+  // The spec makes cancels idempotent (a repeated cancel answers the same), so the
+  // gateway may resend one whose answer was lost.
+  cancelIntercept: { safeToRetry: true },
+  cancelRedirect: { safeToRetry: true },
+  feeQuote: { actions: ['intercept', 'redirect'] },
   proofOfDelivery: true,
   callbacks: false,
   // The spec publishes no limits; these are what the simulator sustains comfortably and

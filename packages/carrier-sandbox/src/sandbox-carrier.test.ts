@@ -35,6 +35,18 @@ describe('sandboxCarrier', () => {
     expect(sandboxCarrier.capabilities).toMatchInlineSnapshot(`
       {
         "callbacks": false,
+        "cancelIntercept": {
+          "safeToRetry": true,
+        },
+        "cancelRedirect": {
+          "safeToRetry": true,
+        },
+        "feeQuote": {
+          "actions": [
+            "intercept",
+            "redirect",
+          ],
+        },
         "intercept": {
           "declaredValueLimits": [
             {

@@ -1,7 +1,9 @@
 import { CONTRACT_VERSION, defineCarrier } from '@parcelgate/carrier-kit';
 import { detectSandboxTrackingNumber } from './detect-sandbox-tracking-number.ts';
+import { cancelSandboxIntercept, cancelSandboxRedirect } from './sandbox-cancel.ts';
 import { sandboxCapabilities } from './sandbox-capabilities.ts';
 import { sandboxCredentials } from './sandbox-credentials.ts';
+import { quoteSandboxFee } from './sandbox-fee-quote.ts';
 import { interceptSandboxParcel } from './sandbox-intercept.ts';
 import { getSandboxInterceptStatus } from './sandbox-intercept-status.ts';
 import { redirectSandboxParcel } from './sandbox-redirect.ts';
@@ -12,7 +14,7 @@ import { verifySandboxCredentials } from './sandbox-verify-credentials.ts';
 /**
  * Sandbox, Parcelgate's reference carrier: a clean JSON API served by the simulator
  * (apps/carrier-sim) under `/sandbox`, specified in docs/carriers/sandbox-api.md. It
- * tracks, intercepts and redirects synchronously, proves an API key with a read of a
+ * tracks, intercepts and redirects synchronously, cancels either and quotes their fees, proves an API key with a read of a
  * parcel nobody has, and is the template new carrier packages are copied from.
  */
 export const sandboxCarrier = defineCarrier({
@@ -32,5 +34,8 @@ export const sandboxCarrier = defineCarrier({
   intercept: interceptSandboxParcel,
   interceptStatus: getSandboxInterceptStatus,
   redirect: redirectSandboxParcel,
+  cancelIntercept: cancelSandboxIntercept,
+  cancelRedirect: cancelSandboxRedirect,
+  quoteFee: quoteSandboxFee,
   verifyCredentials: verifySandboxCredentials,
 });

@@ -21,6 +21,9 @@ const INTERCEPT_STATE_TO_OUTCOME: Readonly<Record<SandboxInterceptState, Interce
   RETURNING: 'returning',
   RETURNED: 'returned',
   FAILED: 'failed',
+  // The contract's intercept outcomes have no "cancelled": a withdrawn intercept will not
+  // stop the parcel, which is what `failed` says; carrierReason tells why.
+  CANCELLED: 'failed',
 };
 
 /**
@@ -43,6 +46,7 @@ export async function getSandboxInterceptStatus(
   return {
     outcome: INTERCEPT_STATE_TO_OUTCOME[record.state],
     carrierReference: record.interceptId,
+    ...(record.state === 'CANCELLED' ? { carrierReason: 'CANCELLED' } : {}),
   };
 }
 

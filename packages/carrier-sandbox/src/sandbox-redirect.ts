@@ -1,4 +1,9 @@
-import type { CarrierContext, RedirectRequest, RedirectResult } from '@parcelgate/carrier-kit';
+import type {
+  Address,
+  CarrierContext,
+  RedirectRequest,
+  RedirectResult,
+} from '@parcelgate/carrier-kit';
 import { parseJsonResponse } from '@parcelgate/carrier-kit/wire';
 import { classifySandboxFailure } from './classify-sandbox-failure.ts';
 import { isSandboxSuccess, SANDBOX_CARRIER_ID, sendSandboxRequest } from './sandbox-request.ts';
@@ -17,24 +22,10 @@ export async function redirectSandboxParcel(
   ctx: CarrierContext,
   request: RedirectRequest,
 ): Promise<RedirectResult> {
-  const address = request.newAddress;
   const response = await sendSandboxRequest(ctx, {
     method: 'POST',
     path: `/v1/parcels/${encodeURIComponent(request.trackingNumber)}/redirects`,
-    body: {
-      reference: request.reference,
-      // The spec's example sends absent optional lines as null, not as missing keys.
-      address: {
-        name: address.name,
-        phone: address.phone,
-        line1: address.line1,
-        line2: address.line2 ?? null,
-        city: address.city,
-        region: address.region ?? null,
-        postalCode: address.postalCode ?? null,
-        country: address.country,
-      },
-    },
+    body: { reference: request.reference, address: toSandboxAddress(request.newAddress) },
   });
   if (!isSandboxSuccess(response)) {
     throw await classifySandboxFailure(ctx, response, 'redirect');
@@ -45,4 +36,19 @@ export async function redirectSandboxParcel(
     parseSandboxRedirectCreated,
   );
   return { outcome: 'accepted', carrierReference: created.redirectId };
+}
+
+/** An address in the sandbox's words (redirects, fee quotes). */
+export function toSandboxAddress(address: Address): Readonly<Record<string, string | null>> {
+  // The spec's example sends absent optional lines as null, not as missing keys.
+  return {
+    name: address.name,
+    phone: address.phone,
+    line1: address.line1,
+    line2: address.line2 ?? null,
+    city: address.city,
+    region: address.region ?? null,
+    postalCode: address.postalCode ?? null,
+    country: address.country,
+  };
 }

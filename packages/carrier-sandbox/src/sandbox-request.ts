@@ -15,14 +15,20 @@ export interface SandboxCall {
   readonly path: string;
   /** Serialized as JSON; the sandbox speaks nothing else. */
   readonly body?: unknown;
+  /**
+   * Set for the POSTs the spec calls safe to repeat (cancels, fee quotes), so a lost answer
+   * is retryable rather than an unknown outcome.
+   */
+  readonly idempotent?: boolean;
 }
 
 /**
  * Sends one request through `ctx.http`, the only client the adapter may use: it
  * classifies network failures, because only it knows whether the request left.
- * `idempotent` is left to its default (true for GET, false for POST) on purpose: the
- * sandbox does not deduplicate intercepts or redirects by our `reference`, so a POST
- * whose answer is lost must surface as an unknown outcome, never as retryable.
+ * `idempotent` is left to its default (true for GET, false for POST) unless the call says
+ * otherwise: the sandbox does not deduplicate intercepts or redirects by our `reference`,
+ * so such a POST whose answer is lost must surface as an unknown outcome, never as
+ * retryable; cancels and fee quotes are documented as safe to repeat.
  */
 export function sendSandboxRequest(
   ctx: CarrierContext,
@@ -40,6 +46,7 @@ export function sendSandboxRequest(
     path: call.path,
     headers,
     ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(call.idempotent === undefined ? {} : { idempotent: call.idempotent }),
     signal: ctx.signal,
   });
 }

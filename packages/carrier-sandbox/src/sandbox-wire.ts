@@ -36,7 +36,13 @@ export interface SandboxParcel {
 }
 
 /** The states GET /v1/intercepts/{interceptId} reports. */
-export const SANDBOX_INTERCEPT_STATES = ['ACCEPTED', 'RETURNING', 'RETURNED', 'FAILED'] as const;
+export const SANDBOX_INTERCEPT_STATES = [
+  'ACCEPTED',
+  'RETURNING',
+  'RETURNED',
+  'FAILED',
+  'CANCELLED',
+] as const;
 
 /** One of {@link SANDBOX_INTERCEPT_STATES}. */
 export type SandboxInterceptState = (typeof SANDBOX_INTERCEPT_STATES)[number];
@@ -105,6 +111,51 @@ export function parseSandboxInterceptRecord(body: unknown): SandboxInterceptReco
     interceptId: readString(record.interceptId, 'interceptId'),
     state: state as SandboxInterceptState,
     reference: readOptionalString(record.reference, 'reference'),
+  };
+}
+
+/**
+ * Reads the 200 body of POST /v1/parcels/{trackingNumber}/intercepts/cancel (or
+ * redirects/cancel): the id of the action withdrawn, under `idField`, and its state, which
+ * must be `CANCELLED`.
+ */
+export function parseSandboxCancelled(
+  body: unknown,
+  idField: 'interceptId' | 'redirectId',
+): { readonly id: string } {
+  const cancelled = readObject(body, 'cancel');
+  if (cancelled.state !== 'CANCELLED') {
+    throw new TypeError('sandbox cancel: state must be CANCELLED');
+  }
+  return { id: readString(cancelled[idField], idField) };
+}
+
+/** The 200 body of POST /v1/parcels/{trackingNumber}/fees: total, currency and lines. */
+export interface SandboxFeeQuote {
+  readonly currency: string;
+  readonly total: string;
+  readonly lines: readonly { readonly label: string; readonly amount: string }[];
+}
+
+/** Reads the 200 body of POST /v1/parcels/{trackingNumber}/fees. */
+export function parseSandboxFeeQuote(body: unknown): SandboxFeeQuote {
+  const quote = readObject(body, 'fee quote');
+  const lines = quote.lines ?? [];
+  if (!Array.isArray(lines)) {
+    throw new TypeError('sandbox fee quote: lines must be an array');
+  }
+  return {
+    currency: readString(quote.currency, 'currency'),
+    total: readString(quote.total, 'total'),
+    lines: lines.map((item: unknown, index) => {
+      const line = readObject(item, `lines[${index}]`);
+      return {
+        label:
+          readOptionalString(line.description, `lines[${index}].description`) ??
+          readString(line.code, `lines[${index}].code`),
+        amount: readString(line.amount, `lines[${index}].amount`),
+      };
+    }),
   };
 }
 

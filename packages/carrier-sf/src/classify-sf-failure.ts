@@ -16,6 +16,7 @@ export type SfOperation =
   | 'intercept'
   | 'redirect'
   | 'cancelIntercept'
+  | 'cancelRedirect'
   | 'verifyCredentials';
 
 /** Whether an operation only reads (a route query): its unclear failures are retryable. */

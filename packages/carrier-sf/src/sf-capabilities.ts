@@ -34,6 +34,11 @@ export const sfCapabilities = {
     safeToRetry: false,
     freePerOrder: 1,
   },
+  // `cancel: true` withdraws an instruction by its cusId; whether SF answers a repeated
+  // cancel the same is unknown, so a lost answer is not resent blindly. No fee quote: SF
+  // publishes no API for one.
+  cancelIntercept: { safeToRetry: false },
+  cancelRedirect: { safeToRetry: false },
   proofOfDelivery: false,
   callbacks: true,
   rateLimits: { requestsPerSecond: 20, burst: 40, maxConcurrency: 10 },

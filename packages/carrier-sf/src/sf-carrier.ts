@@ -1,12 +1,13 @@
 import { CONTRACT_VERSION, defineCarrier } from '@parcelgate/carrier-kit';
 import { detectSfTrackingNumber } from './detect-sf-tracking-number.ts';
 import { sfCallbacks } from './sf-callbacks.ts';
+import { cancelSfIntercept, cancelSfRedirect } from './sf-cancel.ts';
 import { sfCapabilities } from './sf-capabilities.ts';
 import { SF_CARRIER_ID, sfCredentials } from './sf-credentials.ts';
 import { sfRequestOptions } from './sf-request-options.ts';
 import { trackSfParcel } from './sf-track.ts';
 import { verifySfCredentials } from './sf-verify-credentials.ts';
-import { cancelSfIntercept, interceptSfParcel, redirectSfParcel } from './sf-wanted-intercept.ts';
+import { interceptSfParcel, redirectSfParcel } from './sf-wanted-intercept.ts';
 
 /**
  * SF Express (顺丰, 丰桥 open platform): one signed form-post gateway (`/std/service`)
@@ -32,6 +33,7 @@ export const sfCarrier = defineCarrier({
   intercept: interceptSfParcel,
   redirect: redirectSfParcel,
   cancelIntercept: cancelSfIntercept,
+  cancelRedirect: cancelSfRedirect,
   verifyCredentials: verifySfCredentials,
   callbacks: sfCallbacks,
 });

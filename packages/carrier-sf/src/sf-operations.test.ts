@@ -232,9 +232,9 @@ describe('wanted intercept (EXP_RECE_WANTED_INTERCEPT)', () => {
     expect(server.calls).toHaveLength(0);
   });
 
-  it('cancels an instruction by its cusId', async () => {
+  it('cancels a return instruction by its cusId', async () => {
     answerWith('intercept-accepted-null.json');
-    const result = await sfCarrier.cancelIntercept?.(context(), {
+    const result = await sfCarrier.cancelIntercept(context(), {
       trackingNumber: 'SF7444407228423',
       reference: 'icp_1',
       carrierReference: 'SFI000000017',
@@ -246,6 +246,29 @@ describe('wanted intercept (EXP_RECE_WANTED_INTERCEPT)', () => {
       cancel: true,
       cusId: 'SFI000000017',
     });
-    expect(result).toMatchObject({ outcome: 'rejected', carrierReason: 'cancelled' });
+    expect(result).toMatchObject({ outcome: 'cancelled', carrierReference: 'SFI000000017' });
+  });
+
+  it('cancels a redirect instruction with serviceCode 1', async () => {
+    answerWith('intercept-accepted-null.json');
+    await sfCarrier.cancelRedirect(context(), {
+      trackingNumber: 'SF7444407228423',
+      reference: 'rdr_1',
+      carrierReference: 'SFI000000018',
+    });
+    expect(sentForm().msgData).toMatchObject({ serviceCode: '1', cancel: true });
+  });
+
+  it('answers a refusal to cancel as rejected, and an unknown waybill as not-found', async () => {
+    answerWith('intercept-delivered.json');
+    const result = await sfCarrier.cancelIntercept(context(), {
+      trackingNumber: 'SF7444407228423',
+      reference: 'icp_1',
+    });
+    expect(result).toMatchObject({ outcome: 'rejected', carrierReason: expect.any(String) });
+    answerWith('intercept-unknown-waybill.json');
+    await expect(
+      sfCarrier.cancelIntercept(context(), { trackingNumber: 'SF7444407228423', reference: 'i' }),
+    ).rejects.toMatchObject({ kind: 'not-found' });
   });
 });

@@ -1,6 +1,5 @@
 import {
   type Address,
-  type CancelInterceptRequest,
   type CarrierContext,
   CarrierInvalidRequestError,
   type InterceptRequest,
@@ -86,38 +85,6 @@ export async function redirectSfParcel(
     newDestAddress: toSfAddress(request.newAddress, request.carrierOptions?.county),
   });
   return { outcome: 'accepted', ...answer };
-}
-
-/**
- * Withdraws an earlier return instruction: the same service with `cancel: true` and the
- * instruction's `cusId` (our `carrierReference`). SF only cancels what it has not executed;
- * a refusal comes out as `CarrierNotEligibleError`. The contract has no "cancelled"
- * outcome, so a withdrawal answers `rejected` with carrierReason `cancelled`.
- */
-export async function cancelSfIntercept(
-  ctx: CarrierContext,
-  request: CancelInterceptRequest,
-): Promise<InterceptResult> {
-  const msgData: Record<string, unknown> = {
-    waybillNo: request.trackingNumber,
-    serviceCode: SF_INTERCEPT_SERVICE.returnToSender,
-    role: ROLE_SENDER,
-    cancel: true,
-    ...(request.carrierReference === undefined ? {} : { cusId: request.carrierReference }),
-  };
-  await callSfService(ctx, {
-    operation: 'cancelIntercept',
-    serviceCode: SF_WANTED_INTERCEPT,
-    msgData,
-  });
-  return {
-    outcome: 'rejected',
-    carrierReason: 'cancelled',
-    message: 'sf withdrew the return instruction',
-    ...(request.carrierReference === undefined
-      ? {}
-      : { carrierReference: request.carrierReference }),
-  };
 }
 
 interface Instruction {

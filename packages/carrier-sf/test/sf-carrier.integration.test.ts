@@ -96,6 +96,34 @@ describe('sf adapter against carrier-sim', () => {
     expect(snapshot.status).toBe('returned');
   });
 
+  it('withdraws a return instruction by its cusId until the parcel turns back', async () => {
+    const early = await sim.createParcel({ status: 'picked_up' });
+    const placed = await sfCarrier.intercept(sim.context(), sampleRequests.intercept(early));
+    const cancel = (trackingNumber: string, carrierReference: string | undefined) =>
+      sfCarrier.cancelIntercept(sim.context(), {
+        trackingNumber,
+        reference: 'icp_sf_cancel',
+        ...(carrierReference === undefined ? {} : { carrierReference }),
+      });
+    await expect(cancel(early, placed.carrierReference)).resolves.toMatchObject({
+      outcome: 'cancelled',
+      carrierReference: placed.carrierReference,
+    });
+    // The journey resumes to the recipient instead of turning back.
+    await sim.advance(FOUR_HOURS);
+    expect((await sfCarrier.track(sim.context(), { trackingNumber: early })).status).toBe(
+      'in_transit',
+    );
+
+    const late = await sim.createParcel({ status: 'picked_up' });
+    const lateIntercept = await sfCarrier.intercept(sim.context(), sampleRequests.intercept(late));
+    await sim.advance(FOUR_HOURS);
+    await expect(cancel(late, lateIntercept.carrierReference)).resolves.toMatchObject({
+      outcome: 'rejected',
+      carrierReason: '8024',
+    });
+  });
+
   it('refuses a second intercept as a duplicate (8016), not eligible', async () => {
     const trackingNumber = await sim.createParcel({ status: 'picked_up' });
     await sfCarrier.intercept?.(sim.context(), sampleRequests.intercept(trackingNumber));

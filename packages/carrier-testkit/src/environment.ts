@@ -1,4 +1,4 @@
-import type { CarrierOperation } from '@parcelgate/carrier-kit';
+import type { ConformanceOperation } from './operations.ts';
 
 /**
  * How a carrier misbehaves, in the simulator's own vocabulary (`POST /__sim/faults`), so
@@ -48,14 +48,15 @@ export type EnvironmentFeature =
 
 /** What the harness asks for when it needs a parcel. */
 export interface ParcelRequest {
-  readonly operation: CarrierOperation;
+  /** For a cancel: a parcel on which the cancelled action succeeds, and then its cancel. */
+  readonly operation: ConformanceOperation;
   /** A documented carrier status code the parcel must show (track only; needs `statusCodes`). */
   readonly statusCode?: string;
 }
 
 /** A fault for one parcel's next requests of one operation. */
 export interface FaultRequest {
-  readonly operation: CarrierOperation;
+  readonly operation: ConformanceOperation;
   readonly trackingNumber: string;
   readonly fault: Fault;
 }
@@ -80,7 +81,7 @@ export interface ConformanceEnvironment {
   injectFault(request: FaultRequest): Promise<void>;
   /** How many requests of `operation` the carrier received for this parcel. */
   countCalls(request: {
-    readonly operation: CarrierOperation;
+    readonly operation: ConformanceOperation;
     readonly trackingNumber: string;
   }): Promise<number>;
   /** Whether this environment can stage `feature`. */

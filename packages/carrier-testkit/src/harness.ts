@@ -1,13 +1,20 @@
 import {
+  type CancelResult,
   type CarrierCredentials,
   type CarrierDefinition,
-  type CarrierOperation,
+  type FeeQuote,
   type InterceptResult,
+  isCarrierErrorOfKind,
   type RedirectResult,
-  supportedOperations,
   type TrackingSnapshot,
 } from '@parcelgate/carrier-kit';
 import type { ConformanceEnvironment, Fault } from './environment.ts';
+import {
+  type ConformanceOperation,
+  cancelledAction,
+  claimedOperations,
+  quotedAction,
+} from './operations.ts';
 import { refusedBaseUrl } from './refused-base-url.ts';
 import {
   createSampleRequests,
@@ -45,6 +52,9 @@ export interface OperationResults {
   readonly track: TrackingSnapshot;
   readonly intercept: InterceptResult;
   readonly redirect: RedirectResult;
+  readonly cancelIntercept: CancelResult;
+  readonly cancelRedirect: CancelResult;
+  readonly quoteFee: FeeQuote;
 }
 
 /** How one operation call ended. */
@@ -58,7 +68,7 @@ export type Settlement =
 export interface Attempt {
   /** The adapter's id: errors must carry it. */
   readonly carrierId: string;
-  readonly operation: CarrierOperation;
+  readonly operation: ConformanceOperation;
   readonly trackingNumber: string;
   readonly settlement: Settlement;
   readonly context: TestCarrierContext;
@@ -93,15 +103,15 @@ export interface ConformanceHarness {
   readonly timeoutMs: number;
   /** Where every context's clock stands; Retry-After dates are written against it. */
   readonly now: Date;
-  /** The operations the capabilities claim, `track` first. */
-  readonly operations: readonly CarrierOperation[];
+  /** The operations the capabilities claim, `track` first, the cancels and fee quote last. */
+  readonly operations: readonly ConformanceOperation[];
   /** The requests `invoke` sends, with the carrier's sample overrides applied. */
   readonly samples: SampleRequests;
   start(): Promise<void>;
   reset(): Promise<void>;
   stop(): Promise<void>;
   /** Prepares a fresh parcel, stages the fault, runs the operation and waits for it to settle. */
-  attempt(operation: CarrierOperation, options?: AttemptOptions): Promise<Attempt>;
+  attempt(operation: ConformanceOperation, options?: AttemptOptions): Promise<Attempt>;
   /**
    * Runs the adapter's `verifyCredentials` once with `credentials` (the suite's by default)
    * under the same budget as `attempt`; what it throws is kept for the credentials check.
@@ -115,9 +125,12 @@ export interface ConformanceHarness {
     /** Instead of the suite's credentials (the verify-credentials check's wrong ones). */
     readonly credentials?: CarrierCredentials;
   }): TestCarrierContext;
-  /** Calls the operation with a sample request; what it throws is kept for the credentials check. */
+  /**
+   * Calls the operation with a sample request; what it throws is kept for the credentials
+   * check. A cancel first places the action it cancels, in a fresh context of its own.
+   */
   invoke(
-    operation: CarrierOperation,
+    operation: ConformanceOperation,
     context: TestCarrierContext,
     trackingNumber: string,
     carrierOptions?: Readonly<Record<string, string>>,
@@ -166,7 +179,15 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
     carrierOptions,
   ) => {
     try {
-      const call = { operation, context, trackingNumber, carrierOptions };
+      // A cancel's action is placed in a context of its own, on the environment's base URL:
+      // scenarios that break the cancel's context (a refused base URL) must not break it.
+      const call = {
+        operation,
+        context,
+        placementContext: () => createContext(),
+        trackingNumber,
+        carrierOptions,
+      };
       return await callOperation(carrier, samples, call, () => {
         referenceCount += 1;
         return referenceCount;
@@ -255,17 +276,19 @@ export function createConformanceHarness(options: ConformanceOptions): Conforman
 }
 
 /** The operations a definition claims, tolerant of a broken definition (its check reports it). */
-function operationsOf(carrier: CarrierDefinition): CarrierOperation[] {
+function operationsOf(carrier: CarrierDefinition): ConformanceOperation[] {
   const capabilities: unknown = carrier.capabilities;
   return typeof capabilities === 'object' && capabilities !== null
-    ? supportedOperations(carrier.capabilities)
+    ? claimedOperations(carrier.capabilities)
     : ['track'];
 }
 
 /** One operation call: on what, in which context, with which options. */
 interface OperationCall {
-  readonly operation: CarrierOperation;
+  readonly operation: ConformanceOperation;
   readonly context: TestCarrierContext;
+  /** The context a cancel places its action in. */
+  readonly placementContext: () => TestCarrierContext;
   readonly trackingNumber: string;
   readonly carrierOptions: Readonly<Record<string, string>> | undefined;
 }
@@ -273,7 +296,7 @@ interface OperationCall {
 async function callOperation(
   carrier: CarrierDefinition,
   samples: SampleRequests,
-  { operation, context, trackingNumber, carrierOptions }: OperationCall,
+  { operation, context, placementContext, trackingNumber, carrierOptions }: OperationCall,
   nextReference: () => number,
 ): Promise<unknown> {
   const options = carrierOptions === undefined ? {} : { carrierOptions };
@@ -299,8 +322,66 @@ async function callOperation(
       const reference = `rdr_conformance_${nextReference()}`;
       return carrier.redirect(context, samples.redirect(trackingNumber, { reference, ...options }));
     }
+    case 'cancelIntercept':
+    case 'cancelRedirect': {
+      const cancel = carrier[operation];
+      if (cancel === undefined) {
+        throw new TypeError(`${carrier.id} claims ${operation} but has no ${operation}()`);
+      }
+      const placed = await placeAction(carrier, samples, {
+        action: cancelledAction(operation),
+        context: placementContext(),
+        trackingNumber,
+        reference: nextReference(),
+      });
+      return cancel(context, samples.cancel(trackingNumber, placed, options));
+    }
+    case 'quoteFee': {
+      if (carrier.quoteFee === undefined) {
+        throw new TypeError(`${carrier.id} claims feeQuote but has no quoteFee()`);
+      }
+      const action = quotedAction(carrier.capabilities);
+      return carrier.quoteFee(context, samples.feeQuote(trackingNumber, action, options));
+    }
   }
 }
+
+/**
+ * Places the intercept or redirect a cancel then withdraws, answering its references. A
+ * failure here is not the cancel's: it is thrown as a plain Error saying so.
+ */
+async function placeAction(
+  carrier: CarrierDefinition,
+  samples: SampleRequests,
+  call: {
+    readonly action: 'intercept' | 'redirect';
+    readonly context: TestCarrierContext;
+    readonly trackingNumber: string;
+    readonly reference: number;
+  },
+): Promise<{ readonly reference: string; readonly carrierReference?: string | undefined }> {
+  const { action, context, trackingNumber } = call;
+  const reference = `${action === 'intercept' ? 'icp' : 'rdr'}_conformance_${call.reference}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result =
+        action === 'intercept'
+          ? await carrier.intercept?.(context, samples.intercept(trackingNumber, { reference }))
+          : await carrier.redirect?.(context, samples.redirect(trackingNumber, { reference }));
+      return { reference, carrierReference: result?.carrierReference };
+    } catch (error) {
+      // A carrier may refuse by chance (carrier-sim rolls seeded odds per attempt, and a
+      // refusal places nothing): ask again a few times before giving up.
+      if (isCarrierErrorOfKind(error, 'not-eligible') && attempt < PLACEMENT_ATTEMPTS) {
+        continue;
+      }
+      throw new Error(`the ${action} to cancel could not be placed first`, { cause: error });
+    }
+  }
+}
+
+/** How often a cancel's action is asked for before the cancel is given up. */
+const PLACEMENT_ATTEMPTS = 4;
 
 /**
  * Waits for `promise` but at most `limitMs`, timing it. Never rejects: checks inspect how

@@ -64,6 +64,14 @@ export {
   type VerifyAttempt,
 } from './harness.ts';
 export {
+  CONFORMANCE_OPERATIONS,
+  type ConformanceOperation,
+  claimedOperations,
+  isReadOperation,
+  type MutatingOperation,
+  type ReadOperation,
+} from './operations.ts';
+export {
   createSampleRequests,
   type SampleOverrides,
   type SampleRequests,

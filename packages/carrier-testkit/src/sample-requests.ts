@@ -1,4 +1,11 @@
-import type { Address, InterceptRequest, RedirectRequest } from '@parcelgate/carrier-kit';
+import type {
+  Address,
+  CancelRequest,
+  FeeQuoteAction,
+  FeeQuoteRequest,
+  InterceptRequest,
+  RedirectRequest,
+} from '@parcelgate/carrier-kit';
 
 /**
  * A delivery address in the shape Chinese carriers need (province, city, district in
@@ -23,6 +30,18 @@ export interface SampleRequests {
   intercept(trackingNumber: string, overrides?: Partial<InterceptRequest>): InterceptRequest;
   /** A redirect to `address`; `reference` defaults to `rdr_conformance_1`. */
   redirect(trackingNumber: string, overrides?: Partial<RedirectRequest>): RedirectRequest;
+  /** A cancel of the action placed with `reference` (and the carrier's id of it, if any). */
+  cancel(
+    trackingNumber: string,
+    placed: { readonly reference: string; readonly carrierReference?: string | undefined },
+    overrides?: Partial<CancelRequest>,
+  ): CancelRequest;
+  /** A fee quote for `action`; a redirect's quote goes to `address`. */
+  feeQuote(
+    trackingNumber: string,
+    action: FeeQuoteAction,
+    overrides?: Partial<FeeQuoteRequest>,
+  ): FeeQuoteRequest;
 }
 
 /**
@@ -70,6 +89,20 @@ export function createSampleRequests(overrides: SampleOverrides = {}): SampleReq
       note: 'conformance check',
       ...overrides.redirect,
       newAddress: address,
+      ...perCall,
+    }),
+    cancel: (trackingNumber, placed, perCall = {}) => ({
+      trackingNumber,
+      reference: placed.reference,
+      ...(placed.carrierReference === undefined
+        ? {}
+        : { carrierReference: placed.carrierReference }),
+      ...perCall,
+    }),
+    feeQuote: (trackingNumber, action, perCall = {}) => ({
+      trackingNumber,
+      action,
+      ...(action === 'redirect' ? { newAddress: address } : {}),
       ...perCall,
     }),
   };

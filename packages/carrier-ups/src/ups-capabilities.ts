@@ -15,7 +15,9 @@ const UPS_WINDOW: OperationWindow = {
  * What UPS supports through the Delivery Intercept API v2. Both mutations are
  * `asynchronous`: UPS takes the instruction at once and acts on the delivery day, so the
  * answer is `accepted` and the outcome comes from tracking and Track Alert. Fees are
- * quoted per parcel (`/charges`) and charged only if UPS completes the intercept. UPS does
+ * quoted per parcel (`/charges`, also beforehand through `quoteFee`) and charged only if
+ * UPS completes the intercept. Both changes can be cancelled (`/cancel`) until UPS has
+ * carried them out. UPS does
  * not deduplicate by our reference, so `safeToRetry` is false. UPS publishes no rate
  * limits (carriers.md §1.6), so none are declared; no value limits or excluded categories
  * either (UPS excludes a service, Express Critical, not goods).
@@ -36,6 +38,11 @@ export const upsCapabilities = {
     safeToRetry: false,
     freePerOrder: 1,
   },
+  // POST /cancel names the change by package and type only: a second cancel finds nothing
+  // to cancel and would be answered `rejected`, so a lost answer is not resent blindly.
+  cancelIntercept: { safeToRetry: false },
+  cancelRedirect: { safeToRetry: false },
+  feeQuote: { actions: ['intercept', 'redirect'] },
   proofOfDelivery: true,
   callbacks: true,
 } as const satisfies CarrierCapabilities;

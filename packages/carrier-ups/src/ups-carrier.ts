@@ -1,8 +1,9 @@
 import { CONTRACT_VERSION, defineCarrier } from '@parcelgate/carrier-kit';
 import { detectUpsTrackingNumber } from './detect-ups-tracking-number.ts';
-import { cancelUpsIntercept } from './ups-cancel.ts';
+import { cancelUpsIntercept, cancelUpsRedirect } from './ups-cancel.ts';
 import { upsCapabilities } from './ups-capabilities.ts';
 import { upsCredentials } from './ups-credentials.ts';
+import { quoteUpsFee } from './ups-fee-quote.ts';
 import { UPS_CARRIER_ID } from './ups-ids.ts';
 import { interceptUpsParcel } from './ups-intercept.ts';
 import { redirectUpsParcel } from './ups-redirect.ts';
@@ -33,6 +34,8 @@ export const upsCarrier = defineCarrier({
   intercept: interceptUpsParcel,
   redirect: redirectUpsParcel,
   cancelIntercept: cancelUpsIntercept,
+  cancelRedirect: cancelUpsRedirect,
+  quoteFee: quoteUpsFee,
   verifyCredentials: verifyUpsCredentials,
   callbacks: upsCallbacks,
 });

@@ -60,13 +60,42 @@ export type UpsActionAnswer = Pick<UpsInterceptResponse, 'transactionId' | 'stat
  */
 export async function sendUpsInterceptAction(
   ctx: CarrierContext,
-  call: {
-    readonly operation: 'return' | 'redirect/address' | 'cancel';
-    readonly trackingNumber: string;
-    readonly body: unknown;
+  call: UpsActionCall & {
     /** The parcel's status read just before, to name a refusal's reason. */
     readonly parcelStatus?: NormalizedStatus | undefined;
   },
+): Promise<UpsActionAnswer> {
+  const answer = await postUpsInterceptAction(ctx, call);
+  if (answer.success) {
+    return answer;
+  }
+  const refusal = describeRefusal(ctx, call.operation, answer);
+  throw new CarrierNotEligibleError({
+    carrierId: UPS_CARRIER_ID,
+    httpStatus: 200,
+    requestSent: true,
+    carrierCode: refusal.code,
+    reason: refusalReason(call.parcelStatus),
+    message: refusal.text,
+  });
+}
+
+/** One Delivery Intercept action: which, on which package, with which body. */
+export interface UpsActionCall {
+  readonly operation: 'return' | 'redirect/address' | 'cancel';
+  readonly trackingNumber: string;
+  readonly body: unknown;
+}
+
+/**
+ * Posts one action and reads its 200, success or not, leaving a refusal to the caller
+ * (a cancel UPS refuses is an answer, not an error). A non-2xx is classified; a garbled
+ * 200 is `outcome-unknown`; `success: false` with UPS's "System Error" (`500`) is
+ * `retryable`, since UPS failed before acting.
+ */
+export async function postUpsInterceptAction(
+  ctx: CarrierContext,
+  call: UpsActionCall,
 ): Promise<UpsActionAnswer> {
   const response = await sendUpsRequest(ctx, {
     method: 'POST',
@@ -83,32 +112,34 @@ export async function sendUpsInterceptAction(
     { carrierId: UPS_CARRIER_ID, mutation: true },
     parseUpsActionAnswer,
   );
-  if (answer.success) {
-    return answer;
+  if (!answer.success) {
+    const refusal = describeRefusal(ctx, call.operation, answer);
+    if (refusal.code === '500') {
+      throw new CarrierRetryableError({
+        carrierId: UPS_CARRIER_ID,
+        httpStatus: response.status,
+        requestSent: true,
+        carrierCode: refusal.code,
+        message: refusal.text,
+      });
+    }
   }
+  return answer;
+}
+
+/** The code and words of a `success: false` answer, redacted of every credential. */
+export function describeRefusal(
+  ctx: CarrierContext,
+  operation: string,
+  answer: UpsActionAnswer,
+): { readonly code: string; readonly message: string | undefined; readonly text: string } {
   const code = answer.error?.code ?? answer.statusCode;
   const message =
     answer.error?.message === undefined
       ? undefined
       : redactSecrets(answer.error.message, Object.values(ctx.credentials));
-  const text = `ups answered success:false to ${call.operation} (${code})${message === undefined ? '' : `: ${message}`}`;
-  if (code === '500') {
-    throw new CarrierRetryableError({
-      carrierId: UPS_CARRIER_ID,
-      httpStatus: response.status,
-      requestSent: true,
-      carrierCode: code,
-      message: text,
-    });
-  }
-  throw new CarrierNotEligibleError({
-    carrierId: UPS_CARRIER_ID,
-    httpStatus: response.status,
-    requestSent: true,
-    carrierCode: code,
-    reason: refusalReason(call.parcelStatus),
-    message: text,
-  });
+  const text = `ups answered success:false to ${operation} (${code})${message === undefined ? '' : `: ${message}`}`;
+  return { code, message, text };
 }
 
 /**

@@ -10,7 +10,6 @@ import interceptError400 from './__fixtures__/intercept-error-400.json' with { t
 import interceptSuccess from './__fixtures__/intercept-success.json' with { type: 'json' };
 import tokenSuccess from './__fixtures__/token-success.json' with { type: 'json' };
 import trackInTransit from './__fixtures__/track-in-transit.json' with { type: 'json' };
-import { cancelUpsIntercept } from './ups-cancel.ts';
 import { interceptUpsParcel } from './ups-intercept.ts';
 import { UPS_RETURN_REASONS } from './ups-intercept-reason.ts';
 import { redirectUpsParcel } from './ups-redirect.ts';
@@ -246,20 +245,5 @@ describe('redirectUpsParcel', () => {
       }),
     ).rejects.toMatchObject({ kind: 'invalid-request', field, requestSent: false });
     expect(server.calls).toHaveLength(0);
-  });
-});
-
-describe('cancelUpsIntercept', () => {
-  it('cancels the RS request and answers failed with carrierReason CANCELLED', async () => {
-    answer('post', `/cancel/${NUMBER}`, interceptSuccess);
-    const result = await cancelUpsIntercept(createUpsTestContext(), {
-      trackingNumber: NUMBER,
-      reference: 'icp_unit_1',
-    });
-    expect(result).toMatchObject({ outcome: 'failed', carrierReason: 'CANCELLED' });
-    expect(callTo(`/cancel/${NUMBER}`)?.json).toMatchObject({
-      requestType: 'RS',
-      specialInstructions: null,
-    });
   });
 });

@@ -25,6 +25,8 @@ export interface UpsCall {
   readonly headers?: Readonly<Record<string, string>>;
   /** Serialized as JSON. */
   readonly body?: unknown;
+  /** For a POST that changes nothing (charges): a lost answer is then retryable. */
+  readonly idempotent?: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ function send(ctx: CarrierContext, call: UpsCall, accessToken: string) {
     headers,
     ...(call.query === undefined ? {} : { query: call.query }),
     ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(call.idempotent === undefined ? {} : { idempotent: call.idempotent }),
     signal: ctx.signal,
   });
 }

@@ -108,13 +108,42 @@ describe('ups adapter against carrier-sim', () => {
     expect(view.calls.intercept).toBe(0);
   });
 
-  it('reads a 200 with success:false as a refusal', async () => {
+  it('cancels a return to sender before the package turns back, and answers rejected after', async () => {
+    const cancel = (trackingNumber: string) =>
+      upsCarrier.cancelIntercept(sim.context(), { trackingNumber, reference: 'icp_integration_1' });
+    const early = await sim.createParcel({ status: 'in_transit' });
+    await expect(intercept(early)).resolves.toMatchObject({ outcome: 'accepted' });
+    await expect(cancel(early)).resolves.toMatchObject({ outcome: 'cancelled' });
+    // The journey resumes towards the receiver: no return leg.
+    await sim.advance(STAGE_INTERVAL_MS);
+    const resumed = await upsCarrier.track(sim.context(), { trackingNumber: early });
+    expect(resumed.status).toBe('in_transit');
+
+    const late = await sim.createParcel({ status: 'in_transit' });
+    await expect(intercept(late)).resolves.toMatchObject({ outcome: 'accepted' });
+    await sim.advance(STAGE_INTERVAL_MS);
+    await expect(cancel(late)).resolves.toMatchObject({
+      outcome: 'rejected',
+      carrierReason: '9110',
+    });
+  });
+
+  it('cancels an address change and quotes both changes', async () => {
     const trackingNumber = await sim.createParcel({ status: 'in_transit' });
-    await expect(intercept(trackingNumber)).resolves.toMatchObject({ outcome: 'accepted' });
-    // Eligibility now says NOT_ELIGIBLE too; the cancel endpoint answers success:false.
+    await upsCarrier.redirect(sim.context(), {
+      trackingNumber,
+      reference: 'rdr_integration_c',
+      newAddress,
+    });
     await expect(
-      upsCarrier.cancelIntercept(sim.context(), { trackingNumber, reference: 'icp_integration_1' }),
-    ).rejects.toMatchObject({ kind: 'not-eligible', carrierCode: '9110', requestSent: true });
+      upsCarrier.cancelRedirect(sim.context(), { trackingNumber, reference: 'rdr_integration_c' }),
+    ).resolves.toMatchObject({ outcome: 'cancelled' });
+    await expect(
+      upsCarrier.quoteFee(sim.context(), { trackingNumber, action: 'intercept' }),
+    ).resolves.toMatchObject({ amount: { amount: '21.00', currency: 'USD' } });
+    await expect(
+      upsCarrier.quoteFee(sim.context(), { trackingNumber, action: 'redirect', newAddress }),
+    ).resolves.toMatchObject({ amount: { currency: 'USD' } });
   });
 
   it('redirects a parcel to a US address', async () => {

@@ -1,5 +1,16 @@
-/** Carrier operations a fault can target; `*` also covers status queries such as intercept lookups. */
-export const FAULT_OPERATIONS = ['track', 'intercept', 'redirect', '*'] as const;
+/**
+ * Carrier operations a fault can target, named as the contract names them; `*` also covers
+ * status queries such as intercept lookups.
+ */
+export const FAULT_OPERATIONS = [
+  'track',
+  'intercept',
+  'redirect',
+  'cancelIntercept',
+  'cancelRedirect',
+  'quoteFee',
+  '*',
+] as const;
 
 /** One of {@link FAULT_OPERATIONS}. */
 export type FaultOperation = (typeof FAULT_OPERATIONS)[number];

@@ -1,4 +1,4 @@
-import { isCountedOperation, type Parcel } from './parcel.ts';
+import { countOperation, isCountedOperation, type Parcel } from './parcel.ts';
 
 /*
  * Carrier accounts. A parcel may be created with an `account`: the carrier account that
@@ -22,7 +22,7 @@ export function admitAccount(parcel: Parcel, account: string, operation: string)
       counts = { track: 0, intercept: 0, redirect: 0 };
       parcel.callsByAccount.set(account, counts);
     }
-    counts[operation]++;
+    countOperation(counts, operation);
   }
   return parcel.account === null || parcel.account === account;
 }

@@ -1,3 +1,4 @@
+import { activeIntercept } from './cancel-actions.ts';
 import type { InterceptPolicy } from './intercept-policy.ts';
 import type { Parcel } from './parcel.ts';
 
@@ -38,7 +39,8 @@ export function decideIntercept(
   policy: InterceptPolicy,
   roll: number,
 ): InterceptDecision {
-  if (parcel.intercept !== null) {
+  // A cancelled intercept leaves the parcel free to be intercepted again.
+  if (activeIntercept(parcel) !== null) {
     return refuse('already_intercepted');
   }
   const windowRefusal = interceptWindowRefusal(parcel);
@@ -62,7 +64,8 @@ export function decideIntercept(
   return roll < rate ? ACCEPTED : refuse('intercept_failed');
 }
 
-function interceptWindowRefusal(parcel: Parcel): RedirectRefusal | null {
+/** Why an intercept is refused by where the parcel is alone, or null inside the window. */
+export function interceptWindowRefusal(parcel: Parcel): RedirectRefusal | null {
   switch (parcel.status) {
     case 'label_created':
       return 'not_picked_up';
@@ -107,7 +110,7 @@ export type RedirectRefusal =
  * one-free-redirect rule is the gateway's policy, not the carrier's.
  */
 export function decideRedirect(parcel: Parcel): RedirectRefusal | null {
-  if (parcel.intercept !== null) {
+  if (activeIntercept(parcel) !== null) {
     return 'returning_or_returned';
   }
   return interceptWindowRefusal(parcel);

@@ -30,6 +30,8 @@ const STATUS_OF_KIND: Readonly<Record<ParcelEventKind, SimStatus>> = {
   returned: 'returned',
   cancelled: 'cancelled',
   redirected: 'in_transit',
+  intercept_cancelled: 'in_transit',
+  redirect_cancelled: 'in_transit',
 };
 
 /** The normalized status a parcel is in right after an event of this kind. */
@@ -105,6 +107,8 @@ export function nextKind(last: ParcelEventKind, visitedHub: boolean): ParcelEven
     case 'picked_up':
     case 'arrived_at_hub':
     case 'redirected':
+    case 'intercept_cancelled':
+    case 'redirect_cancelled':
       return 'departed_facility';
     case 'departed_facility':
       return visitedHub ? 'arrived_at_last_mile' : 'arrived_at_hub';

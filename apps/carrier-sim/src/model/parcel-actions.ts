@@ -88,6 +88,7 @@ export function redirectParcel(
     id: command.newId(),
     reference: command.reference,
     destination: command.destination,
+    previousDestination: parcel.destination,
     createdAt: now,
     state: 'ACCEPTED',
     updatedAt: now,

@@ -21,6 +21,8 @@ export const PARCEL_EVENT_KINDS = [
   'returned',
   'cancelled',
   'redirected',
+  'intercept_cancelled',
+  'redirect_cancelled',
 ] as const;
 
 /** One of {@link PARCEL_EVENT_KINDS}. */
@@ -58,8 +60,11 @@ export interface ParcelEvent {
   readonly subStatus: ExceptionSubStatus | null;
 }
 
-/** Lifecycle of an accepted intercept, as carriers report it. */
-export type InterceptState = 'ACCEPTED' | 'RETURNING' | 'RETURNED' | 'FAILED';
+/**
+ * Lifecycle of an accepted intercept, as carriers report it: `CANCELLED` once the sender
+ * withdrew it before the parcel turned back.
+ */
+export type InterceptState = 'ACCEPTED' | 'RETURNING' | 'RETURNED' | 'FAILED' | 'CANCELLED';
 
 /** An intercept the carrier accepted. Refused attempts leave no record, only a count. */
 export interface InterceptRecord {
@@ -74,30 +79,53 @@ export interface InterceptRecord {
 /**
  * Lifecycle of an accepted redirect: `REDIRECTED` once the parcel is delivered at its
  * address, `FAILED` when it never will be (a later redirect replaced it, or the parcel
- * turned back to the sender).
+ * turned back to the sender), `CANCELLED` when the sender withdrew it.
  */
-export type RedirectState = 'ACCEPTED' | 'REDIRECTED' | 'FAILED';
+export type RedirectState = 'ACCEPTED' | 'REDIRECTED' | 'FAILED' | 'CANCELLED';
 
 /** A redirect the carrier accepted. */
 export interface RedirectRecord {
   readonly id: string;
   readonly reference: string;
   readonly destination: Address;
+  /** Where the parcel was going before: a cancel sends it there again. */
+  readonly previousDestination: Address;
   readonly createdAt: number;
   state: RedirectState;
   updatedAt: number;
 }
 
-/** Carrier operations the simulator counts per parcel (see README, "What `calls` counts"). */
+/**
+ * Carrier operations the simulator counts per parcel (see README, "What `calls` counts").
+ * The cancels and the fee quote appear once counted, so views of parcels nobody cancelled
+ * or quoted stay as they were.
+ */
 export interface CallCounts {
   track: number;
   intercept: number;
   redirect: number;
+  cancelIntercept?: number;
+  cancelRedirect?: number;
+  quoteFee?: number;
 }
+
+const COUNTED_OPERATIONS: ReadonlySet<string> = new Set([
+  'track',
+  'intercept',
+  'redirect',
+  'cancelIntercept',
+  'cancelRedirect',
+  'quoteFee',
+]);
 
 /** Whether an operation name is one of the counted {@link CallCounts} operations. */
 export function isCountedOperation(operation: string): operation is keyof CallCounts {
-  return operation === 'track' || operation === 'intercept' || operation === 'redirect';
+  return COUNTED_OPERATIONS.has(operation);
+}
+
+/** Counts one call of `operation`. */
+export function countOperation(counts: CallCounts, operation: keyof CallCounts): void {
+  counts[operation] = (counts[operation] ?? 0) + 1;
 }
 
 /** A simulated parcel: carrier-neutral state that every carrier module renders in its wire format. */

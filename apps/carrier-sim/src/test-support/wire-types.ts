@@ -37,6 +37,9 @@ export interface CallCountsBody {
   readonly track: number;
   readonly intercept: number;
   readonly redirect: number;
+  readonly cancelIntercept?: number;
+  readonly cancelRedirect?: number;
+  readonly quoteFee?: number;
 }
 
 /** The control API's parcel view. */
@@ -58,7 +61,11 @@ export interface ParcelViewBody {
     readonly reference: string;
   } | null;
   readonly interceptAttempts: number;
-  readonly redirects: readonly { readonly id: string; readonly reference: string }[];
+  readonly redirects: readonly {
+    readonly id: string;
+    readonly reference: string;
+    readonly state?: string;
+  }[];
   readonly calls: CallCountsBody;
   readonly callsByAccount: Readonly<Record<string, CallCountsBody>>;
 }

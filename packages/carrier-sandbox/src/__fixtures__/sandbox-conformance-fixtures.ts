@@ -1,5 +1,8 @@
 import type { CarrierFixtures, FixtureAnswer } from '@parcelgate/carrier-testkit';
 import { sandboxCheckDigit } from '../detect-sandbox-tracking-number.ts';
+import cancelInterceptCancelled from './cancel-intercept-cancelled.json' with { type: 'json' };
+import cancelRedirectCancelled from './cancel-redirect-cancelled.json' with { type: 'json' };
+import feesRedirect from './fees-redirect.json' with { type: 'json' };
 import interceptAccepted from './intercept-accepted.json' with { type: 'json' };
 import redirectAccepted from './redirect-accepted.json' with { type: 'json' };
 import trackInTransit from './track-in-transit.json' with { type: 'json' };
@@ -64,6 +67,36 @@ export const sandboxConformanceFixtures: CarrierFixtures = {
     request: { method: 'POST', path: '/v1/parcels/:trackingNumber/redirects' },
     success: async (_trackingNumber, _statusCode, request) =>
       created({ ...redirectAccepted, reference: await referenceOf(request) }),
+    notFound: () => trackNotFound,
+  },
+  cancelIntercept: {
+    request: { method: 'POST', path: '/v1/parcels/:trackingNumber/intercepts/cancel' },
+    success: async (trackingNumber, _statusCode, request) => ({
+      ...cancelInterceptCancelled,
+      trackingNumber,
+      reference: await referenceOf(request),
+    }),
+    notFound: () => trackNotFound,
+  },
+  cancelRedirect: {
+    request: { method: 'POST', path: '/v1/parcels/:trackingNumber/redirects/cancel' },
+    success: async (trackingNumber, _statusCode, request) => ({
+      ...cancelRedirectCancelled,
+      trackingNumber,
+      reference: await referenceOf(request),
+    }),
+    notFound: () => trackNotFound,
+  },
+  quoteFee: {
+    request: { method: 'POST', path: '/v1/parcels/:trackingNumber/fees' },
+    // The kit quotes the first declared action, an intercept: the sandbox's price list.
+    success: (trackingNumber) => ({
+      ...feesRedirect,
+      trackingNumber,
+      action: 'INTERCEPT',
+      total: '8.00',
+      lines: [{ code: 'HANDLING', description: 'Intercept handling', amount: '8.00' }],
+    }),
     notFound: () => trackNotFound,
   },
 };

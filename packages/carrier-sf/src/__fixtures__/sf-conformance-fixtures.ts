@@ -69,23 +69,38 @@ export const sfConformanceFixtures: CarrierFixtures = {
     notFound: (trackingNumber) => sfOk({ routeResps: [{ mailNo: trackingNumber, routes: [] }] }),
   },
   intercept: {
-    request: async (request) => {
-      const { serviceCode, msgData } = await readSfForm(request);
-      return serviceCode === 'EXP_RECE_WANTED_INTERCEPT' && msgData.serviceCode === '2'
-        ? String(msgData.waybillNo)
-        : undefined;
-    },
+    request: wantedIntercept('2', false),
     success: () => sfOk({ cusId: 'SFI000000017' }),
     notFound: UNKNOWN_WAYBILL,
   },
   redirect: {
-    request: async (request) => {
-      const { serviceCode, msgData } = await readSfForm(request);
-      return serviceCode === 'EXP_RECE_WANTED_INTERCEPT' && msgData.serviceCode === '1'
-        ? String(msgData.waybillNo)
-        : undefined;
-    },
+    request: wantedIntercept('1', false),
     success: () => sfOk({ cusId: 'SFI000000018', amount: '12.00' }),
     notFound: UNKNOWN_WAYBILL,
   },
+  cancelIntercept: {
+    request: wantedIntercept('2', true),
+    success: () => sfOk({ cusId: 'SFI000000017' }),
+    notFound: UNKNOWN_WAYBILL,
+  },
+  cancelRedirect: {
+    request: wantedIntercept('1', true),
+    success: () => sfOk({ cusId: 'SFI000000018' }),
+    notFound: UNKNOWN_WAYBILL,
+  },
 };
+
+/**
+ * Matches `EXP_RECE_WANTED_INTERCEPT` for one instruction (serviceCode 2 退回, 1 转寄),
+ * an instruction itself or, with `cancel`, its withdrawal (`cancel: true`).
+ */
+function wantedIntercept(instruction: '1' | '2', cancel: boolean) {
+  return async (request: Request): Promise<string | undefined> => {
+    const { serviceCode, msgData } = await readSfForm(request);
+    return serviceCode === 'EXP_RECE_WANTED_INTERCEPT' &&
+      msgData.serviceCode === instruction &&
+      (msgData.cancel === true) === cancel
+      ? String(msgData.waybillNo)
+      : undefined;
+  };
+}

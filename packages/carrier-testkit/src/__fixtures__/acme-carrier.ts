@@ -1,4 +1,6 @@
 import {
+  type CancelRequest,
+  type CancelResult,
   type CarrierCapabilities,
   type CarrierContext,
   type CarrierDefinition,
@@ -10,6 +12,8 @@ import {
   CONTRACT_VERSION,
   defineCarrier,
   deriveCurrentStatus,
+  type FeeQuote,
+  type FeeQuoteRequest,
   type InterceptRequest,
   type InterceptResult,
   isCarrierErrorOfKind,
@@ -93,6 +97,14 @@ export interface AcmeQuirks {
   readonly verifyWithoutCalling?: boolean;
   /** verifyCredentials treats Acme's "unknown parcel" as a failure. */
   readonly verifyRefusesNotFound?: boolean;
+  /** Also cancels intercepts and quotes intercept fees (off by default, as older adapters). */
+  readonly withCancelAndQuote?: boolean;
+  /** Cancels answer `rejected` although Acme cancelled. */
+  readonly cancelAnswersRejected?: boolean;
+  /** Cancels treat a lost answer as retryable while not declaring them safe to retry. */
+  readonly cancelIdempotent?: boolean;
+  /** Quotes answer the amount as a number. */
+  readonly quoteAsNumber?: boolean;
 }
 
 /** Acme's status codes and their normalized reading. */
@@ -139,6 +151,9 @@ export function createAcmeCarrier(quirks: AcmeQuirks = {}): CarrierDefinition {
             freePerOrder: 1,
           },
         }),
+    ...(quirks.withCancelAndQuote === true
+      ? { cancelIntercept: { safeToRetry: false }, feeQuote: { actions: ['intercept'] } }
+      : {}),
   };
   const base: CarrierDefinition = {
     id: CARRIER_ID,
@@ -170,6 +185,14 @@ export function createAcmeCarrier(quirks: AcmeQuirks = {}): CarrierDefinition {
     ...(quirks.withoutVerify === true
       ? {}
       : { verifyCredentials: (ctx: CarrierContext) => verifyAcme(ctx, quirks) }),
+    ...(quirks.withCancelAndQuote === true
+      ? {
+          cancelIntercept: (ctx: CarrierContext, request: CancelRequest) =>
+            cancelAcmeIntercept(ctx, request, quirks),
+          quoteFee: (ctx: CarrierContext, request: FeeQuoteRequest) =>
+            quoteAcmeFee(ctx, request, quirks),
+        }
+      : {}),
   };
   return defineCarrier(
     quirks.withoutRedirect === true
@@ -412,6 +435,71 @@ async function redirectAcme(
         throw new TypeError('acme answered without redirectId');
       }
       return { outcome: 'accepted', carrierReference: body.redirectId };
+    },
+  );
+}
+
+/** POST /v1/intercepts/{interceptId}/cancel: Acme answers whether it undid the intercept. */
+async function cancelAcmeIntercept(
+  ctx: CarrierContext,
+  request: CancelRequest,
+  quirks: AcmeQuirks,
+): Promise<CancelResult> {
+  const response = await send(
+    ctx,
+    {
+      method: 'POST',
+      path: `/v1/shipments/${encodeURIComponent(request.trackingNumber)}/intercepts/cancel`,
+      body: JSON.stringify({ reference: request.reference, interceptId: request.carrierReference }),
+      ...(quirks.cancelIdempotent === true ? { idempotent: true } : {}),
+    },
+    quirks,
+  );
+  if (response.status !== 200) {
+    throw await failure(ctx, response, quirks);
+  }
+  return parseJsonResponse(
+    response,
+    { carrierId: CARRIER_ID, mutation: quirks.cancelIdempotent !== true },
+    (body): CancelResult => {
+      if (!isRecord(body) || typeof body.cancelled !== 'boolean') {
+        throw new TypeError('acme answered without cancelled');
+      }
+      return body.cancelled && quirks.cancelAnswersRejected !== true
+        ? { outcome: 'cancelled' }
+        : { outcome: 'rejected', carrierReason: String(body.reason ?? 'TOO_LATE') };
+    },
+  );
+}
+
+/** GET /v1/shipments/{number}/fees?action=: Acme's price, in fen. */
+async function quoteAcmeFee(
+  ctx: CarrierContext,
+  request: FeeQuoteRequest,
+  quirks: AcmeQuirks,
+): Promise<FeeQuote> {
+  const response = await send(
+    ctx,
+    {
+      method: 'GET',
+      path: `/v1/shipments/${encodeURIComponent(request.trackingNumber)}/fees`,
+      query: { action: request.action },
+    },
+    quirks,
+  );
+  if (response.status !== 200) {
+    throw await failure(ctx, response, quirks);
+  }
+  return parseJsonResponse(
+    response,
+    { carrierId: CARRIER_ID, mutation: false },
+    (body): FeeQuote => {
+      if (!isRecord(body) || typeof body.fen !== 'number') {
+        throw new TypeError('acme answered without fen');
+      }
+      const yuan = (body.fen / 100).toFixed(2);
+      const amount = quirks.quoteAsNumber === true ? Number(yuan) : yuan;
+      return { amount: { amount, currency: 'CNY' } } as FeeQuote;
     },
   );
 }

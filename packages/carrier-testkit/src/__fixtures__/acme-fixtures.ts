@@ -66,4 +66,12 @@ export const acmeFixtures: CarrierFixtures = {
     request: { method: 'POST', path: '/v1/shipments/:trackingNumber/redirects' },
     success: (trackingNumber) => ({ redirectId: `RDR-${trackingNumber}` }),
   },
+  cancelIntercept: {
+    request: { method: 'POST', path: '/v1/shipments/:trackingNumber/intercepts/cancel' },
+    success: () => ({ cancelled: true }),
+  },
+  quoteFee: {
+    request: { method: 'GET', path: '/v1/shipments/:trackingNumber/fees' },
+    success: () => ({ fen: 1200 }),
+  },
 };

@@ -1,5 +1,6 @@
-import { type CarrierOperation, isCarrierError } from '@parcelgate/carrier-kit';
+import { isCarrierError } from '@parcelgate/carrier-kit';
 import { type ConformanceHarness, settle } from '../harness.ts';
+import type { ConformanceOperation } from '../operations.ts';
 import type { CheckReport, ConformanceCheck } from './conformance-check.ts';
 import { createCheckReport } from './conformance-check.ts';
 import { describeError } from './expect-carrier-error.ts';
@@ -48,7 +49,7 @@ export const abortCheck: ConformanceCheck = {
 async function checkAbort(
   report: CheckReport,
   harness: ConformanceHarness,
-  operation: CarrierOperation,
+  operation: ConformanceOperation,
 ): Promise<void> {
   const { environment } = harness;
   const { trackingNumber } = await environment.prepareParcel({ operation });
@@ -144,7 +145,7 @@ function watchStalls(): { stop(): number } {
 /** Polls the carrier's call count until the request arrived; false when it never did. */
 async function waitForArrival(
   harness: ConformanceHarness,
-  operation: CarrierOperation,
+  operation: ConformanceOperation,
   trackingNumber: string,
   settled: () => boolean,
 ): Promise<boolean> {

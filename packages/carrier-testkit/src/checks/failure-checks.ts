@@ -1,5 +1,5 @@
-import type { CarrierOperation } from '@parcelgate/carrier-kit';
 import type { ConformanceHarness } from '../harness.ts';
+import { type ConformanceOperation, declaredSafeToRetry, isReadOperation } from '../operations.ts';
 import type { ConformanceCheck } from './conformance-check.ts';
 import type { ErrorExpectation } from './expect-carrier-error.ts';
 import { type FailureScenario, runFailureScenarios } from './failure-scenarios.ts';
@@ -8,8 +8,8 @@ import { type FailureScenario, runFailureScenarios } from './failure-scenarios.t
  * For a mutation, a 5xx or an unreadable error page may come after the carrier acted, so
  * `outcome-unknown` is as right as `retryable` there; for a read only `retryable` is.
  */
-const serverFailureKinds = (operation: CarrierOperation): ErrorExpectation => ({
-  kinds: operation === 'track' ? ['retryable'] : ['retryable', 'outcome-unknown'],
+const serverFailureKinds = (operation: ConformanceOperation): ErrorExpectation => ({
+  kinds: isReadOperation(operation) ? ['retryable'] : ['retryable', 'outcome-unknown'],
 });
 
 const RETRY_AFTER_DATE_MS = 30_000;
@@ -31,7 +31,7 @@ export const retryableFailuresCheck: ConformanceCheck = {
     runFailureScenarios(RETRYABLE_TITLE, harness, [
       {
         label: 'a connection reset after sending',
-        scope: 'track',
+        scope: 'reads',
         stage: { type: 'reset', when: 'after_read' },
         requires: 'reset',
         expect: { kinds: ['retryable'] },
@@ -137,7 +137,7 @@ export const unreadableAnswersCheck: ConformanceCheck = {
       ),
       {
         label: 'HTTP 200 with truncated JSON',
-        scope: 'track',
+        scope: 'reads',
         stage: { type: 'malformed' },
         requires: 'malformedBody',
         expect: { kinds: ['retryable'] },
@@ -171,10 +171,10 @@ const OUTCOME_UNKNOWN_TITLE =
   'reports a mutation whose answer was lost after sending as outcome-unknown';
 
 /**
- * An intercept or redirect that may have reached the carrier but whose answer was lost
- * (connection dropped after sending, a garbled 200) is `outcome-unknown`: the gateway
+ * An intercept, redirect or cancel that may have reached the carrier but whose answer was
+ * lost (connection dropped after sending, a garbled 200) is `outcome-unknown`: the gateway
  * stores it as pending and reconciles, never reports it failed or blindly resends it.
- * Where the carrier dedupes by our reference (`safeToRetry`), `retryable` is right too.
+ * Where the carrier declares the operation `safeToRetry`, `retryable` is right too.
  */
 export const outcomeUnknownCheck: ConformanceCheck = {
   id: 'outcome-unknown',
@@ -182,14 +182,11 @@ export const outcomeUnknownCheck: ConformanceCheck = {
   appliesTo: (capabilities) =>
     capabilities.intercept !== undefined || capabilities.redirect !== undefined,
   run: (harness) => {
-    const expect = (operation: CarrierOperation): ErrorExpectation => {
-      const capability =
-        operation === 'track' ? undefined : harness.carrier.capabilities[operation];
-      return {
-        kinds:
-          capability?.safeToRetry === true ? ['outcome-unknown', 'retryable'] : ['outcome-unknown'],
-      };
-    };
+    const expect = (operation: ConformanceOperation): ErrorExpectation => ({
+      kinds: declaredSafeToRetry(harness.carrier.capabilities, operation)
+        ? ['outcome-unknown', 'retryable']
+        : ['outcome-unknown'],
+    });
     return runFailureScenarios(OUTCOME_UNKNOWN_TITLE, harness, [
       {
         label: 'a connection reset after the carrier read the request',

@@ -1,12 +1,15 @@
-import type { CarrierOperation } from '@parcelgate/carrier-kit';
 import type { EnvironmentFeature, Fault } from '../environment.ts';
 import type { ConformanceHarness } from '../harness.ts';
+import { type ConformanceOperation, isReadOperation } from '../operations.ts';
 import type { CheckOutcome } from './conformance-check.ts';
 import { createCheckReport, stageOrSkip } from './conformance-check.ts';
 import { type ErrorExpectation, expectCarrierError } from './expect-carrier-error.ts';
 
-/** Which of the claimed operations a scenario runs on. */
-export type ScenarioScope = 'track' | 'mutations' | 'all';
+/**
+ * Which of the claimed operations a scenario runs on: `reads` (track, fee quote),
+ * `mutations` (intercept, redirect and their cancels) or `all`.
+ */
+export type ScenarioScope = 'reads' | 'mutations' | 'all';
 
 /** One way the carrier fails, and how the adapter must classify it. */
 export interface FailureScenario {
@@ -19,16 +22,16 @@ export interface FailureScenario {
   readonly requires?: EnvironmentFeature;
   readonly expect:
     | ErrorExpectation
-    | ((operation: CarrierOperation, harness: ConformanceHarness) => ErrorExpectation);
+    | ((operation: ConformanceOperation, harness: ConformanceHarness) => ErrorExpectation);
 }
 
 /** The claimed operations a scope covers. */
 export function operationsIn(
   harness: ConformanceHarness,
   scope: ScenarioScope,
-): CarrierOperation[] {
+): ConformanceOperation[] {
   return harness.operations.filter(
-    (operation) => scope === 'all' || (scope === 'track') === (operation === 'track'),
+    (operation) => scope === 'all' || (scope === 'reads') === isReadOperation(operation),
   );
 }
 

@@ -1,3 +1,6 @@
+import type { ConformanceOperation } from '../operations.ts';
+import { validateCancelResult } from '../validate/validate-cancel-result.ts';
+import { validateFeeQuote } from '../validate/validate-fee-quote.ts';
 import { validateMutationResult } from '../validate/validate-mutation-result.ts';
 import { validateTrackingSnapshot } from '../validate/validate-tracking-snapshot.ts';
 import type { ConformanceCheck } from './conformance-check.ts';
@@ -28,12 +31,10 @@ export const operationsCheck: ConformanceCheck = {
         continue;
       }
       report.problem(
-        ...(operation === 'track'
-          ? validateTrackingSnapshot(settlement.value, {
-              carrierId: harness.carrier.id,
-              trackingNumber,
-            })
-          : validateMutationResult(operation, settlement.value)),
+        ...validateResult(operation, settlement.value, {
+          carrierId: harness.carrier.id,
+          trackingNumber,
+        }),
       );
       const calls = await harness.environment.countCalls({ operation, trackingNumber });
       if (calls === 0) {
@@ -45,3 +46,22 @@ export const operationsCheck: ConformanceCheck = {
     return report.finish();
   },
 };
+
+function validateResult(
+  operation: ConformanceOperation,
+  value: unknown,
+  parcel: { readonly carrierId: string; readonly trackingNumber: string },
+): string[] {
+  switch (operation) {
+    case 'track':
+      return validateTrackingSnapshot(value, parcel);
+    case 'intercept':
+    case 'redirect':
+      return validateMutationResult(operation, value);
+    case 'cancelIntercept':
+    case 'cancelRedirect':
+      return validateCancelResult(operation, value);
+    case 'quoteFee':
+      return validateFeeQuote(value);
+  }
+}

@@ -1,4 +1,5 @@
 import type { RequestOptionField } from '@parcelgate/carrier-kit';
+import { type ConformanceOperation, cancelledAction, quotedAction } from '../operations.ts';
 import type { ConformanceCheck } from './conformance-check.ts';
 import { createCheckReport } from './conformance-check.ts';
 
@@ -26,7 +27,8 @@ export const requestOptionsCheck: ConformanceCheck = {
       ? harness.carrier.requestOptions
       : [];
     for (const operation of harness.operations) {
-      const fields = declared.filter((field) => field.operations.includes(operation));
+      const optionsOf = optionsOperation(operation, harness.carrier.capabilities);
+      const fields = declared.filter((field) => field.operations.includes(optionsOf));
       const values: Record<string, string> = {};
       for (const field of fields) {
         const value = sampleValue(field);
@@ -47,11 +49,13 @@ export const requestOptionsCheck: ConformanceCheck = {
       for (const key of reads) {
         if (!allowed.has(key)) {
           report.problem(
-            `${operation} read carrierOptions.${key}, which requestOptions does not declare for ${operation}`,
+            `${operation} read carrierOptions.${key}, which requestOptions does not declare for ${optionsOf}`,
           );
         }
       }
-      const unread = Object.keys(values).filter((key) => !reads.has(key));
+      // A cancel or a quote may take its action's options, but need not use them.
+      const unread =
+        optionsOf === operation ? Object.keys(values).filter((key) => !reads.has(key)) : [];
       if (unread.length > 0 && attempt.settlement.status === 'fulfilled') {
         report.problem(
           ...unread.map(
@@ -68,6 +72,26 @@ export const requestOptionsCheck: ConformanceCheck = {
     return report.finish();
   },
 };
+
+/**
+ * The operation whose declared options a request may carry: its own, or for a cancel the
+ * cancelled action's and for a fee quote the quoted action's (`CancelRequest`,
+ * `FeeQuoteRequest`).
+ */
+function optionsOperation(
+  operation: ConformanceOperation,
+  capabilities: Parameters<typeof quotedAction>[0],
+): RequestOptionField['operations'][number] {
+  switch (operation) {
+    case 'cancelIntercept':
+    case 'cancelRedirect':
+      return cancelledAction(operation);
+    case 'quoteFee':
+      return quotedAction(capabilities);
+    default:
+      return operation;
+  }
+}
 
 /** A value the declaration accepts: its example, else its first allowed value. */
 function sampleValue(field: RequestOptionField): string | undefined {

@@ -49,6 +49,12 @@ export interface CarrierFixtures {
   readonly track: OperationFixture;
   readonly intercept?: OperationFixture;
   readonly redirect?: OperationFixture;
+  /** Withdrawing an intercept; the intercept itself is placed first through `intercept`. */
+  readonly cancelIntercept?: OperationFixture;
+  /** Withdrawing a redirect; the redirect itself is placed first through `redirect`. */
+  readonly cancelRedirect?: OperationFixture;
+  /** The fee quote (for the first action of `capabilities.feeQuote.actions`). */
+  readonly quoteFee?: OperationFixture;
   /** msw handlers for requests that belong to no operation, such as an OAuth token endpoint. */
   readonly handlers?: readonly HttpHandler[];
   /**

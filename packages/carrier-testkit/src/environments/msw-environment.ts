@@ -1,4 +1,3 @@
-import { CARRIER_OPERATIONS, type CarrierOperation } from '@parcelgate/carrier-kit';
 import { HttpResponse, http, matchRequestUrl } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
 import type {
@@ -8,6 +7,7 @@ import type {
   FaultRequest,
   ParcelRequest,
 } from '../environment.ts';
+import { CONFORMANCE_OPERATIONS, type ConformanceOperation } from '../operations.ts';
 import {
   type CarrierFixtures,
   type OperationFixture,
@@ -72,7 +72,7 @@ export function createMswEnvironment(options: MswEnvironmentOptions): MswConform
   let sequence = 0;
 
   const answer = async (
-    operation: CarrierOperation,
+    operation: ConformanceOperation,
     fixture: OperationFixture,
     trackingNumber: string,
     request: Request,
@@ -119,7 +119,7 @@ export function createMswEnvironment(options: MswEnvironmentOptions): MswConform
   };
 
   const carrierHandler = http.all(`${baseUrl}/*`, async ({ request }) => {
-    for (const operation of CARRIER_OPERATIONS) {
+    for (const operation of CONFORMANCE_OPERATIONS) {
       const fixture = fixtures[operation];
       if (fixture === undefined) {
         continue;
@@ -195,7 +195,7 @@ export function createMswEnvironment(options: MswEnvironmentOptions): MswConform
   };
 }
 
-function keyOf(operation: CarrierOperation, trackingNumber: string): string {
+function keyOf(operation: ConformanceOperation, trackingNumber: string): string {
   return `${operation} ${trackingNumber}`;
 }
 

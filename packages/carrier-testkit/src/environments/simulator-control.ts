@@ -1,5 +1,6 @@
-import type { CarrierOperation, NormalizedStatus } from '@parcelgate/carrier-kit';
+import type { NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { Fault } from '../environment.ts';
+import type { ConformanceOperation } from '../operations.ts';
 
 /** A parcel to create in the simulator (`POST /__sim/parcels`). */
 export interface ParcelSpec {
@@ -16,7 +17,7 @@ export interface SimulatorControl {
   /** Registers a fault and answers its id. */
   addFault(request: {
     readonly carrier: string;
-    readonly operation: CarrierOperation;
+    readonly operation: ConformanceOperation;
     readonly trackingNumber: string;
     readonly fault: Fault;
   }): Promise<string>;
@@ -26,7 +27,7 @@ export interface SimulatorControl {
   parcelCalls(
     carrier: string,
     trackingNumber: string,
-  ): Promise<Partial<Record<CarrierOperation, number>>>;
+  ): Promise<Partial<Record<ConformanceOperation, number>>>;
   /** The carrier codes of the parcel's events, newest first. */
   parcelEventCodes(carrier: string, trackingNumber: string): Promise<string[]>;
 }
@@ -96,7 +97,7 @@ export function createSimulatorControl(options: {
     async parcelCalls(carrier, trackingNumber) {
       const { calls } = await parcelView(carrier, trackingNumber);
       return typeof calls === 'object' && calls !== null
-        ? (calls as Partial<Record<CarrierOperation, number>>)
+        ? (calls as Partial<Record<ConformanceOperation, number>>)
         : {};
     },
     async parcelEventCodes(carrier, trackingNumber) {

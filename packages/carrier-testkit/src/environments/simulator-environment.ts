@@ -1,8 +1,4 @@
-import {
-  type CarrierOperation,
-  EXCEPTION_SUB_STATUSES,
-  NORMALIZED_STATUSES,
-} from '@parcelgate/carrier-kit';
+import { EXCEPTION_SUB_STATUSES, NORMALIZED_STATUSES } from '@parcelgate/carrier-kit';
 import {
   type ConformanceEnvironment,
   type EnvironmentFeature,
@@ -10,6 +6,7 @@ import {
   type ParcelRequest,
   StagingUnsupportedError,
 } from '../environment.ts';
+import type { ConformanceOperation } from '../operations.ts';
 import {
   createSimulatorControl,
   type ParcelSpec,
@@ -75,7 +72,7 @@ export function createSimulatorEnvironment(
     async prepareParcel(request: ParcelRequest) {
       if (request.statusCode === undefined) {
         // Every operation succeeds on a parcel in transit: it is inside every carrier's
-        // intercept and redirect window.
+        // intercept and redirect window, and an action placed on it can still be cancelled.
         return control.createParcel({ carrier, status: 'in_transit' });
       }
       codeCatalog ??= learnStatusCodes(control, carrier);
@@ -92,7 +89,7 @@ export function createSimulatorEnvironment(
       faultIds.push(id);
     },
     async countCalls(request: {
-      readonly operation: CarrierOperation;
+      readonly operation: ConformanceOperation;
       readonly trackingNumber: string;
     }) {
       const calls = await control.parcelCalls(carrier, request.trackingNumber);

@@ -49,10 +49,32 @@ function trackAnswer(trackingNumber: string, statusCode: string | undefined): un
   };
 }
 
+const CANCEL_PATH = `${UPS_CONFORMANCE_BASE_URL}/api/deliveryintercept/v2/cancel/`;
+
+/**
+ * Matches POST /cancel/{1Z} whose `requestType` is the type being cancelled: RS for the
+ * kit's `cancelIntercept`, AA for `cancelRedirect` (one path, told apart by the body).
+ */
+function cancelOf(requestType: 'RS' | 'AA') {
+  return async (request: Request): Promise<string | undefined> => {
+    const url = new URL(request.url);
+    if (request.method !== 'POST' || !url.href.startsWith(CANCEL_PATH)) {
+      return undefined;
+    }
+    const body = (await request.json().catch(() => undefined)) as
+      | { readonly requestType?: unknown }
+      | undefined;
+    return body?.requestType === requestType
+      ? decodeURIComponent(url.pathname.split('/').at(-1) ?? '')
+      : undefined;
+  };
+}
+
 /**
  * UPS as the conformance kit's msw environment plays it, from the fixtures of UPS's own
- * examples: the token endpoint, eligibility and charges answer every parcel; track,
- * return and redirect/address are the operations the kit stages faults on.
+ * examples: the token endpoint and eligibility answer every parcel; track, return,
+ * redirect/address, cancel (by requestType) and charges are the operations the kit
+ * stages faults on (an intercept's own best-effort quote goes to the charges fixture too).
  */
 export const upsConformanceFixtures: CarrierFixtures = {
   trackingNumber: (sequence) => {
@@ -66,9 +88,6 @@ export const upsConformanceFixtures: CarrierFixtures = {
     http.get(
       `${UPS_CONFORMANCE_BASE_URL}/api/deliveryintercept/v2/eligibility/intercept/:trackingNumber`,
       () => HttpResponse.json(eligibilitySuccess),
-    ),
-    http.post(`${UPS_CONFORMANCE_BASE_URL}/api/deliveryintercept/v2/charges/:trackingNumber`, () =>
-      HttpResponse.json(chargesSingle),
     ),
   ],
   track: {
@@ -85,5 +104,11 @@ export const upsConformanceFixtures: CarrierFixtures = {
   redirect: {
     request: { method: 'POST', path: '/api/deliveryintercept/v2/redirect/address/:trackingNumber' },
     success: () => interceptSuccess,
+  },
+  cancelIntercept: { request: cancelOf('RS'), success: () => interceptSuccess },
+  cancelRedirect: { request: cancelOf('AA'), success: () => interceptSuccess },
+  quoteFee: {
+    request: { method: 'POST', path: '/api/deliveryintercept/v2/charges/:trackingNumber' },
+    success: () => chargesSingle,
   },
 };

@@ -28,6 +28,8 @@ const BY_KIND: Readonly<Record<Exclude<ParcelEventKind, 'exception'>, Kuaidi100S
   returned: state('4', '退签', '4', '寄件人已签收退回的快件'),
   cancelled: state('4', '退签', '401', '寄件人已撤销快件'),
   redirected: state('0', '在途', '1003', '收件地址已修改，快件转寄至新地址'),
+  intercept_cancelled: state('0', '在途', '1002', '拦截已撤销，快件继续派送'),
+  redirect_cancelled: state('0', '在途', '1002', '改址已撤销，快件派送至原地址'),
 };
 
 const BY_SUB_STATUS: Readonly<Record<ExceptionSubStatus, Kuaidi100SimState>> = {

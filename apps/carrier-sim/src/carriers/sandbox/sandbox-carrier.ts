@@ -1,7 +1,9 @@
 import { decodeSegment } from '../../http/decode-segment.ts';
 import type { CarrierModule, CarrierRoute, CarrierWorld } from '../carrier-module.ts';
+import { handleSandboxCancelIntercept, handleSandboxCancelRedirect } from './sandbox-cancel.ts';
 import { SANDBOX_EXCEPTION_SUB_STATUSES, sandboxCodeOf } from './sandbox-codes.ts';
 import { sandboxError, sandboxFaultResponse, sandboxRateLimited } from './sandbox-errors.ts';
+import { handleSandboxFees } from './sandbox-fees.ts';
 import { handleSandboxIntercept, handleSandboxInterceptStatus } from './sandbox-intercept.ts';
 import { handleSandboxInterceptLookup, handleSandboxRedirectLookup } from './sandbox-lookup.ts';
 import { handleSandboxRedirect } from './sandbox-redirect.ts';
@@ -73,6 +75,35 @@ function routeSandbox(method: string, path: string, world: CarrierWorld): Carrie
           trackingNumber: target,
           hasBody: true,
           handle: handleSandboxRedirect,
+        };
+      }
+      if (segments[4] === 'fees') {
+        return {
+          operation: 'quoteFee',
+          target,
+          trackingNumber: target,
+          hasBody: true,
+          handle: handleSandboxFees,
+        };
+      }
+    }
+    if (segments.length === 6 && method === 'POST' && segments[5] === 'cancel') {
+      if (segments[4] === 'intercepts') {
+        return {
+          operation: 'cancelIntercept',
+          target,
+          trackingNumber: target,
+          hasBody: true,
+          handle: handleSandboxCancelIntercept,
+        };
+      }
+      if (segments[4] === 'redirects') {
+        return {
+          operation: 'cancelRedirect',
+          target,
+          trackingNumber: target,
+          hasBody: true,
+          handle: handleSandboxCancelRedirect,
         };
       }
     }

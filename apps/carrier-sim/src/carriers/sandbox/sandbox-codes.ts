@@ -22,6 +22,8 @@ export const SANDBOX_STATUS_CODES = {
   RS: 'Returned to sender',
   CX: 'Shipment cancelled before pickup',
   RD: 'Redirected to a new address',
+  IC: 'Intercept cancelled, delivery to the recipient resumes',
+  RC: 'Redirect cancelled, delivery to the previous address resumes',
 } as const;
 
 /** A sandbox status code. */
@@ -42,6 +44,8 @@ const CODE_OF_KIND: Readonly<Record<Exclude<ParcelEventKind, 'exception'>, Sandb
   returned: 'RS',
   cancelled: 'CX',
   redirected: 'RD',
+  intercept_cancelled: 'IC',
+  redirect_cancelled: 'RC',
 };
 
 /** The sandbox has one code per exception sub-status except `other`, which it cannot express. */

@@ -29,7 +29,7 @@ type AddressResult =
  * optional or required; the simulator requires what a courier cannot do without
  * (line1, city, country) and accepts the rest as string or null.
  */
-function parseAddress(value: unknown): AddressResult {
+export function parseAddress(value: unknown): AddressResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { field: 'address', message: 'address must be an object' };
   }

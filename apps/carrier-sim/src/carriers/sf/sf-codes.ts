@@ -30,6 +30,10 @@ const CODES: Readonly<Record<ParcelEventKind, SfRouteCode | null>> = {
   returned: { opCode: '80', remark: '退回件已签收,签收人:寄件人' },
   cancelled: null,
   redirected: { opCode: '99', remark: '应客户要求,快件正在转寄中' },
+  // SF shows a withdrawn instruction as the parcel moving on; 30 (sorted, leaving for the
+  // next stop) is a confirmed in-transit code.
+  intercept_cancelled: { opCode: '30', remark: '应客户要求,已撤销退回指令,快件继续派送' },
+  redirect_cancelled: { opCode: '30', remark: '应客户要求,已撤销转寄指令,快件发往原地址' },
 };
 
 /** Exception sub-statuses SF's routes can express: one code, no finer reason. */

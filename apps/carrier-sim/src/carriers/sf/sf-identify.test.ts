@@ -31,6 +31,17 @@ describe('identifySfRequest', () => {
     ).toEqual({ operation: 'redirect', trackingNumber: 'SF1000000000001' });
   });
 
+  it('reads cancel: true as a cancel of the instruction its serviceCode names', () => {
+    const cancel = { waybillNo: 'SF1000000000001', serviceCode: '2', cancel: true, cusId: 'SFI1' };
+    expect(identifySfRequest(form('EXP_RECE_WANTED_INTERCEPT', cancel))).toEqual({
+      operation: 'cancelIntercept',
+      trackingNumber: 'SF1000000000001',
+    });
+    expect(
+      identifySfRequest(form('EXP_RECE_WANTED_INTERCEPT', { ...cancel, serviceCode: '1' })),
+    ).toEqual({ operation: 'cancelRedirect', trackingNumber: 'SF1000000000001' });
+  });
+
   it('identifies nothing it cannot read, leaving the gateway to answer', () => {
     expect(identifySfRequest(Buffer.from(''))).toBeUndefined();
     expect(identifySfRequest(form('EXP_RECE_SEARCH_ROUTES', '{not json'))).toBeUndefined();

@@ -10,7 +10,8 @@ const INSTRUCTIONS: ReadonlyMap<unknown, string> = new Map([
  * What a request to SF's one gateway is about, read from its form before anything is
  * checked: `EXP_RECE_SEARCH_ROUTES` is a `track` of its first waybill (a query naming
  * several is counted and faulted by the first), `EXP_RECE_WANTED_INTERCEPT` an
- * `intercept` (serviceCode 2, 退回) or a `redirect` (1, 转寄) of its `waybillNo`. Anything
+ * `intercept` (serviceCode 2, 退回) or a `redirect` (1, 转寄) of its `waybillNo`, or with
+ * `cancel: true` a `cancelIntercept` or `cancelRedirect`. Anything
  * else, or an unreadable `msgData`, is undefined: the gateway's generic route answers it.
  */
 export function identifySfRequest(body: Buffer): RouteIdentity | undefined {
@@ -28,10 +29,18 @@ export function identifySfRequest(body: Buffer): RouteIdentity | undefined {
       };
     }
     case 'EXP_RECE_WANTED_INTERCEPT': {
-      const operation = INSTRUCTIONS.get(msgData.serviceCode);
-      return operation === undefined
-        ? undefined
-        : { operation, trackingNumber: textOf(msgData.waybillNo) };
+      const instruction = INSTRUCTIONS.get(msgData.serviceCode);
+      if (instruction === undefined) {
+        return undefined;
+      }
+      // `cancel: true` withdraws an earlier instruction of that serviceCode.
+      const operation =
+        msgData.cancel === true
+          ? instruction === 'intercept'
+            ? 'cancelIntercept'
+            : 'cancelRedirect'
+          : instruction;
+      return { operation, trackingNumber: textOf(msgData.waybillNo) };
     }
     default:
       return undefined;

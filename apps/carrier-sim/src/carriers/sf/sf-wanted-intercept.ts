@@ -1,4 +1,10 @@
 import { admitAccount } from '../../model/accounts.ts';
+import {
+  activeIntercept,
+  type CancelRefusal,
+  cancelIntercept,
+  cancelRedirect,
+} from '../../model/cancel-actions.ts';
 import { DEFAULT_INTERCEPT_POLICY } from '../../model/intercept-policy.ts';
 import type { InterceptRefusal } from '../../model/intercept-rules.ts';
 import type { Address } from '../../model/parcel.ts';
@@ -40,6 +46,18 @@ function notPartnersWaybill(): CarrierResponse {
   return sfGatewayError('A1004', '无对应服务权限');
 }
 
+/**
+ * Refusals of a cancel (`cancel: true`): `8024` with SF-style text, the simulator's choice
+ * as for the other refusals (SF publishes no codes for them).
+ */
+const CANCEL_REFUSALS: Readonly<Record<CancelRefusal, string>> = {
+  nothing_to_cancel: '无可取消的截单转寄/退回指令',
+  already_cancelled: '该指令已取消',
+  returning_or_returned: '快件已退回,指令已执行,不能取消',
+  out_for_delivery: '快件派送中,不能取消指令',
+  delivered: '快件已签收,不能取消指令',
+};
+
 /** The fee SF quotes for a redirect (转寄 is billed as a new leg). */
 const REDIRECT_FEE = '12.00';
 
@@ -47,14 +65,16 @@ const REDIRECT_FEE = '12.00';
  * `EXP_RECE_WANTED_INTERCEPT`: serviceCode 2 (退回) through the shared model's
  * `interceptParcel`, serviceCode 1 (转寄) through `redirectParcel`; both need
  * `newDestAddress`. Success answers `{cusId}` (the instruction's id), plus `amount` for a
- * redirect. `cancel: true` is refused: the shared model cannot take back an intercept.
+ * redirect. `cancel: true` withdraws the instruction named by `cusId` (退回 or 转寄, by
+ * serviceCode) while it is not executed: an intercept until the parcel turns back, a
+ * redirect until it is out for delivery; answered `{cusId}`, or `8024` when too late.
  * Another partner's waybill is refused with `A1004` whatever the instruction.
  */
 export function handleSfWantedIntercept(
   service: SfServiceRequest,
   world: CarrierWorld,
 ): CarrierResponse {
-  const { waybillNo, serviceCode, payMode, monthlyCardNo, newDestAddress, cancel } =
+  const { waybillNo, serviceCode, payMode, monthlyCardNo, newDestAddress, cancel, cusId } =
     service.msgData;
   if (typeof waybillNo !== 'string' || waybillNo === '') {
     return sfBusinessError('1010', '参数校验失败: waybillNo 不能为空');
@@ -66,13 +86,26 @@ export function handleSfWantedIntercept(
   if (parcel === undefined) {
     return sfBusinessError('8018', '运单不存在');
   }
-  if (!admitAccount(parcel, service.partnerId, serviceCode === '2' ? 'intercept' : 'redirect')) {
+  const operation =
+    cancel === true
+      ? serviceCode === '2'
+        ? 'cancelIntercept'
+        : 'cancelRedirect'
+      : serviceCode === '2'
+        ? 'intercept'
+        : 'redirect';
+  if (!admitAccount(parcel, service.partnerId, operation)) {
     return notPartnersWaybill();
   }
   if (cancel === true) {
-    return parcel.intercept === null
-      ? sfBusinessError('8024', '无可取消的截单转寄/退回指令')
-      : sfBusinessError('8024', '指令已执行,不能取消');
+    const id = typeof cusId === 'string' && cusId !== '' ? cusId : undefined;
+    const outcome =
+      serviceCode === '2'
+        ? cancelIntercept(parcel, id, world.now())
+        : cancelRedirect(parcel, id, world.now());
+    return outcome.cancelled
+      ? sfSuccess({ cusId: outcome.withdrawn.id })
+      : sfBusinessError('8024', CANCEL_REFUSALS[outcome.refusal]);
   }
   if (
     typeof payMode === 'string' &&
@@ -104,7 +137,7 @@ export function handleSfWantedIntercept(
   const outcome = redirectParcel(parcel, { reference: waybillNo, destination, newId }, world.now());
   if (!outcome.accepted) {
     const [code, message] =
-      parcel.intercept !== null ? REFUSALS.already_intercepted : REFUSALS[outcome.refusal];
+      activeIntercept(parcel) !== null ? REFUSALS.already_intercepted : REFUSALS[outcome.refusal];
     return sfBusinessError(code, message);
   }
   return sfSuccess({ cusId: outcome.redirect.id, amount: REDIRECT_FEE });

@@ -114,4 +114,51 @@ describe('ups simulated OAuth and Track API', () => {
       errors: [{ errorCode: '9103' }],
     });
   });
+
+  it('cancels a return to sender (RS) until the package turns back, then answers 9110', async () => {
+    let accessToken = String((await token()).body.access_token);
+    const requester = { name: 'Test', telephone: '+14045550100' };
+    const call = (operation: string, trackingNumber: string, body: unknown) =>
+      fetch(`${sim.url}/ups/api/deliveryintercept/v2/${operation}/${trackingNumber}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          'content-type': 'application/json',
+          transId: 'simcancel1',
+          platformType: 'XOLT',
+          inquiryType: 'U',
+        },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as Record<string, unknown>,
+      }));
+    const cancelRs = {
+      requestType: 'RS',
+      requesterContactInfo: requester,
+      specialInstructions: null,
+    };
+    const first = await sim.createParcel({ carrier: 'ups', status: 'in_transit' });
+    const placed = await call('return', first, { ...cancelRs, reasonForReturn: 'AM' });
+    expect(placed.body.success).toBe(true);
+    expect(await call('cancel', first, cancelRs)).toMatchObject({
+      status: 200,
+      body: { success: true },
+    });
+    const parcel = await sim.parcel(first, 'ups');
+    expect(parcel.intercept?.state).toBe('CANCELLED');
+    expect(parcel.calls.cancelIntercept).toBe(1);
+    // The spec requires requesterContactInfo and specialInstructions on a cancel too.
+    expect((await call('cancel', first, { requestType: 'RS' })).status).toBe(400);
+
+    const second = await sim.createParcel({ carrier: 'ups', status: 'in_transit' });
+    await call('return', second, { ...cancelRs, reasonForReturn: 'AM' });
+    await sim.request('POST', '/__sim/clock/advance', { ms: 4 * 60 * 60 * 1000 });
+    // Four simulated hours outlive the token.
+    accessToken = String((await token()).body.access_token);
+    expect(await call('cancel', second, cancelRs)).toMatchObject({
+      status: 200,
+      body: { success: false, errors: [{ errorCode: '9110' }] },
+    });
+  });
 });

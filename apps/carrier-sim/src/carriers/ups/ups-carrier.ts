@@ -4,6 +4,7 @@ import type {
   CarrierRequest,
   CarrierRoute,
   CarrierWorld,
+  RouteIdentity,
 } from '../carrier-module.ts';
 import type { CarrierResponse } from '../carrier-response.ts';
 import { handleUpsToken } from './ups-auth.ts';
@@ -29,18 +30,20 @@ type Handler = (request: CarrierRequest, world: CarrierWorld) => CarrierResponse
 /** Delivery Intercept routes: operation name, handler, whether a body comes. */
 const INTERCEPT_ROUTES: Readonly<Record<string, readonly [string, 'GET' | 'POST', Handler]>> = {
   'eligibility/intercept': ['interceptEligibility', 'GET', handleUpsEligibility],
-  charges: ['interceptCharges', 'POST', handleUpsCharges],
+  charges: ['quoteFee', 'POST', handleUpsCharges],
   return: ['intercept', 'POST', handleUpsReturn],
   'redirect/address': ['redirect', 'POST', handleUpsRedirect],
-  cancel: ['interceptCancel', 'POST', handleUpsCancel],
+  // `cancelIntercept` or `cancelRedirect` by the body's requestType (identifyUpsCancel).
+  cancel: ['cancelIntercept', 'POST', handleUpsCancel],
 };
 
 /**
  * Routes UPS's three APIs on one host, as onlinetools.ups.com serves them: OAuth
  * (`/security/v1/oauth/token`), Track (`/api/track/v1/details/{n}`) and Delivery
- * Intercept v2 (`/api/deliveryintercept/v2/...`). Return is the `intercept` operation and
- * redirect/address the `redirect` one, so faults and call counts work unchanged; the
- * eligibility, charges and cancel calls are reached only by `*` faults.
+ * Intercept v2 (`/api/deliveryintercept/v2/...`). Return is the `intercept` operation,
+ * redirect/address the `redirect` one, charges `quoteFee` and cancel `cancelIntercept`
+ * (`requestType: RS`) or `cancelRedirect` (`AA`), so faults and call counts work as for
+ * any carrier; eligibility is reached only by `*` faults.
  */
 function routeUps(method: string, path: string): CarrierRoute | undefined {
   if (path === '/security/v1/oauth/token' && method === 'POST') {
@@ -80,6 +83,31 @@ function routeUps(method: string, path: string): CarrierRoute | undefined {
     trackingNumber: target,
     hasBody: method === 'POST',
     handle: route[2],
+    ...(route[2] === handleUpsCancel
+      ? { identify: (body: Buffer) => identifyUpsCancel(body, target) }
+      : {}),
+  };
+}
+
+/**
+ * A cancel names what it withdraws only in its body (`requestType`, the type being
+ * cancelled): `AA` is a redirect's, anything else (RS, or an unreadable body) counts as
+ * an intercept's.
+ */
+function identifyUpsCancel(body: Buffer, trackingNumber: string): RouteIdentity {
+  let requestType: unknown;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    requestType =
+      typeof parsed === 'object' && parsed !== null
+        ? (parsed as Record<string, unknown>).requestType
+        : undefined;
+  } catch {
+    requestType = undefined;
+  }
+  return {
+    operation: requestType === 'AA' ? 'cancelRedirect' : 'cancelIntercept',
+    trackingNumber,
   };
 }
 

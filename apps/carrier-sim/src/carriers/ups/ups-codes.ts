@@ -62,6 +62,18 @@ const TRACK_STATUS: Readonly<Record<Exclude<ParcelEventKind, 'exception'>, UpsWi
     undefined,
     'The delivery address was changed at the shipper’s request.',
   ),
+  intercept_cancelled: status(
+    'I',
+    'DC',
+    undefined,
+    'The delivery change was cancelled at the shipper’s request. The package continues to the receiver.',
+  ),
+  redirect_cancelled: status(
+    'I',
+    'DC',
+    undefined,
+    'The delivery change was cancelled at the shipper’s request. The package continues to the original address.',
+  ),
 };
 
 /** Exception texts, one per sub-status UPS can express (the adapter reads the text). */

@@ -1,4 +1,10 @@
 import { admitAccount } from '../../model/accounts.ts';
+import {
+  activeIntercept,
+  type CancelRefusal,
+  cancelIntercept,
+  cancelRedirect,
+} from '../../model/cancel-actions.ts';
 import type { InterceptPolicy } from '../../model/intercept-policy.ts';
 import {
   decideRedirect,
@@ -180,7 +186,8 @@ export function handleUpsEligibility(
   const value = {
     createEligibility: create,
     modifyEligibility: 'NOT_ELIGIBLE',
-    cancelEligibility: checked.parcel.intercept === null ? 'NOT_ELIGIBLE' : 'ELIGIBLE',
+    cancelEligibility:
+      activeIntercept(checked.parcel)?.state === 'ACCEPTED' ? 'ELIGIBLE' : 'NOT_ELIGIBLE',
   };
   return jsonResponse(200, {
     response: {
@@ -342,20 +349,55 @@ export function handleUpsRedirect(request: CarrierRequest, world: CarrierWorld):
   return outcome.accepted ? success(checked.transId) : refused(checked.transId, outcome.refusal);
 }
 
+/** The simulator's codes for a cancel UPS cannot carry out (a 200 with `success: false`). */
+const CANCEL_REFUSALS: Readonly<Record<CancelRefusal, readonly [string, string]>> = {
+  nothing_to_cancel: ['9109', 'There is no delivery change to cancel for this package.'],
+  already_cancelled: ['9109', 'There is no delivery change to cancel for this package.'],
+  returning_or_returned: [
+    '9110',
+    'The delivery change is already under way and cannot be cancelled.',
+  ],
+  out_for_delivery: [
+    '9103',
+    'The package is out for delivery; the change can no longer be cancelled.',
+  ],
+  delivered: ['9104', 'The package has already been delivered.'],
+};
+
+/** The request types a cancel may name: the type of the change being cancelled. */
+const CANCELLABLE = new Set(['RS', 'AA', 'WC', 'SC', 'FD']);
+
 /**
- * `POST /cancel/{1Z}`. The shared model cannot withdraw an intercept once registered (it
- * is registered at once), so the simulator answers every cancel with `success: false`:
- * `9109` when there is nothing to cancel, `9110` when the intercept is already under way.
+ * `POST /cancel/{1Z}` with `requestType` = the type being cancelled, `requesterContactInfo`
+ * and `specialInstructions` (required, nullable) as for every action. `RS` withdraws the
+ * return to sender while the package has not turned back, `AA` the address change while it
+ * is not out for delivery; the package then goes on as before. A change that is under way,
+ * done or absent answers `success: false` with the simulator's code.
  */
 export function handleUpsCancel(request: CarrierRequest, world: CarrierWorld): CarrierResponse {
   const checked = checkInterceptCall(request, world, true);
   if (!checked.ok) {
     return checked.response;
   }
-  const [errorCode, errorMessage] =
-    checked.parcel.intercept === null
-      ? ['9109', 'There is no delivery change to cancel for this package.']
-      : ['9110', 'The delivery change is already under way and cannot be cancelled.'];
+  const { requestType, requesterContactInfo } = checked.body;
+  if (
+    typeof requestType !== 'string' ||
+    !CANCELLABLE.has(requestType) ||
+    !validRequester(requesterContactInfo) ||
+    !('specialInstructions' in checked.body)
+  ) {
+    return invalid(checked.transId);
+  }
+  const outcome =
+    requestType === 'RS'
+      ? cancelIntercept(checked.parcel, undefined, world.now())
+      : requestType === 'AA'
+        ? cancelRedirect(checked.parcel, undefined, world.now())
+        : ({ cancelled: false, refusal: 'nothing_to_cancel' } as const);
+  if (outcome.cancelled) {
+    return success(checked.transId);
+  }
+  const [errorCode, errorMessage] = CANCEL_REFUSALS[outcome.refusal];
   return jsonResponse(200, {
     transactionId: checked.transId,
     statusCode: '000',
