@@ -64,6 +64,7 @@ export const PROBLEM_TYPES = {
     status: 503,
     title: 'Calls to this carrier are paused while it keeps failing',
   },
+  'not-cancellable': { status: 409, title: 'The action cannot be cancelled' },
   'carrier-busy': { status: 503, title: 'Too many calls to this carrier are waiting' },
   'database-unavailable': { status: 503, title: 'The database is unavailable' },
   'carrier-timeout': { status: 504, title: 'The carrier did not answer within the budget' },

@@ -142,9 +142,10 @@ export async function applySteps(
     if (
       action.table === 'redirects' &&
       action.orderRef !== null &&
-      (last === 'failed' || last === 'rejected')
+      (last === 'failed' || last === 'rejected' || last === 'cancelled')
     ) {
-      // As on the request path: a redirect that did not happen gives the order's quota back.
+      // As on the request path: a redirect that did not happen (refused, failed or
+      // cancelled) gives the order's quota back.
       await releaseRedirectQuota(tx, action.tenantId, action.orderRef);
     }
     return true;

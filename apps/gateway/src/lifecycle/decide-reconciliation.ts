@@ -33,7 +33,7 @@ export interface ActionState {
 /** One transition to store, in order. */
 export interface ReconcileStep {
   readonly status: string;
-  readonly cause: 'reconciliation' | 'tracking' | 'callback';
+  readonly cause: 'reconciliation' | 'tracking' | 'callback' | 'merchant';
   readonly detail?: string | undefined;
   readonly carrierReference?: string | undefined;
   readonly carrierReason?: string | undefined;

@@ -50,6 +50,15 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
     'sandbox parcel SBX000123 is registered by another tenant.',
     { carrier: 'sandbox' },
   ),
+  'not-cancellable': new ProblemError(
+    'not-cancellable',
+    'Intercept icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z cannot be cancelled: the parcel is already on its way back.',
+    {
+      reasons: [{ code: 'already_returning', message: 'the parcel is already on its way back' }],
+      interceptId: 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+      carrier: 'sandbox',
+    },
+  ),
   'connection-in-use': new ProblemError(
     'connection-in-use',
     '2 open intercepts or redirects go through this connection; delete it once they are settled.',

@@ -73,6 +73,11 @@ const NOTES: Readonly<Record<ProblemType, ProblemTypeNotes>> = {
     audience: 'clients',
     description: 'Another tenant registered this parcel.',
   },
+  'not-cancellable': {
+    audience: 'clients',
+    description:
+      'The intercept or redirect cannot be cancelled: `reasons[0].code` says why (`already_returning`, `final_status`, `carrier_cannot_cancel`, `carrier_refused`).',
+  },
   'connection-in-use': {
     audience: 'clients',
     description:

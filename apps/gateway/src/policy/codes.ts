@@ -91,3 +91,18 @@ export const REDIRECT_LIFECYCLE_STATUSES = [
 
 /** One of {@link REDIRECT_LIFECYCLE_STATUSES}. */
 export type RedirectLifecycleStatus = (typeof REDIRECT_LIFECYCLE_STATUSES)[number];
+
+/** Why an intercept or redirect cannot be cancelled (`not-cancellable`, 409). */
+export const CANCEL_REFUSAL_CODES = [
+  /** The parcel is already on its way back: there is nothing left to cancel. */
+  'already_returning',
+  /** The action is final (returned, redirected, rejected, failed or cancelled). */
+  'final_status',
+  /** The carrier has no cancel for this kind of action. */
+  'carrier_cannot_cancel',
+  /** The carrier was asked and refused (too late, nothing to cancel). */
+  'carrier_refused',
+] as const;
+
+/** One of {@link CANCEL_REFUSAL_CODES}. */
+export type CancelRefusalCode = (typeof CANCEL_REFUSAL_CODES)[number];

@@ -55,6 +55,11 @@ export interface ResilientCallOptions<Value>
    * Never given for actions, whose calls must run to their answer.
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Whether an attempt the carrier may have received can be sent again; by default what the
+   * adapter declares for `operation` (reads are always retried where it helps).
+   */
+  readonly safeToRetry?: boolean;
   /** Waits between attempts; replaced in tests. */
   readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
@@ -89,13 +94,16 @@ export async function callCarrierResiliently<Value>(
     deadline,
     signal,
     sleep = abortableSleep,
+    safeToRetry: declaredSafeToRetry,
     ...call
   } = options;
   const breaker = resilience.breakers[operation];
   const { tuning } = resilience;
   const safeToRetry =
     operation !== 'track' &&
-    (options.carrier.definition.capabilities[operation]?.safeToRetry ?? false);
+    (declaredSafeToRetry ??
+      options.carrier.definition.capabilities[operation]?.safeToRetry ??
+      false);
   const failures: CarrierFailure[] = [];
   let attempts = 0;
 

@@ -21,6 +21,7 @@ const TABLE_DOCS: Readonly<Record<string, string>> = {
   'intercept-statuses': 'lifecycle.md',
   'redirect-statuses': 'lifecycle.md',
   'transition-causes': 'lifecycle.md',
+  'cancel-refusals': 'lifecycle.md',
 };
 
 function documented(list: string): string[] {

@@ -9,6 +9,7 @@ import { INTERCEPT_REASONS, NORMALIZED_STATUSES } from '@parcelgate/carrier-kit'
 import ts from 'typescript';
 import { forwardPath, isFinalStatus } from '../../src/lifecycle/lifecycle.ts';
 import {
+  CANCEL_REFUSAL_CODES,
   INTERCEPT_LIFECYCLE_STATUSES,
   NEXT_ACTIONS,
   POLICY_REASON_CODES,
@@ -46,6 +47,7 @@ export const CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
   'intercept-statuses': INTERCEPT_LIFECYCLE_STATUSES,
   'redirect-statuses': REDIRECT_LIFECYCLE_STATUSES,
   'transition-causes': literalUnion(...TYPE_UNIONS['transition-causes']),
+  'cancel-refusals': CANCEL_REFUSAL_CODES,
 };
 
 /** The HTTP status of each problem type. */

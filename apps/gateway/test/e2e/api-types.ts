@@ -190,6 +190,8 @@ export interface InterceptRequestBody {
   readonly reason: string;
   readonly pickupMode: string;
   readonly orderRef?: string;
+  /** Carrier extras, e.g. Kuaidi100's `com`. */
+  readonly carrierOptions?: Readonly<Record<string, string>>;
   readonly parcel?: { readonly declaredValue?: Money; readonly category?: string };
   readonly note?: string;
 }

@@ -244,6 +244,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/intercepts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an intercept the carrier may still act on
+         * @description Asks the carrier to cancel a `pending` or `accepted` intercept: 200 `cancelled`, or 202 when the carrier decides later (the request is noted in its history). 409 `not-cancellable` says why it cannot be: the parcel is already on its way back (`already_returning`), the intercept is final (`final_status`), the carrier has no cancel (`carrier_cannot_cancel`), or it refused (`carrier_refused`). A lost answer changes nothing: the intercept's reconciliation reads the outcome.
+         */
+        post: operations["cancelIntercept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parcels": {
         parameters: {
             query?: never;
@@ -335,6 +355,26 @@ export interface paths {
         get: operations["getRedirect"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redirects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a redirect the carrier may still act on
+         * @description Asks the carrier to cancel a `pending` or `accepted` redirect: 200 `cancelled` (the order's free redirect is given back), or 202 when the carrier decides later. 409 `not-cancellable` says why it cannot be (`final_status`, `carrier_cannot_cancel`, `carrier_refused`).
+         */
+        post: operations["cancelRedirect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2723,6 +2763,126 @@ export interface operations {
             };
         };
     };
+    cancelIntercept: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Unique per operation (draft-ietf-httpapi-idempotency-key-header). Repeating it with the same body replays the first answer without calling the carrier again.
+                 * @example 6f1c2b9e-8d4a-4a8e-9a51-2f1a7d3c0b11
+                 */
+                "idempotency-key": string;
+                /**
+                 * @description RFC 7240. `wait=N` tightens the latency budget to N seconds.
+                 * @example wait=3
+                 */
+                prefer?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An intercept: a request to stop a parcel and return it to the sender. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intercept"];
+                };
+            };
+            /** @description An intercept: a request to stop a parcel and return it to the sender. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intercept"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier answered with an error or refused our credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier did not answer within the latency budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listParcels: {
         parameters: {
             query?: {
@@ -3321,6 +3481,126 @@ export interface operations {
             };
             /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelRedirect: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Unique per operation (draft-ietf-httpapi-idempotency-key-header). Repeating it with the same body replays the first answer without calling the carrier again.
+                 * @example 6f1c2b9e-8d4a-4a8e-9a51-2f1a7d3c0b11
+                 */
+                "idempotency-key": string;
+                /**
+                 * @description RFC 7240. `wait=N` tightens the latency budget to N seconds.
+                 * @example wait=3
+                 */
+                prefer?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A redirect: a request to deliver a parcel in transit to a new address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redirect"];
+                };
+            };
+            /** @description A redirect: a request to deliver a parcel in transit to a new address. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redirect"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier answered with an error or refused our credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier did not answer within the latency budget. */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };

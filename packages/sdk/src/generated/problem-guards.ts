@@ -207,6 +207,13 @@ export function isCircuitOpen(value: unknown): value is ProblemErrorOf<'circuit-
   return isProblem(value, 'circuit-open');
 }
 
+/**
+ * Problem `not-cancellable` (409): The intercept or redirect cannot be cancelled: `reasons[0].code` says why (`already_returning`, `final_status`, `carrier_cannot_cancel`, `carrier_refused`).
+ */
+export function isNotCancellable(value: unknown): value is ProblemErrorOf<'not-cancellable'> {
+  return isProblem(value, 'not-cancellable');
+}
+
 /** Problem `carrier-busy` (503): Too many calls to the carrier are queued; nothing was sent. */
 export function isCarrierBusy(value: unknown): value is ProblemErrorOf<'carrier-busy'> {
   return isProblem(value, 'carrier-busy');

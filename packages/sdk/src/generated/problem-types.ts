@@ -68,6 +68,8 @@ export const PROBLEM_TYPES = {
   'carrier-rate-limited': 503,
   /** Calls to this carrier are paused while it keeps failing */
   'circuit-open': 503,
+  /** The action cannot be cancelled */
+  'not-cancellable': 409,
   /** Too many calls to this carrier are waiting */
   'carrier-busy': 503,
   /** The database is unavailable */

@@ -24,6 +24,14 @@ export interface InterceptsResource {
    * reason when policy refuses it, before the carrier is called.
    */
   create(request: InterceptRequest, options?: MutationOptions): Promise<Intercept>;
+  /**
+   * Asks the carrier to withdraw a `pending` or `accepted` intercept. Resolves with it,
+   * `cancelled`, or unchanged when the carrier decides later
+   * (poll {@link get}). Throws `not-cancellable` (409, `isNotCancellable`) saying why it
+   * cannot be: `reasons[0].code` is `already_returning`, `final_status`,
+   * `carrier_cannot_cancel` or `carrier_refused`.
+   */
+  cancel(id: string, options?: MutationOptions): Promise<Intercept>;
   /** Reads an intercept with its transitions and carrier attempts. */
   get(id: string, options?: CallOptions): Promise<Intercept>;
   /**
@@ -64,6 +72,21 @@ export function interceptsResource(transport: Transport): InterceptsResource {
         api.POST('/v1/intercepts', {
           body: request,
           params: {
+            header: {
+              'idempotency-key': idempotencyKey,
+              ...preferHeader(options?.preferWaitSeconds),
+            },
+          },
+          ...init,
+        }),
+      );
+    },
+    cancel(id, options) {
+      const idempotencyKey = options?.idempotencyKey ?? newIdempotencyKey();
+      return call(transport, options, idempotencyKey, (init) =>
+        api.POST('/v1/intercepts/{id}/cancel', {
+          params: {
+            path: { id },
             header: {
               'idempotency-key': idempotencyKey,
               ...preferHeader(options?.preferWaitSeconds),

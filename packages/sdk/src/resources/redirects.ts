@@ -12,6 +12,14 @@ export interface RedirectsResource {
    * tenant's policy says. Resolves with the redirect, `pending` when the carrier decides later.
    */
   create(request: RedirectRequest, options?: MutationOptions): Promise<Redirect>;
+  /**
+   * Asks the carrier to withdraw a `pending` or `accepted` redirect. Resolves with it,
+   * `cancelled`, its order's free redirect given back, or unchanged when the carrier decides later
+   * (poll {@link get}). Throws `not-cancellable` (409, `isNotCancellable`) saying why it
+   * cannot be: `reasons[0].code` is `already_returning`, `final_status`,
+   * `carrier_cannot_cancel` or `carrier_refused`.
+   */
+  cancel(id: string, options?: MutationOptions): Promise<Redirect>;
   /** Reads a redirect with its transitions and carrier attempts. */
   get(id: string, options?: CallOptions): Promise<Redirect>;
   /** Every redirect matching the filters, newest first, following cursors. */
@@ -34,6 +42,21 @@ export function redirectsResource(transport: Transport): RedirectsResource {
         api.POST('/v1/redirects', {
           body: request,
           params: {
+            header: {
+              'idempotency-key': idempotencyKey,
+              ...preferHeader(options?.preferWaitSeconds),
+            },
+          },
+          ...init,
+        }),
+      );
+    },
+    cancel(id, options) {
+      const idempotencyKey = options?.idempotencyKey ?? newIdempotencyKey();
+      return call(transport, options, idempotencyKey, (init) =>
+        api.POST('/v1/redirects/{id}/cancel', {
+          params: {
+            path: { id },
             header: {
               'idempotency-key': idempotencyKey,
               ...preferHeader(options?.preferWaitSeconds),

@@ -11,9 +11,13 @@ import type {
   ActionHistory,
   ActionInput,
   ActionKind,
-  ActionRecord,
   PresentedAction,
 } from '../../services/actions/action-kind.ts';
+import {
+  type CancellableRecord,
+  cancelAction,
+  carrierOfAction,
+} from '../../services/actions/cancel-action.ts';
 import { answerFor, checkActionEligibility, runAction } from '../../services/actions/run-action.ts';
 import { listPage } from '../../services/list-page.ts';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from './headers.ts';
@@ -28,7 +32,7 @@ interface RouteDocs {
 /** What the routes of one kind of action are made of. */
 export interface ActionRoutesSpec<
   Input extends ActionInput & { readonly reason: string },
-  Stored extends ActionRecord,
+  Stored extends CancellableRecord,
   Presented extends PresentedAction,
   Extra,
 > {
@@ -46,6 +50,7 @@ export interface ActionRoutesSpec<
   /** The dry run, for kinds that offer one. */
   readonly eligibility?: RouteDocs & { readonly schema: SharedSchema<TSchema> };
   readonly create: RouteDocs;
+  readonly cancel: RouteDocs;
   readonly read: RouteDocs;
   readonly listing: RouteDocs;
   /** The counter of the kind's answered outcomes. */
@@ -58,7 +63,7 @@ export interface ActionRoutesSpec<
  */
 export function actionRoutes<
   Input extends ActionInput & { readonly reason: string },
-  Stored extends ActionRecord,
+  Stored extends CancellableRecord,
   Presented extends PresentedAction,
   Extra,
 >(spec: ActionRoutesSpec<Input, Stored, Presented, Extra>): FastifyPluginAsyncTypebox {
@@ -122,6 +127,38 @@ export function actionRoutes<
             body: answer.action,
           };
         });
+      },
+    );
+
+    app.post(
+      `/${collection}/:id/cancel`,
+      {
+        config: {
+          idempotency: 'required',
+          budget: {
+            operation: kind.operation,
+            carrierOf: (request) =>
+              carrierOfAction(kind, app, request.tenant.id, (request.params as { id: string }).id),
+          },
+        },
+        schema: {
+          ...docs(spec.cancel),
+          tags,
+          headers: IdempotencyHeaders,
+          params: Type.Object({ id: Type.String({ pattern: spec.idPattern }) }),
+          response: {
+            200: spec.entity.ref,
+            202: spec.entity.ref,
+            ...problemResponses(400, 401, 404, 409, 502, 503, 504),
+          },
+        },
+      },
+      async (request, reply) => {
+        const answer = await cancelAction(kind, { app, request }, request.params.id);
+        return reply
+          .code(answer.httpStatus)
+          .header('location', `${kind.path}/${answer.action.id}`)
+          .send(answer.action);
       },
     );
 

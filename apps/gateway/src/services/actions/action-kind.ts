@@ -1,4 +1,6 @@
 import type {
+  CancelRequest,
+  CancelResult,
   CarrierContext,
   CarrierDefinition,
   NormalizedStatus,
@@ -128,6 +130,12 @@ export interface ActionKind<
   ):
     | ((ctx: CarrierContext, input: Input, record: Stored) => Promise<CarrierActionAnswer>)
     | undefined;
+  /** The adapter's cancel of this kind of action, when the carrier offers one. */
+  cancelOperation(
+    definition: CarrierDefinition,
+  ): ((ctx: CarrierContext, request: CancelRequest) => Promise<CancelResult>) | undefined;
+  /** The statuses from which it may still be cancelled. */
+  readonly cancellable: readonly string[];
   /** The tenant's policy on this action at this carrier, for the parcel as tracked now. */
   evaluate(
     scope: ActionScope,

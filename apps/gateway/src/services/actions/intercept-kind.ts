@@ -57,6 +57,13 @@ export const interceptKind: ActionKind<InterceptInput, InterceptRecord, Presente
             ...actionOptionsFor(input),
           });
   },
+  cancelOperation(definition) {
+    const cancel = definition.cancelIntercept;
+    return cancel === undefined
+      ? undefined
+      : (ctx, request) => cancel.call(definition, ctx, request);
+  },
+  cancellable: ['pending', 'accepted'],
   async evaluate({ app, request }, carrier, input, snapshot) {
     const { capabilities, id } = carrier.definition;
     const policy = effectivePolicyFor(request.tenant, capabilities);

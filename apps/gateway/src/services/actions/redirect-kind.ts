@@ -71,6 +71,13 @@ export const redirectKind: ActionKind<
             ...actionOptionsFor(input),
           });
   },
+  cancelOperation(definition) {
+    const cancel = definition.cancelRedirect;
+    return cancel === undefined
+      ? undefined
+      : (ctx, request) => cancel.call(definition, ctx, request);
+  },
+  cancellable: ['pending', 'accepted'],
   async evaluate(scope, carrier, input, snapshot) {
     const used = await redirectsUsed(scope.app.database, scope.request.tenant.id, input.orderRef);
     return judge(scope, carrier, input, snapshot)(used);
