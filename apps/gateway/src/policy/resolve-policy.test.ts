@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './defaults.ts';
 import { applyOverrides, resolveEffectivePolicy } from './resolve-policy.ts';
 
-const MUTATION = {
+const ACTION_CAPABILITY = {
   fees: { kind: 'by_pickup_mode' },
   outcome: 'synchronous',
   safeToRetry: false,
@@ -12,7 +12,7 @@ const MUTATION = {
 /** A carrier like the sandbox: the domain window without exceptions, 800 CNY, 2 free redirects. */
 const CARRIER = {
   intercept: {
-    ...MUTATION,
+    ...ACTION_CAPABILITY,
     window: {
       highLikelihood: ['picked_up', 'in_transit'],
       lowLikelihood: ['at_destination_facility', 'out_for_delivery'],
@@ -24,7 +24,7 @@ const CARRIER = {
     excludedCategories: ['tea', 'batteries'],
   },
   redirect: {
-    ...MUTATION,
+    ...ACTION_CAPABILITY,
     window: { highLikelihood: ['in_transit'], lowLikelihood: ['picked_up'] },
     freePerOrder: 2,
   },

@@ -7,7 +7,7 @@ const windowSchema = Type.Object({
   lowLikelihood: Type.Array(Type.String()),
 });
 
-const mutationSchema = {
+const actionCapabilitySchema = {
   window: windowSchema,
   fees: Type.Object({ kind: Type.String() }),
   outcome: Type.Union([Type.Literal('synchronous'), Type.Literal('asynchronous')]),
@@ -77,14 +77,14 @@ export const Carrier = sharedSchema(
       capabilities: Type.Object({
         intercept: Type.Optional(
           Type.Object({
-            ...mutationSchema,
+            ...actionCapabilitySchema,
             declaredValueLimits: Type.Array(
               Type.Object({ amount: Type.String(), currency: Type.String() }),
             ),
             excludedCategories: Type.Array(Type.String()),
           }),
         ),
-        redirect: Type.Optional(Type.Object({ ...mutationSchema, freePerOrder: Type.Integer() })),
+        redirect: Type.Optional(Type.Object({ ...actionCapabilitySchema, freePerOrder: Type.Integer() })),
         proofOfDelivery: Type.Boolean(),
         callbacks: Type.Boolean(),
       }),

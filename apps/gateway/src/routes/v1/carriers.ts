@@ -72,20 +72,20 @@ function presentCapabilities(capabilities: CarrierCapabilities) {
       ? {}
       : {
           intercept: {
-            ...presentMutation(intercept),
+            ...presentActionCapability(intercept),
             declaredValueLimits: intercept.declaredValueLimits.map((limit) => ({ ...limit })),
             excludedCategories: [...intercept.excludedCategories],
           },
         }),
     ...(redirect === undefined
       ? {}
-      : { redirect: { ...presentMutation(redirect), freePerOrder: redirect.freePerOrder } }),
+      : { redirect: { ...presentActionCapability(redirect), freePerOrder: redirect.freePerOrder } }),
     proofOfDelivery: capabilities.proofOfDelivery,
     callbacks: capabilities.callbacks,
   };
 }
 
-function presentMutation(capability: MutationCapability) {
+function presentActionCapability(capability: MutationCapability) {
   return {
     window: {
       highLikelihood: [...capability.window.highLikelihood],
