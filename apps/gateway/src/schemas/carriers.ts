@@ -84,7 +84,9 @@ export const Carrier = sharedSchema(
             excludedCategories: Type.Array(Type.String()),
           }),
         ),
-        redirect: Type.Optional(Type.Object({ ...actionCapabilitySchema, freePerOrder: Type.Integer() })),
+        redirect: Type.Optional(
+          Type.Object({ ...actionCapabilitySchema, freePerOrder: Type.Integer() }),
+        ),
         proofOfDelivery: Type.Boolean(),
         callbacks: Type.Boolean(),
       }),

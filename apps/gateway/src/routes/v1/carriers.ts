@@ -79,7 +79,9 @@ function presentCapabilities(capabilities: CarrierCapabilities) {
         }),
     ...(redirect === undefined
       ? {}
-      : { redirect: { ...presentActionCapability(redirect), freePerOrder: redirect.freePerOrder } }),
+      : {
+          redirect: { ...presentActionCapability(redirect), freePerOrder: redirect.freePerOrder },
+        }),
     proofOfDelivery: capabilities.proofOfDelivery,
     callbacks: capabilities.callbacks,
   };
