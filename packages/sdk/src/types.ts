@@ -16,6 +16,8 @@ export type ParcelStatus = Schemas['ParcelStatus'];
 export type PolicyReason = Schemas['PolicyReason'];
 /** Who pays for an intercept or redirect, and the carrier's quote where it has one. */
 export type Fee = Schemas['Fee'];
+/** A carrier's own price for an action (`Eligibility.feeQuote`). */
+export type FeeQuote = Schemas['FeeQuote'];
 /** What the merchant should do next, e.g. `refund_buyer` or `ask_buyer_to_refuse_delivery`. */
 export type NextAction = Schemas['NextAction'];
 /** How the parcel left the merchant: `platform_pickup` or `self_dropoff`. */

@@ -88,6 +88,19 @@ export const Fee = sharedSchema(
   }),
 );
 
+/** A carrier's price for an action, as it quoted it. */
+export const FeeQuote = sharedSchema(
+  'FeeQuote',
+  Type.Object({
+    amount: Money.ref,
+    lines: Type.Optional(
+      Type.Array(Type.Object({ label: Type.String(), amount: Money.ref }), {
+        description: "The carrier's own breakdown, when it gives one.",
+      }),
+    ),
+  }),
+);
+
 /** What the parcel holds, as far as intercept rules care. */
 export const ParcelDetails = sharedSchema(
   'ParcelDetails',
@@ -218,6 +231,7 @@ export const COMMON_SCHEMAS = [
   NextAction,
   PolicyReason,
   Fee,
+  FeeQuote,
   ParcelDetails,
   CarrierOptions,
   Transition,

@@ -7,6 +7,7 @@ import {
   CarrierOptions,
   closed,
   Fee,
+  FeeQuote,
   InterceptReason,
   NextAction,
   OrderRef,
@@ -61,6 +62,10 @@ export const Eligibility = sharedSchema(
       reasons: Type.Array(PolicyReason.ref),
       warnings: Type.Array(PolicyReason.ref),
       fee: Fee.ref,
+      feeQuote: Type.Union([FeeQuote.ref, Type.Null()], {
+        description:
+          "The carrier's own price for the intercept, asked within the dry run's budget where the carrier quotes one (UPS); null where it does not, or did not answer in time. Where the merchant pays (`fee.payer`), `fee.amount` is this price.",
+      }),
       nextActions: Type.Array(NextAction.ref),
     },
     {
@@ -78,6 +83,7 @@ export const Eligibility = sharedSchema(
             payer: 'carrier',
             note: 'returned free by the pickup driver along the original route',
           },
+          feeQuote: null,
           nextActions: ['ask_buyer_to_refuse_delivery'],
         },
       ],

@@ -50,6 +50,8 @@ export interface Eligibility {
   readonly reasons: PolicyReason[];
   readonly warnings: PolicyReason[];
   readonly fee: Fee;
+  /** The carrier's own price, where it quotes one. */
+  readonly feeQuote: { readonly amount: Money; readonly lines?: unknown[] } | null;
   readonly nextActions: string[];
 }
 

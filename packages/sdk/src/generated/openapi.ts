@@ -845,6 +845,7 @@ export interface components {
          *         "payer": "carrier",
          *         "note": "returned free by the pickup driver along the original route"
          *       },
+         *       "feeQuote": null,
          *       "nextActions": [
          *         "ask_buyer_to_refuse_delivery"
          *       ]
@@ -857,6 +858,8 @@ export interface components {
             reasons: components["schemas"]["PolicyReason"][];
             warnings: components["schemas"]["PolicyReason"][];
             fee: components["schemas"]["Fee"];
+            /** @description The carrier's own price for the intercept, asked within the dry run's budget where the carrier quotes one (UPS); null where it does not, or did not answer in time. Where the merchant pays (`fee.payer`), `fee.amount` is this price. */
+            feeQuote: components["schemas"]["FeeQuote"] | null;
             nextActions: components["schemas"]["NextAction"][];
         };
         Fee: {
@@ -864,6 +867,14 @@ export interface components {
             note: string;
             amount?: components["schemas"]["Money"];
             quoteRequired?: boolean;
+        };
+        FeeQuote: {
+            amount: components["schemas"]["Money"];
+            /** @description The carrier's own breakdown, when it gives one. */
+            lines?: {
+                label: string;
+                amount: components["schemas"]["Money"];
+            }[];
         };
         /**
          * @description An intercept: a request to stop a parcel and return it to the sender.

@@ -3,6 +3,7 @@ import type {
   CancelResult,
   CarrierContext,
   CarrierDefinition,
+  FeeQuoteRequest,
   NormalizedStatus,
   TrackingSnapshot,
 } from '@parcelgate/carrier-kit';
@@ -134,6 +135,8 @@ export interface ActionKind<
   cancelOperation(
     definition: CarrierDefinition,
   ): ((ctx: CarrierContext, request: CancelRequest) => Promise<CancelResult>) | undefined;
+  /** What the carrier's fee quote needs besides the parcel (a redirect: where to). */
+  quoteExtras?(input: Input): Pick<FeeQuoteRequest, 'newAddress'>;
   /** The statuses from which it may still be cancelled. */
   readonly cancellable: readonly string[];
   /** The tenant's policy on this action at this carrier, for the parcel as tracked now. */

@@ -78,6 +78,7 @@ export const redirectKind: ActionKind<
       : (ctx, request) => cancel.call(definition, ctx, request);
   },
   cancellable: ['pending', 'accepted'],
+  quoteExtras: (input) => ({ newAddress: input.newAddress }),
   async evaluate(scope, carrier, input, snapshot) {
     const used = await redirectsUsed(scope.app.database, scope.request.tenant.id, input.orderRef);
     return judge(scope, carrier, input, snapshot)(used);

@@ -1,6 +1,6 @@
-import type { NormalizedStatus } from '@parcelgate/carrier-kit';
+import type { FeeQuote, NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
-import { trackingRequestFor } from '../../carriers/carrier-extras.ts';
+import { actionOptionsFor, trackingRequestFor } from '../../carriers/carrier-extras.ts';
 import { checkCarrierOptions } from '../../carriers/check-carrier-options.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
 import {
@@ -13,6 +13,7 @@ import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
 import { loadActionHistory } from '../action-records.ts';
 import { lateAnswerOf } from '../late-answer.ts';
+import { quoteFeeIfOffered, withQuotedAmount } from '../quote-fee.ts';
 import { readTracking } from '../read-tracking.ts';
 import { failFastIfCircuitOpen, sendAction } from '../send-action.ts';
 import type {
@@ -208,7 +209,12 @@ export async function checkActionEligibility<
   kind: ActionKind<Input, Stored, Presented, Extra>,
   scope: ActionScope,
   input: Input,
-): Promise<PolicyEvaluation & { readonly parcelStatus: NormalizedStatus }> {
+): Promise<
+  PolicyEvaluation & {
+    readonly parcelStatus: NormalizedStatus;
+    readonly feeQuote: FeeQuote | null;
+  }
+> {
   const { app, request } = scope;
   checkCarrierOptions(
     app.carriers.resolve(input.carrier).definition,
@@ -219,15 +225,29 @@ export async function checkActionEligibility<
     purpose: 'act',
     trackingNumber: input.trackingNumber,
   });
-  const snapshot = await readTracking(
-    app,
-    request,
-    carrier,
-    trackingRequestFor(input.trackingNumber, input),
-    request.deadline,
-  );
+  // The carrier's price is asked beside the tracking read, within the same deadline.
+  const [snapshot, quote] = await Promise.all([
+    readTracking(
+      app,
+      request,
+      carrier,
+      trackingRequestFor(input.trackingNumber, input),
+      request.deadline,
+    ),
+    quoteFeeIfOffered(app, request, carrier, {
+      trackingNumber: input.trackingNumber,
+      action: kind.operation,
+      ...actionOptionsFor(input),
+      ...kind.quoteExtras?.(input),
+    }),
+  ]);
   const evaluation = await kind.evaluate(scope, carrier, input, snapshot);
-  return { ...evaluation, parcelStatus: snapshot.status };
+  return {
+    ...evaluation,
+    fee: withQuotedAmount(evaluation.fee, quote),
+    feeQuote: quote ?? null,
+    parcelStatus: snapshot.status,
+  };
 }
 
 /** One action of the tenant, with its history; 404 for another tenant's. */
