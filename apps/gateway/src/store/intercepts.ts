@@ -123,20 +123,33 @@ export async function findIntercept(
   return row;
 }
 
-/** Whether the tenant has a live intercept for the parcel. */
+/**
+ * The intercept of this parcel still under way (pending and not flagged, accepted or
+ * returning), if there is one: a second one is refused, naming it.
+ */
+export async function findActiveIntercept(
+  db: Queryable,
+  tenantId: string,
+  carrier: string,
+  trackingNumber: string,
+): Promise<string | undefined> {
+  const [row] = await db.query<{ id: string }>(
+    `SELECT id FROM intercepts WHERE tenant_id = $1 AND carrier = $2 AND tracking_number = $3
+        AND (status IN ('accepted', 'returning') OR (status = 'pending' AND NOT needs_attention))
+      LIMIT 1`,
+    [tenantId, carrier, trackingNumber],
+  );
+  return row?.id;
+}
+
+/** Whether an intercept of this parcel is still under way (see {@link findActiveIntercept}). */
 export async function hasActiveIntercept(
   db: Queryable,
   tenantId: string,
   carrier: string,
   trackingNumber: string,
 ): Promise<boolean> {
-  const rows = await db.query(
-    `SELECT 1 FROM intercepts WHERE tenant_id = $1 AND carrier = $2 AND tracking_number = $3
-        AND (status IN ('accepted', 'returning') OR (status = 'pending' AND NOT needs_attention))
-      LIMIT 1`,
-    [tenantId, carrier, trackingNumber],
-  );
-  return rows.length > 0;
+  return (await findActiveIntercept(db, tenantId, carrier, trackingNumber)) !== undefined;
 }
 
 /** A newest-first page of a tenant's intercepts, one extra row fetched to know if more exist. */

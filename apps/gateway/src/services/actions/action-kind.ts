@@ -171,5 +171,9 @@ export interface ActionKind<
   list: ListLoader<Stored>;
   present(record: Stored, history: ActionHistory): Presented;
   /** The problem for a store refusal because another action of the kind is under way. */
-  alreadyUnderWay(error: unknown, record: Stored): ProblemError | undefined;
+  alreadyUnderWay(
+    app: ActionScope['app'],
+    error: unknown,
+    record: Stored,
+  ): Promise<ProblemError | undefined>;
 }

@@ -223,3 +223,17 @@ describe('POST /v1/intercepts', () => {
     expect([...ids].sort().reverse()).toEqual(ids);
   });
 });
+
+describe('a second intercept of a parcel', () => {
+  it('is refused as already_intercepted, naming the intercept under way', async () => {
+    const trackingNumber = parcel();
+    const first = await intercept(trackingNumber);
+    expect(first.statusCode).toBe(201);
+    const second = await intercept(trackingNumber);
+    expect(second.statusCode).toBe(422);
+    const reason = second
+      .json<{ reasons: { code: string; message: string }[] }>()
+      .reasons.find((item) => item.code === 'already_intercepted');
+    expect(reason?.message).toContain(first.json<{ id: string }>().id);
+  });
+});

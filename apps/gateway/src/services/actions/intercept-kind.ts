@@ -1,12 +1,12 @@
 import type { InterceptReason, ParcelDetails } from '@parcelgate/carrier-kit';
 import { actionOptionsFor } from '../../carriers/carrier-extras.ts';
 import { evaluateIntercept } from '../../policy/evaluate-intercept.ts';
-import type { PickupMode } from '../../policy/policy-types.ts';
+import type { PickupMode, PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
 import {
   ActiveInterceptExistsError,
+  findActiveIntercept,
   findIntercept,
-  hasActiveIntercept,
   type InterceptRecord,
   insertIntercept,
   listIntercepts,
@@ -67,7 +67,13 @@ export const interceptKind: ActionKind<InterceptInput, InterceptRecord, Presente
   async evaluate({ app, request }, carrier, input, snapshot) {
     const { capabilities, id } = carrier.definition;
     const policy = effectivePolicyFor(request.tenant, capabilities);
-    return evaluateIntercept({
+    const active = await findActiveIntercept(
+      app.database,
+      request.tenant.id,
+      id,
+      input.trackingNumber,
+    );
+    const evaluation = evaluateIntercept({
       status: snapshot.status,
       ...(snapshot.subStatus === undefined ? {} : { subStatus: snapshot.subStatus }),
       ...(input.parcel === undefined ? {} : { parcel: input.parcel }),
@@ -75,13 +81,9 @@ export const interceptKind: ActionKind<InterceptInput, InterceptRecord, Presente
       reason: input.reason,
       policy: policy.intercept,
       ...(capabilities.intercept === undefined ? {} : { feePolicy: capabilities.intercept.fees }),
-      activeIntercept: await hasActiveIntercept(
-        app.database,
-        request.tenant.id,
-        id,
-        input.trackingNumber,
-      ),
+      activeIntercept: active !== undefined,
     });
+    return active === undefined ? evaluation : namingTheActiveOne(evaluation, active);
   },
   record(common, input, status) {
     return {
@@ -96,22 +98,41 @@ export const interceptKind: ActionKind<InterceptInput, InterceptRecord, Presente
   list: listIntercepts,
   find: findIntercept,
   present: presentIntercept,
-  alreadyUnderWay(error, record) {
+  async alreadyUnderWay(app, error, record) {
     if (!(error instanceof ActiveInterceptExistsError)) {
       return undefined;
     }
+    // Another request stored one in the meantime: name it, as the policy check would.
+    const active = await findActiveIntercept(
+      app.database,
+      record.tenantId,
+      record.carrier,
+      record.trackingNumber,
+    );
     return new ProblemError(
       'not-eligible',
       'The parcel cannot be intercepted now: already_intercepted.',
       {
-        reasons: [
-          {
-            code: 'already_intercepted',
-            message: 'an intercept of this parcel is already under way',
-          },
-        ],
+        reasons: [{ code: 'already_intercepted', message: underWay(active) }],
         carrier: record.carrier,
       },
     );
   },
 };
+
+/** Says which intercept is under way, so the merchant can read it. */
+function underWay(id: string | undefined): string {
+  return id === undefined
+    ? 'an intercept of this parcel is already under way'
+    : `intercept ${id} of this parcel is already under way (GET /v1/intercepts/${id})`;
+}
+
+/** The evaluation with its `already_intercepted` reason naming the intercept under way. */
+function namingTheActiveOne(evaluation: PolicyEvaluation, id: string): PolicyEvaluation {
+  return {
+    ...evaluation,
+    reasons: evaluation.reasons.map((reason) =>
+      reason.code === 'already_intercepted' ? { ...reason, message: underWay(id) } : reason,
+    ),
+  };
+}

@@ -112,7 +112,7 @@ export const redirectKind: ActionKind<
   list: listRedirects,
   find: findRedirect,
   present: presentRedirect,
-  alreadyUnderWay(error, record) {
+  async alreadyUnderWay(_app, error, record) {
     if (!(error instanceof ActiveRedirectExistsError)) {
       return undefined;
     }

@@ -170,7 +170,7 @@ export async function runAction<
     );
   } catch (error) {
     await release();
-    throw kind.alreadyUnderWay(error, record) ?? error;
+    throw (await kind.alreadyUnderWay(app, error, record)) ?? error;
   }
   let finalStatus: string | undefined;
   try {
