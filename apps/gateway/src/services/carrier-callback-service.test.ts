@@ -81,7 +81,7 @@ beforeEach(() => {
 
 function parcel(): string {
   seq += 1;
-  const trackingNumber = `PU${String(seq).padStart(6, '0')}`;
+  const trackingNumber = `FKP${String(seq).padStart(6, '0')}`;
   script.parcels.set(trackingNumber, 'in_transit');
   return trackingNumber;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type CarrierExtras, trackingRequestFor } from '../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { checkCarrierOptions, QUERY_CARRIER_OPTIONS } from '../carriers/check-carrier-options.ts';
+import { checkTrackingNumber, PATH_TRACKING_NUMBER } from '../carriers/check-tracking-number.ts';
 import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
@@ -28,6 +29,11 @@ export async function trackParcel(
     carrierId === 'auto'
       ? detectCarriers(app.carriers.list(), trackingNumber)
       : [app.carriers.resolve(carrierId)];
+  if (carrierId !== 'auto') {
+    for (const carrier of carriers) {
+      checkTrackingNumber(carrier.definition, trackingNumber, PATH_TRACKING_NUMBER);
+    }
+  }
   const candidates = await Promise.all(
     carriers.map((carrier) =>
       resolveCarrierAccount(app, request.tenant, carrier.definition.id, {

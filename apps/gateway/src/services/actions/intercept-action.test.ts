@@ -237,3 +237,22 @@ describe('a second intercept of a parcel', () => {
     expect(reason?.message).toContain(first.json<{ id: string }>().id);
   });
 });
+
+describe('a tracking number the carrier could never have issued', () => {
+  it('is a 400 naming the field, for a read and for an intercept, before any carrier call', async () => {
+    const calls = { ...script.calls };
+    const read = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/tracking/fake/XX000001',
+      headers: gateway.auth.acme,
+    });
+    expect(read.statusCode).toBe(400);
+    expect(read.json().errors).toEqual([
+      { pointer: '/params/trackingNumber', detail: 'is not a Fake Express tracking number' },
+    ]);
+    const created = await intercept('XX000001');
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors[0]).toMatchObject({ pointer: '/trackingNumber' });
+    expect(script.calls).toEqual(calls);
+  });
+});

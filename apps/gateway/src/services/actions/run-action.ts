@@ -2,6 +2,7 @@ import type { FeeQuote, NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
 import { actionOptionsFor, trackingRequestFor } from '../../carriers/carrier-extras.ts';
 import { checkCarrierOptions } from '../../carriers/check-carrier-options.ts';
+import { checkTrackingNumber } from '../../carriers/check-tracking-number.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
 import {
   AnsweredByDeadlineError,
@@ -55,6 +56,8 @@ export async function runAction<
   guard?: AnswerGuard,
 ): Promise<ActionAnswer<Presented>> {
   const { app, request } = scope;
+  // A number the carrier could never have issued is the client's mistake: say so first.
+  checkTrackingNumber(app.carriers.resolve(input.carrier).definition, input.trackingNumber);
   const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
     purpose: 'act',
     trackingNumber: input.trackingNumber,
@@ -216,11 +219,9 @@ export async function checkActionEligibility<
   }
 > {
   const { app, request } = scope;
-  checkCarrierOptions(
-    app.carriers.resolve(input.carrier).definition,
-    kind.operation,
-    input.carrierOptions,
-  );
+  const named = app.carriers.resolve(input.carrier).definition;
+  checkCarrierOptions(named, kind.operation, input.carrierOptions);
+  checkTrackingNumber(named, input.trackingNumber);
   const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
     purpose: 'act',
     trackingNumber: input.trackingNumber,
