@@ -74,6 +74,11 @@ export {
   CarrierRetryableError,
 } from './errors/kinds.ts';
 export {
+  CARRIER_REFUSAL_REASONS,
+  type CarrierRefusalReason,
+  isCarrierRefusalReason,
+} from './errors/refusal-reasons.ts';
+export {
   type CancelInterceptRequest,
   INTERCEPT_OUTCOMES,
   INTERCEPT_REASONS,
