@@ -80,7 +80,10 @@ export function kuaidi100StateOf(event: ParcelEvent): Kuaidi100SimState {
     : BY_KIND[event.kind];
 }
 
-/** The main state code of an event, shown by the control API. */
+/**
+ * The code of an event shown by the control API: the advanced state (`resultv2` 4), which
+ * is what a route entry's `statusCode` carries and what the adapter keeps in `raw.code`.
+ */
 export function kuaidi100CodeOf(event: ParcelEvent): string {
-  return kuaidi100StateOf(event).state;
+  return kuaidi100StateOf(event).advanced;
 }
