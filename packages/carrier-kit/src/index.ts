@@ -82,6 +82,11 @@ export {
   CarrierRetryableError,
 } from './errors/kinds.ts';
 export {
+  CARRIER_REFUSAL_REASONS,
+  type CarrierRefusalReason,
+  isCarrierRefusalReason,
+} from './errors/refusal-reasons.ts';
+export {
   FEE_QUOTE_ACTIONS,
   type FeeQuote,
   type FeeQuoteAction,

@@ -6,6 +6,7 @@ import {
   CarrierInvalidRequestError,
   CarrierNotEligibleError,
   CarrierNotFoundError,
+  type CarrierRefusalReason,
   CarrierRetryableError,
 } from '@parcelgate/carrier-kit';
 import { classifyHttpFailure, readErrorBody, redactSecrets } from '@parcelgate/carrier-kit/wire';
@@ -36,6 +37,28 @@ const MUTATIONS: ReadonlySet<Kuaidi100Operation> = new Set(['intercept', 'redire
 const NO_SUCH_WAYBILL = /不存在|查询无结果/;
 
 /**
+ * A refusal's reason in the domain's words, read from the message Kuaidi100 forwards from
+ * the carrier ("快递公司返回：快件尚未揽收，无法拦截"): Kuaidi100 publishes no refusal codes,
+ * only the one returnCode 500. The first match wins; no match is `carrier_refused`.
+ */
+const REFUSAL_WORDS: readonly (readonly [RegExp, CarrierRefusalReason])[] = [
+  [/重复提交|已存在拦截|已拦截|已有.{0,6}拦截/, 'already_intercepted'],
+  [/尚未揽收|未揽收|未揽件|没有揽收|未收件|未取件/, 'not_picked_up'],
+  [/已签收|已妥投/, 'delivered'],
+  [/派送中|派件中|正在派送|已派送/, 'out_for_delivery'],
+  [/退回|已退|退签/, 'returning_or_returned'],
+  [/已撤销|已销单|已取消|销单/, 'cancelled'],
+  [/物品.{0,6}不支持|不支持.{0,6}物品|禁寄|违禁/, 'category_excluded'],
+  [/保价.{0,6}超/, 'declared_value_over_limit'],
+];
+
+/** The domain's reason for a carrier's refusal message; `carrier_refused` when none fits. */
+export function kuaidi100RefusalReason(message: string | undefined): CarrierRefusalReason {
+  const text = message ?? '';
+  return REFUSAL_WORDS.find(([words]) => words.test(text))?.[1] ?? 'carrier_refused';
+}
+
+/**
  * Classifies a `{result: false, returnCode}` answer (HTTP 200). Kuaidi100's code tables
  * (query docs; label-API docs for 同城/商家寄件, which share the label gateway):
  * - 400 bad or incomplete parameters, for queries also "找不到对应公司" (wrong `com`, or
@@ -43,8 +66,9 @@ const NO_SUCH_WAYBILL = /不存在|查询无结果/;
  * - 408 the phone check failed ("电话号码校验不通过", SF numbers): invalid-request on
  *   `phoneLastDigits`;
  * - 500 for queries "查询无结果" (nothing known for this com + number): not-found; for an
- *   intercept the carrier's refusal ("配送公司返回异常"): not-eligible, unless its message
- *   says the waybill does not exist (不存在): not-found;
+ *   intercept the carrier's refusal ("配送公司返回异常"): not-eligible, its reason read from
+ *   the message ("快件尚未揽收" is `not_picked_up`), unless the message says the waybill
+ *   does not exist (不存在): not-found;
  * - 501 for queries a server error: retryable; for the label API "重复提交" (submitted
  *   already): not-eligible `already_intercepted`;
  * - 502 busy: retryable; 503 bad signature, 600 not a valid user, 601 key expired or no
@@ -81,7 +105,7 @@ export function classifyKuaidi100Answer(
       return new CarrierInvalidRequestError({ ...init, field: 'phoneLastDigits' });
     case '500':
       return mutation && !NO_SUCH_WAYBILL.test(answer.message ?? '')
-        ? new CarrierNotEligibleError({ ...init, reason: 'carrier_refused' })
+        ? new CarrierNotEligibleError({ ...init, reason: kuaidi100RefusalReason(answer.message) })
         : new CarrierNotFoundError(init);
     case '501':
       return mutation
@@ -91,7 +115,7 @@ export function classifyKuaidi100Answer(
       return new CarrierRetryableError(init);
     default:
       return mutation
-        ? new CarrierNotEligibleError({ ...init, reason: 'carrier_refused' })
+        ? new CarrierNotEligibleError({ ...init, reason: kuaidi100RefusalReason(answer.message) })
         : new CarrierRetryableError(init);
   }
 }

@@ -81,7 +81,7 @@ describe('interceptKuaidi100Parcel', () => {
       parameters: {
         callbackurl: CALLBACK_URL,
         salt: KUAIDI100_TEST_CREDENTIALS.salt,
-        resultv2: '1',
+        resultv2: '4',
       },
     });
   });
@@ -150,8 +150,18 @@ describe('interceptKuaidi100Parcel', () => {
 
   it.each([
     [
-      'a refusal (500)',
+      'a refusal (500) for a delivered parcel',
       interceptRefused,
+      { kind: 'not-eligible', reason: 'delivered', carrierCode: '500' },
+    ],
+    [
+      'a refusal (500) for a parcel not picked up yet',
+      { result: false, returnCode: '500', message: '快递公司返回：快件尚未揽收，无法拦截' },
+      { kind: 'not-eligible', reason: 'not_picked_up', carrierCode: '500' },
+    ],
+    [
+      'a refusal (500) the message does not explain',
+      { result: false, returnCode: '500', message: '配送公司返回异常' },
       { kind: 'not-eligible', reason: 'carrier_refused', carrierCode: '500' },
     ],
     [

@@ -9,6 +9,7 @@ import {
   readCredential,
 } from './kuaidi100-request.ts';
 import { readKuaidi100Error } from './kuaidi100-wire.ts';
+import { KUAIDI100_RESULTV2 } from './map-kuaidi100-state.ts';
 
 /** A parcel to subscribe to. */
 export interface Kuaidi100Subscription {
@@ -20,7 +21,8 @@ export interface Kuaidi100Subscription {
 /**
  * Subscribes a parcel to Kuaidi100's push (订阅): `POST poll` with form fields
  * `schema=json` and `param = {company, number, key, parameters: {callbackurl, salt,
- * resultv2, phone?}}` (kuaidi100-api/php-demo src/subscribe.php). Kuaidi100 then POSTs
+ * resultv2: "4", phone?}}` (kuaidi100-api/php-demo src/subscribe.php; `4` for the advanced
+ * states, as in queries). Kuaidi100 then POSTs
  * every route change to `callbackurl`, signed `MD5(param + salt)`. A second subscription
  * of the same parcel is answered 501 ("重复订阅"), which is success for us.
  */
@@ -38,7 +40,7 @@ export async function subscribeKuaidi100Parcel(
     parameters: {
       callbackurl: callbackUrl,
       salt,
-      resultv2: '1',
+      resultv2: KUAIDI100_RESULTV2,
       ...(subscription.phone === undefined ? {} : { phone: subscription.phone }),
     },
   });

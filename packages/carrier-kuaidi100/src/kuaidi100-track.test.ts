@@ -35,7 +35,7 @@ describe('trackKuaidi100Parcel', () => {
     expect(call?.url.href).toBe(QUERY_URL);
     expect(call?.headers['content-type']).toContain('application/x-www-form-urlencoded');
     const form = formOf(call?.body ?? '');
-    expect(form.param).toBe('{"com":"yuantong","num":"YT1234567890123","resultv2":"1"}');
+    expect(form.param).toBe('{"com":"yuantong","num":"YT1234567890123","resultv2":"4"}');
     expect(form.customer).toBe(KUAIDI100_TEST_CREDENTIALS.customer);
     const expectedSign = createHash('md5')
       .update(form.param + KUAIDI100_TEST_CREDENTIALS.key + KUAIDI100_TEST_CREDENTIALS.customer)
@@ -81,10 +81,60 @@ describe('trackKuaidi100Parcel', () => {
       com: 'shunfeng',
       num: 'SF1234567890123',
       phone: '8000',
-      resultv2: '1',
+      resultv2: '4',
     });
     expect(snapshot.status).toBe('available_for_pickup');
     expect(snapshot.underlyingCarrier).toEqual({ code: 'shunfeng', name: '顺丰速运' });
+  });
+
+  it('reads a parcel still waiting for its pickup as label_created, not picked_up', async () => {
+    answerQuery({
+      ...queryInTransit,
+      state: '102',
+      data: [
+        {
+          ftime: '2026-11-26 09:10:00',
+          context: '【杭州市】快递员将上门揽收',
+          status: '待揽收',
+          statusCode: '102',
+        },
+        {
+          ftime: '2026-11-26 08:00:00',
+          context: '【杭州市】商家已下单',
+          status: '已下单',
+          statusCode: '101',
+        },
+      ],
+    });
+    const snapshot = await trackKuaidi100Parcel(kuaidi100TestContext(), {
+      trackingNumber: 'YT1234567890123',
+      carrierOptions: { com: 'yuantong' },
+    });
+    expect(snapshot.status).toBe('label_created');
+    expect(snapshot.events.map((event) => [event.raw.code, event.status])).toEqual([
+      ['101', 'label_created'],
+      ['102', 'label_created'],
+    ]);
+  });
+
+  it('reads a bare 揽收 by its text when Kuaidi100 sends no advanced code', async () => {
+    answerQuery({
+      ...queryInTransit,
+      state: '1',
+      data: [
+        {
+          ftime: '2026-11-26 08:00:00',
+          context: '商家已下单，等待快递员揽收',
+          status: '揽收',
+        },
+      ],
+    });
+    const snapshot = await trackKuaidi100Parcel(kuaidi100TestContext(), {
+      trackingNumber: 'YT1234567890123',
+      carrierOptions: { com: 'yuantong' },
+    });
+    expect(snapshot.status).toBe('label_created');
+    expect(snapshot.events[0]?.raw).toEqual({ code: '102', description: '揽收' });
   });
 
   it('refuses an SF parcel without phone digits before sending anything', async () => {

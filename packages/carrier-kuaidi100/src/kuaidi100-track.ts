@@ -26,8 +26,10 @@ import {
 } from './kuaidi100-wire.ts';
 import {
   describeKuaidi100State,
+  KUAIDI100_RESULTV2,
   kuaidi100StateCodeOfName,
   mapKuaidi100State,
+  refineKuaidi100State,
 } from './map-kuaidi100-state.ts';
 
 /** Kuaidi100 writes every time in China time without an offset. */
@@ -35,10 +37,12 @@ const CHINA_OFFSET = '+08:00';
 
 /**
  * Reads a parcel through Kuaidi100's real-time query: `POST poll/query.do` with form fields
- * `customer`, `param` (`{com, num, phone?, resultv2: "1"}`) and
+ * `customer`, `param` (`{com, num, phone?, resultv2: "4"}`) and
  * `sign = UPPER(MD5(param + key + customer))` (kuaidi100-api/php-demo src/synquery.php).
- * `resultv2: "1"` asks for a state name on every route entry, so each event is mapped on
- * its own rather than all by the parcel's current state.
+ * `resultv2: "4"` ("物流轨迹增加物流高级状态名称、状态值", java-demo QueryTrackParam) puts the
+ * advanced state on every route entry (`statusCode`, e.g. `102` 待揽收), so each event is
+ * mapped on its own, and a parcel still waiting for its pickup reads `label_created`
+ * rather than the main state 1 揽收's `picked_up`.
  */
 export async function trackKuaidi100Parcel(
   ctx: CarrierContext,
@@ -60,7 +64,7 @@ export async function trackKuaidi100Parcel(
     com,
     num: request.trackingNumber,
     ...(request.phoneLastDigits === undefined ? {} : { phone: request.phoneLastDigits }),
-    resultv2: '1',
+    resultv2: KUAIDI100_RESULTV2,
   });
   const response = await postKuaidi100Form(ctx, {
     route: KUAIDI100_ROUTES.query,
@@ -102,7 +106,9 @@ export async function trackKuaidi100Parcel(
 /**
  * Route entries as contract events, oldest first. An entry's state comes from its own
  * advanced code or state name; an entry with neither (`resultv2` not honoured) takes the
- * parcel's `state` when it is the newest, and reads as `unknown` otherwise.
+ * parcel's `state` when it is the newest, and reads as `unknown` otherwise. A bare main
+ * state 1 (揽收, no advanced code) is refined by the entry's text (see
+ * `refineKuaidi100State`).
  */
 export function toTrackingEvents(result: Kuaidi100QueryResult): TrackingEvent[] {
   const events = result.data.map((entry, index) =>
@@ -117,11 +123,13 @@ export function toTrackingEvent(
   entry: Kuaidi100RouteEntry,
   fallbackCode: string | undefined,
 ): TrackingEvent {
-  const code =
+  const code = refineKuaidi100State(
     entry.statusCode ??
-    (entry.statusName === undefined ? undefined : kuaidi100StateCodeOfName(entry.statusName)) ??
-    fallbackCode ??
-    '';
+      (entry.statusName === undefined ? undefined : kuaidi100StateCodeOfName(entry.statusName)) ??
+      fallbackCode ??
+      '',
+    entry.context,
+  );
   const { status, subStatus, incident } = mapKuaidi100State(code);
   const place = entry.areaName ?? entry.location;
   return {

@@ -10,6 +10,7 @@ import {
   KUAIDI100_STATUS_CODES,
   kuaidi100StateCodeOfName,
   mapKuaidi100State,
+  refineKuaidi100State,
 } from './map-kuaidi100-state.ts';
 
 /** The whole documented table, as the README states it: code, name, normalized reading. */
@@ -110,5 +111,30 @@ describe('Kuaidi100 state table', () => {
   it('reads an undocumented code as unknown', () => {
     expect(mapKuaidi100State('9')).toEqual({ status: 'unknown' });
     expect(kuaidi100StateCodeOfName('未知')).toBeUndefined();
+  });
+});
+
+describe('a bare main state 1 (揽收) without its advanced code', () => {
+  it.each([
+    ['快递员已揽收', '1', 'picked_up'],
+    ['【杭州市】圆通速递 已揽件', '1', 'picked_up'],
+    ['商家已下单，等待快递员揽收', '102', 'label_created'],
+    ['快件尚未揽收', '102', 'label_created'],
+    ['商家已下单', '101', 'label_created'],
+    ['【杭州市】快件已交给快递员', '1', 'picked_up'],
+  ])('reads "%s" as %s (%s)', (context, code, status) => {
+    expect(refineKuaidi100State('1', context)).toBe(code);
+    expect(mapKuaidi100State(refineKuaidi100State('1', context)).status).toBe(status);
+  });
+
+  it('leaves every other code alone, whatever the text says', () => {
+    expect(refineKuaidi100State('103', '等待快递员揽收')).toBe('103');
+    expect(refineKuaidi100State('0', '商家已下单')).toBe('0');
+  });
+
+  it('also knows the names other client libraries quote', () => {
+    expect(kuaidi100StateCodeOfName('揽件')).toBe('1');
+    expect(kuaidi100StateCodeOfName('运输中')).toBe('1002');
+    expect(kuaidi100StateCodeOfName('已代签')).toBe('303');
   });
 });

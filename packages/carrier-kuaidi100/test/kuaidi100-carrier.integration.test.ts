@@ -71,7 +71,9 @@ describe('kuaidi100 adapter against carrier-sim', () => {
   });
 
   it.each([
-    ['label_created', 'picked_up'],
+    // 101 已下单: the courier has not collected it yet.
+    ['label_created', 'label_created'],
+    ['picked_up', 'picked_up'],
     ['delivered', 'delivered'],
     ['out_for_delivery', 'out_for_delivery'],
     ['returned', 'returned'],
@@ -137,7 +139,18 @@ describe('kuaidi100 adapter against carrier-sim', () => {
       kuaidi100Carrier.intercept(sim.context(), sampleRequests.intercept(trackingNumber)),
     ).rejects.toMatchObject({
       kind: 'not-eligible',
-      reason: 'carrier_refused',
+      reason: 'delivered',
+      carrierCode: '500',
+    });
+  });
+
+  it('is refused an intercept of a parcel not picked up yet, for that reason', async () => {
+    const trackingNumber = await sim.createParcel({ status: 'label_created' });
+    await expect(
+      kuaidi100Carrier.intercept(sim.context(), sampleRequests.intercept(trackingNumber)),
+    ).rejects.toMatchObject({
+      kind: 'not-eligible',
+      reason: 'not_picked_up',
       carrierCode: '500',
     });
   });
@@ -150,7 +163,8 @@ describe('kuaidi100 adapter against carrier-sim', () => {
     );
     expect(result.outcome).toBe('pending');
     const snapshot = await kuaidi100Carrier.track(sim.context(), { trackingNumber });
-    expect(snapshot.events.at(-1)?.raw.code).toBe('0');
+    // 1003 转递: forwarded to the new address.
+    expect(snapshot.events.at(-1)?.raw.code).toBe('1003');
     expect(snapshot.events.at(-1)?.description).toContain('收件地址已修改');
   });
 

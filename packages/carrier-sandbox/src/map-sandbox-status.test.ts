@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isNormalizedStatus } from '@parcelgate/carrier-kit';
 import { describe, expect, it } from 'vitest';
 import { mapSandboxStatus, SANDBOX_STATUS_CODES } from './map-sandbox-status.ts';
@@ -97,5 +98,34 @@ describe('mapSandboxStatus', () => {
     expect(mapSandboxStatus('ZZ')).toEqual({ status: 'unknown' });
     expect(mapSandboxStatus('toString')).toEqual({ status: 'unknown' });
     expect(mapSandboxStatus('dl')).toEqual({ status: 'unknown' });
+  });
+});
+
+/**
+ * The rows of the spec's "Status codes" table (docs/carriers/sandbox-api.md): code, then
+ * the normalized status and sub-status it documents (`exception` / `damaged`).
+ */
+function documentedRows(): [string, string, string | undefined][] {
+  const spec = readFileSync(
+    new URL('../../../docs/carriers/sandbox-api.md', import.meta.url),
+    'utf8',
+  );
+  const section = spec.split('## Status codes')[1]?.split('\n## ')[0] ?? '';
+  return [
+    ...section.matchAll(/^\| `([A-Z]{2})` \| [^|]+ \| `([a-z_]+)`(?: \/ `([a-z_]+)`)?/gm),
+  ].map((row): [string, string, string | undefined] => [row[1] ?? '', row[2] ?? '', row[3]]);
+}
+
+describe('the sandbox status table against its spec, row by row', () => {
+  const rows = documentedRows();
+
+  it('documents exactly the codes the adapter maps', () => {
+    expect(rows.map(([code]) => code).sort()).toEqual([...SANDBOX_STATUS_CODES].sort());
+  });
+
+  it.each(rows)('maps %s to %s (%s)', (code, status, subStatus) => {
+    const mapping = mapSandboxStatus(code);
+    expect(mapping.status).toBe(status);
+    expect(mapping.subStatus).toBe(subStatus);
   });
 });

@@ -22,6 +22,9 @@ export const UPS_INTERCEPT_HEADERS = {
   platformType: 'XOLT',
   // "indicator for UPS Shipper Initiated Intercepts", the only value.
   inquiryType: 'U',
+  // Required on every operation, the bodiless GET /eligibility included: a validating
+  // gateway answers its absence with 400 (710).
+  'content-type': 'application/json',
 } as const;
 
 /** `^(1Z)[A-Z0-9]{16}$`: Delivery Intercept takes 1Z numbers only. */

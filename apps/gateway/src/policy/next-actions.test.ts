@@ -1,4 +1,4 @@
-import { INTERCEPT_REASONS } from '@parcelgate/carrier-kit';
+import { CARRIER_REFUSAL_REASONS, INTERCEPT_REASONS } from '@parcelgate/carrier-kit';
 import { describe, expect, it } from 'vitest';
 import { INTERCEPT_LIFECYCLE_STATUSES, NEXT_ACTIONS, POLICY_REASON_CODES } from './codes.ts';
 import { nextActionsFor, nextActionsForIntercept } from './next-actions.ts';
@@ -43,6 +43,20 @@ describe('nextActionsFor a blocked intercept', () => {
         expect(NEXT_ACTIONS).toContain(action);
       }
     }
+  });
+
+  it("reads a carrier's refusal in the same words: every named reason has a rule", () => {
+    const named = CARRIER_REFUSAL_REASONS.filter((reason) => reason !== 'carrier_refused');
+    for (const reason of named) {
+      expect(POLICY_REASON_CODES).toContain(reason);
+    }
+  });
+
+  it('sends a parcel the carrier says it never picked up to cancel_shipment, not to the buyer', () => {
+    // A carrier answering "快件尚未揽收" is stored as a refusal with reason not_picked_up.
+    const actions = blocked('not_picked_up');
+    expect(actions).toEqual(['cancel_shipment']);
+    expect(actions).not.toContain('ask_buyer_to_refuse_delivery');
   });
 
   it('lets the status decide over the rest, then an active intercept', () => {

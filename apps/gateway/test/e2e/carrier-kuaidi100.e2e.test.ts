@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { newKey, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Intercept, Problem, Redirect, Tracking } from './api-types.ts';
+import type { Eligibility, Intercept, Problem, Redirect, Tracking } from './api-types.ts';
 import { companyOf } from './kuaidi100-company.ts';
 
 const KUAIDI100_PACKAGE = '@parcelgate/carrier-kuaidi100';
@@ -59,22 +59,21 @@ function push(param: string, salt: string) {
 }
 
 describe('Kuaidi100 tracking', () => {
-  // With resultv2=1 Kuaidi100 names each entry by its main state (在途, 派件, 疑难, 退签...),
-  // which does not tell a last-mile arrival from transit, a locker from a courier, a failed
-  // attempt from a problem, or a cancellation from a return: those read coarser.
+  // The adapter asks for advanced states (resultv2=4): every status reads as itself, a
+  // parcel waiting for its pickup (101 已下单) included, which main states call 揽收.
   it.each([
-    ['label_created', 'picked_up'],
+    ['label_created', 'label_created'],
     ['picked_up', 'picked_up'],
     ['in_transit', 'in_transit'],
-    ['at_destination_facility', 'in_transit'],
+    ['at_destination_facility', 'at_destination_facility'],
     ['out_for_delivery', 'out_for_delivery'],
-    ['delivery_attempted', 'exception'],
-    ['available_for_pickup', 'out_for_delivery'],
+    ['delivery_attempted', 'delivery_attempted'],
+    ['available_for_pickup', 'available_for_pickup'],
     ['delivered', 'delivered'],
     ['exception', 'exception'],
     ['return_in_transit', 'return_in_transit'],
     ['returned', 'returned'],
-    ['cancelled', 'returned'],
+    ['cancelled', 'cancelled'],
   ])('a parcel %s reads as %s, with the carrier behind it', async (status, expected) => {
     const trackingNumber = await kuaidi100Parcel(status);
     const com = companyOf(trackingNumber);
@@ -84,6 +83,26 @@ describe('Kuaidi100 tracking', () => {
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body.status).toBe(expected);
     expect(answer.body.underlyingCarrier?.code).toBe(com);
+  });
+
+  it('sees a parcel not picked up yet before asking the carrier: not_picked_up, cancel the shipment', async () => {
+    const trackingNumber = await kuaidi100Parcel('label_created');
+    const answer = await stack.api.post<Eligibility>('/v1/intercepts/eligibility', {
+      carrier: 'kuaidi100',
+      trackingNumber,
+      reason: 'buyer_cancelled',
+      pickupMode: 'platform_pickup',
+      carrierOptions: { com: companyOf(trackingNumber) },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({
+      eligible: false,
+      parcelStatus: 'label_created',
+      nextActions: ['cancel_shipment'],
+    });
+    expect(answer.body.reasons.map((reason) => reason.code)).toContain('not_picked_up');
+    const parcel = await stack.sim.parcel(trackingNumber, 'kuaidi100');
+    expect(parcel.calls.intercept).toBe(0);
   });
 
   it('recognises the carrier from the number when carrierOptions[com] is left out', async () => {

@@ -37,7 +37,11 @@ export class CarrierNotFoundError extends CarrierError {
  */
 export class CarrierNotEligibleError extends CarrierError {
   readonly kind = 'not-eligible';
-  /** A domain reason code (`out_for_delivery`, `category_excluded`, ...) or `carrier_refused`. */
+  /**
+   * One of `CARRIER_REFUSAL_REASONS` (`not_picked_up`, `out_for_delivery`, ...), or
+   * `carrier_refused`. Typed as a string so an adapter built against an older list
+   * still compiles; the gateway reads an unknown value as `carrier_refused`.
+   */
   readonly reason: string;
 
   constructor(init: CarrierErrorInit & { readonly reason: string }) {

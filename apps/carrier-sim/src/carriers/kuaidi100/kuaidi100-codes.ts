@@ -1,16 +1,40 @@
 import type { ParcelEvent, ParcelEventKind } from '../../model/parcel.ts';
 import type { ExceptionSubStatus } from '../../model/statuses.ts';
 
-/** A state as Kuaidi100 writes it: the main code, its name, the advanced code (`resultv2`). */
+/**
+ * A state as Kuaidi100 writes it: the main code and its name (`resultv2` 1), the advanced
+ * code and its name (`resultv2` 4: "物流高级状态名称、状态值").
+ */
 export interface Kuaidi100SimState {
   readonly state: string;
   readonly name: string;
   readonly advanced: string;
+  readonly advancedName: string;
   readonly context: string;
 }
 
+/** The advanced states' names (Kuaidi100's state table); a main code names itself. */
+const ADVANCED_NAMES: Readonly<Record<string, string>> = {
+  '101': '已下单',
+  '102': '待揽收',
+  '103': '已揽收',
+  '1001': '到达派件城市',
+  '1002': '干线',
+  '1003': '转递',
+  '201': '超时未签收',
+  '202': '超时未更新',
+  '203': '拒收',
+  '204': '派件异常',
+  '207': '超区',
+  '208': '滞留',
+  '209': '破损',
+  '301': '本人签收',
+  '401': '已销单',
+  '501': '投柜或驿站',
+};
+
 function state(state: string, name: string, advanced: string, context: string): Kuaidi100SimState {
-  return { state, name, advanced, context };
+  return { state, name, advanced, advancedName: ADVANCED_NAMES[advanced] ?? name, context };
 }
 
 const BY_KIND: Readonly<Record<Exclude<ParcelEventKind, 'exception'>, Kuaidi100SimState>> = {
@@ -58,7 +82,10 @@ export function kuaidi100StateOf(event: ParcelEvent): Kuaidi100SimState {
     : BY_KIND[event.kind];
 }
 
-/** The main state code of an event, shown by the control API. */
+/**
+ * The code of an event shown by the control API: the advanced state (`resultv2` 4), which
+ * is what a route entry's `statusCode` carries and what the adapter keeps in `raw.code`.
+ */
 export function kuaidi100CodeOf(event: ParcelEvent): string {
-  return kuaidi100StateOf(event).state;
+  return kuaidi100StateOf(event).advanced;
 }

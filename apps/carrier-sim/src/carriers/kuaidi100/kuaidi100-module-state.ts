@@ -4,6 +4,8 @@ import type { CarrierWorld } from '../carrier-module.ts';
 export interface Kuaidi100CallbackTarget {
   readonly url: string;
   readonly salt: string | undefined;
+  /** Whether tracking pushes carry advanced states (a subscription with `resultv2` 4 or 6). */
+  readonly advanced?: boolean;
 }
 
 /** An `interceptOrder` Kuaidi100 took: what its result callback must echo. */

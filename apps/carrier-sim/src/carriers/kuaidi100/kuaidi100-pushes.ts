@@ -38,7 +38,7 @@ export function renderKuaidi100Pushes(
   if (change.newEvents.length > 0) {
     const destination = state.subscriptions.get(parcel.trackingNumber) ?? fallback;
     if (destination !== undefined) {
-      messages.push(pushMessage(destination, trackingParam(parcel)));
+      messages.push(pushMessage(destination, trackingParam(parcel, destination.advanced === true)));
     }
   }
   if (change.intercept !== undefined) {
@@ -88,14 +88,14 @@ function redirectVerdict(redirect: RedirectRecord): Verdict | undefined {
   }
 }
 
-function trackingParam(parcel: Parcel): string {
+function trackingParam(parcel: Parcel, advanced: boolean): string {
   const com = kuaidi100CompanyOf(parcel.trackingNumber) ?? 'zhongtong';
   const finished = parcel.status === 'delivered' || parcel.status === 'returned';
   return JSON.stringify({
     status: finished ? 'shutdown' : 'polling',
     billstatus: 'got',
     message: '',
-    lastResult: renderKuaidi100Result(parcel, com, false),
+    lastResult: renderKuaidi100Result(parcel, com, advanced),
   });
 }
 

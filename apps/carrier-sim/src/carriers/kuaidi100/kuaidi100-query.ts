@@ -30,7 +30,8 @@ const cache = new WeakMap<Parcel, CachedBody>();
 /**
  * `POST /poll/query.do`, form `customer`, `sign`, `param`: checks the signature, that the
  * company matches the number's format, the phone for SF numbers, then answers the route
- * newest first. `resultv2` `4` or `6` adds the advanced `statusCode` to every entry.
+ * newest first. `resultv2` `4` or `6` names every entry by its advanced state and adds
+ * its `statusCode` (a parcel waiting for its pickup is `101` 已下单, not `1` 揽收).
  * Open to every account: a parcel another customer shipped is answered all the same.
  */
 export function handleKuaidi100Query(
@@ -103,8 +104,9 @@ export function renderKuaidi100Result(parcel: Parcel, com: string, advanced: boo
       location: area,
       areaCode: event.location.postalCode,
       areaName: area,
-      status: written.name,
-      ...(advanced ? { statusCode: written.advanced } : {}),
+      ...(advanced
+        ? { status: written.advancedName, statusCode: written.advanced }
+        : { status: written.name }),
     });
   }
   const newest = parcel.events[parcel.events.length - 1];

@@ -12,7 +12,8 @@ const INVALID = kuaidi100Failure('400', '数据不完整');
 
 /**
  * `POST /poll`, form `schema=json` and `param = {company, number, key, parameters:
- * {callbackurl, salt, ...}}`: remembers where to push the parcel's changes. A parcel
+ * {callbackurl, salt, resultv2, ...}}`: remembers where to push the parcel's changes, and
+ * whether with advanced states (`resultv2` 4 or 6, as in queries). A parcel
  * subscribed again is answered 501 (重复订阅), as Kuaidi100 does.
  */
 export function handleKuaidi100Subscribe(
@@ -46,6 +47,11 @@ export function handleKuaidi100Subscribe(
   if (subscriptions.has(number)) {
     return DUPLICATE;
   }
-  subscriptions.set(number, { url: callbackurl, salt: textOf(options, 'salt') });
+  const resultv2 = textOf(options, 'resultv2');
+  subscriptions.set(number, {
+    url: callbackurl,
+    salt: textOf(options, 'salt'),
+    advanced: resultv2 === '4' || resultv2 === '6',
+  });
   return SUBSCRIBED;
 }

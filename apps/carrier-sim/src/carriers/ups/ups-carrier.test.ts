@@ -107,6 +107,14 @@ describe('ups simulated OAuth and Track API', () => {
       inquiryType: 'U',
     });
     expect(missing.status).toBe(400);
+    const untyped = await post({
+      transId: 'simtest01',
+      platformType: 'XOLT',
+      inquiryType: 'U',
+      'content-type': '',
+    });
+    expect(untyped.status).toBe(400);
+    expect(await untyped.json()).toMatchObject({ response: { errors: [{ code: '710' }] } });
     const refused = await post({ transId: 'simtest02', platformType: 'XOLT', inquiryType: 'U' });
     expect(refused.status).toBe(200);
     expect(await refused.json()).toMatchObject({

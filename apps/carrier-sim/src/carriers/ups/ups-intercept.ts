@@ -65,6 +65,7 @@ type Checked =
 /**
  * What every Delivery Intercept call must bring (DeliveryIntercept.yaml, parameters): a
  * valid token, `transId` of 3 to 14 characters, `platformType: XOLT`, `inquiryType: U`,
+ * a `Content-Type`,
  * a 1Z number UPS issued to the token's account (or to no account), and a JSON body when
  * the route takes one.
  */
@@ -81,7 +82,9 @@ function checkInterceptCall(
   if (
     !TRANS_ID.test(transId) ||
     request.headers.platformtype !== 'XOLT' ||
-    request.headers.inquirytype !== 'U'
+    request.headers.inquirytype !== 'U' ||
+    // Required on every operation, bodiless GETs included (parameters.Content-Type).
+    String(request.headers['content-type'] ?? '') === ''
   ) {
     return {
       ok: false,
