@@ -520,14 +520,17 @@ describe("the guide's likelihood rules at a carrier that refuses nothing itself"
   });
 
   it('an intercept the policy only warns about is sent, and keeps its warnings', async () => {
-    const trackingNumber = await stack.sim.createParcel({ status: 'in_transit' });
+    const declaredValue = cny('1200.00');
+    const trackingNumber = await stack.sim.createParcel({ status: 'in_transit', declaredValue });
     const created = await stack.api.post<Intercept>(
       '/v1/intercepts',
-      open(trackingNumber, { declaredValue: cny('1200.00') }),
+      open(trackingNumber, { declaredValue }),
       { idempotencyKey: newKey() },
     );
-    // The simulator's sandbox refuses above 1,000 CNY: the warning told the merchant so.
-    expect([201, 422], created.text).toContain(created.status);
+    expect(created.status, created.text).toBe(201);
+    expect(codes(created.body.warnings)).toContain('declared_value_over_limit');
+    // The simulator's sandbox refuses above 1,000 CNY: the lowered odds were real.
+    expect(created.body).toMatchObject({ status: 'rejected', carrierReason: 'VALUE_OVER_LIMIT' });
     expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(1);
   });
 
