@@ -209,6 +209,9 @@ const RedirectSources = Type.Object({
   severity: Type.Object({ statusWindow: Source, lastMile: Source }),
 });
 
+/** The sample overrides applied, as `GET /v1/policy` would answer them. */
+const sample = describeTenantPolicy(DEFAULT_POLICY, sampleOverrides);
+
 /** The policy `GET /v1/policy` answers, and `PUT /v1/policy` after storing the overrides. */
 export const Policy = sharedSchema(
   'Policy',
@@ -249,8 +252,8 @@ export const Policy = sharedSchema(
       examples: [
         structuredClone({
           overrides: sampleOverrides,
-          effective: describeTenantPolicy(DEFAULT_POLICY, sampleOverrides).policy,
-          sources: describeTenantPolicy(DEFAULT_POLICY, sampleOverrides).sources,
+          effective: sample.policy,
+          sources: sample.sources,
         }),
       ],
     },
