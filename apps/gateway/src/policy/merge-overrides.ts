@@ -1,4 +1,11 @@
-import type { ListOverride, PolicySource, RatesOverride } from './policy-types.ts';
+import type { Money, NormalizedStatus } from '@parcelgate/carrier-kit';
+import type {
+  ListOverride,
+  PolicySource,
+  PolicyWindow,
+  RatesOverride,
+  WindowOverride,
+} from './policy-types.ts';
 
 /** One value of a policy list, with where it came from. */
 export interface SourcedEntry<Entry> {
@@ -97,4 +104,61 @@ export function valuesOf<Entry>(entries: readonly SourcedEntry<Entry>[]): Entry[
 /** Where each entry came from, by its key. */
 export function sourcesOf(entries: readonly SourcedEntry<unknown>[]): Record<string, PolicySource> {
   return Object.fromEntries(entries.map((entry) => [entry.key, entry.source]));
+}
+
+/** Statuses are compared as written. */
+export const STATUS_KEYS: ListKeys<NormalizedStatus, NormalizedStatus> = {
+  keyOf: (status) => status,
+  removeKey: (status) => status,
+};
+
+/** Categories are compared without regard to case or surrounding blanks. */
+export const CATEGORY_KEYS: ListKeys<string, string> = {
+  keyOf: (category) => category,
+  removeKey: (category) => category,
+  normalize: (category) => category.trim().toLowerCase(),
+};
+
+/** A value limit is identified by its currency: one limit per currency. */
+export const LIMIT_KEYS: ListKeys<Money, string> = {
+  keyOf: (limit) => limit.currency,
+  removeKey: (currency) => currency,
+};
+
+/** A window whose statuses carry their source. */
+export interface SourcedWindow {
+  readonly highLikelihood: readonly SourcedEntry<NormalizedStatus>[];
+  readonly lowLikelihood: readonly SourcedEntry<NormalizedStatus>[];
+}
+
+/** A tenant's change of a window, each part merged on its own. */
+export function mergeWindow(
+  window: PolicyWindow,
+  override: WindowOverride | undefined,
+): SourcedWindow {
+  return {
+    highLikelihood: mergeList(
+      fromDefaults(window.highLikelihood, STATUS_KEYS.keyOf),
+      override?.highLikelihood,
+      STATUS_KEYS,
+    ),
+    lowLikelihood: mergeList(
+      fromDefaults(window.lowLikelihood, STATUS_KEYS.keyOf),
+      override?.lowLikelihood,
+      STATUS_KEYS,
+    ),
+  };
+}
+
+/** A window without its sources. */
+export function plainWindow(window: SourcedWindow): PolicyWindow {
+  return {
+    highLikelihood: valuesOf(window.highLikelihood),
+    lowLikelihood: valuesOf(window.lowLikelihood),
+  };
+}
+
+/** A status in both parts is placed low (the cautious reading), so its low source holds. */
+export function windowSources(window: SourcedWindow): Record<string, PolicySource> {
+  return { ...sourcesOf(window.highLikelihood), ...sourcesOf(window.lowLikelihood) };
 }

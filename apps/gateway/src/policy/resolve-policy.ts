@@ -1,32 +1,35 @@
+import type { CarrierCapabilities, Money } from '@parcelgate/carrier-kit';
 import {
-  type CarrierCapabilities,
-  compareMoney,
-  type Money,
-  NORMALIZED_STATUSES,
-  type NormalizedStatus,
-  type OperationWindow,
-} from '@parcelgate/carrier-kit';
+  boundSourcedWindow,
+  boundWindow,
+  domainWindow,
+  fromCarrier,
+  strictestLimits,
+  unionCategories,
+} from './carrier-bounds.ts';
 import {
+  CATEGORY_KEYS,
   fromDefaults,
-  type ListKeys,
+  LIMIT_KEYS,
   mergeList,
   mergeRates,
+  mergeWindow,
+  plainWindow,
   type SourcedEntry,
+  type SourcedWindow,
   sourcesOf,
   valuesOf,
+  windowSources,
 } from './merge-overrides.ts';
 import type { InterceptSources, PolicySources, RedirectSources } from './policy-sources.ts';
 import type {
   EffectivePolicy,
   InterceptPolicy,
   PolicySource,
-  PolicyWindow,
   RedirectPolicy,
   TenantPolicy,
   TenantPolicyOverrides,
-  WindowOverride,
 } from './policy-types.ts';
-import { NEVER_IN_WINDOW, placeInWindow } from './status-window.ts';
 
 /** A policy and where each of its values came from. */
 export interface DescribedPolicy<Policy, Sources> {
@@ -38,31 +41,6 @@ export interface DescribedPolicy<Policy, Sources> {
 export interface DescribedCarrierPolicy {
   readonly intercept?: DescribedPolicy<InterceptPolicy, InterceptSources>;
   readonly redirect?: DescribedPolicy<RedirectPolicy, RedirectSources>;
-}
-
-/** Statuses are compared as written. */
-const STATUS_KEYS: ListKeys<NormalizedStatus, NormalizedStatus> = {
-  keyOf: (status) => status,
-  removeKey: (status) => status,
-};
-
-/** Categories are compared without regard to case or surrounding blanks. */
-const CATEGORY_KEYS: ListKeys<string, string> = {
-  keyOf: (category) => category,
-  removeKey: (category) => category,
-  normalize: (category) => category.trim().toLowerCase(),
-};
-
-/** A value limit is identified by its currency: one limit per currency. */
-const LIMIT_KEYS: ListKeys<Money, string> = {
-  keyOf: (limit) => limit.currency,
-  removeKey: (currency) => currency,
-};
-
-/** A window whose statuses carry their source. */
-interface SourcedWindow {
-  readonly highLikelihood: readonly SourcedEntry<NormalizedStatus>[];
-  readonly lowLikelihood: readonly SourcedEntry<NormalizedStatus>[];
 }
 
 /** The tenant's intercept rules with the source of every value. */
@@ -296,121 +274,4 @@ function mergeSettings<Settings extends object>(
     sources[key] = value === undefined ? 'default' : 'tenant';
   }
   return { policy, sources };
-}
-
-function mergeWindow(window: PolicyWindow, override: WindowOverride | undefined): SourcedWindow {
-  return {
-    highLikelihood: mergeList(
-      fromDefaults(window.highLikelihood, STATUS_KEYS.keyOf),
-      override?.highLikelihood,
-      STATUS_KEYS,
-    ),
-    lowLikelihood: mergeList(
-      fromDefaults(window.lowLikelihood, STATUS_KEYS.keyOf),
-      override?.lowLikelihood,
-      STATUS_KEYS,
-    ),
-  };
-}
-
-function plainWindow(window: SourcedWindow): PolicyWindow {
-  return {
-    highLikelihood: valuesOf(window.highLikelihood),
-    lowLikelihood: valuesOf(window.lowLikelihood),
-  };
-}
-
-/** A status in both parts is placed low (the cautious reading), so its low source holds. */
-function windowSources(window: SourcedWindow): Record<string, PolicySource> {
-  return { ...sourcesOf(window.highLikelihood), ...sourcesOf(window.lowLikelihood) };
-}
-
-function fromCarrier<Entry>(
-  entries: readonly Entry[],
-  keyOf: (entry: Entry) => string,
-): SourcedEntry<Entry>[] {
-  return entries.map((value) => ({ key: keyOf(value), value, source: 'carrier' }));
-}
-
-/** The statuses a carrier acts on, without those the domain never allows. */
-function domainWindow(carrier: OperationWindow): PolicyWindow {
-  const inDomain = (status: NormalizedStatus) => !NEVER_IN_WINDOW.has(status);
-  return {
-    highLikelihood: carrier.highLikelihood.filter(inDomain),
-    lowLikelihood: carrier.lowLikelihood.filter(inDomain),
-  };
-}
-
-/**
- * Statuses in both windows, in taxonomy order; the domain's never-eligible statuses are
- * dropped even if a carrier or tenant lists them.
- */
-function boundWindow(tenant: PolicyWindow, carrier: OperationWindow): PolicyWindow {
-  const sourced = boundSourcedWindow(
-    {
-      highLikelihood: fromDefaults(tenant.highLikelihood, STATUS_KEYS.keyOf),
-      lowLikelihood: fromDefaults(tenant.lowLikelihood, STATUS_KEYS.keyOf),
-    },
-    carrier,
-  );
-  return plainWindow(sourced);
-}
-
-/** {@link boundWindow} keeping sources: a status the carrier lowers from high is the carrier's. */
-function boundSourcedWindow(tenant: SourcedWindow, carrier: OperationWindow): SourcedWindow {
-  const plain = plainWindow(tenant);
-  const sources = windowSources(tenant);
-  const highLikelihood: SourcedEntry<NormalizedStatus>[] = [];
-  const lowLikelihood: SourcedEntry<NormalizedStatus>[] = [];
-  for (const status of NORMALIZED_STATUSES) {
-    const byTenant = placeInWindow(status, plain);
-    const byCarrier = placeInWindow(status, carrier);
-    if (NEVER_IN_WINDOW.has(status) || byTenant === 'outside' || byCarrier === 'outside') {
-      continue;
-    }
-    const source = sources[status] ?? 'default';
-    if (byTenant === 'high' && byCarrier === 'high') {
-      highLikelihood.push({ key: status, value: status, source });
-    } else {
-      const lowered = byTenant === 'high';
-      lowLikelihood.push({ key: status, value: status, source: lowered ? 'carrier' : source });
-    }
-  }
-  return { highLikelihood, lowLikelihood };
-}
-
-/** The tenant's categories and the carrier's; one the carrier excludes too is the carrier's. */
-function unionCategories(
-  tenant: readonly SourcedEntry<string>[],
-  carrier: readonly string[],
-): SourcedEntry<string>[] {
-  const normalize = CATEGORY_KEYS.normalize ?? ((key: string) => key);
-  const byCarrier = new Set(carrier.map(normalize));
-  const merged = tenant.map((entry) =>
-    byCarrier.has(normalize(entry.key)) ? { ...entry, source: 'carrier' as const } : entry,
-  );
-  const known = new Set(tenant.map((entry) => normalize(entry.key)));
-  return [
-    ...merged,
-    ...fromCarrier(
-      carrier.filter((category) => !known.has(normalize(category))),
-      CATEGORY_KEYS.keyOf,
-    ),
-  ];
-}
-
-/**
- * The lowest limit per currency, in the order currencies first appear; at a tie the
- * carrier's holds, because the carrier's own limit always refuses.
- */
-function strictestLimits(limits: readonly SourcedEntry<Money>[]): SourcedEntry<Money>[] {
-  const byCurrency = new Map<string, SourcedEntry<Money>>();
-  for (const limit of limits) {
-    const current = byCurrency.get(limit.key);
-    const order = current === undefined ? -1 : compareMoney(limit.value, current.value);
-    if (order < 0 || (order === 0 && limit.source === 'carrier')) {
-      byCurrency.set(limit.key, limit);
-    }
-  }
-  return [...byCurrency.values()];
 }

@@ -1,7 +1,7 @@
 import { isNormalizedStatus, type NormalizedStatus } from '@parcelgate/carrier-kit';
 import { parseDecimal } from './decimal.ts';
 import { DEFAULT_POLICY } from './defaults.ts';
-import { fromDefaults, mergeList } from './merge-overrides.ts';
+import { fromDefaults, mergeList, STATUS_KEYS } from './merge-overrides.ts';
 import type { ListOverride, PolicyWindow, TenantPolicy } from './policy-types.ts';
 import { NEVER_IN_WINDOW } from './status-window.ts';
 import {
@@ -193,7 +193,7 @@ function checkMergedWindow(
     mergeList(
       fromDefaults(inherited[side], (status) => status),
       window[side] as ListOverride<NormalizedStatus> | undefined,
-      { keyOf: (status) => status, removeKey: (status) => status },
+      STATUS_KEYS,
     );
   const high = merge('highLikelihood');
   const low = merge('lowLikelihood');
