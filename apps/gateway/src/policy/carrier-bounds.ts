@@ -1,3 +1,7 @@
+/**
+ * How a carrier bounds a tenant's policy, for the evaluations and for `GET /v1/policy`:
+ * the tenant can only be stricter than its carrier.
+ */
 import {
   compareMoney,
   type Money,
@@ -16,10 +20,6 @@ import {
 } from './merge-overrides.ts';
 import type { PolicyWindow } from './policy-types.ts';
 import { NEVER_IN_WINDOW, placeInWindow } from './status-window.ts';
-
-/*
- * How a carrier bounds a tenant's policy: the tenant can only be stricter than its carrier.
- */
 
 /** Entries the carrier declares. */
 export function fromCarrier<Entry>(
