@@ -49,6 +49,7 @@ describe('requests', () => {
     });
     await client.policy.replace({ redirect: { whenFreeUsed: 'refuse' } });
     await client.policy.get();
+    await client.policy.getAtCarrier('sandbox');
     await client.carriers.list();
     await client.intercepts.get('icp_1');
     await client.redirects.get('rdr_1');
@@ -63,10 +64,12 @@ describe('requests', () => {
       ['POST', '/v1/redirects', true],
       ['PUT', '/v1/policy', false],
       ['GET', '/v1/policy', false],
+      ['GET', '/v1/policy', false],
       ['GET', '/v1/carriers', false],
       ['GET', '/v1/intercepts/icp_1', false],
       ['GET', '/v1/redirects/rdr_1', false],
     ]);
+    expect(new URL(double.sent[4]?.url ?? '').search).toBe('?carrier=sandbox');
   });
 
   it('escapes path parameters and serializes list filters', async () => {

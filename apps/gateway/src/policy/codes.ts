@@ -13,8 +13,9 @@
  *   or the carrier does not accept it there;
  * - `status_unknown`: the parcel's status is `unknown`, so eligibility cannot be judged.
  *
- * `free_redirect_used` is a reason only where the tenant refuses paid redirects; otherwise
- * it is a warning (see {@link POLICY_WARNING_CODES}).
+ * A rule whose severity the tenant chooses (`refuse` or `warn`) answers with the same code
+ * as a reason or as a warning: the category, value, last-mile and window rules, and
+ * `free_redirect_used` (see {@link POLICY_WARNING_CODES}).
  */
 export const POLICY_REASON_CODES = [
   'not_picked_up',
@@ -30,16 +31,27 @@ export const POLICY_REASON_CODES = [
   'outside_redirect_window',
   'status_unknown',
   'free_redirect_used',
+  'last_mile_low_success',
 ] as const;
 
 /** One of {@link POLICY_REASON_CODES}. */
 export type PolicyReasonCode = (typeof POLICY_REASON_CODES)[number];
 
-/** Facts that do not block the operation but that the merchant should know. */
+/**
+ * Facts that do not block the operation but that the merchant should know. The codes of
+ * rules with a severity (all but `declared_value_unchecked` and `free_redirect_used`)
+ * lower the likelihood to `low`, and are reasons instead where the tenant's policy gives
+ * their rule the severity `refuse`.
+ */
 export const POLICY_WARNING_CODES = [
   'last_mile_low_success',
   'declared_value_unchecked',
   'free_redirect_used',
+  'category_excluded',
+  'declared_value_over_limit',
+  'out_for_delivery',
+  'outside_intercept_window',
+  'outside_redirect_window',
 ] as const;
 
 /** One of {@link POLICY_WARNING_CODES}. */

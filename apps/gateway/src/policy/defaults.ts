@@ -5,9 +5,12 @@ import type { TenantPolicy } from './policy-types.ts';
  * that tenants override and carriers bound:
  * - intercept from carrier pickup until the parcel is handed to the delivery courier, with
  *   low odds once it sits in the last-mile station or in exception;
- * - the eight excluded categories;
+ * - the eight categories that lower the odds;
  * - at most 1,000 CNY declared value, and no exchange rate: a limit in one currency never
  *   silently applies to another;
+ * - the guide's severities: a status outside the window and an intercept under way
+ *   refuse; the categories, the value limit and the last-mile station only warn (they
+ *   lower the odds, they do not forbid);
  * - one platform-paid redirect per order, further ones charged to the merchant.
  */
 export const DEFAULT_POLICY: TenantPolicy = {
@@ -28,6 +31,13 @@ export const DEFAULT_POLICY: TenantPolicy = {
     ],
     declaredValueLimits: [{ amount: '1000.00', currency: 'CNY' }],
     exchangeRates: {},
+    severity: {
+      statusWindow: 'refuse',
+      lastMile: 'warn',
+      alreadyIntercepted: 'refuse',
+      excludedCategories: 'warn',
+      declaredValueLimits: 'warn',
+    },
   },
   redirect: {
     window: {
@@ -36,5 +46,6 @@ export const DEFAULT_POLICY: TenantPolicy = {
     },
     freePerOrder: 1,
     whenFreeUsed: 'charge',
+    severity: { statusWindow: 'refuse', lastMile: 'warn' },
   },
 };

@@ -2,14 +2,15 @@ import type {
   ExceptionSubStatus,
   FeePolicy,
   InterceptReason,
+  Money,
   NormalizedStatus,
   ParcelDetails,
 } from '@parcelgate/carrier-kit';
-import type { PolicyReason, PolicyReasonCode, PolicyWarningCode } from './codes.ts';
 import { assessInterceptFee } from './fees.ts';
+import { Findings } from './findings.ts';
 import { nextActionsFor } from './next-actions.ts';
 import type { EffectiveInterceptPolicy, PickupMode, PolicyEvaluation } from './policy-types.ts';
-import { judgeStatus, lowSuccessWarning } from './status-window.ts';
+import { applyStatusRules } from './status-window.ts';
 import { judgeDeclaredValue } from './value-limits.ts';
 
 /** Everything an intercept eligibility answer depends on. */
@@ -31,62 +32,45 @@ export interface InterceptEvaluationInput {
 /**
  * Whether a parcel can be intercepted now, reporting every blocking reason and every
  * warning (never only the first), how likely success is, who would pay and what to do next.
- * Pure: the caller supplies the status, the effective policy and the intercept history.
+ * Each rule answers by the severity the tenant gave it; what the carrier itself refuses
+ * always refuses. Pure: the caller supplies the status, the effective policy and the
+ * intercept history.
  */
 export function evaluateIntercept(input: InterceptEvaluationInput): PolicyEvaluation {
   const { policy, parcel } = input;
-  const reasons: PolicyReason<PolicyReasonCode>[] = [];
-  const warnings: PolicyReason<PolicyWarningCode>[] = [];
+  const findings = new Findings();
 
   if (policy === undefined) {
-    reasons.push({
+    findings.refuse({
       code: 'operation_not_supported',
       message: 'this carrier offers no intercept API',
     });
   }
-  const status = judgeStatus('intercept', input.status, policy?.window);
-  if (status.reason !== undefined) {
-    reasons.push(status.reason);
-  }
-  if (status.placement === 'low') {
-    warnings.push(lowSuccessWarning('intercept', input.status, input.subStatus));
-  }
+  applyStatusRules(
+    findings,
+    'intercept',
+    input,
+    policy === undefined ? undefined : { ...policy, carrierWindow: policy.carrier.window },
+  );
   if (input.activeIntercept) {
-    reasons.push({
+    findings.refuse({
       code: 'already_intercepted',
       message: 'an intercept of this parcel is already under way',
     });
   }
-  const category = parcel?.category?.trim().toLowerCase();
-  if (
-    policy !== undefined &&
-    category !== undefined &&
-    policy.excludedCategories.some((excluded) => excluded.toLowerCase() === category)
-  ) {
-    reasons.push({
-      code: 'category_excluded',
-      message: `carriers do not intercept parcels in the category ${category}`,
-    });
-  }
-  if (policy !== undefined && parcel?.declaredValue !== undefined) {
-    const value = judgeDeclaredValue(
-      parcel.declaredValue,
-      policy.declaredValueLimits,
-      policy.exchangeRates,
-    );
-    if (value.kind === 'over') {
-      reasons.push({ code: 'declared_value_over_limit', message: value.message });
-    } else if (value.kind === 'unchecked') {
-      warnings.push({ code: 'declared_value_unchecked', message: value.message });
+  if (policy !== undefined) {
+    applyCategoryRule(findings, policy, parcel?.category);
+    if (parcel?.declaredValue !== undefined) {
+      applyValueRule(findings, policy, parcel.declaredValue);
     }
   }
 
-  const eligible = reasons.length === 0;
+  const { eligible, reasons } = findings;
   return {
     eligible,
-    likelihood: eligible ? (status.placement === 'low' ? 'low' : 'high') : 'none',
+    likelihood: findings.likelihood,
     reasons,
-    warnings,
+    warnings: findings.warnings,
     fee: assessInterceptFee(input.feePolicy, input.pickupMode),
     nextActions: nextActionsFor(
       eligible
@@ -94,4 +78,55 @@ export function evaluateIntercept(input: InterceptEvaluationInput): PolicyEvalua
         : { kind: 'not_eligible', reason: input.reason, codes: reasons.map((r) => r.code) },
     ),
   };
+}
+
+/** A category the carrier excludes refuses; one only the tenant lists follows its severity. */
+function applyCategoryRule(
+  findings: Findings,
+  policy: EffectiveInterceptPolicy,
+  category: string | undefined,
+): void {
+  const normalized = category?.trim().toLowerCase();
+  const listed = (categories: readonly string[]) =>
+    normalized !== undefined &&
+    categories.some((excluded) => excluded.toLowerCase() === normalized);
+  if (listed(policy.carrier.excludedCategories)) {
+    findings.refuse({
+      code: 'category_excluded',
+      message: `this carrier does not intercept parcels in the category ${normalized}`,
+    });
+  } else if (listed(policy.excludedCategories)) {
+    findings.apply(policy.severity.excludedCategories, {
+      code: 'category_excluded',
+      message: `parcels in the category ${normalized} are hard for carriers to intercept`,
+    });
+  }
+}
+
+/**
+ * A value over the carrier's own limit refuses; over only the tenant's, it follows the
+ * tenant's severity; with no limit reachable in either, it is reported unchecked.
+ */
+function applyValueRule(findings: Findings, policy: EffectiveInterceptPolicy, value: Money): void {
+  const byCarrier = judgeDeclaredValue(
+    value,
+    policy.carrier.declaredValueLimits,
+    policy.exchangeRates,
+  );
+  if (byCarrier.kind === 'over') {
+    findings.refuse({
+      code: 'declared_value_over_limit',
+      message: `${byCarrier.message}, which this carrier refuses`,
+    });
+    return;
+  }
+  const byTenant = judgeDeclaredValue(value, policy.declaredValueLimits, policy.exchangeRates);
+  if (byTenant.kind === 'over') {
+    findings.apply(policy.severity.declaredValueLimits, {
+      code: 'declared_value_over_limit',
+      message: byTenant.message,
+    });
+  } else if (byTenant.kind === 'unchecked' && byCarrier.kind === 'unchecked') {
+    findings.note({ code: 'declared_value_unchecked', message: byTenant.message });
+  }
 }

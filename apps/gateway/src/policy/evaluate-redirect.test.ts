@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './defaults.ts';
 import { evaluateRedirect, type RedirectEvaluationInput } from './evaluate-redirect.ts';
 
-const POLICY = DEFAULT_POLICY.redirect;
+/** The default redirect rules at a carrier whose window is the domain's. */
+const POLICY = { ...DEFAULT_POLICY.redirect, carrierWindow: DEFAULT_POLICY.redirect.window };
 
 function evaluate(input: Partial<RedirectEvaluationInput>) {
   return evaluateRedirect({
@@ -80,6 +81,26 @@ describe('evaluateRedirect', () => {
     const low = evaluate({ policy, status: 'exception', subStatus: 'address_issue' });
     expect(low).toMatchObject({ eligible: true, likelihood: 'low' });
     expect(low.warnings[0]?.message).toContain('exception (address_issue)');
+  });
+
+  it('warns outside a narrowed window, and refuses in the low part, where the tenant says so', () => {
+    const policy = {
+      ...POLICY,
+      window: { highLikelihood: ['in_transit'], lowLikelihood: ['exception'] },
+      severity: { statusWindow: 'warn', lastMile: 'refuse' },
+    } as const;
+    const early = evaluate({ policy, status: 'picked_up' });
+    expect(early).toMatchObject({ eligible: true, likelihood: 'low', reasons: [] });
+    expect(early.warnings.map((w) => w.code)).toEqual(['outside_redirect_window']);
+    const low = evaluate({ policy, status: 'exception', subStatus: 'held' });
+    expect(low).toMatchObject({ eligible: false, warnings: [] });
+    expect(codes(low)).toEqual(['last_mile_low_success']);
+    // The carrier's window still bounds the tenant: out for delivery stays refused.
+    expect(codes(evaluate({ policy, status: 'out_for_delivery' }))).toEqual(['out_for_delivery']);
+  });
+
+  it('keeps the likelihood high when only the charged redirect is noted', () => {
+    expect(evaluate({ redirectsUsedForOrder: 1 }).likelihood).toBe('high');
   });
 
   it('refuses at a carrier without a redirect API, still answering the fee', () => {

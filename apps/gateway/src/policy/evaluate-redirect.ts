@@ -1,10 +1,10 @@
 import type { ExceptionSubStatus, FeePolicy, NormalizedStatus } from '@parcelgate/carrier-kit';
-import type { PolicyReason, PolicyReasonCode, PolicyWarningCode } from './codes.ts';
 import { DEFAULT_POLICY } from './defaults.ts';
 import { assessChargedRedirectFee, freeRedirectFee } from './fees.ts';
+import { Findings } from './findings.ts';
 import { nextActionsFor } from './next-actions.ts';
 import type { EffectiveRedirectPolicy, PickupMode, PolicyEvaluation } from './policy-types.ts';
-import { judgeStatus, lowSuccessWarning } from './status-window.ts';
+import { applyStatusRules } from './status-window.ts';
 
 /** Everything a redirect eligibility answer depends on. */
 export interface RedirectEvaluationInput {
@@ -26,50 +26,43 @@ export interface RedirectEvaluationInput {
 /**
  * Whether a parcel can be redirected now, with every reason and warning, and who pays: the
  * platform within the order's free redirects (domain: one), then the merchant, or a refusal
- * where the tenant's policy says so.
+ * where the tenant's policy says so. The status rules answer by the tenant's severities.
  */
 export function evaluateRedirect(input: RedirectEvaluationInput): PolicyEvaluation {
   const { policy } = input;
-  const reasons: PolicyReason<PolicyReasonCode>[] = [];
-  const warnings: PolicyReason<PolicyWarningCode>[] = [];
+  const findings = new Findings();
 
   if (policy === undefined) {
-    reasons.push({
+    findings.refuse({
       code: 'operation_not_supported',
       message: 'this carrier offers no redirect API',
     });
   }
-  const status = judgeStatus('redirect', input.status, policy?.window);
-  if (status.reason !== undefined) {
-    reasons.push(status.reason);
-  }
-  if (status.placement === 'low') {
-    warnings.push(lowSuccessWarning('redirect', input.status, input.subStatus));
-  }
+  applyStatusRules(findings, 'redirect', input, policy);
   // Without a redirect API the fee is still answered, as the domain's rule would set it.
   const freePerOrder = policy?.freePerOrder ?? DEFAULT_POLICY.redirect.freePerOrder;
   const freeUsed = input.redirectsUsedForOrder >= freePerOrder;
   if (policy !== undefined && freeUsed) {
     const used = `the platform pays for ${policy.freePerOrder} redirect(s) per order and this order has had ${input.redirectsUsedForOrder}`;
     if (policy.whenFreeUsed === 'refuse') {
-      reasons.push({
+      findings.refuse({
         code: 'free_redirect_used',
         message: `${used}, and this tenant's policy refuses paid redirects`,
       });
     } else {
-      warnings.push({
+      findings.note({
         code: 'free_redirect_used',
         message: `${used}: this redirect is charged to the merchant`,
       });
     }
   }
 
-  const eligible = reasons.length === 0;
+  const { eligible, reasons } = findings;
   return {
     eligible,
-    likelihood: eligible ? (status.placement === 'low' ? 'low' : 'high') : 'none',
+    likelihood: findings.likelihood,
     reasons,
-    warnings,
+    warnings: findings.warnings,
     fee: freeUsed ? assessChargedRedirectFee(input.feePolicy) : freeRedirectFee(freePerOrder),
     // A successful redirect needs no follow-up; a blocked one gets the same advice as an
     // intercept blocked for the same reasons, for an address error.

@@ -42,6 +42,8 @@ const WHEN_BLOCKED: Record<PolicyReasonCode, { readonly tier: number; readonly r
     cancelled: { tier: 0, rule: 'after_success' },
     outside_intercept_window: { tier: 0, rule: SETTLE_WITH_BUYER },
     outside_redirect_window: { tier: 0, rule: SETTLE_WITH_BUYER },
+    // The tenant refuses to try at the last-mile station: the parcel goes on to the buyer.
+    last_mile_low_success: { tier: 0, rule: SETTLE_WITH_BUYER },
     already_intercepted: { tier: 1, rule: ['await_carrier_outcome'] },
     category_excluded: { tier: 2, rule: SETTLE_WITH_BUYER },
     declared_value_over_limit: { tier: 2, rule: SETTLE_WITH_BUYER },

@@ -1,7 +1,12 @@
 import type { CarrierCapabilities } from '@parcelgate/carrier-kit';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './defaults.ts';
-import { applyOverrides, resolveEffectivePolicy } from './resolve-policy.ts';
+import {
+  applyOverrides,
+  describeCarrierPolicy,
+  describeTenantPolicy,
+  resolveEffectivePolicy,
+} from './resolve-policy.ts';
 
 const ACTION_CAPABILITY = {
   fees: { kind: 'by_pickup_mode' },
@@ -40,14 +45,15 @@ describe('resolveEffectivePolicy', () => {
       // exception: not accepted by the carrier; out_for_delivery: not by the tenant.
       lowLikelihood: ['at_destination_facility'],
     });
-    expect(intercept?.excludedCategories).toEqual([
-      ...DEFAULT_POLICY.intercept.excludedCategories,
-      'batteries',
-    ]);
-    expect(intercept?.declaredValueLimits).toEqual([
-      { amount: '800.00', currency: 'CNY' },
-      { amount: '150.00', currency: 'USD' },
-    ]);
+    // The tenant's lists and the carrier's own refusals stay apart: they answer differently.
+    expect(intercept?.excludedCategories).toEqual(DEFAULT_POLICY.intercept.excludedCategories);
+    expect(intercept?.declaredValueLimits).toEqual(DEFAULT_POLICY.intercept.declaredValueLimits);
+    expect(intercept?.carrier).toEqual({
+      window: CARRIER.intercept.window,
+      excludedCategories: ['tea', 'batteries'],
+      declaredValueLimits: CARRIER.intercept.declaredValueLimits,
+    });
+    expect(intercept?.severity).toEqual(DEFAULT_POLICY.intercept.severity);
     // high for the tenant but low for the carrier is low
     expect(redirect?.window).toEqual({
       highLikelihood: ['in_transit'],
@@ -74,29 +80,6 @@ describe('resolveEffectivePolicy', () => {
       highLikelihood: ['in_transit'],
       lowLikelihood: ['picked_up', 'out_for_delivery'],
     });
-  });
-
-  it('takes the stricter value limit per currency and keeps one-sided ones', () => {
-    const { intercept } = resolveEffectivePolicy(
-      DEFAULT_POLICY,
-      {
-        intercept: {
-          declaredValueLimits: [
-            { amount: '500', currency: 'CNY' },
-            { amount: '200.00', currency: 'USD' },
-            { amount: '90.00', currency: 'EUR' },
-          ],
-          exchangeRates: { 'USD/CNY': '7.10' },
-        },
-      },
-      CARRIER,
-    );
-    expect(intercept?.declaredValueLimits).toEqual([
-      { amount: '500', currency: 'CNY' },
-      { amount: '150.00', currency: 'USD' },
-      { amount: '90.00', currency: 'EUR' },
-    ]);
-    expect(intercept?.exchangeRates).toEqual({ 'USD/CNY': '7.10' });
   });
 
   it('takes the fewer free redirects and the tenant choice beyond them', () => {
@@ -141,7 +124,7 @@ describe('applyOverrides', () => {
     expect(applyOverrides(DEFAULT_POLICY, {})).toEqual(DEFAULT_POLICY);
   });
 
-  it('replaces a given field whole and keeps the rest', () => {
+  it('replaces a list given plainly whole, and keeps the rest', () => {
     const policy = applyOverrides(DEFAULT_POLICY, {
       intercept: { excludedCategories: ['tea'], window: { lowLikelihood: [] } },
       redirect: { whenFreeUsed: 'refuse' },
@@ -155,5 +138,201 @@ describe('applyOverrides', () => {
       DEFAULT_POLICY.intercept.declaredValueLimits,
     );
     expect(policy.redirect).toEqual({ ...DEFAULT_POLICY.redirect, whenFreeUsed: 'refuse' });
+  });
+});
+
+describe('list overrides merge', () => {
+  it('adds and removes categories without dropping the default list', () => {
+    const policy = applyOverrides(DEFAULT_POLICY, {
+      intercept: { excludedCategories: { add: ['electronics'], remove: ['TEA', 'unlisted'] } },
+    });
+    expect(policy.intercept.excludedCategories).toEqual([
+      ...DEFAULT_POLICY.intercept.excludedCategories.filter((category) => category !== 'tea'),
+      'electronics',
+    ]);
+  });
+
+  it('removes value limits by currency, and an added limit replaces its currency', () => {
+    const policy = applyOverrides(DEFAULT_POLICY, {
+      intercept: {
+        declaredValueLimits: {
+          add: [
+            { amount: '500.00', currency: 'CNY' },
+            { amount: '70.00', currency: 'USD' },
+          ],
+        },
+      },
+    });
+    expect(policy.intercept.declaredValueLimits).toEqual([
+      { amount: '500.00', currency: 'CNY' },
+      { amount: '70.00', currency: 'USD' },
+    ]);
+    const none = applyOverrides(DEFAULT_POLICY, {
+      intercept: { declaredValueLimits: { remove: ['CNY'] } },
+    });
+    expect(none.intercept.declaredValueLimits).toEqual([]);
+  });
+
+  it('edits window parts and the rate table the same way', () => {
+    const policy = applyOverrides(DEFAULT_POLICY, {
+      intercept: {
+        window: { lowLikelihood: { remove: ['exception'], add: ['out_for_delivery'] } },
+        exchangeRates: { add: { 'USD/CNY': '7.10', 'EUR/CNY': '7.70' } },
+      },
+      redirect: { window: { highLikelihood: { remove: ['picked_up'] } } },
+    });
+    expect(policy.intercept.window).toEqual({
+      highLikelihood: ['picked_up', 'in_transit'],
+      lowLikelihood: ['at_destination_facility', 'out_for_delivery'],
+    });
+    expect(policy.redirect.window.highLikelihood).toEqual(['in_transit']);
+    const fewer = applyOverrides(policy, { intercept: { exchangeRates: { remove: ['USD/CNY'] } } });
+    expect(fewer.intercept.exchangeRates).toEqual({ 'EUR/CNY': '7.70' });
+    const replaced = applyOverrides(policy, {
+      intercept: { exchangeRates: { 'JPY/CNY': '0.05' } },
+    });
+    expect(replaced.intercept.exchangeRates).toEqual({ 'JPY/CNY': '0.05' });
+  });
+
+  it('sets severities one rule at a time', () => {
+    const policy = applyOverrides(DEFAULT_POLICY, {
+      intercept: { severity: { excludedCategories: 'refuse' } },
+      redirect: { severity: { lastMile: 'refuse' } },
+    });
+    expect(policy.intercept.severity).toEqual({
+      ...DEFAULT_POLICY.intercept.severity,
+      excludedCategories: 'refuse',
+    });
+    expect(policy.redirect.severity).toEqual({ statusWindow: 'refuse', lastMile: 'refuse' });
+  });
+});
+
+describe('the defaults follow the guide', () => {
+  it('refuse outside the window and under way; warn for categories, value and last mile', () => {
+    expect(DEFAULT_POLICY.intercept.severity).toEqual({
+      statusWindow: 'refuse',
+      alreadyIntercepted: 'refuse',
+      excludedCategories: 'warn',
+      declaredValueLimits: 'warn',
+      lastMile: 'warn',
+    });
+    expect(DEFAULT_POLICY.redirect.severity).toEqual({ statusWindow: 'refuse', lastMile: 'warn' });
+  });
+});
+
+describe('sources', () => {
+  it('are all default without overrides', () => {
+    const { sources } = describeTenantPolicy(DEFAULT_POLICY, undefined);
+    expect(new Set(Object.values(sources.intercept.excludedCategories))).toEqual(
+      new Set(['default']),
+    );
+    expect(sources.intercept.declaredValueLimits).toEqual({ CNY: 'default' });
+    expect(sources.intercept.window).toEqual({
+      picked_up: 'default',
+      in_transit: 'default',
+      at_destination_facility: 'default',
+      exception: 'default',
+    });
+    expect(sources.redirect).toMatchObject({ freePerOrder: 'default', whenFreeUsed: 'default' });
+  });
+
+  it("name the tenant's values, entry by entry", () => {
+    const { sources } = describeTenantPolicy(DEFAULT_POLICY, {
+      intercept: {
+        excludedCategories: { add: ['electronics'], remove: ['tea'] },
+        declaredValueLimits: { add: [{ amount: '500.00', currency: 'CNY' }] },
+        exchangeRates: { 'USD/CNY': '7.10' },
+        window: { lowLikelihood: ['exception'] },
+        severity: { declaredValueLimits: 'refuse' },
+      },
+      redirect: { whenFreeUsed: 'refuse' },
+    });
+    expect(sources.intercept.excludedCategories).toMatchObject({
+      electronics: 'tenant',
+      jewelry: 'default',
+    });
+    expect(sources.intercept.excludedCategories).not.toHaveProperty('tea');
+    expect(sources.intercept.declaredValueLimits).toEqual({ CNY: 'tenant' });
+    expect(sources.intercept.exchangeRates).toEqual({ 'USD/CNY': 'tenant' });
+    expect(sources.intercept.window).toEqual({
+      picked_up: 'default',
+      in_transit: 'default',
+      exception: 'tenant',
+    });
+    expect(sources.intercept.severity).toMatchObject({
+      declaredValueLimits: 'tenant',
+      excludedCategories: 'default',
+    });
+    expect(sources.redirect).toMatchObject({ whenFreeUsed: 'tenant', freePerOrder: 'default' });
+  });
+
+  it('name the carrier where its value holds', () => {
+    const described = describeCarrierPolicy(
+      DEFAULT_POLICY,
+      {
+        intercept: {
+          excludedCategories: { add: ['Batteries'] },
+          declaredValueLimits: [
+            { amount: '500', currency: 'CNY' },
+            { amount: '200.00', currency: 'USD' },
+            { amount: '90.00', currency: 'EUR' },
+          ],
+        },
+        redirect: { freePerOrder: 3 },
+      },
+      CARRIER,
+    );
+    const intercept = described.intercept;
+    expect(intercept?.policy.excludedCategories).toEqual([
+      ...DEFAULT_POLICY.intercept.excludedCategories,
+      'Batteries',
+    ]);
+    expect(intercept?.sources.excludedCategories).toMatchObject({
+      tea: 'carrier',
+      Batteries: 'carrier',
+      jewelry: 'default',
+    });
+    // The stricter limit per currency, one-sided ones kept, each with its source.
+    expect(intercept?.policy.declaredValueLimits).toEqual([
+      { amount: '500', currency: 'CNY' },
+      { amount: '150.00', currency: 'USD' },
+      { amount: '90.00', currency: 'EUR' },
+    ]);
+    expect(intercept?.sources.declaredValueLimits).toEqual({
+      CNY: 'tenant',
+      USD: 'carrier',
+      EUR: 'tenant',
+    });
+    expect(intercept?.policy.window).toEqual({
+      highLikelihood: ['picked_up', 'in_transit'],
+      lowLikelihood: ['at_destination_facility'],
+    });
+    expect(described.redirect?.policy.freePerOrder).toBe(2);
+    expect(described.redirect?.sources).toMatchObject({
+      freePerOrder: 'carrier',
+      // high for the tenant, lowered by the carrier
+      window: { in_transit: 'default', picked_up: 'carrier' },
+    });
+  });
+
+  it('give a tie on a value limit to the carrier, whose own limit always refuses', () => {
+    const sameLimit = {
+      ...CARRIER,
+      intercept: {
+        ...CARRIER.intercept,
+        declaredValueLimits: [{ amount: '1000', currency: 'CNY' }],
+      },
+    } as const satisfies CarrierCapabilities;
+    const described = describeCarrierPolicy(DEFAULT_POLICY, undefined, sameLimit);
+    expect(described.intercept?.sources.declaredValueLimits).toEqual({ CNY: 'carrier' });
+  });
+
+  it('leave out an operation the carrier lacks', () => {
+    expect(
+      describeCarrierPolicy(DEFAULT_POLICY, undefined, {
+        proofOfDelivery: false,
+        callbacks: false,
+      }),
+    ).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import type { ExceptionSubStatus, NormalizedStatus } from '@parcelgate/carrier-kit';
-import type { PolicyReason, PolicyReasonCode } from './codes.ts';
-import type { PolicyWindow } from './policy-types.ts';
+import { POLICY_WARNING_CODES, type PolicyReason, type PolicyReasonCode } from './codes.ts';
+import type { Findings, GradedCode } from './findings.ts';
+import type { PolicyWindow, RuleSeverity } from './policy-types.ts';
 
 /** The two mutating operations whose eligibility depends on the parcel's status. */
 export type PolicyOperation = 'intercept' | 'redirect';
@@ -130,4 +131,54 @@ export function lowSuccessWarning(
     code: 'last_mile_low_success',
     message: `the parcel is ${where}: the carrier accepts the request but often fails to have it ${PARTICIPLE[operation]} there`,
   };
+}
+
+/** The parts of a policy the status rules read. */
+export interface StatusRules {
+  /** The tenant's window bounded by the carrier's. */
+  readonly window: PolicyWindow;
+  /** The carrier's own window: a status outside it is refused whatever the tenant says. */
+  readonly carrierWindow: PolicyWindow;
+  readonly severity: { readonly statusWindow: RuleSeverity; readonly lastMile: RuleSeverity };
+}
+
+/**
+ * The status rules: outside the carrier's window (or never in one) refuses; outside only
+ * the tenant's window follows the `statusWindow` severity; in the low-likelihood part, the
+ * `lastMile` severity. Without rules (the carrier lacks the operation) only statuses with a
+ * domain code give a reason; the caller reports `operation_not_supported`.
+ */
+export function applyStatusRules(
+  findings: Findings,
+  operation: PolicyOperation,
+  parcel: {
+    readonly status: NormalizedStatus;
+    readonly subStatus?: ExceptionSubStatus | undefined;
+  },
+  rules: StatusRules | undefined,
+): void {
+  const judgement = judgeStatus(operation, parcel.status, rules?.window);
+  const { reason } = judgement;
+  if (judgement.placement === 'low' && rules !== undefined) {
+    findings.apply(
+      rules.severity.lastMile,
+      lowSuccessWarning(operation, parcel.status, parcel.subStatus),
+    );
+  }
+  if (reason === undefined) {
+    return;
+  }
+  const carrierAccepts =
+    rules !== undefined &&
+    !NEVER_IN_WINDOW.has(parcel.status) &&
+    placeInWindow(parcel.status, rules.carrierWindow) !== 'outside';
+  if (carrierAccepts && isGraded(reason)) {
+    findings.apply(rules.severity.statusWindow, reason);
+  } else {
+    findings.refuse(reason);
+  }
+}
+
+function isGraded(reason: PolicyReason<PolicyReasonCode>): reason is PolicyReason<GradedCode> {
+  return (POLICY_WARNING_CODES as readonly string[]).includes(reason.code);
 }

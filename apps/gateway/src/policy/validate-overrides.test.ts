@@ -48,15 +48,15 @@ describe('validatePolicyOverrides', () => {
     expect(problems.map((p) => p.pointer)).toEqual([
       '/intercept/window/highLikelihood/1',
       '/intercept/window/highLikelihood/2',
+      '/intercept/window/lowLikelihood/1',
       '/intercept/window/highLikelihood/3',
       '/intercept/window/lowLikelihood/0',
-      '/intercept/window/lowLikelihood/1',
       '/redirect/window/highLikelihood',
     ]);
     expect(problems[1]?.message).toContain('delivered can never be in a window');
-    expect(problems[2]?.message).toBe('in_transit is listed twice');
-    expect(problems[3]?.message).toBe('in_transit is also listed as high likelihood');
-    expect(problems[5]?.message).toBe('must be an array');
+    expect(problems[3]?.message).toBe('in_transit is listed twice');
+    expect(problems[4]?.message).toBe('in_transit is also listed as high likelihood');
+    expect(problems[5]?.message).toBe('must be a list, or an object with add and remove');
   });
 
   it('checks categories', () => {
@@ -138,5 +138,102 @@ describe('validatePolicyOverrides', () => {
         redirect: { freePerOrder: -1, whenFreeUsed: 'never' },
       }),
     ).toHaveLength(4);
+  });
+
+  it('accepts { add, remove } for every list and the rate table', () => {
+    expect(
+      validatePolicyOverrides({
+        intercept: {
+          window: {
+            highLikelihood: { remove: ['picked_up'] },
+            lowLikelihood: { add: ['out_for_delivery'] },
+          },
+          excludedCategories: { add: ['electronics'], remove: ['tea'] },
+          declaredValueLimits: { add: [{ amount: '500.00', currency: 'CNY' }], remove: ['USD'] },
+          exchangeRates: { add: { 'USD/CNY': '7.10' }, remove: ['EUR/CNY'] },
+        },
+        redirect: { window: { lowLikelihood: { remove: ['exception'] } } },
+      }),
+    ).toEqual([]);
+  });
+
+  it('points into add and remove', () => {
+    const problems = validatePolicyOverrides({
+      intercept: {
+        window: { highLikelihood: { add: ['delivered'], remove: ['flying'], keep: [] } },
+        excludedCategories: { add: [''], remove: [7] },
+        declaredValueLimits: { add: [{ amount: 'x', currency: 'CNY' }], remove: ['cny'] },
+        exchangeRates: { add: { 'USD/CNY': '0' }, remove: ['USD'] },
+      },
+    });
+    expect(problems.map((p) => p.pointer)).toEqual([
+      '/intercept/window/highLikelihood/keep',
+      '/intercept/window/highLikelihood/add/0',
+      '/intercept/window/highLikelihood/remove/0',
+      '/intercept/excludedCategories/add/0',
+      '/intercept/excludedCategories/remove/0',
+      '/intercept/declaredValueLimits/add/0/amount',
+      '/intercept/declaredValueLimits/remove/0',
+      '/intercept/exchangeRates/add/USD~1CNY',
+      '/intercept/exchangeRates/remove/0',
+    ]);
+    expect(pointers({ intercept: { excludedCategories: 'tea' } })).toEqual([
+      '/intercept/excludedCategories',
+    ]);
+  });
+
+  it('names a status that the merge would put in both parts of a window', () => {
+    const problems = validatePolicyOverrides({
+      intercept: { window: { highLikelihood: { add: ['exception'] } } },
+      redirect: {
+        window: { highLikelihood: ['picked_up', 'in_transit', 'at_destination_facility'] },
+      },
+    });
+    expect(problems.map((p) => p.pointer)).toEqual([
+      '/intercept/window/highLikelihood/add/0',
+      '/redirect/window/highLikelihood/2',
+    ]);
+    expect(problems[0]?.message).toContain('exception is also in lowLikelihood');
+    expect(problems[0]?.message).toContain('remove');
+    // Moving a status: add it on one side and remove it on the other.
+    expect(
+      validatePolicyOverrides({
+        intercept: {
+          window: {
+            highLikelihood: { add: ['exception'] },
+            lowLikelihood: { remove: ['exception'] },
+          },
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it('checks severities rule by rule', () => {
+    expect(
+      validatePolicyOverrides({
+        intercept: {
+          severity: {
+            statusWindow: 'warn',
+            lastMile: 'refuse',
+            alreadyIntercepted: 'refuse',
+            excludedCategories: 'refuse',
+            declaredValueLimits: 'warn',
+          },
+        },
+        redirect: { severity: { statusWindow: 'warn', lastMile: 'refuse' } },
+      }),
+    ).toEqual([]);
+    const problems = validatePolicyOverrides({
+      intercept: { severity: { lastMile: 'block', alreadyIntercepted: 'warn', fees: 'warn' } },
+      redirect: { severity: { excludedCategories: 'warn' } },
+    });
+    expect(problems.map((p) => p.pointer)).toEqual([
+      '/intercept/severity/fees',
+      '/intercept/severity/lastMile',
+      '/intercept/severity/alreadyIntercepted',
+      '/redirect/severity/excludedCategories',
+    ]);
+    expect(problems[1]?.message).toBe("must be 'refuse' or 'warn'");
+    expect(problems[2]?.message).toContain('one live intercept');
   });
 });

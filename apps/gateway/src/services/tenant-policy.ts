@@ -1,12 +1,12 @@
 import type { CarrierCapabilities } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_POLICY } from '../policy/defaults.ts';
-import type {
-  EffectivePolicy,
-  TenantPolicy,
-  TenantPolicyOverrides,
-} from '../policy/policy-types.ts';
-import { applyOverrides, resolveEffectivePolicy } from '../policy/resolve-policy.ts';
+import type { EffectivePolicy, TenantPolicyOverrides } from '../policy/policy-types.ts';
+import {
+  describeCarrierPolicy,
+  describeTenantPolicy,
+  resolveEffectivePolicy,
+} from '../policy/resolve-policy.ts';
 import { validatePolicyOverrides } from '../policy/validate-overrides.ts';
 import { ProblemError } from '../problems.ts';
 import type { PolicyDocument } from '../schemas/policy.ts';
@@ -27,9 +27,18 @@ export function effectivePolicyFor(
   );
 }
 
-/** `GET /v1/policy`: the tenant's overrides and the rules they produce over the defaults. */
-export function presentTenantPolicy(tenant: Tenant): PolicyDocument {
-  return present(tenant.policy as TenantPolicyOverrides);
+/** A carrier to show the policy at: its id and what it can do. */
+export interface PolicyCarrier {
+  readonly id: string;
+  readonly capabilities: CarrierCapabilities;
+}
+
+/**
+ * `GET /v1/policy`: the tenant's overrides, the rules they produce over the defaults and
+ * where each value came from; with a carrier, also the rules at that carrier.
+ */
+export function presentTenantPolicy(tenant: Tenant, carrier?: PolicyCarrier): PolicyDocument {
+  return present(tenant.policy as TenantPolicyOverrides, carrier);
 }
 
 /**
@@ -52,11 +61,41 @@ export async function replaceTenantPolicy(
     );
   }
   await setTenantPolicy(app.database, tenant.id, overrides);
-  return present(overrides);
+  return present(overrides, undefined);
 }
 
-function present(overrides: TenantPolicyOverrides): PolicyDocument {
-  const effective: TenantPolicy = applyOverrides(DEFAULT_POLICY, overrides);
-  // The policy types are read-only; the wire document is a fresh copy of them.
-  return structuredClone({ overrides, effective }) as PolicyDocument;
+function present(
+  overrides: TenantPolicyOverrides,
+  carrier: PolicyCarrier | undefined,
+): PolicyDocument {
+  const tenant = describeTenantPolicy(DEFAULT_POLICY, overrides);
+  const atCarrier =
+    carrier === undefined
+      ? undefined
+      : describeCarrierPolicy(DEFAULT_POLICY, overrides, carrier.capabilities);
+  const document: PolicyDocument = {
+    overrides: structuredClone(overrides) as PolicyDocument['overrides'],
+    effective: structuredClone(tenant.policy) as PolicyDocument['effective'],
+    sources: structuredClone(tenant.sources),
+    ...(atCarrier === undefined || carrier === undefined
+      ? {}
+      : {
+          atCarrier: {
+            carrier: carrier.id,
+            effective: structuredClone({
+              ...(atCarrier.intercept === undefined
+                ? {}
+                : { intercept: atCarrier.intercept.policy }),
+              ...(atCarrier.redirect === undefined ? {} : { redirect: atCarrier.redirect.policy }),
+            }) as NonNullable<PolicyDocument['atCarrier']>['effective'],
+            sources: structuredClone({
+              ...(atCarrier.intercept === undefined
+                ? {}
+                : { intercept: atCarrier.intercept.sources }),
+              ...(atCarrier.redirect === undefined ? {} : { redirect: atCarrier.redirect.sources }),
+            }),
+          },
+        }),
+  };
+  return document;
 }

@@ -3,8 +3,11 @@
  * categories, the declared value limit and its currencies, an intercept already under way,
  * a carrier without the operation, several reasons at once, who pays, and what to do next.
  * The dry run, the tracking answer and the refusal of `POST /v1/intercepts` must agree.
+ * The tenant's policy: severities per rule, list overrides that merge, and the source of
+ * every value, over HTTP.
  */
 
+import { fileURLToPath } from 'node:url';
 import { newKey, type Stack, startStack, TRACK_ONLY_CARRIER } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -16,12 +19,18 @@ import type {
   Tracking,
 } from './api-types.ts';
 
+/** The sandbox's API without refusals of its own for categories or values. */
+const OPEN_CARRIER = fileURLToPath(new URL('./fixtures/open-carrier.ts', import.meta.url));
+
 let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack({
-    carriers: ['@parcelgate/carrier-sandbox', TRACK_ONLY_CARRIER],
-    gatewayEnv: (simUrl) => ({ CARRIER_TRACKONLY_BASE_URL: `${simUrl}/sandbox` }),
+    carriers: ['@parcelgate/carrier-sandbox', TRACK_ONLY_CARRIER, OPEN_CARRIER],
+    gatewayEnv: (simUrl) => ({
+      CARRIER_TRACKONLY_BASE_URL: `${simUrl}/sandbox`,
+      CARRIER_OPEN_BASE_URL: `${simUrl}/sandbox`,
+    }),
   });
 });
 
@@ -193,7 +202,7 @@ describe('the status window', () => {
   });
 });
 
-describe('excluded categories', () => {
+describe('excluded categories at a carrier that refuses them itself (the sandbox)', () => {
   let trackingNumber: string;
   beforeAll(async () => {
     trackingNumber = await stack.sim.createParcel({ status: 'in_transit' });
@@ -229,7 +238,7 @@ describe('excluded categories', () => {
   });
 });
 
-describe('declared value', () => {
+describe('the declared value at a carrier that refuses over 1,000 CNY itself (the sandbox)', () => {
   let trackingNumber: string;
   beforeAll(async () => {
     trackingNumber = await stack.sim.createParcel({ status: 'in_transit' });
@@ -459,11 +468,12 @@ describe("the tenant's own policy", () => {
     expect(codes(over.reasons)).toEqual(['declared_value_over_limit']);
     expect(over.reasons[0]?.message).toContain('1001.1');
 
-    // The tenant's list replaces the default one whole.
+    // A plain list replaces the default one whole; the tenant's categories only warn by default.
     const electronics = await eligibility(
       body(trackingNumber, { parcel: { category: 'electronics' } }),
     );
-    expect(codes(electronics.reasons)).toEqual(['category_excluded']);
+    expect(electronics).toMatchObject({ eligible: true, likelihood: 'low', reasons: [] });
+    expect(codes(electronics.warnings)).toEqual(['category_excluded']);
     const tea = await eligibility(body(trackingNumber, { parcel: { category: 'tea' } }));
     // ... but the carrier still excludes tea: a tenant can only be stricter than its carrier.
     expect(codes(tea.reasons)).toEqual(['category_excluded']);
@@ -471,5 +481,267 @@ describe("the tenant's own policy", () => {
     const lastMile = await stack.sim.createParcel({ status: 'at_destination_facility' });
     const narrowed = await eligibility(body(lastMile));
     expect(codes(narrowed.reasons)).toEqual(['outside_intercept_window']);
+  });
+});
+
+describe("the guide's likelihood rules at a carrier that refuses nothing itself", () => {
+  const open = (trackingNumber: string, parcel?: InterceptRequestBody['parcel']) =>
+    body(trackingNumber, { carrier: 'open', ...(parcel === undefined ? {} : { parcel }) });
+  const cny = (amount: string) => ({ amount, currency: 'CNY' });
+
+  afterAll(async () => {
+    await stack.api.request('PUT', '/v1/policy', { json: {} });
+  });
+
+  it('warns by default: the hard categories and a value over 1,000 CNY lower the odds', async () => {
+    const trackingNumber = await stack.sim.createParcel({ status: 'in_transit' });
+    const tea = await eligibility(open(trackingNumber, { category: 'tea' }));
+    expect(tea).toMatchObject({ eligible: true, likelihood: 'low', reasons: [] });
+    expect(codes(tea.warnings)).toEqual(['category_excluded']);
+    expect(tea.nextActions).toEqual(['refund_buyer']);
+
+    const valuable = await eligibility(open(trackingNumber, { declaredValue: cny('1500.00') }));
+    expect(valuable).toMatchObject({ eligible: true, likelihood: 'low', reasons: [] });
+    expect(codes(valuable.warnings)).toEqual(['declared_value_over_limit']);
+
+    const both = await eligibility(
+      open(trackingNumber, { category: 'Jewelry', declaredValue: cny('1000.01') }),
+    );
+    expect(codes(both.warnings)).toEqual(['category_excluded', 'declared_value_over_limit']);
+
+    const ordinary = await eligibility(
+      open(trackingNumber, { category: 'apparel', declaredValue: cny('1000.00') }),
+    );
+    expect(ordinary).toMatchObject({ likelihood: 'high', warnings: [] });
+
+    const tracking = await stack.api.get<Tracking>(`/v1/tracking/open/${trackingNumber}`);
+    expect(tracking.status, tracking.text).toBe(200);
+    expect(tracking.body.interception).toMatchObject({ possible: true, likelihood: 'high' });
+  });
+
+  it('an intercept the policy only warns about is sent, and keeps its warnings', async () => {
+    const declaredValue = cny('1200.00');
+    const trackingNumber = await stack.sim.createParcel({ status: 'in_transit', declaredValue });
+    const created = await stack.api.post<Intercept>(
+      '/v1/intercepts',
+      open(trackingNumber, { declaredValue }),
+      { idempotencyKey: newKey() },
+    );
+    expect(created.status, created.text).toBe(201);
+    expect(codes(created.body.warnings)).toContain('declared_value_over_limit');
+    // The simulator's sandbox refuses above 1,000 CNY: the lowered odds were real.
+    expect(created.body).toMatchObject({ status: 'rejected', carrierReason: 'VALUE_OVER_LIMIT' });
+    expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(1);
+  });
+
+  it('refuses where the tenant says refuse, rule by rule', async () => {
+    const updated = await stack.api.request('PUT', '/v1/policy', {
+      json: {
+        intercept: { severity: { excludedCategories: 'refuse', declaredValueLimits: 'refuse' } },
+      },
+    });
+    expect(updated.status, updated.text).toBe(200);
+    const trackingNumber = await stack.sim.createParcel({ status: 'in_transit' });
+    const request = open(trackingNumber, { category: 'tea', declaredValue: cny('1500.00') });
+    const dryRun = await eligibility(request);
+    expect(dryRun).toMatchObject({ eligible: false, likelihood: 'none', warnings: [] });
+    expect(codes(dryRun.reasons)).toEqual(['category_excluded', 'declared_value_over_limit']);
+    expect(dryRun.nextActions).toEqual(['ask_buyer_to_refuse_delivery', 'file_return']);
+
+    const refused = await stack.api.post<Problem>('/v1/intercepts', request, {
+      idempotencyKey: newKey(),
+    });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.type).toBe(`${PROBLEM}not-eligible`);
+    expect(codes(refused.body.reasons ?? [])).toEqual(codes(dryRun.reasons));
+    expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(0);
+  });
+
+  it('the last-mile rule warns by default and refuses where the tenant says so', async () => {
+    const station = await stack.sim.createParcel({ status: 'at_destination_facility' });
+    await stack.api.request('PUT', '/v1/policy', { json: {} });
+    const warned = await eligibility(open(station));
+    expect(warned).toMatchObject({ eligible: true, likelihood: 'low' });
+    expect(codes(warned.warnings)).toEqual(['last_mile_low_success']);
+
+    const updated = await stack.api.request('PUT', '/v1/policy', {
+      json: { intercept: { severity: { lastMile: 'refuse' } } },
+    });
+    expect(updated.status, updated.text).toBe(200);
+    const refused = await eligibility(open(station));
+    expect(refused).toMatchObject({ eligible: false, likelihood: 'none', warnings: [] });
+    expect(codes(refused.reasons)).toEqual(['last_mile_low_success']);
+  });
+
+  it('the window rule may only warn outside a narrowed window, never outside the carrier', async () => {
+    const updated = await stack.api.request('PUT', '/v1/policy', {
+      json: {
+        intercept: {
+          window: { highLikelihood: { remove: ['picked_up'] } },
+          severity: { statusWindow: 'warn' },
+        },
+      },
+    });
+    expect(updated.status, updated.text).toBe(200);
+    const pickedUp = await stack.sim.createParcel({ status: 'picked_up' });
+    const early = await eligibility(open(pickedUp));
+    expect(early).toMatchObject({ eligible: true, likelihood: 'low', reasons: [] });
+    expect(codes(early.warnings)).toEqual(['outside_intercept_window']);
+    const late = await stack.sim.createParcel({ status: 'out_for_delivery' });
+    expect(codes((await eligibility(open(late))).reasons)).toEqual(['out_for_delivery']);
+  });
+});
+
+/** The `GET /v1/policy` document, as far as these tests read it. */
+interface PolicyDocument {
+  readonly overrides: Record<string, unknown>;
+  readonly effective: {
+    readonly intercept: {
+      readonly excludedCategories: string[];
+      readonly declaredValueLimits: { amount: string; currency: string }[];
+      readonly severity: Record<string, string>;
+    };
+    readonly redirect: { readonly whenFreeUsed: string };
+  };
+  readonly sources: {
+    readonly intercept: {
+      readonly excludedCategories: Record<string, string>;
+      readonly declaredValueLimits: Record<string, string>;
+      readonly severity: Record<string, string>;
+    };
+  };
+  readonly atCarrier?: {
+    readonly carrier: string;
+    readonly effective: { readonly intercept?: { readonly excludedCategories: string[] } };
+    readonly sources: {
+      readonly intercept?: {
+        readonly excludedCategories: Record<string, string>;
+        readonly declaredValueLimits: Record<string, string>;
+      };
+      readonly redirect?: Record<string, unknown>;
+    };
+  };
+}
+
+describe('GET and PUT /v1/policy', () => {
+  afterAll(async () => {
+    await stack.api.request('PUT', '/v1/policy', { json: {} });
+  });
+
+  const pointers = (problem: Problem) => (problem.errors ?? []).map((error) => error.pointer);
+
+  it('shows the defaults, their severities and their sources', async () => {
+    await stack.api.request('PUT', '/v1/policy', { json: {} });
+    const policy = await stack.api.get<PolicyDocument>('/v1/policy');
+    expect(policy.status, policy.text).toBe(200);
+    expect(policy.body.overrides).toEqual({});
+    expect(policy.body.effective.intercept.excludedCategories).toContain('tea');
+    expect(policy.body.effective.intercept.severity).toEqual({
+      statusWindow: 'refuse',
+      lastMile: 'warn',
+      alreadyIntercepted: 'refuse',
+      excludedCategories: 'warn',
+      declaredValueLimits: 'warn',
+    });
+    expect(policy.body.sources.intercept.excludedCategories.tea).toBe('default');
+    expect(policy.body.sources.intercept.severity.excludedCategories).toBe('default');
+    expect(policy.body.atCarrier).toBeUndefined();
+  });
+
+  it('merges { add, remove } with the default lists instead of dropping them', async () => {
+    const updated = await stack.api.request('PUT', '/v1/policy', {
+      json: {
+        intercept: {
+          excludedCategories: { add: ['electronics'], remove: ['tea'] },
+          declaredValueLimits: { add: [{ amount: '500.00', currency: 'CNY' }] },
+          severity: { excludedCategories: 'refuse' },
+        },
+      },
+    });
+    expect(updated.status, updated.text).toBe(200);
+    const policy = await stack.api.get<PolicyDocument>('/v1/policy');
+    const { effective, sources } = policy.body;
+    expect(effective.intercept.excludedCategories).toContain('jewelry');
+    expect(effective.intercept.excludedCategories).toContain('electronics');
+    expect(effective.intercept.excludedCategories).not.toContain('tea');
+    expect(sources.intercept.excludedCategories).toMatchObject({
+      electronics: 'tenant',
+      jewelry: 'default',
+    });
+    expect(effective.intercept.declaredValueLimits).toEqual([
+      { amount: '500.00', currency: 'CNY' },
+    ]);
+    expect(sources.intercept.declaredValueLimits).toEqual({ CNY: 'tenant' });
+    expect(sources.intercept.severity).toMatchObject({
+      excludedCategories: 'tenant',
+      lastMile: 'default',
+    });
+
+    // The merged policy is the one applied.
+    const trackingNumber = await stack.sim.createParcel({ status: 'in_transit' });
+    const electronics = await eligibility(
+      body(trackingNumber, { carrier: 'open', parcel: { category: 'electronics' } }),
+    );
+    expect(codes(electronics.reasons)).toEqual(['category_excluded']);
+    const tea = await eligibility(
+      body(trackingNumber, { carrier: 'open', parcel: { category: 'tea' } }),
+    );
+    expect(tea).toMatchObject({ eligible: true, likelihood: 'high' });
+  });
+
+  it('shows the rules at a carrier, naming what the carrier bounds', async () => {
+    const atSandbox = await stack.api.get<PolicyDocument>('/v1/policy?carrier=sandbox');
+    expect(atSandbox.status, atSandbox.text).toBe(200);
+    const atCarrier = atSandbox.body.atCarrier;
+    expect(atCarrier?.carrier).toBe('sandbox');
+    // The tenant removed tea, but the sandbox refuses it itself.
+    expect(atCarrier?.effective.intercept?.excludedCategories).toContain('tea');
+    expect(atCarrier?.sources.intercept?.excludedCategories).toMatchObject({
+      tea: 'carrier',
+      electronics: 'tenant',
+    });
+    expect(atCarrier?.sources.intercept?.declaredValueLimits).toEqual({ CNY: 'tenant' });
+
+    const trackOnly = await stack.api.get<PolicyDocument>('/v1/policy?carrier=trackonly');
+    expect(trackOnly.status).toBe(200);
+    expect(trackOnly.body.atCarrier?.effective).toEqual({});
+
+    const unknown = await stack.api.get<Problem>('/v1/policy?carrier=nope');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.type).toBe(`${PROBLEM}unknown-carrier`);
+  });
+
+  it('a plain list still replaces the default list whole', async () => {
+    const updated = await stack.api.request('PUT', '/v1/policy', {
+      json: { intercept: { excludedCategories: ['electronics'] } },
+    });
+    expect(updated.status, updated.text).toBe(200);
+    const policy = await stack.api.get<PolicyDocument>('/v1/policy');
+    expect(policy.body.effective.intercept.excludedCategories).toEqual(['electronics']);
+  });
+
+  it.each([
+    [{ intercept: { severity: { lastMile: 'block' } } }, ['/intercept/severity/lastMile']],
+    [
+      { intercept: { severity: { alreadyIntercepted: 'warn' } } },
+      ['/intercept/severity/alreadyIntercepted'],
+    ],
+    [
+      { intercept: { window: { highLikelihood: { add: ['exception'] } } } },
+      ['/intercept/window/highLikelihood/add/0'],
+    ],
+    [
+      { intercept: { declaredValueLimits: { remove: ['cny'] } } },
+      ['/intercept/declaredValueLimits/remove/0'],
+    ],
+  ])('a bad policy is a 400 problem naming the field: %j', async (json, expected) => {
+    const answer = await stack.api.request<Problem>('PUT', '/v1/policy', { json });
+    expect(answer.status, answer.text).toBe(400);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    const problem = answer.body;
+    expect(problem.type).toBe(`${PROBLEM}validation-failed`);
+    for (const pointer of expected) {
+      expect(pointers(problem)).toContain(pointer);
+    }
   });
 });

@@ -309,11 +309,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read the tenant's policy overrides and the rules they produce */
+        /**
+         * Read the tenant's policy: its overrides, the rules they produce and their sources
+         * @description Every value of `effective` has its source in `sources` (`default` or `tenant`). With `carrier`, `atCarrier` also shows the rules at that carrier, which bounds the tenant: values whose source is `carrier` always refuse.
+         */
         get: operations["getPolicy"];
         /**
          * Replace the tenant's policy overrides
-         * @description A field given replaces the default whole (lists are not merged). Statuses that can never be intercepted (label_created, delivered, returned, ...) are refused in windows. PUT is idempotent by nature: no Idempotency-Key needed.
+         * @description The body replaces the stored overrides; each override applies to the defaults. A list given as `{ "add": [...], "remove": [...] }` edits the default list and keeps the rest (e.g. `excludedCategories: { "remove": ["tea"] }`); a plain list replaces the default list whole (kept for compatibility). Value limits are removed by currency, and an added limit replaces its currency's. `severity` sets each rule to `refuse` (a reason, not eligible) or `warn` (a warning that lowers the likelihood). Statuses that can never be intercepted (label_created, delivered, returned, ...) are refused in windows, and so is a status that would end up in both parts of a window. PUT is idempotent by nature: no Idempotency-Key needed.
          */
         put: operations["replacePolicy"];
         post?: never;
@@ -1164,9 +1167,22 @@ export interface components {
          */
         PickupMode: "platform_pickup" | "self_dropoff";
         /**
-         * @description The tenant's overrides and the rules they produce.
+         * @description The tenant's overrides, the rules they produce and where each value came from.
          * @example {
          *       "overrides": {
+         *         "intercept": {
+         *           "excludedCategories": {
+         *             "add": [
+         *               "electronics"
+         *             ],
+         *             "remove": [
+         *               "tea"
+         *             ]
+         *           },
+         *           "severity": {
+         *             "declaredValueLimits": "refuse"
+         *           }
+         *         },
          *         "redirect": {
          *           "whenFreeUsed": "refuse"
          *         }
@@ -1189,9 +1205,9 @@ export interface components {
          *             "jewelry",
          *             "antiques",
          *             "second_hand",
-         *             "tea",
          *             "large_appliances",
-         *             "custom_made"
+         *             "custom_made",
+         *             "electronics"
          *           ],
          *           "declaredValueLimits": [
          *             {
@@ -1199,7 +1215,14 @@ export interface components {
          *               "currency": "CNY"
          *             }
          *           ],
-         *           "exchangeRates": {}
+         *           "exchangeRates": {},
+         *           "severity": {
+         *             "statusWindow": "refuse",
+         *             "lastMile": "warn",
+         *             "alreadyIntercepted": "refuse",
+         *             "excludedCategories": "warn",
+         *             "declaredValueLimits": "refuse"
+         *           }
          *         },
          *         "redirect": {
          *           "window": {
@@ -1213,13 +1236,63 @@ export interface components {
          *             ]
          *           },
          *           "freePerOrder": 1,
-         *           "whenFreeUsed": "refuse"
+         *           "whenFreeUsed": "refuse",
+         *           "severity": {
+         *             "statusWindow": "refuse",
+         *             "lastMile": "warn"
+         *           }
+         *         }
+         *       },
+         *       "sources": {
+         *         "intercept": {
+         *           "window": {
+         *             "picked_up": "default",
+         *             "in_transit": "default",
+         *             "at_destination_facility": "default",
+         *             "exception": "default"
+         *           },
+         *           "excludedCategories": {
+         *             "fresh_food": "default",
+         *             "virtual_goods": "default",
+         *             "jewelry": "default",
+         *             "antiques": "default",
+         *             "second_hand": "default",
+         *             "large_appliances": "default",
+         *             "custom_made": "default",
+         *             "electronics": "tenant"
+         *           },
+         *           "declaredValueLimits": {
+         *             "CNY": "default"
+         *           },
+         *           "exchangeRates": {},
+         *           "severity": {
+         *             "statusWindow": "default",
+         *             "lastMile": "default",
+         *             "alreadyIntercepted": "default",
+         *             "excludedCategories": "default",
+         *             "declaredValueLimits": "tenant"
+         *           }
+         *         },
+         *         "redirect": {
+         *           "window": {
+         *             "picked_up": "default",
+         *             "in_transit": "default",
+         *             "at_destination_facility": "default",
+         *             "exception": "default"
+         *           },
+         *           "freePerOrder": "default",
+         *           "whenFreeUsed": "tenant",
+         *           "severity": {
+         *             "statusWindow": "default",
+         *             "lastMile": "default"
+         *           }
          *         }
          *       }
          *     }
          */
         Policy: {
             overrides: components["schemas"]["PolicyOverrides"];
+            /** @description The defaults with the tenant's overrides on top. */
             effective: {
                 intercept: {
                     window: {
@@ -1232,6 +1305,34 @@ export interface components {
                     exchangeRates: {
                         [key: string]: string;
                     };
+                    /** @description What each intercept rule does: refuse (a reason, not eligible) or warn (a warning that lowers the likelihood to low). What the carrier itself refuses always refuses. */
+                    severity: {
+                        /**
+                         * @description A status the carrier acts on but the tenant's window leaves out (default refuse).
+                         * @enum {unknown}
+                         */
+                        statusWindow: "refuse" | "warn";
+                        /**
+                         * @description A status in the window's low-likelihood part, last_mile_low_success (default warn).
+                         * @enum {unknown}
+                         */
+                        lastMile: "refuse" | "warn";
+                        /**
+                         * @description An intercept already under way: always refuse (one live intercept per parcel).
+                         * @enum {unknown}
+                         */
+                        alreadyIntercepted: "refuse";
+                        /**
+                         * @description A category in the tenant's excludedCategories, category_excluded (default warn).
+                         * @enum {unknown}
+                         */
+                        excludedCategories: "refuse" | "warn";
+                        /**
+                         * @description A declared value over the tenant's limit, declared_value_over_limit (default warn).
+                         * @enum {unknown}
+                         */
+                        declaredValueLimits: "refuse" | "warn";
+                    };
                 };
                 redirect: {
                     window: {
@@ -1241,12 +1342,257 @@ export interface components {
                     freePerOrder: number;
                     /** @enum {unknown} */
                     whenFreeUsed: "charge" | "refuse";
+                    /** @description What each redirect rule does: refuse or warn. whenFreeUsed is the free-redirect rule. */
+                    severity: {
+                        /**
+                         * @description A status the carrier acts on but the tenant's window leaves out (default refuse).
+                         * @enum {unknown}
+                         */
+                        statusWindow: "refuse" | "warn";
+                        /**
+                         * @description A status in the window's low-likelihood part (default warn).
+                         * @enum {unknown}
+                         */
+                        lastMile: "refuse" | "warn";
+                    };
+                };
+            };
+            /** @description Where each value of effective came from. */
+            sources: {
+                intercept: {
+                    /** @description By status. */
+                    window: {
+                        [key: string]: "default" | "carrier" | "tenant";
+                    };
+                    /** @description By category, as written. */
+                    excludedCategories: {
+                        [key: string]: "default" | "carrier" | "tenant";
+                    };
+                    /** @description By currency. */
+                    declaredValueLimits: {
+                        [key: string]: "default" | "carrier" | "tenant";
+                    };
+                    /** @description By currency pair. */
+                    exchangeRates: {
+                        [key: string]: "default" | "carrier" | "tenant";
+                    };
+                    severity: {
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        statusWindow: "default" | "carrier" | "tenant";
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        lastMile: "default" | "carrier" | "tenant";
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        alreadyIntercepted: "default" | "carrier" | "tenant";
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        excludedCategories: "default" | "carrier" | "tenant";
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        declaredValueLimits: "default" | "carrier" | "tenant";
+                    };
+                };
+                redirect: {
+                    /** @description By status. */
+                    window: {
+                        [key: string]: "default" | "carrier" | "tenant";
+                    };
+                    /**
+                     * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                     * @enum {unknown}
+                     */
+                    freePerOrder: "default" | "carrier" | "tenant";
+                    /**
+                     * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                     * @enum {unknown}
+                     */
+                    whenFreeUsed: "default" | "carrier" | "tenant";
+                    severity: {
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        statusWindow: "default" | "carrier" | "tenant";
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        lastMile: "default" | "carrier" | "tenant";
+                    };
+                };
+            };
+            /** @description Only with ?carrier=: the rules at that carrier, which bounds the tenant (its window, excluded categories, value limits and free redirects); an operation the carrier lacks is absent. A value whose source is carrier always refuses, whatever the severity. */
+            atCarrier?: {
+                carrier: string;
+                effective: {
+                    intercept?: {
+                        window: {
+                            highLikelihood: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                            lowLikelihood: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                        };
+                        excludedCategories: string[];
+                        declaredValueLimits: components["schemas"]["Money"][];
+                        /** @description Exchange rates as decimal strings, e.g. {"USD/CNY": "7.10"}. */
+                        exchangeRates: {
+                            [key: string]: string;
+                        };
+                        /** @description What each intercept rule does: refuse (a reason, not eligible) or warn (a warning that lowers the likelihood to low). What the carrier itself refuses always refuses. */
+                        severity: {
+                            /**
+                             * @description A status the carrier acts on but the tenant's window leaves out (default refuse).
+                             * @enum {unknown}
+                             */
+                            statusWindow: "refuse" | "warn";
+                            /**
+                             * @description A status in the window's low-likelihood part, last_mile_low_success (default warn).
+                             * @enum {unknown}
+                             */
+                            lastMile: "refuse" | "warn";
+                            /**
+                             * @description An intercept already under way: always refuse (one live intercept per parcel).
+                             * @enum {unknown}
+                             */
+                            alreadyIntercepted: "refuse";
+                            /**
+                             * @description A category in the tenant's excludedCategories, category_excluded (default warn).
+                             * @enum {unknown}
+                             */
+                            excludedCategories: "refuse" | "warn";
+                            /**
+                             * @description A declared value over the tenant's limit, declared_value_over_limit (default warn).
+                             * @enum {unknown}
+                             */
+                            declaredValueLimits: "refuse" | "warn";
+                        };
+                    };
+                    redirect?: {
+                        window: {
+                            highLikelihood: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                            lowLikelihood: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                        };
+                        freePerOrder: number;
+                        /** @enum {unknown} */
+                        whenFreeUsed: "charge" | "refuse";
+                        /** @description What each redirect rule does: refuse or warn. whenFreeUsed is the free-redirect rule. */
+                        severity: {
+                            /**
+                             * @description A status the carrier acts on but the tenant's window leaves out (default refuse).
+                             * @enum {unknown}
+                             */
+                            statusWindow: "refuse" | "warn";
+                            /**
+                             * @description A status in the window's low-likelihood part (default warn).
+                             * @enum {unknown}
+                             */
+                            lastMile: "refuse" | "warn";
+                        };
+                    };
+                };
+                sources: {
+                    intercept?: {
+                        /** @description By status. */
+                        window: {
+                            [key: string]: "default" | "carrier" | "tenant";
+                        };
+                        /** @description By category, as written. */
+                        excludedCategories: {
+                            [key: string]: "default" | "carrier" | "tenant";
+                        };
+                        /** @description By currency. */
+                        declaredValueLimits: {
+                            [key: string]: "default" | "carrier" | "tenant";
+                        };
+                        /** @description By currency pair. */
+                        exchangeRates: {
+                            [key: string]: "default" | "carrier" | "tenant";
+                        };
+                        severity: {
+                            /**
+                             * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                             * @enum {unknown}
+                             */
+                            statusWindow: "default" | "carrier" | "tenant";
+                            /**
+                             * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                             * @enum {unknown}
+                             */
+                            lastMile: "default" | "carrier" | "tenant";
+                            /**
+                             * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                             * @enum {unknown}
+                             */
+                            alreadyIntercepted: "default" | "carrier" | "tenant";
+                            /**
+                             * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                             * @enum {unknown}
+                             */
+                            excludedCategories: "default" | "carrier" | "tenant";
+                            /**
+                             * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                             * @enum {unknown}
+                             */
+                            declaredValueLimits: "default" | "carrier" | "tenant";
+                        };
+                    };
+                    redirect?: {
+                        /** @description By status. */
+                        window: {
+                            [key: string]: "default" | "carrier" | "tenant";
+                        };
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        freePerOrder: "default" | "carrier" | "tenant";
+                        /**
+                         * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                         * @enum {unknown}
+                         */
+                        whenFreeUsed: "default" | "carrier" | "tenant";
+                        severity: {
+                            /**
+                             * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                             * @enum {unknown}
+                             */
+                            statusWindow: "default" | "carrier" | "tenant";
+                            /**
+                             * @description Where the value came from: the deployment's defaults, the carrier's capabilities (they bound the tenant), or the tenant's overrides.
+                             * @enum {unknown}
+                             */
+                            lastMile: "default" | "carrier" | "tenant";
+                        };
+                    };
                 };
             };
         };
         /**
-         * @description A tenant's overrides of the default policy.
+         * @description A tenant's overrides of the default policy. A list given as { add, remove } edits the inherited list; a plain list replaces it whole.
          * @example {
+         *       "intercept": {
+         *         "excludedCategories": {
+         *           "add": [
+         *             "electronics"
+         *           ],
+         *           "remove": [
+         *             "tea"
+         *           ]
+         *         },
+         *         "severity": {
+         *           "declaredValueLimits": "refuse"
+         *         }
+         *       },
          *       "redirect": {
          *         "whenFreeUsed": "refuse"
          *       }
@@ -1255,24 +1601,93 @@ export interface components {
         PolicyOverrides: {
             intercept?: {
                 window?: {
-                    highLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
-                    lowLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                    /** @description Statuses with high odds: a list, or { add, remove }. */
+                    highLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[] | {
+                        add?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                        remove?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                    };
+                    /** @description Statuses with low odds: a list, or { add, remove }. */
+                    lowLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[] | {
+                        add?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                        remove?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                    };
                 };
-                excludedCategories?: string[];
-                declaredValueLimits?: components["schemas"]["Money"][];
-                /** @description Exchange rates as decimal strings, e.g. {"USD/CNY": "7.10"}. */
+                /** @description Categories that lower the odds (compared without regard to case): a list, or { add, remove }. */
+                excludedCategories?: string[] | {
+                    add?: string[];
+                    remove?: string[];
+                };
+                /** @description One limit per currency: a list, or { add, remove } where an added limit replaces its currency's and remove names currencies. */
+                declaredValueLimits?: components["schemas"]["Money"][] | {
+                    add?: components["schemas"]["Money"][];
+                    remove?: string[];
+                };
+                /** @description A table (replaces the inherited one), or { add, remove }. */
                 exchangeRates?: {
                     [key: string]: string;
+                } | {
+                    /** @description Exchange rates as decimal strings, e.g. {"USD/CNY": "7.10"}. */
+                    add?: {
+                        [key: string]: string;
+                    };
+                    remove?: string[];
+                };
+                severity?: {
+                    /**
+                     * @description A status the carrier acts on but the tenant's window leaves out (default refuse).
+                     * @enum {unknown}
+                     */
+                    statusWindow?: "refuse" | "warn";
+                    /**
+                     * @description A status in the window's low-likelihood part, last_mile_low_success (default warn).
+                     * @enum {unknown}
+                     */
+                    lastMile?: "refuse" | "warn";
+                    /**
+                     * @description An intercept already under way: always refuse (one live intercept per parcel).
+                     * @enum {unknown}
+                     */
+                    alreadyIntercepted?: "refuse";
+                    /**
+                     * @description A category in the tenant's excludedCategories, category_excluded (default warn).
+                     * @enum {unknown}
+                     */
+                    excludedCategories?: "refuse" | "warn";
+                    /**
+                     * @description A declared value over the tenant's limit, declared_value_over_limit (default warn).
+                     * @enum {unknown}
+                     */
+                    declaredValueLimits?: "refuse" | "warn";
                 };
             };
             redirect?: {
                 window?: {
-                    highLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
-                    lowLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                    /** @description Statuses with high odds: a list, or { add, remove }. */
+                    highLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[] | {
+                        add?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                        remove?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                    };
+                    /** @description Statuses with low odds: a list, or { add, remove }. */
+                    lowLikelihood?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[] | {
+                        add?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                        remove?: ("label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown")[];
+                    };
                 };
                 freePerOrder?: number;
                 /** @enum {unknown} */
                 whenFreeUsed?: "charge" | "refuse";
+                severity?: {
+                    /**
+                     * @description A status the carrier acts on but the tenant's window leaves out (default refuse).
+                     * @enum {unknown}
+                     */
+                    statusWindow?: "refuse" | "warn";
+                    /**
+                     * @description A status in the window's low-likelihood part (default warn).
+                     * @enum {unknown}
+                     */
+                    lastMile?: "refuse" | "warn";
+                };
             };
         };
         PolicyReason: {
@@ -3104,14 +3519,17 @@ export interface operations {
     };
     getPolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Also show the rules at this carrier (`atCarrier`). */
+                carrier?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant's overrides and the rules they produce. */
+            /** @description The tenant's overrides, the rules they produce and where each value came from. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3120,8 +3538,26 @@ export interface operations {
                     "application/json": components["schemas"]["Policy"];
                 };
             };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3168,7 +3604,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tenant's overrides and the rules they produce. */
+            /** @description The tenant's overrides, the rules they produce and where each value came from. */
             200: {
                 headers: {
                     [name: string]: unknown;

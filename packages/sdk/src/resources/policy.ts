@@ -4,12 +4,18 @@ import type { Policy, PolicyOverrides } from '../types.ts';
 
 /** `client.policy`: the tenant's intercept and redirect rules. */
 export interface PolicyResource {
-  /** The tenant's overrides and the effective rules they produce. */
+  /** The tenant's overrides, the effective rules they produce and where each value came from. */
   get(options?: CallOptions): Promise<Policy>;
   /**
-   * Replaces the tenant's overrides; each field given replaces the default whole (lists are
-   * not merged). A PUT is idempotent by nature, so it carries no Idempotency-Key and is
-   * retried like a read.
+   * {@link PolicyResource.get}, with `atCarrier`: the rules at one carrier, which bounds the
+   * tenant (values whose source is `carrier` always refuse).
+   */
+  getAtCarrier(carrier: string, options?: CallOptions): Promise<Policy>;
+  /**
+   * Replaces the tenant's overrides. A list given as `{ add, remove }` edits the default
+   * list and keeps the rest; a plain list replaces it whole. `severity` sets each rule to
+   * `refuse` or `warn`. A PUT is idempotent by nature, so it carries no Idempotency-Key and
+   * is retried like a read.
    */
   replace(overrides: PolicyOverrides, options?: CallOptions): Promise<Policy>;
 }
@@ -20,6 +26,11 @@ export function policyResource(transport: Transport): PolicyResource {
     get(options) {
       return call(transport, options, undefined, (init) =>
         transport.api.GET('/v1/policy', { ...init }),
+      );
+    },
+    getAtCarrier(carrier, options) {
+      return call(transport, options, undefined, (init) =>
+        transport.api.GET('/v1/policy', { params: { query: { carrier } }, ...init }),
       );
     },
     replace(overrides, options) {
