@@ -4,6 +4,7 @@ import {
   isSettled,
   loadAction,
   markNeedsAttention,
+  noteParcelStatus,
 } from '../lifecycle/action-store.ts';
 import { decideReconciliation } from '../lifecycle/decide-reconciliation.ts';
 import { judgeUnsettled } from '../lifecycle/judge-unsettled.ts';
@@ -54,6 +55,9 @@ export async function reconcileAction(
     tenant: { id: action.tenantId },
   };
   const view = await askCarrier(app, caller, action);
+  if (view.kind === 'tracking') {
+    await noteParcelStatus(app.database, action, view.snapshot.status);
+  }
   const decision = decideReconciliation(
     {
       table: action.table,

@@ -205,3 +205,19 @@ export async function countNeedingAttention(
   };
   return { intercepts: await count('intercepts'), redirects: await count('redirects') };
 }
+
+/**
+ * Records the parcel's latest known status on an action (`parcelStatus`) from a tracking
+ * read or pushed events. Its lifecycle status and `updatedAt` (which times its windows)
+ * are left alone: the parcel moving is not the action changing.
+ */
+export async function noteParcelStatus(
+  db: Queryable,
+  action: Pick<ReconcileAction, 'table' | 'id'>,
+  parcelStatus: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE ${action.table} SET parcel_status = $2 WHERE id = $1 AND parcel_status IS DISTINCT FROM $2`,
+    [action.id, parcelStatus],
+  );
+}

@@ -117,7 +117,13 @@ export const Intercept = sharedSchema(
       pickupMode: PickupMode.ref,
       parcel: Type.Union([ParcelDetails.ref, Type.Null()]),
       likelihood: Type.String(),
-      parcelStatus: Type.Union([ParcelStatus.ref, Type.Null()]),
+      parcelStatus: Type.Union([ParcelStatus.ref, Type.Null()], {
+        description:
+          "The parcel's latest known status: at the request, then as reconciliation's tracking reads and the carrier's pushes follow it.",
+      }),
+      parcelStatusAtRequest: Type.Union([ParcelStatus.ref, Type.Null()], {
+        description: "The parcel's status when the action was asked for.",
+      }),
       fee: Fee.ref,
       reasons: Type.Array(PolicyReason.ref, {
         description: 'Why policy or the carrier refused it.',

@@ -98,7 +98,13 @@ export const Redirect = sharedSchema(
         description: "Whether this redirect used the order's one free redirect.",
       }),
       likelihood: Type.String(),
-      parcelStatus: Type.Union([ParcelStatus.ref, Type.Null()]),
+      parcelStatus: Type.Union([ParcelStatus.ref, Type.Null()], {
+        description:
+          "The parcel's latest known status: at the request, then as reconciliation's tracking reads and the carrier's pushes follow it.",
+      }),
+      parcelStatusAtRequest: Type.Union([ParcelStatus.ref, Type.Null()], {
+        description: "The parcel's status when the action was asked for.",
+      }),
       fee: Fee.ref,
       reasons: Type.Array(PolicyReason.ref),
       warnings: Type.Array(PolicyReason.ref),

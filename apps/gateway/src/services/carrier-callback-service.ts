@@ -13,6 +13,7 @@ import {
   applySteps,
   loadAction,
   loadOpenActionsOfParcel,
+  noteParcelStatus,
   type ReconcileAction,
 } from '../lifecycle/action-store.ts';
 import { type CarrierView, decideReconciliation } from '../lifecycle/decide-reconciliation.ts';
@@ -162,6 +163,9 @@ async function settle(
   const moves: CallbackMove[] = [];
   let current: ReconcileAction | undefined = action;
   for (const view of views) {
+    if (view.kind === 'tracking') {
+      await noteParcelStatus(app.database, action, view.snapshot.status);
+    }
     for (let attempt = 0; attempt < 2 && current !== undefined; attempt++) {
       const decision = decideReconciliation(
         {

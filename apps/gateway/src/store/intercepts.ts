@@ -25,8 +25,10 @@ export interface InterceptRecord {
   readonly connectionId: string | null;
   readonly status: InterceptLifecycleStatus;
   readonly likelihood: string;
-  /** The parcel's normalized status when the intercept was requested. */
+  /** The parcel's latest known status: at the request, then as tracking and pushes follow it. */
   readonly parcelStatus: NormalizedStatus | null;
+  /** The parcel's status when the action was asked for (read, never inserted). */
+  readonly parcelStatusAtRequest?: NormalizedStatus | null;
   readonly fee: FeeAssessment;
   readonly policyReasons: readonly PolicyReason[];
   readonly warnings: readonly PolicyReason[];
@@ -43,7 +45,8 @@ export interface InterceptRecord {
 
 const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", reason,
   order_ref AS "orderRef", pickup_mode AS "pickupMode", parcel, note, status, likelihood,
-  parcel_status AS "parcelStatus", fee, policy_reasons AS "policyReasons", warnings,
+  parcel_status AS "parcelStatus",
+  parcel_status_at_request AS "parcelStatusAtRequest", fee, policy_reasons AS "policyReasons", warnings,
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
   status_detail AS "statusDetail", needs_attention AS "needsAttention",
   phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
@@ -68,10 +71,10 @@ export async function insertIntercept(
   try {
     const { text, params } = withFirstTransition(
       `INSERT INTO intercepts (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode, parcel,
-         note, status, likelihood, parcel_status, fee, policy_reasons, warnings, carrier_reference,
+         note, status, likelihood, parcel_status, parcel_status_at_request, fee, policy_reasons, warnings, carrier_reference,
          carrier_reason, status_detail, created_at, updated_at, phone_last_digits, carrier_options,
          connection_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15::jsonb,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $12, $13::jsonb, $14::jsonb, $15::jsonb,
          $16, $17, $18, $19, $20, $21, $22::jsonb, $23)`,
       [
         record.id,

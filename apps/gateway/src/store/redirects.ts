@@ -26,6 +26,8 @@ export interface RedirectRecord {
   readonly status: RedirectLifecycleStatus;
   readonly likelihood: string;
   readonly parcelStatus: NormalizedStatus | null;
+  /** The parcel's status when the action was asked for (read, never inserted). */
+  readonly parcelStatusAtRequest?: NormalizedStatus | null;
   readonly fee: FeeAssessment;
   /** Whether this redirect used the order's free one. */
   readonly free: boolean;
@@ -43,7 +45,8 @@ export interface RedirectRecord {
 
 const COLUMNS = `id, tenant_id AS "tenantId", carrier, tracking_number AS "trackingNumber", reason,
   order_ref AS "orderRef", pickup_mode AS "pickupMode", new_address AS "newAddress", note, status,
-  likelihood, parcel_status AS "parcelStatus", fee, free, policy_reasons AS "policyReasons", warnings,
+  likelihood, parcel_status AS "parcelStatus",
+  parcel_status_at_request AS "parcelStatusAtRequest", fee, free, policy_reasons AS "policyReasons", warnings,
   carrier_reference AS "carrierReference", carrier_reason AS "carrierReason",
   status_detail AS "statusDetail", needs_attention AS "needsAttention",
   phone_last_digits AS "phoneLastDigits", carrier_options AS "carrierOptions",
@@ -68,10 +71,10 @@ export async function insertRedirect(
   try {
     const { text, params } = withFirstTransition(
       `INSERT INTO redirects (id, tenant_id, carrier, tracking_number, reason, order_ref, pickup_mode,
-         new_address, note, status, likelihood, parcel_status, fee, free, policy_reasons, warnings,
+         new_address, note, status, likelihood, parcel_status, parcel_status_at_request, fee, free, policy_reasons, warnings,
          carrier_reference, carrier_reason, status_detail, created_at, updated_at, phone_last_digits,
          carrier_options, connection_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $12, $13::jsonb, $14, $15::jsonb,
          $16::jsonb, $17, $18, $19, $20, $21, $22, $23::jsonb, $24)`,
       [
         record.id,

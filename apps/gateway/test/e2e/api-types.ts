@@ -73,6 +73,8 @@ export interface Intercept {
   readonly carrierReference: string | null;
   readonly carrierReason: string | null;
   readonly statusDetail: string | null;
+  /** The parcel's latest known status, and the one at the request. */
+  readonly parcelStatusAtRequest?: string | null;
   /** Flagged for a person: no final outcome within its window. */
   readonly needsAttention: boolean;
   readonly attentionReason: string | null;
@@ -113,6 +115,8 @@ export interface Redirect {
   readonly carrierReference: string | null;
   readonly carrierReason: string | null;
   readonly statusDetail: string | null;
+  /** The parcel's latest known status, and the one at the request. */
+  readonly parcelStatusAtRequest?: string | null;
   /** Flagged for a person: no final outcome within its window. */
   readonly needsAttention: boolean;
   readonly attentionReason: string | null;

@@ -53,6 +53,8 @@ function parcel(scripted = script): string {
 interface Action {
   readonly id: string;
   readonly status: string;
+  readonly parcelStatus: string | null;
+  readonly parcelStatusAtRequest: string | null;
   readonly needsAttention: boolean;
   readonly attentionReason: string | null;
   readonly carrierReference: string | null;
@@ -174,6 +176,11 @@ describe('reconciliation of intercepts', () => {
       'returning:tracking',
       'returned:tracking',
     ]);
+    // The parcel's latest status is kept apart from the one at the request.
+    expect(returned).toMatchObject({
+      parcelStatus: 'returned',
+      parcelStatusAtRequest: 'in_transit',
+    });
     expect(returned.attempts.some((attempt) => attempt.operation === 'track')).toBe(true);
   });
 

@@ -898,6 +898,7 @@ export interface components {
          *       },
          *       "likelihood": "high",
          *       "parcelStatus": "in_transit",
+         *       "parcelStatusAtRequest": "in_transit",
          *       "fee": {
          *         "payer": "carrier",
          *         "note": "returned free by the pickup driver along the original route"
@@ -951,7 +952,10 @@ export interface components {
             pickupMode: components["schemas"]["PickupMode"];
             parcel: components["schemas"]["ParcelDetails"] | null;
             likelihood: string;
+            /** @description The parcel's latest known status: at the request, then as reconciliation's tracking reads and the carrier's pushes follow it. */
             parcelStatus: components["schemas"]["ParcelStatus"] | null;
+            /** @description The parcel's status when the action was asked for. */
+            parcelStatusAtRequest: components["schemas"]["ParcelStatus"] | null;
             fee: components["schemas"]["Fee"];
             /** @description Why policy or the carrier refused it. */
             reasons: components["schemas"]["PolicyReason"][];
@@ -992,6 +996,7 @@ export interface components {
          *           },
          *           "likelihood": "high",
          *           "parcelStatus": "in_transit",
+         *           "parcelStatusAtRequest": "in_transit",
          *           "fee": {
          *             "payer": "carrier",
          *             "note": "returned free by the pickup driver along the original route"
@@ -1746,6 +1751,7 @@ export interface components {
          *       "free": true,
          *       "likelihood": "high",
          *       "parcelStatus": "in_transit",
+         *       "parcelStatusAtRequest": "in_transit",
          *       "fee": {
          *         "payer": "platform",
          *         "note": "the order's one free redirect"
@@ -1798,7 +1804,10 @@ export interface components {
             /** @description Whether this redirect used the order's one free redirect. */
             free: boolean;
             likelihood: string;
+            /** @description The parcel's latest known status: at the request, then as reconciliation's tracking reads and the carrier's pushes follow it. */
             parcelStatus: components["schemas"]["ParcelStatus"] | null;
+            /** @description The parcel's status when the action was asked for. */
+            parcelStatusAtRequest: components["schemas"]["ParcelStatus"] | null;
             fee: components["schemas"]["Fee"];
             reasons: components["schemas"]["PolicyReason"][];
             warnings: components["schemas"]["PolicyReason"][];
@@ -1840,6 +1849,7 @@ export interface components {
          *           "free": true,
          *           "likelihood": "high",
          *           "parcelStatus": "in_transit",
+         *           "parcelStatusAtRequest": "in_transit",
          *           "fee": {
          *             "payer": "platform",
          *             "note": "the order's one free redirect"
