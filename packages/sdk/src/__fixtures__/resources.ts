@@ -29,6 +29,7 @@ export function acceptedIntercept(id = 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z'): Interc
     parcel: { declaredValue: { amount: '129.00', currency: 'CNY' }, category: 'apparel' },
     likelihood: 'high',
     parcelStatus: 'in_transit',
+    parcelStatusAtRequest: 'in_transit',
     fee: { payer: 'carrier', note: 'returned free by the pickup driver' },
     reasons: [],
     warnings: [],
