@@ -48,19 +48,10 @@ export async function cancelOrder(settings: CancelSettings, order: Order): Promi
     if (!isNotEligible(error)) {
       throw error;
     }
-    // The parcel moved on since the dry run (say it went out for delivery). The refused
-    // intercept is stored with what to do instead.
-    order.interceptId = error.interceptId ?? null;
-    const refused =
-      error.interceptId === undefined
-        ? undefined
-        : await parcelgate.intercepts.get(error.interceptId);
+    // The parcel moved on since the dry run (say it went out for delivery). A refusal by
+    // policy stores nothing: the buyer is asked to refuse the delivery instead.
     const codes = error.reasons.map((reason) => reason.code).join(', ');
-    return settle(
-      order,
-      refused?.nextActions ?? ['ask_buyer_to_refuse_delivery'],
-      `not eligible: ${codes}`,
-    );
+    return settle(order, ['ask_buyer_to_refuse_delivery'], `not eligible: ${codes}`);
   }
 }
 

@@ -5,12 +5,14 @@ import { isProblemError } from '../problems.ts';
 type ActionIdField = 'interceptId' | 'redirectId';
 
 /**
- * Runs an intercept or redirect request and counts the status it was answered in. A problem
- * answer counts too when it names the stored intercept or redirect: `not-eligible` is a
- * refusal by policy (`rejected`); any other problem there means the carrier could not take
- * it (`failed`). Problems about nothing stored (bad input, an unknown carrier, tracking that
- * could not be read) are not outcomes: the request metrics count them by status code, and
- * counting them here would let any carrier name a client sends become a label.
+ * Runs an intercept or redirect request and counts the status it was answered in. Two
+ * problem answers count too: `not-eligible`, a refusal by the tenant's policy (`rejected`;
+ * nothing is stored, but the carrier was resolved before the policy ran, so its name is a
+ * known label), and any problem naming the stored intercept or redirect, which means the
+ * carrier could not take it (`failed`). Other problems (bad input, an unknown carrier,
+ * tracking that could not be read) are not outcomes: the request metrics count them by
+ * status code, and counting them here would let any carrier name a client sends become a
+ * label.
  */
 export async function countActionOutcome<Answer>(
   counter: Counter<'carrier' | 'status'>,
@@ -26,9 +28,12 @@ export async function countActionOutcome<Answer>(
     counter.inc({ carrier, status });
     return answer;
   } catch (error) {
-    if (isProblemError(error) && error.extensions[idField] !== undefined) {
-      const status = error.problemType === 'not-eligible' ? 'rejected' : 'failed';
-      counter.inc({ carrier: carrierId, status });
+    if (isProblemError(error)) {
+      if (error.problemType === 'not-eligible') {
+        counter.inc({ carrier: carrierId, status: 'rejected' });
+      } else if (error.extensions[idField] !== undefined) {
+        counter.inc({ carrier: carrierId, status: 'failed' });
+      }
     }
     throw error;
   }

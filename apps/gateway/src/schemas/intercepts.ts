@@ -64,7 +64,7 @@ export const Eligibility = sharedSchema(
       fee: Fee.ref,
       feeQuote: Type.Union([FeeQuote.ref, Type.Null()], {
         description:
-          "The carrier's own price for the intercept, asked within the dry run's budget where the carrier quotes one (UPS); null where it does not, or did not answer in time. Where the merchant pays (`fee.payer`), `fee.amount` is this price.",
+          "The carrier's own price for the intercept, asked within the dry run's budget where the carrier quotes one (UPS); null where it does not, or did not answer in time. `fee.payer` says who pays it: nothing for the merchant after a platform pickup, this price otherwise.",
       }),
       nextActions: Type.Array(NextAction.ref),
     },

@@ -1,7 +1,6 @@
 import type { FeeQuote, FeeQuoteRequest } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
-import type { FeeAssessment } from '../policy/policy-types.ts';
 import type { CallerParts } from '../resilience/call-carrier.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
 
@@ -42,16 +41,4 @@ export async function quoteFeeIfOffered(
     return undefined;
   }
   return result.value;
-}
-
-/**
- * Who pays, with the carrier's price where the merchant pays it: a platform pickup costs the
- * merchant nothing, any other pickup costs the merchant what the carrier quoted.
- */
-export function withQuotedAmount(fee: FeeAssessment, quote: FeeQuote | undefined): FeeAssessment {
-  if (quote === undefined || fee.payer !== 'merchant') {
-    return fee;
-  }
-  const { quoteRequired: _answered, ...rest } = fee;
-  return { ...rest, amount: quote.amount };
 }

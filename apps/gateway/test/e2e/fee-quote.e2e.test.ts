@@ -1,8 +1,8 @@
 /**
  * Fees known before acting: the dry run asks the carrier's price where it quotes one (UPS
- * `/charges`, the sandbox's price list) beside the tracking read, and says who pays under
- * the domain's rules: nothing for the merchant after a platform pickup, the carrier's price
- * otherwise. A carrier without quotes (Kuaidi100) answers without one.
+ * `/charges`, the sandbox's price list) beside the tracking read; `fee.payer` says who pays
+ * it under the domain's rules: nothing for the merchant after a platform pickup, the
+ * carrier's price otherwise. A carrier without quotes (Kuaidi100) answers without one.
  */
 import { newKey, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,10 +43,7 @@ describe('the dry run quotes the fee', () => {
   it('UPS: the carrier price from /charges, paid by the merchant after a self drop-off', async () => {
     const { trackingNumber, body } = await dryRun('ups', 'self_dropoff');
     expect(body.feeQuote?.amount).toEqual({ amount: '21.00', currency: 'USD' });
-    expect(body.fee).toMatchObject({
-      payer: 'merchant',
-      amount: { amount: '21.00', currency: 'USD' },
-    });
+    expect(body.fee.payer).toBe('merchant');
     expect((await stack.sim.parcel(trackingNumber, 'ups')).calls.quoteFee).toBe(1);
   });
 
@@ -54,7 +51,6 @@ describe('the dry run quotes the fee', () => {
     const { body } = await dryRun('sandbox', 'platform_pickup');
     expect(body.feeQuote?.amount).toEqual({ amount: '8.00', currency: 'CNY' });
     expect(body.fee.payer).not.toBe('merchant');
-    expect(body.fee.amount).toBeUndefined();
   });
 
   it('Kuaidi100: no quote to ask for, the answer says who pays', async () => {

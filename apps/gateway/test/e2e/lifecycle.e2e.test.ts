@@ -204,7 +204,7 @@ describe('an intercept the carrier refuses', () => {
 });
 
 describe('an intercept policy refuses', () => {
-  it('answers 422 with the stored intercept id, and the intercept reads back rejected', async () => {
+  it('answers 422 with every reason, storing nothing and calling no carrier', async () => {
     const trackingNumber = await stack.sim.createParcel({ status: 'delivered' });
     const refused = await stack.api.post<Problem>(
       '/v1/intercepts',
@@ -219,24 +219,12 @@ describe('an intercept policy refuses', () => {
     });
     expect(refused.body.requestId).toBe(refused.headers.get('x-request-id'));
     expect(codes(refused.body.reasons ?? [])).toEqual(['delivered']);
-    const id = refused.body.interceptId;
-    expect(id).toMatch(/^icp_[0-9A-Z]{26}$/);
-
-    const stored = await stack.api.get<Intercept>(`/v1/intercepts/${id}`);
-    expect(stored.status).toBe(200);
-    expect(stored.body).toMatchObject({
-      id,
-      status: 'rejected',
-      orderRef: 'TTS-POLICY',
-      likelihood: 'none',
-      parcelStatus: 'delivered',
-      carrierReference: null,
-      nextActions: ['file_return'],
-      attempts: [],
-    });
-    expect(codes(stored.body.reasons)).toEqual(['delivered']);
-    expect(steps(stored.body)).toEqual(['rejected/policy']);
-    expect(stored.body.transitions[0]?.detail).toContain('policy');
+    // A refusal by the tenant's own policy is an answer, not an intercept.
+    expect(refused.body.interceptId).toBeUndefined();
+    const listed = await stack.api.get<{ data: Intercept[] }>(
+      `/v1/intercepts?trackingNumber=${trackingNumber}`,
+    );
+    expect(listed.body.data).toEqual([]);
     expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(0);
   });
 });
@@ -385,7 +373,7 @@ describe('redirects', () => {
     expect((await stack.sim.parcel(second)).calls.redirect).toBe(1);
   });
 
-  it('a redirect refused by policy is stored rejected and leaves the free one unused', async () => {
+  it('a redirect refused by policy is not stored and leaves the free one unused', async () => {
     const orderRef = `ORD-${newKey()}`;
     const delivered = await stack.sim.createParcel({ status: 'delivered' });
     const refused = await stack.api.post<Problem>(
@@ -398,10 +386,7 @@ describe('redirects', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.type).toBe(`${PROBLEM}not-eligible`);
     expect(codes(refused.body.reasons ?? [])).toEqual(['delivered']);
-    const stored = await stack.api.get<Redirect>(`/v1/redirects/${refused.body.redirectId}`);
-    expect(stored.status).toBe(200);
-    expect(stored.body.status).toBe('rejected');
-    expect(steps(stored.body)).toEqual(['rejected/policy']);
+    expect(refused.body.redirectId).toBeUndefined();
     expect((await stack.sim.parcel(delivered)).calls.redirect).toBe(0);
 
     const inTransit = await stack.sim.createParcel({ status: 'in_transit' });
@@ -459,8 +444,7 @@ describe('redirects', () => {
       expect(refused.status, refused.text).toBe(422);
       expect(refused.body.type).toBe(`${PROBLEM}not-eligible`);
       expect(codes(refused.body.reasons ?? [])).toEqual(['free_redirect_used']);
-      const stored = await stack.api.get<Redirect>(`/v1/redirects/${refused.body.redirectId}`);
-      expect(stored.body).toMatchObject({ status: 'rejected', free: false });
+      expect(refused.body.redirectId).toBeUndefined();
       expect((await stack.sim.parcel(second)).calls.redirect).toBe(0);
     } finally {
       await stack.api.request('PUT', '/v1/policy', { json: {} });

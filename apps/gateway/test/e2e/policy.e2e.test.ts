@@ -195,7 +195,8 @@ describe('the status window', () => {
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
       expect(refused.body.type).toBe(`${PROBLEM}not-eligible`);
       expect(codes(refused.body.reasons ?? [])).toEqual(expected.reasons);
-      expect(refused.body.interceptId).toMatch(/^icp_[0-9A-Z]{26}$/);
+      // Nothing is stored for a refusal by policy.
+      expect(refused.body.interceptId).toBeUndefined();
       // Policy refused it: the carrier was never asked.
       expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(0);
     }
@@ -296,7 +297,9 @@ describe('an intercept already under way', () => {
     expect(second.status).toBe(422);
     expect(second.body.type).toBe(`${PROBLEM}not-eligible`);
     expect(codes(second.body.reasons ?? [])).toEqual(['already_intercepted']);
-    expect(second.body.interceptId).not.toBe(first.body.id);
+    // The refusal names the intercept under way, and stores nothing of its own.
+    expect(second.body.reasons?.[0]?.message).toContain(first.body.id);
+    expect(second.body.interceptId).toBeUndefined();
     // One intercept reached the carrier, not two.
     expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(1);
   });

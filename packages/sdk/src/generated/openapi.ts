@@ -861,7 +861,7 @@ export interface components {
             reasons: components["schemas"]["PolicyReason"][];
             warnings: components["schemas"]["PolicyReason"][];
             fee: components["schemas"]["Fee"];
-            /** @description The carrier's own price for the intercept, asked within the dry run's budget where the carrier quotes one (UPS); null where it does not, or did not answer in time. Where the merchant pays (`fee.payer`), `fee.amount` is this price. */
+            /** @description The carrier's own price for the intercept, asked within the dry run's budget where the carrier quotes one (UPS); null where it does not, or did not answer in time. `fee.payer` says who pays it: nothing for the merchant after a platform pickup, this price otherwise. */
             feeQuote: components["schemas"]["FeeQuote"] | null;
             nextActions: components["schemas"]["NextAction"][];
         };

@@ -122,14 +122,15 @@ describe('what is asked for', () => {
     expect(expectProblem(unknownParcel, 404, 'parcel-not-found').carrier).toBe('sandbox');
   });
 
-  it('not-eligible, with every reason and the stored intercept', async () => {
+  it('not-eligible, with every reason, storing nothing', async () => {
     const trackingNumber = await sim().createParcel({ status: 'delivered', category: 'tea' });
     const error = await rejection(once().intercepts.create(interceptBody(trackingNumber)));
     expect(isNotEligible(error)).toBe(true);
     const problem = expectProblem(error, 422, 'not-eligible');
     expect(problem.reasons.map((reason) => reason.code)).toContain('delivered');
-    expect(problem.interceptId).toMatch(/^icp_/);
-    expect((await once().intercepts.get(problem.interceptId ?? '')).status).toBe('rejected');
+    expect(problem.interceptId).toBeUndefined();
+    const listed = await once().intercepts.listPage({ trackingNumber });
+    expect(listed.data).toEqual([]);
   });
 
   it('operation-not-supported, for a carrier without an intercept or redirect API', async () => {

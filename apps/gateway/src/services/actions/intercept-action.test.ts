@@ -146,9 +146,10 @@ describe('POST /v1/intercepts', () => {
     expect(response.json().attempts).toMatchObject([{ outcome: 'error' }]);
   });
 
-  it('refuses by policy without calling the carrier, listing every reason, and stores it', async () => {
+  it('refuses by policy without calling the carrier, listing every reason, storing nothing', async () => {
     const before = script.calls.intercept;
-    const response = await intercept(parcel('out_for_delivery'), {
+    const trackingNumber = parcel('out_for_delivery');
+    const response = await intercept(trackingNumber, {
       parcel: { category: 'jewelry', declaredValue: { amount: '1000.01', currency: 'CNY' } },
     });
     expect(response.statusCode).toBe(422);
@@ -160,15 +161,14 @@ describe('POST /v1/intercepts', () => {
       'out_for_delivery',
     ]);
     expect(script.calls.intercept).toBe(before);
-    const stored = await gateway.app.inject({
+    // A refusal by the tenant's own policy is an answer, not an intercept: nothing to list.
+    expect(problem.interceptId).toBeUndefined();
+    const listed = await gateway.app.inject({
       method: 'GET',
-      url: `/v1/intercepts/${problem.interceptId}`,
+      url: `/v1/intercepts?trackingNumber=${trackingNumber}`,
       headers: gateway.auth.acme,
     });
-    expect(stored.json()).toMatchObject({
-      status: 'rejected',
-      transitions: [{ status: 'rejected', cause: 'policy' }],
-    });
+    expect(listed.json().data).toEqual([]);
   });
 
   it('refuses a second intercept of the same parcel while the first is active', async () => {

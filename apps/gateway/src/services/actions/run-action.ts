@@ -14,7 +14,7 @@ import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
 import { loadActionHistory } from '../action-records.ts';
 import { lateAnswerOf } from '../late-answer.ts';
-import { quoteFeeIfOffered, withQuotedAmount } from '../quote-fee.ts';
+import { quoteFeeIfOffered } from '../quote-fee.ts';
 import { readTracking } from '../read-tracking.ts';
 import { failFastIfCircuitOpen, sendAction } from '../send-action.ts';
 import type {
@@ -110,6 +110,12 @@ export async function runAction<
       }
     }
   }
+  if (!evaluation.eligible) {
+    // A refusal by the tenant's own policy is an answer, not an action: nothing is stored,
+    // so lists hold only what was asked of a carrier.
+    request.logContext.outcome = 'rejected_by_policy';
+    throw notEligible(kind, evaluation, definition.id);
+  }
   const now = new Date();
   const record = kind.record(
     {
@@ -133,21 +139,9 @@ export async function runAction<
       updatedAt: now,
     },
     input,
-    evaluation.eligible
-      ? { status: 'pending', statusDetail: null }
-      : { status: 'rejected', statusDetail: 'refused by policy before reaching the carrier' },
+    { status: 'pending', statusDetail: null },
     extra,
   );
-  if (!evaluation.eligible) {
-    await kind.insert(
-      app.database,
-      record,
-      { status: record.status, cause: 'policy', detail: record.statusDetail },
-      request.idempotency?.scope,
-    );
-    request.logContext.outcome = 'rejected_by_policy';
-    throw notEligible(kind, evaluation, record);
-  }
   // The point of no return: from here the client learns of this action, whenever it is
   // answered.
   const lateAnswer = kind.present(...lateAnswerOf(record));
@@ -245,7 +239,6 @@ export async function checkActionEligibility<
   const evaluation = await kind.evaluate(scope, carrier, input, snapshot);
   return {
     ...evaluation,
-    fee: withQuotedAmount(evaluation.fee, quote),
     feeQuote: quote ?? null,
     parcelStatus: snapshot.status,
   };
@@ -273,14 +266,14 @@ export async function answerFor<
   };
 }
 
-function notEligible<Stored extends ActionRecord>(
-  kind: Pick<ActionKind<ActionInput, Stored, PresentedAction>, 'done' | 'idField'>,
+function notEligible(
+  kind: Pick<ActionKind<ActionInput, ActionRecord, PresentedAction>, 'done'>,
   evaluation: PolicyEvaluation,
-  record: Stored,
+  carrierId: string,
 ): ProblemError {
   return new ProblemError(
     'not-eligible',
     `The parcel cannot be ${kind.done} now: ${evaluation.reasons.map((reason) => reason.code).join(', ')}.`,
-    { reasons: evaluation.reasons, [kind.idField]: record.id, carrier: record.carrier },
+    { reasons: evaluation.reasons, carrier: carrierId },
   );
 }
