@@ -27,6 +27,7 @@ export const POLICY_REASON_CODES = [
   'declared_value_over_limit',
   'operation_not_supported',
   'already_intercepted',
+  'already_redirecting',
   'outside_intercept_window',
   'outside_redirect_window',
   'status_unknown',

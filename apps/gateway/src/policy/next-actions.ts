@@ -45,6 +45,7 @@ const WHEN_BLOCKED: Record<PolicyReasonCode, { readonly tier: number; readonly r
     // The tenant refuses to try at the last-mile station: the parcel goes on to the buyer.
     last_mile_low_success: { tier: 0, rule: SETTLE_WITH_BUYER },
     already_intercepted: { tier: 1, rule: ['await_carrier_outcome'] },
+    already_redirecting: { tier: 1, rule: ['await_carrier_outcome'] },
     category_excluded: { tier: 2, rule: SETTLE_WITH_BUYER },
     declared_value_over_limit: { tier: 2, rule: SETTLE_WITH_BUYER },
     operation_not_supported: { tier: 2, rule: SETTLE_WITH_BUYER },

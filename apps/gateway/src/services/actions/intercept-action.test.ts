@@ -257,3 +257,36 @@ describe('a tracking number the carrier could never have issued', () => {
     expect(script.calls).toEqual(calls);
   });
 });
+
+describe('POST /v1/intercepts/{id}/cancel, refused before asking the carrier', () => {
+  const cancel = (id: string) =>
+    gateway.app.inject({
+      method: 'POST',
+      url: `/v1/intercepts/${id}/cancel`,
+      headers: { ...gateway.auth.acme, 'idempotency-key': `cancel-${id}-${Math.random()}` },
+    });
+  const refusal = (response: Awaited<ReturnType<typeof cancel>>) => [
+    response.statusCode,
+    response.json<{ type: string }>().type,
+    response.json<{ reasons: { code: string }[] }>().reasons.map((reason) => reason.code),
+  ];
+
+  it('says the parcel is already on its way back, or that the carrier has no cancel', async () => {
+    const created = await intercept(parcel());
+    const { id } = created.json<{ id: string }>();
+    // The fake carrier declares no cancel.
+    expect(refusal(await cancel(id))).toEqual([
+      409,
+      'https://parcelgate.dev/problems/not-cancellable',
+      ['carrier_cannot_cancel'],
+    ]);
+    await gateway.app.database.query(`UPDATE intercepts SET status = 'returning' WHERE id = $1`, [
+      id,
+    ]);
+    expect(refusal(await cancel(id))).toEqual([
+      409,
+      'https://parcelgate.dev/problems/not-cancellable',
+      ['already_returning'],
+    ]);
+  });
+});
