@@ -121,7 +121,7 @@ describe('POST /orders/{orderRef}/cancel', () => {
     expect((await stack.sim.parcel(trackingNumber)).calls.intercept).toBe(0);
   });
 
-  it('not eligible any more when intercepting (422): settled as the refused intercept says', async () => {
+  it('not eligible any more when intercepting (422): the buyer is asked to refuse the delivery', async () => {
     // The parcel goes out for delivery between the dry run and the intercept.
     const racing = startService(
       createParcelgateClient({
@@ -141,7 +141,8 @@ describe('POST /orders/{orderRef}/cancel', () => {
     try {
       const { orderRef, trackingNumber } = await shippedOrder('at_destination_facility', {}, url);
       const { order } = await cancel(orderRef, url);
-      expect(order.interceptId).toMatch(/^icp_/);
+      // A refusal by policy stores no intercept: the order keeps none.
+      expect(order.interceptId).toBeNull();
       expect(order.state).toBe('awaiting_buyer_refusal');
       expect(actionsOf(order)).toEqual(['ask_buyer_to_refuse_delivery']);
       expect(order.actions[0]?.note).toBe('not eligible: out_for_delivery');
