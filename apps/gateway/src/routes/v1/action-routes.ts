@@ -11,13 +11,10 @@ import type {
   ActionHistory,
   ActionInput,
   ActionKind,
+  ActionRecord,
   PresentedAction,
 } from '../../services/actions/action-kind.ts';
-import {
-  type CancellableRecord,
-  cancelAction,
-  carrierOfAction,
-} from '../../services/actions/cancel-action.ts';
+import { cancelAction, carrierOfAction } from '../../services/actions/cancel-action.ts';
 import { answerFor, checkActionEligibility, runAction } from '../../services/actions/run-action.ts';
 import { listPage } from '../../services/list-page.ts';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from './headers.ts';
@@ -32,7 +29,7 @@ interface RouteDocs {
 /** What the routes of one kind of action are made of. */
 export interface ActionRoutesSpec<
   Input extends ActionInput & { readonly reason: string },
-  Stored extends CancellableRecord,
+  Stored extends ActionRecord,
   Presented extends PresentedAction,
   Extra,
 > {
@@ -63,7 +60,7 @@ export interface ActionRoutesSpec<
  */
 export function actionRoutes<
   Input extends ActionInput & { readonly reason: string },
-  Stored extends CancellableRecord,
+  Stored extends ActionRecord,
   Presented extends PresentedAction,
   Extra,
 >(spec: ActionRoutesSpec<Input, Stored, Presented, Extra>): FastifyPluginAsyncTypebox {

@@ -23,13 +23,6 @@ export interface CancelAnswer<Presented> {
   readonly action: Presented;
 }
 
-/** What a cancel needs of a stored action, whatever its kind. */
-export interface CancellableRecord extends ActionRecord {
-  readonly carrierReference: string | null;
-  readonly connectionId: string | null;
-  readonly carrierOptions: Readonly<Record<string, string>> | null;
-}
-
 /**
  * `POST /v1/{intercepts,redirects}/{id}/cancel`: asks the carrier to withdraw an action it
  * may still act on, within `request.deadline`. Cancelled, it ends `cancelled` (a redirect
@@ -41,7 +34,7 @@ export interface CancellableRecord extends ActionRecord {
  */
 export async function cancelAction<
   Input extends ActionInput,
-  Stored extends CancellableRecord,
+  Stored extends ActionRecord,
   Presented extends PresentedAction,
   Extra,
 >(
@@ -50,7 +43,10 @@ export async function cancelAction<
   id: string,
 ): Promise<CancelAnswer<Presented>> {
   const { app, request } = scope;
-  const record = await kind.find(app.database, request.tenant.id, id);
+  // Read once, as reconciliation reads it: applySteps compares its status again under a lock
+  // after the carrier answered. Another tenant's action is as unknown as a missing one.
+  const loaded = await loadAction(app.database, kind.table, id);
+  const record = loaded?.tenantId === request.tenant.id ? loaded : undefined;
   if (record === undefined) {
     throw new ProblemError('not-found', `No ${kind.operation} ${id}.`);
   }
@@ -126,8 +122,7 @@ export async function cancelAction<
           cause: 'merchant',
           detail: 'cancel requested: the carrier decides later',
         };
-  const current = await loadAction(app.database, kind.table, id);
-  if (current === undefined || !(await applySteps(app.database, current, [step]))) {
+  if (!(await applySteps(app.database, record, [step]))) {
     // It moved while the carrier was asked (a push, a reconciliation): say what it is now.
     throw refuse('final_status', 'it changed while the carrier was asked; read it again');
   }

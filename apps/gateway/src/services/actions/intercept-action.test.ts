@@ -289,4 +289,21 @@ describe('POST /v1/intercepts/{id}/cancel, refused before asking the carrier', (
       ['already_returning'],
     ]);
   });
+
+  it("is 404 for another tenant's intercept, which stays as it was", async () => {
+    const created = await intercept(parcel());
+    const { id } = created.json<{ id: string }>();
+    const theirs = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/intercepts/${id}/cancel`,
+      headers: { ...gateway.auth.globex, 'idempotency-key': `cancel-other-${id}` },
+    });
+    expect(theirs.statusCode).toBe(404);
+    const mine = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/intercepts/${id}`,
+      headers: gateway.auth.acme,
+    });
+    expect(mine.json<{ status: string }>().status).toBe('accepted');
+  });
 });
