@@ -1,5 +1,6 @@
 /**
- * The request each autocannon connection sends in `gateway-resilience.ts`, loaded by
+ * The request each autocannon connection sends in `gateway-resilience.ts` and
+ * `overhead.ts` (the gateway and the baselines get the very same requests), loaded by
  * autocannon inside its worker thread (workers take functions as module paths). The plan
  * (which parcels, which kind) comes in a JSON file named by BENCH_LOAD_PLAN, written by the
  * bench before each run: a worker cannot share the bench's memory.
@@ -8,8 +9,14 @@ import { readFileSync } from 'node:fs';
 
 /** What one run sends. */
 export interface LoadPlan {
-  readonly kind: 'intercept' | 'track';
+  /**
+   * `mixed`: one intercept in five (each on the next of `numbers`), the other reads of the
+   * parcels in `readNumbers` in turn.
+   */
+  readonly kind: 'intercept' | 'track' | 'mixed';
   readonly numbers: readonly string[];
+  /** The parcels a `mixed` plan reads (default `numbers`). */
+  readonly readNumbers?: readonly string[];
   readonly apiKey: string;
   /** Unique per run, so a kept data folder never replays an Idempotency-Key. */
   readonly runId: string;
@@ -25,13 +32,17 @@ if (planFile === undefined) {
 }
 const plan = JSON.parse(readFileSync(planFile, 'utf8')) as LoadPlan;
 const auth = { authorization: `Bearer ${plan.apiKey}` };
+const readNumbers = plan.readNumbers ?? plan.numbers;
 let next = 0;
+let nextRead = 0;
+let sent = 0;
 
 /** The next parcel's request: a tracking read, or an intercept with its own key. */
 function setupRequest(request: RawRequest): RawRequest {
-  const trackingNumber = plan.numbers[next % plan.numbers.length] ?? '';
-  next += 1;
-  if (plan.kind === 'track') {
+  sent += 1;
+  if (plan.kind === 'track' || (plan.kind === 'mixed' && sent % 5 !== 0)) {
+    const trackingNumber = readNumbers[nextRead % readNumbers.length] ?? '';
+    nextRead += 1;
     return {
       ...request,
       method: 'GET',
@@ -39,6 +50,8 @@ function setupRequest(request: RawRequest): RawRequest {
       headers: auth,
     };
   }
+  const trackingNumber = plan.numbers[next % plan.numbers.length] ?? '';
+  next += 1;
   return {
     ...request,
     method: 'POST',

@@ -27,10 +27,13 @@ import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
-import { recordAttempt } from './store/attempts.ts';
+import { createActiveIntercepts } from './services/active-intercepts.ts';
+import { ATTEMPT_LOG_DEFAULTS, openAttemptLog } from './store/attempt-log.ts';
+import { followChanges } from './store/change-notices.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { reportUnavailability } from './store/database-unavailable.ts';
 import { migrate } from './store/migrate.ts';
+import { createTenantReads } from './store/tenant-reads.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 
 /** The gateway's Fastify instance, typed for TypeBox route schemas. */
@@ -94,6 +97,21 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   if (config.bootstrapApiKey !== undefined) {
     await ensureBootstrapKey(database, config.bootstrapApiKey);
   }
+  const tenantReads = createTenantReads(database, { ttlMs: config.recordCacheTtlMs });
+  const activeIntercepts = createActiveIntercepts(database, { ttlMs: config.recordCacheTtlMs });
+  // The caches serve from memory only while the database's change notices are heard.
+  const changes =
+    config.recordCacheTtlMs > 0
+      ? await followChanges(database, [tenantReads, activeIntercepts])
+      : undefined;
+  const attemptLog = openAttemptLog(database, {
+    ...ATTEMPT_LOG_DEFAULTS,
+    // Called only once requests run, when the app and its metrics exist.
+    onLost: (rows, why, error) => {
+      app.metrics.attemptRowsLost.inc({ why }, rows);
+      app.log.warn({ rows, why, err: error }, 'carrier attempt rows not stored');
+    },
+  });
 
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel) ?? false,
@@ -124,7 +142,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   app.decorate('database', database);
   app.decorate('carriers', registry);
   app.decorate('connectionSecrets', connectionSecrets);
+  app.decorate('tenantReads', tenantReads);
+  app.decorate('activeIntercepts', activeIntercepts);
   app.addHook('onClose', async () => {
+    await changes?.close();
+    await attemptLog.close();
     await registry.close();
     if (options.database === undefined) {
       await database.close();
@@ -146,7 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   });
   installRequestLogging(app);
   installBadInputChecks(app);
-  installAuthentication(app, database, await installClientLimits(app, config.client));
+  installAuthentication(app, tenantReads, await installClientLimits(app, config.client));
   installIdempotency(app, database, config.client.idempotencyTtlHours);
   await app.register(metricsPlugin);
   publishNeedsAttention(app.metrics.registry, () => countNeedingAttention(database));
@@ -155,7 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     // Every carrier attempt is counted and stored, whoever made it.
     onAttempt: async (attempt) => {
       app.metrics.observeCarrierAttempt(attempt);
-      await recordAttempt(database, attempt);
+      await attemptLog.record(attempt);
     },
   });
   await registerRoutes(app);

@@ -5,9 +5,9 @@ import type {
   CarrierLogger,
   LogFields,
 } from '@parcelgate/carrier-kit';
-import { createFetchHttpClient, createRedactingLogger } from '@parcelgate/carrier-kit/wire';
+import { createDispatcherHttpClient, createRedactingLogger } from '@parcelgate/carrier-kit/wire';
 import type { FastifyBaseLogger } from 'fastify';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 import { ProblemError } from '../problems.ts';
 import type { CarrierSettings } from './carrier-settings.ts';
 
@@ -164,20 +164,20 @@ function bindAccount(
   agent: Agent,
   callbackUrl: string | undefined,
 ): RegisteredCarrier {
-  const fetchThroughPool = ((url: string, init: RequestInit) =>
-    undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
   return {
     definition,
     settings,
     account,
     createContext({ signal, requestId, logger }) {
       return {
-        http: createFetchHttpClient({
+        // undici's request(), not fetch: a carrier call through fetch cost several times
+        // the gateway's own work per tracking read (bench/overhead.ts).
+        http: createDispatcherHttpClient({
           carrierId: definition.id,
           baseUrl: settings.baseUrl,
           // Every named host shares the account's pool: one account, one concurrency limit.
-          ...(settings.hosts === undefined ? {} : { hosts: settings.hosts }),
-          fetch: fetchThroughPool,
+          hosts: settings.hosts,
+          dispatcher: agent,
           signal,
         }),
         signal,
@@ -209,14 +209,17 @@ function toCarrierLogger(
   carrierId: string,
   connectionId: string | null,
 ): CarrierLogger {
-  const child = logger.child(
-    connectionId === null
-      ? { carrier: carrierId }
-      : { carrier: carrierId, connection: connectionId },
-  );
+  // Made on the first line logged: most calls log nothing, and a pino child per carrier
+  // call was a visible share of a tracking read.
+  let child: FastifyBaseLogger | undefined;
   const at =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (message: string, fields?: LogFields): void => {
+      child ??= logger.child(
+        connectionId === null
+          ? { carrier: carrierId }
+          : { carrier: carrierId, connection: connectionId },
+      );
       child[level]({ ...fields }, message);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };

@@ -33,6 +33,13 @@ export interface GatewayConfig {
    */
   readonly sharedAccountTenants: readonly string[];
   readonly trackingCacheTtlMs: number;
+  /**
+   * How long rows every request reads (a tenant's API key, policy and default connections;
+   * whether a parcel has an intercept under way) are kept in memory unchanged
+   * (`PARCELGATE_RECORD_CACHE_TTL_MS`, 0 turns it off): the database's change notices drop
+   * them as any process changes them (store/change-notices.ts).
+   */
+  readonly recordCacheTtlMs: number;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   /** Default latency budgets per operation, in milliseconds. */

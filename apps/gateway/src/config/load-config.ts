@@ -86,6 +86,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       .map((name) => name.trim())
       .filter((name) => name.length > 0),
     trackingCacheTtlMs: integer('TRACKING_CACHE_TTL_MS', 5_000, 0, 3_600_000),
+    recordCacheTtlMs: integer('PARCELGATE_RECORD_CACHE_TTL_MS', 60_000, 0, 3_600_000),
     logLevel,
     bodyLimitBytes: integer('PARCELGATE_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     budgetsMs: {

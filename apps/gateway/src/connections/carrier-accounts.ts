@@ -2,11 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import { resolveConnectionSettings } from '../carriers/carrier-settings.ts';
 import { ProblemError } from '../problems.ts';
-import {
-  type ConnectionRecord,
-  findConnectionById,
-  findDefaultConnection,
-} from '../store/connections.ts';
+import { type ConnectionRecord, findConnectionById } from '../store/connections.ts';
 import { isParcelRegisteredBy } from '../store/parcels.ts';
 import type { ConnectionSecrets } from './connection-secrets.ts';
 import { secretValues } from './credential-fields.ts';
@@ -22,7 +18,7 @@ declare module 'fastify' {
 /** What choosing and binding a carrier account needs of the gateway. */
 export type AccountParts = Pick<
   FastifyInstance,
-  'carriers' | 'database' | 'config' | 'connectionSecrets'
+  'carriers' | 'database' | 'config' | 'connectionSecrets' | 'tenantReads'
 >;
 /** Who acts: the request's tenant. */
 export interface ActingTenant {
@@ -53,7 +49,7 @@ export async function resolveCarrierAccount(
   use: { readonly purpose: AccountPurpose; readonly trackingNumber: string },
 ): Promise<RegisteredCarrier> {
   const shared = app.carriers.resolve(carrierId);
-  const own = await findDefaultConnection(app.database, tenant.id, carrierId);
+  const own = await app.tenantReads.defaultConnection(tenant.id, carrierId);
   if (own !== undefined) {
     return bindConnection(app, own);
   }

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { readBearerKey } from '../auth/api-key.ts';
 import { ProblemError } from '../problems.ts';
-import type { Database } from '../store/database.ts';
-import { type AuthenticatedTenant, findTenantByApiKey } from '../store/tenants.ts';
+import type { TenantReads } from '../store/tenant-reads.ts';
+import type { AuthenticatedTenant } from '../store/tenants.ts';
 import type { ClientLimits } from './client-limits.ts';
 
 declare module 'fastify' {
@@ -43,7 +43,7 @@ export interface RouteAccess {
  */
 export function installAuthentication(
   app: FastifyInstance,
-  database: Database,
+  tenants: Pick<TenantReads, 'tenantOfKey'>,
   limits: ClientLimits,
 ): void {
   app.decorateRequest('tenant');
@@ -73,7 +73,7 @@ export function installAuthentication(
       throw unauthorized();
     }
     await limits.guardAddress(request, reply);
-    const tenant = await findTenantByApiKey(database, key);
+    const tenant = await tenants.tenantOfKey(key);
     if (tenant === undefined) {
       await limits.countAnonymous(request, reply);
       throw unauthorized();

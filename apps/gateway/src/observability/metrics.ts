@@ -26,6 +26,8 @@ export interface GatewayMetrics {
   readonly interceptOutcomes: Counter<'carrier' | 'status'>;
   /** Redirects answered, by the status they were answered in. */
   readonly redirectOutcomes: Counter<'carrier' | 'status'>;
+  /** Tracking reads' attempt rows not written: buffer full, or the database refused the batch. */
+  readonly attemptRowsLost: Counter<'why'>;
   /** Counts one carrier attempt, as `callCarrier` reports it. */
   observeCarrierAttempt(attempt: CarrierAttemptReport): void;
   /** The app's metrics and the process's, in the Prometheus text format. */
@@ -94,6 +96,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     }),
     carrierOperations,
     carrierOperationDuration,
+    attemptRowsLost: new Counter({
+      name: 'parcelgate_attempt_rows_lost_total',
+      help: "Tracking reads' carrier attempts not stored (why: full, the buffer was full; failed, the database refused the batch). Metrics and logs still carry them.",
+      labelNames: ['why'] as const,
+      registers,
+    }),
     interceptOutcomes: new Counter({
       name: 'parcelgate_intercept_outcomes_total',
       help: 'Intercepts answered, by carrier and the lifecycle status they were answered in.',

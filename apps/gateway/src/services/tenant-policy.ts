@@ -12,19 +12,50 @@ import { ProblemError } from '../problems.ts';
 import type { PolicyDocument } from '../schemas/policy.ts';
 import { setTenantPolicy, type Tenant } from '../store/tenants.ts';
 
+/** Stands for a tenant without overrides (its policy is null), as a memo key. */
+const NO_OVERRIDES = {};
+
+/**
+ * Policies resolved so far, by the tenant's stored overrides (the object its cached row
+ * holds: replacing the policy stores a new one) and the carrier's capabilities: every
+ * tracking answer needs one, and resolving it costs more than the rest of a cached read.
+ */
+const resolved = new WeakMap<object, WeakMap<CarrierCapabilities, EffectivePolicy>>();
+
 /**
  * The tenant's rules at one carrier: the domain defaults, the tenant's stored overrides on
- * top, bounded by what the carrier can do.
+ * top, bounded by what the carrier can do. Frozen: it is shared by every request that
+ * holds the same overrides.
  */
 export function effectivePolicyFor(
   tenant: Tenant,
   capabilities: CarrierCapabilities,
 ): EffectivePolicy {
-  return resolveEffectivePolicy(
-    DEFAULT_POLICY,
-    tenant.policy as TenantPolicyOverrides,
-    capabilities,
-  );
+  const overrides =
+    typeof tenant.policy === 'object' && tenant.policy !== null ? tenant.policy : NO_OVERRIDES;
+  let byCarrier = resolved.get(overrides);
+  if (byCarrier === undefined) {
+    byCarrier = new WeakMap();
+    resolved.set(overrides, byCarrier);
+  }
+  let policy = byCarrier.get(capabilities);
+  if (policy === undefined) {
+    policy = deepFreeze(
+      resolveEffectivePolicy(DEFAULT_POLICY, tenant.policy as TenantPolicyOverrides, capabilities),
+    );
+    byCarrier.set(capabilities, policy);
+  }
+  return policy;
+}
+
+function deepFreeze<Value>(value: Value): Value {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) {
+      deepFreeze(item);
+    }
+  }
+  return value;
 }
 
 /** A carrier to show the policy at: its id and what it can do. */

@@ -8,7 +8,6 @@ import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import { isProblemError } from '../problems.ts';
-import { hasActiveIntercept } from '../store/intercepts.ts';
 import { detectCarriers } from './detect-carrier.ts';
 import { readTracking } from './read-tracking.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';
@@ -70,6 +69,15 @@ export async function readTrackingWithInterception(
   for (const candidate of candidates) {
     checkCarrierOptions(candidate.definition, 'track', query.carrierOptions, QUERY_CARRIER_OPTIONS);
   }
+  // Our own half of the answer is asked beside the carrier's, not after it: one carrier
+  // (the usual case) is known before the read.
+  const [only] = candidates;
+  const activeBeside =
+    candidates.length === 1 && only !== undefined
+      ? app.activeIntercepts.has(request.tenant.id, only.definition.id, trackingNumber)
+      : undefined;
+  // It is awaited below unless the read fails first; a database error then is not lost.
+  activeBeside?.catch(() => {});
   let snapshot: TrackingSnapshot | undefined;
   let carrier: RegisteredCarrier | undefined;
   for (const [index, candidate] of candidates.entries()) {
@@ -95,12 +103,8 @@ export async function readTrackingWithInterception(
     reason: 'other',
     policy: effectivePolicyFor(request.tenant, capabilities).intercept,
     ...(capabilities.intercept === undefined ? {} : { feePolicy: capabilities.intercept.fees }),
-    activeIntercept: await hasActiveIntercept(
-      app.database,
-      request.tenant.id,
-      carrier.definition.id,
-      trackingNumber,
-    ),
+    activeIntercept: await (activeBeside ??
+      app.activeIntercepts.has(request.tenant.id, carrier.definition.id, trackingNumber)),
   });
   const { carrierId, ...rest } = snapshot;
   return {

@@ -67,6 +67,7 @@ function failing(error: Error): Database {
     query: reject,
     exec: reject,
     transaction: reject,
+    listen: reject,
     close: async () => {},
   };
 }

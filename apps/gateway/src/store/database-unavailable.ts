@@ -57,6 +57,7 @@ export function reportUnavailability(database: Database): Database {
         throw workError !== undefined && workError.error === error ? error : toUnavailable(error);
       }
     },
+    listen: (channel, listener) => database.listen(channel, listener),
     close: () => database.close(),
   };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { listenOnPostgres } from './listen-on-postgres.ts';
 import { type DataDirLock, lockDataDir } from './lock/data-dir-lock.ts';
 import { type PgliteThread, startPgliteThread } from './pglite/pglite-thread.ts';
 
@@ -22,6 +23,25 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<Result>(work: (tx: Queryable) => Promise<Result>): Promise<Result>;
+  /**
+   * Hears the notices sent on `channel` (`pg_notify`, delivered at commit) by any process
+   * on this database. `heard(false)` says notices may have been missed (the connection
+   * was lost), `heard(true)` that they are heard again; PostgreSQL reconnects by itself.
+   */
+  listen(channel: string, listener: NoticeListener): Promise<Listening>;
+  close(): Promise<void>;
+}
+
+/** What {@link Database.listen} reports to. */
+export interface NoticeListener {
+  /** One notice's payload. */
+  notice(payload: string): void;
+  /** Whether every notice is being heard (false from a lost connection until it is back). */
+  heard(listening: boolean): void;
+}
+
+/** A subscription made by {@link Database.listen}. */
+export interface Listening {
   close(): Promise<void>;
 }
 
@@ -78,6 +98,7 @@ function openPostgres(connectionString: string): Database {
         client.release();
       }
     },
+    listen: (channel, listener) => listenOnPostgres(connectionString, channel, listener),
     close: () => pool.end(),
   };
 }
@@ -117,6 +138,12 @@ async function openPglite(dataDir: string): Promise<Database> {
         await thread.end(tx, false).catch(() => {});
         throw error;
       }
+    },
+    async listen(channel, listener) {
+      // One process owns the embedded database: no connection to lose, every notice heard.
+      const stop = await thread.listen(channel, listener.notice);
+      listener.heard(true);
+      return { close: stop };
     },
     async close() {
       await thread.close();

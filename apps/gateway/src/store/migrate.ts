@@ -44,15 +44,28 @@ export async function migrate(
 
 /**
  * Splits a migration into statements so each runs through the transaction's `query`
- * (PGlite's transaction has no multi-statement exec). Migrations keep to plain DDL and
- * DML: no semicolons inside strings or function bodies.
+ * (PGlite's transaction has no multi-statement exec): at each semicolon outside a
+ * dollar-quoted body (`$$ … $$`, a function's). Migrations keep semicolons out of strings.
  */
-function splitStatements(sql: string): string[] {
-  return sql
+export function splitStatements(sql: string): string[] {
+  const text = sql
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('--'))
-    .join('\n')
-    .split(';')
+    .join('\n');
+  const statements: string[] = [];
+  let start = 0;
+  let inBody = false;
+  for (let index = 0; index < text.length; index += 1) {
+    if (text.startsWith('$$', index)) {
+      inBody = !inBody;
+      index += 1;
+    } else if (text[index] === ';' && !inBody) {
+      statements.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  statements.push(text.slice(start));
+  return statements
     .map((statement) => statement.trim())
     .filter((statement) => statement.length > 0);
 }

@@ -56,15 +56,23 @@ export async function createApiKey(
 }
 
 /** The tenant of a live (not revoked) key, or undefined. */
-export async function findTenantByApiKey(
+export function findTenantByApiKey(
   db: Queryable,
   key: string,
+): Promise<AuthenticatedTenant | undefined> {
+  return findTenantByKeyHash(db, hashApiKey(key));
+}
+
+/** The tenant of the live key whose hash ({@link hashApiKey}) this is, or undefined. */
+export async function findTenantByKeyHash(
+  db: Queryable,
+  keyHash: string,
 ): Promise<AuthenticatedTenant | undefined> {
   const [row] = await db.query<AuthenticatedTenant>(
     `SELECT t.id, t.name, t.policy, k.id AS "keyId"
        FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-    [hashApiKey(key)],
+    [keyHash],
   );
   return row;
 }

@@ -3,19 +3,11 @@ import type {
   CarrierHttpRequest,
   CarrierHttpResponse,
 } from '../carrier-context.ts';
+import { type CarrierHosts, createBaseUrlResolver, requestUrl } from './carrier-url.ts';
 import { classifyNetworkFailure } from './classify-network-failure.ts';
 
 /** How to build a {@link CarrierHttpClient} on a fetch function. */
-export interface FetchHttpClientOptions {
-  readonly carrierId: string;
-  /** The carrier's default base URL; paths of requests that name no host are appended to it. */
-  readonly baseUrl: string;
-  /**
-   * Base URLs of the carrier's named hosts (`CarrierEndpoints.hosts`), by name, for
-   * requests that name one (`CarrierHttpRequest.host`). A request naming a host missing
-   * here throws an Error before anything is sent.
-   */
-  readonly hosts?: Readonly<Record<string, string>>;
+export interface FetchHttpClientOptions extends CarrierHosts {
   /** Defaults to the global fetch (which msw intercepts in tests). */
   readonly fetch?: typeof fetch;
   /** Used when a request brings no signal of its own (normally `ctx.signal`). */
@@ -53,7 +45,7 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierH
       const idempotent = request.idempotent ?? request.method === 'GET';
       const failureContext = { carrierId: options.carrierId, idempotent };
       // Outside the try: an undeclared host is the adapter's bug, not a network failure.
-      const url = buildUrl(baseUrlOf(request.host), request);
+      const url = requestUrl(baseUrlOf(request.host), request).toString();
       let response: Response;
       try {
         response = await fetchFunction(url, {
@@ -80,42 +72,4 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierH
       };
     },
   };
-}
-
-/**
- * Maps a request's `host` to its base URL (trailing slashes dropped): the default for
- * none, the named one otherwise. Throws for a name the client was not given, naming the
- * ones it knows, because sending it to the default host instead would hit the wrong API.
- */
-function createBaseUrlResolver(
-  options: Pick<FetchHttpClientOptions, 'carrierId' | 'baseUrl' | 'hosts'>,
-): (host: string | undefined) => string {
-  const trim = (url: string): string => url.replace(/\/+$/, '');
-  const defaultUrl = trim(options.baseUrl);
-  const named = new Map(
-    Object.entries(options.hosts ?? {}).map(([name, url]) => [name, trim(url)] as const),
-  );
-  return (host) => {
-    if (host === undefined) {
-      return defaultUrl;
-    }
-    const url = named.get(host);
-    if (url === undefined) {
-      const known = named.size === 0 ? 'none' : [...named.keys()].join(', ');
-      throw new Error(
-        `${options.carrierId}: request names host "${host}", which the carrier's endpoints do not declare (declared hosts: ${known})`,
-      );
-    }
-    return url;
-  };
-}
-
-function buildUrl(baseUrl: string, request: CarrierHttpRequest): string {
-  const url = new URL(baseUrl + request.path);
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (value !== undefined) {
-      url.searchParams.set(name, value);
-    }
-  }
-  return url.toString();
 }

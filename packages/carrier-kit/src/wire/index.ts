@@ -1,15 +1,23 @@
 /**
- * Wire helpers every adapter needs: HTTP on fetch with classified failures, Retry-After,
+ * Wire helpers every adapter needs: HTTP (on fetch, or an undici dispatcher for the
+ * gateway) with classified failures, Retry-After,
  * status classification, tolerant body parsing, ISO dates and secret redaction.
  *
  * @packageDocumentation
  */
+
+export type { CarrierHosts } from './carrier-url.ts';
 export { classifyHttpFailure, type HttpFailure } from './classify-http-failure.ts';
 export {
   classifyNetworkFailure,
   findErrorCode,
   type NetworkFailureContext,
 } from './classify-network-failure.ts';
+export {
+  createDispatcherHttpClient,
+  type DispatcherHttpClientOptions,
+  type HttpDispatcher,
+} from './dispatcher-http-client.ts';
 export { createFetchHttpClient, type FetchHttpClientOptions } from './fetch-http-client.ts';
 export {
   isIsoDateTimeWithOffset,

@@ -95,7 +95,14 @@ export interface PresentedAction {
 export interface ActionScope {
   readonly app: Pick<
     FastifyInstance,
-    'database' | 'carriers' | 'resilience' | 'config' | 'connectionSecrets' | 'reconciler'
+    | 'database'
+    | 'carriers'
+    | 'resilience'
+    | 'config'
+    | 'connectionSecrets'
+    | 'reconciler'
+    | 'tenantReads'
+    | 'activeIntercepts'
   >;
   readonly request: Pick<
     FastifyRequest,

@@ -122,7 +122,9 @@ export async function cancelAction<
           cause: 'merchant',
           detail: 'cancel requested: the carrier decides later',
         };
-  if (!(await applySteps(app.database, record, [step]))) {
+  const applied = await applySteps(app.database, record, [step]);
+  app.activeIntercepts.forget(record.carrier, record.trackingNumber);
+  if (!applied) {
     // It moved while the carrier was asked (a push, a reconciliation): say what it is now.
     throw refuse('final_status', 'it changed while the carrier was asked; read it again');
   }

@@ -13,7 +13,9 @@ import type { CarrierAttemptReport } from '../../resilience/call-carrier.ts';
 import { createResilienceRegistry } from '../../resilience/carrier-resilience.ts';
 import { migrate } from '../../store/migrate.ts';
 import { redirectsUsed } from '../../store/redirects.ts';
+import { createTenantReads } from '../../store/tenant-reads.ts';
 import { ensureTenant } from '../../store/tenants.ts';
+import { createActiveIntercepts } from '../active-intercepts.ts';
 import type { ActionScope } from './action-kind.ts';
 import { interceptKind } from './intercept-kind.ts';
 import { redirectKind } from './redirect-kind.ts';
@@ -54,6 +56,8 @@ beforeAll(async () => {
       },
     }),
     reconciler: { follow, sweep: async () => 0, stop: async () => {} },
+    tenantReads: createTenantReads(store.database, { ttlMs: 0 }),
+    activeIntercepts: createActiveIntercepts(store.database, { ttlMs: 0 }),
   };
   tenant = { ...(await ensureTenant(store.database, 'parts')), keyId: 'key_parts' };
 });

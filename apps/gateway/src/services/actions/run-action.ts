@@ -169,6 +169,7 @@ export async function runAction<
     await release();
     throw (await kind.alreadyUnderWay(app, error, record)) ?? error;
   }
+  app.activeIntercepts.forget(definition.id, input.trackingNumber);
   let finalStatus: string | undefined;
   try {
     finalStatus = await sendAction(
@@ -184,6 +185,7 @@ export async function runAction<
     if (finalStatus === undefined || NOT_DONE.has(finalStatus)) {
       await release();
     }
+    app.activeIntercepts.forget(definition.id, input.trackingNumber);
   }
   if (guardHasAnswered(guard)) {
     // The client has the guard's 202: reading the action back would answer nobody.

@@ -50,6 +50,8 @@ export interface PgliteThread {
   begin(): Promise<number>;
   /** Commits (or rolls back) a transaction. */
   end(tx: number, commit: boolean): Promise<void>;
+  /** Calls `onNotice` with each notice on `channel`; resolves with the function that stops. */
+  listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,14 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThread> 
     worker.once('message', onMessage);
     worker.once('error', reject);
   });
+  const listeners = new Map<string, Set<(payload: string) => void>>();
   worker.on('message', (message: PgliteResponse) => {
+    if ('notice' in message) {
+      for (const onNotice of listeners.get(message.notice.channel) ?? []) {
+        onNotice(message.notice.payload);
+      }
+      return;
+    }
     const waiting = pending.get(message.id);
     if (waiting === undefined) {
       return;
@@ -122,6 +131,19 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThread> 
     exec: (text, tx) => call({ kind: 'exec', text, tx }),
     begin: () => call({ kind: 'begin' }),
     end: (tx, commit) => call({ kind: 'end', tx, commit }),
+    async listen(channel, onNotice) {
+      const onChannel = listeners.get(channel) ?? new Set();
+      listeners.set(channel, onChannel);
+      onChannel.add(onNotice);
+      await call({ kind: 'listen', channel });
+      return async () => {
+        onChannel.delete(onNotice);
+        if (onChannel.size === 0) {
+          listeners.delete(channel);
+          await call({ kind: 'unlisten', channel }).catch(() => {});
+        }
+      };
+    },
     async close() {
       await call({ kind: 'close' }).catch(() => {});
       await worker.terminate();

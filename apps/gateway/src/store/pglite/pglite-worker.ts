@@ -14,10 +14,10 @@ import type {
   PgliteWorkerData,
 } from './protocol.ts';
 
-const port = parentPort;
-if (port === null) {
+if (parentPort === null) {
   throw new Error('pglite-worker.ts runs as a worker thread');
 }
+const port = parentPort;
 const { dataDir } = workerData as PgliteWorkerData;
 
 /** Thrown inside PGlite's transaction callback to roll it back without an error to report. */
@@ -32,6 +32,8 @@ interface OpenTransaction {
 }
 
 const transactions = new Map<number, OpenTransaction>();
+/** Channels listened to, with the function that stops listening. */
+const listening = new Map<string, () => Promise<void>>();
 let nextTransaction = 1;
 
 const db = await PGlite.create(dataDir);
@@ -73,6 +75,20 @@ async function handle(request: PgliteRequest): Promise<unknown> {
       await open.settled;
       return null;
     }
+    case 'listen': {
+      const { channel } = request;
+      if (!listening.has(channel)) {
+        const stop = await db.listen(channel, (payload) =>
+          port.postMessage({ notice: { channel, payload } } satisfies PgliteResponse),
+        );
+        listening.set(channel, stop);
+      }
+      return null;
+    }
+    case 'unlisten':
+      await listening.get(request.channel)?.();
+      listening.delete(request.channel);
+      return null;
     case 'close':
       await db.close();
       return null;

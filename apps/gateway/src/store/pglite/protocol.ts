@@ -18,6 +18,8 @@ export type PgliteRequest =
     }
   | { readonly id: number; readonly kind: 'begin' }
   | { readonly id: number; readonly kind: 'end'; readonly tx: number; readonly commit: boolean }
+  | { readonly id: number; readonly kind: 'listen'; readonly channel: string }
+  | { readonly id: number; readonly kind: 'unlisten'; readonly channel: string }
   | { readonly id: number; readonly kind: 'close' };
 
 /** One statement's rows, as PGlite returns them (structured-cloned: dates stay dates). */
@@ -33,10 +35,11 @@ export interface PgliteErrorFields {
   readonly constraint: string | undefined;
 }
 
-/** The worker's answer to one request. */
+/** The worker's answer to one request, or a notice heard on a channel it listens to. */
 export type PgliteResponse =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: PgliteErrorFields };
+  | { readonly id: number; readonly ok: false; readonly error: PgliteErrorFields }
+  | { readonly notice: { readonly channel: string; readonly payload: string } };
 
 /** What the worker is started with. */
 export interface PgliteWorkerData {
