@@ -394,7 +394,8 @@ const results: Record<string, unknown> = {
 };
 try {
   const tracked = await createParcels(sim.control, TRACKED_PARCELS);
-  const bare = wanted('tracking')
+  const trackingRows = ['tracking', 'trackingCached'].flatMap((row) => [row, `${row}Pglite`]);
+  const bare = trackingRows.some(wanted)
     ? await withServer(
         () => startBaseline('bare-proxy.ts', sim),
         (server) => measureTracking(server, tracked),
