@@ -191,6 +191,9 @@ async function startGateway(
     env: {
       ...database.env,
       ...profiling,
+      ...(process.env.BENCH_GATEWAY_NODE_OPTIONS === undefined
+        ? {}
+        : { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS }),
       PARCELGATE_BOOTSTRAP_API_KEY: API_KEY,
       CARRIER_SIM_URL: sim.url,
       PARCELGATE_CARRIERS: '@parcelgate/carrier-sandbox',
@@ -336,16 +339,32 @@ async function rssMb(pid: number | undefined): Promise<number | undefined> {
   return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
 }
 
+/** What the gateway's /metrics says of its memory, in MB: V8's heap and what lies outside it. */
+async function heapMb(url: string): Promise<Record<string, number>> {
+  const text = await fetch(`${url}/metrics`)
+    .then((answer) => answer.text())
+    .catch(() => '');
+  const read = (name: string) => {
+    const value = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
+    return value === undefined ? Number.NaN : Math.round(Number(value) / 2 ** 20);
+  };
+  return {
+    heapUsedMb: read('nodejs_heap_size_used_bytes'),
+    heapTotalMb: read('nodejs_heap_size_total_bytes'),
+    externalMb: read('nodejs_external_memory_bytes'),
+  };
+}
+
 /** RSS at the first minute and at the end of `memoryS` seconds of mixed load. */
 async function measureMemory(server: Server, sim: SimControlClient, rate: number) {
   const reads = await createParcels(sim, TRACKED_PARCELS);
   const numbers = await createParcels(sim, Math.ceil((rate * memoryS) / 5) + 100);
-  const samples: { atS: number; rssMb: number }[] = [];
+  const samples: { atS: number; rssMb: number; heap: Record<string, number> }[] = [];
   const startedAt = Date.now();
   const sampler = setInterval(async () => {
-    const rss = await rssMb(server.pid);
+    const [rss, heap] = await Promise.all([rssMb(server.pid), heapMb(server.url)]);
     if (rss !== undefined) {
-      samples.push({ atS: Math.round((Date.now() - startedAt) / 1000), rssMb: rss });
+      samples.push({ atS: Math.round((Date.now() - startedAt) / 1000), rssMb: rss, heap });
     }
   }, 5_000);
   try {
@@ -355,6 +374,7 @@ async function measureMemory(server: Server, sim: SimControlClient, rate: number
       { durationS: memoryS, rate },
     );
     const end = (await rssMb(server.pid)) ?? 0;
+    const heapAtEnd = await heapMb(server.url);
     // The last four minutes of five: from the first minute on (or the first fifth of a
     // shorter run), when start-up and JIT are behind.
     const from = samples.find((sample) => sample.atS >= memoryS / 5) ?? samples[0];
@@ -362,6 +382,8 @@ async function measureMemory(server: Server, sim: SimControlClient, rate: number
     return {
       rssStartMb: start,
       rssEndMb: end,
+      heapAtStart: from?.heap,
+      heapAtEnd,
       rssMaxMb: Math.max(end, ...samples.map((sample) => sample.rssMb)),
       growthPct: Math.round(((end - start) / start) * 1000) / 10,
       requests: measure.requests,

@@ -144,6 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   app.decorate('connectionSecrets', connectionSecrets);
   app.decorate('tenantReads', tenantReads);
   app.decorate('activeIntercepts', activeIntercepts);
+  app.decorate('attempts', attemptLog);
   app.addHook('onClose', async () => {
     await changes?.close();
     await attemptLog.close();

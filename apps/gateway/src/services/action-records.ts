@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { type CarrierAttempt, listAttempts } from '../store/attempts.ts';
-import { listTransitions, type Transition } from '../store/transitions.ts';
+import { findActionHistory } from '../store/action-history.ts';
+import type { CarrierAttempt } from '../store/attempts.ts';
+import type { Transition } from '../store/transitions.ts';
 
 /** An intercept's or redirect's transitions and carrier attempts, oldest first. */
-export async function loadActionHistory(
+export function loadActionHistory(
   app: Pick<FastifyInstance, 'database'>,
   id: string,
 ): Promise<{ transitions: Transition[]; attempts: CarrierAttempt[] }> {
-  const [transitions, attempts] = await Promise.all([
-    listTransitions(app.database, id),
-    listAttempts(app.database, id),
-  ]);
-  return { transitions, attempts };
+  return findActionHistory(app.database, id);
 }

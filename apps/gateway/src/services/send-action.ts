@@ -8,7 +8,8 @@ import { ProblemError } from '../problems.ts';
 import type { CallerParts, CarrierFailure } from '../resilience/call-carrier.ts';
 import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
-import { type ActionTable, transitionAction } from '../store/actions.ts';
+import { type ActionChange, type ActionTable, transitionAction } from '../store/actions.ts';
+import type { HeldAttempts } from '../store/attempt-log.ts';
 import { actionFailureOutcome } from './action-outcome.ts';
 
 /** What intercept and redirect answers have in common. */
@@ -59,13 +60,36 @@ export function failFastIfCircuitOpen(
  * Returns the status the action ended in.
  */
 export async function sendAction(
-  app: Pick<FastifyInstance, 'resilience' | 'database' | 'reconciler'>,
+  app: Pick<FastifyInstance, 'resilience' | 'database' | 'reconciler' | 'attempts'>,
   request: CallerParts & Pick<FastifyRequest, 'idempotency'>,
   carrier: RegisteredCarrier,
   action: SentAction,
   deadline: Deadline,
   run: (ctx: CarrierContext) => Promise<CarrierActionAnswer>,
 ): Promise<string> {
+  // The call's attempts are stored with its outcome, by one statement.
+  const held = app.attempts.hold(action.id);
+  try {
+    return await sendAndStore(app, request, carrier, action, deadline, run, held);
+  } finally {
+    await held.close();
+  }
+}
+
+async function sendAndStore(
+  app: Pick<FastifyInstance, 'resilience' | 'database' | 'reconciler'>,
+  request: CallerParts & Pick<FastifyRequest, 'idempotency'>,
+  carrier: RegisteredCarrier,
+  action: SentAction,
+  deadline: Deadline,
+  run: (ctx: CarrierContext) => Promise<CarrierActionAnswer>,
+  held: HeldAttempts,
+): Promise<string> {
+  const store = async (change: ActionChange<string>) => {
+    const attempts = held.held();
+    await transitionAction(app.database, action.table, action.id, change, attempts);
+    held.written(attempts.length);
+  };
   const operation = action.table === 'intercepts' ? 'intercept' : 'redirect';
   const resilience = app.resilience.of(carrier);
   const result = await callCarrierResiliently({
@@ -81,7 +105,7 @@ export async function sendAction(
   });
   if (result.ok) {
     const answer = result.value;
-    await transitionAction(app.database, action.table, action.id, {
+    await store({
       status: answer.outcome,
       cause: 'carrier_answer',
       statusDetail: answer.outcome === 'pending' ? 'the carrier decides later' : answer.message,
@@ -98,7 +122,7 @@ export async function sendAction(
   if (result.failure.kind === 'rejected') {
     // The gateway never sent it: the action failed, and the same key may be used again.
     const problem = rejectionProblem(carrier.definition.id, result.failure);
-    await transitionAction(app.database, action.table, action.id, {
+    await store({
       status: 'failed',
       cause: 'carrier_unreachable',
       statusDetail: `not sent: ${problem.detail}`,
@@ -116,7 +140,7 @@ export async function sendAction(
     carrier.definition.id,
     decisiveFailure(carrier.definition.id, result.failures, result.failure),
   );
-  await transitionAction(app.database, action.table, action.id, {
+  await store({
     status: outcome.status,
     cause: outcome.cause,
     statusDetail: outcome.detail,

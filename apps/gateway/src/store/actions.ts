@@ -1,4 +1,5 @@
 import type { FeeAssessment } from '../policy/policy-types.ts';
+import { attemptsAsArrays, type CarrierAttempt, insertAttemptsSql } from './attempts.ts';
 import type { Database, Queryable } from './database.ts';
 import type { TransitionCause } from './transitions.ts';
 
@@ -60,14 +61,17 @@ export interface ActionChange<Status extends string> extends ActionUpdate<Status
 /**
  * Applies a lifecycle step and stores its transition, atomically, in one statement (a
  * data-modifying CTE): one round trip instead of a transaction's four, on the answer path
- * of every intercept and redirect.
+ * of every intercept and redirect. The carrier attempts that led to it, when given, are
+ * stored by the same statement.
  */
 export async function transitionAction<Status extends string>(
   database: Database,
   table: ActionTable,
   id: string,
   change: ActionChange<Status>,
+  attempts: readonly CarrierAttempt[] = [],
 ): Promise<void> {
+  const logged = attempts.length === 0 ? '' : `, logged AS (${insertAttemptsSql(10)})`;
   await database.query(
     `WITH moved AS (
        UPDATE ${table}
@@ -80,7 +84,7 @@ export async function transitionAction<Status extends string>(
               updated_at = $8
         WHERE id = $1
        RETURNING id
-     )
+     )${logged}
      INSERT INTO transitions (action_id, status, cause, detail)
      SELECT id, $2, $9, $5 FROM moved`,
     [
@@ -93,6 +97,7 @@ export async function transitionAction<Status extends string>(
       change.reasons === undefined ? null : JSON.stringify(change.reasons),
       new Date().toISOString(),
       change.cause,
+      ...(attempts.length === 0 ? [] : attemptsAsArrays(attempts)),
     ],
   );
 }

@@ -1,5 +1,17 @@
-import { type CarrierAttempt, recordAttempt } from './attempts.ts';
+import {
+  attemptsAsArrays,
+  type CarrierAttempt,
+  insertAttemptsSql,
+  recordAttempt,
+} from './attempts.ts';
 import type { Queryable } from './database.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where carrier attempts are stored (see {@link AttemptLog}). */
+    readonly attempts: AttemptLog;
+  }
+}
 
 /** Options of {@link openAttemptLog}. */
 export interface AttemptLogOptions {
@@ -25,9 +37,25 @@ export interface AttemptLog {
    * it at once).
    */
   record(attempt: CarrierAttempt): Promise<void>;
+  /**
+   * Holds the attempts of action `actionId` instead of writing them, for the statement
+   * that stores the action's outcome to write with it (one round trip and one commit
+   * fewer per intercept). What it did not write is written when the holder closes.
+   */
+  hold(actionId: string): HeldAttempts;
   /** Writes every queued attempt now. */
   flush(): Promise<void>;
   /** Flushes and stops the timer. */
+  close(): Promise<void>;
+}
+
+/** The attempts of one action, held for the statement that stores its outcome. */
+export interface HeldAttempts {
+  /** The attempts held and not yet written, oldest first. */
+  held(): readonly CarrierAttempt[];
+  /** The first `count` held attempts were written (with the outcome). */
+  written(count: number): void;
+  /** Writes what is still held and stops holding. */
   close(): Promise<void>;
 }
 
@@ -45,6 +73,7 @@ export function openAttemptLog(
 ): AttemptLog {
   let pending: CarrierAttempt[] = [];
   let writing: Promise<void> = Promise.resolve();
+  const holders = new Map<string, CarrierAttempt[]>();
   const timer = setInterval(() => {
     void flush();
   }, options.flushEveryMs);
@@ -69,7 +98,12 @@ export function openAttemptLog(
   return {
     async record(attempt) {
       if (attempt.actionId !== null) {
-        await recordAttempt(db, attempt);
+        const holder = holders.get(attempt.actionId);
+        if (holder === undefined) {
+          await recordAttempt(db, attempt);
+        } else {
+          holder.push(attempt);
+        }
         return;
       }
       if (pending.length >= options.maxPending) {
@@ -81,6 +115,24 @@ export function openAttemptLog(
         void flush();
       }
     },
+    hold(actionId) {
+      let held: CarrierAttempt[] = [];
+      holders.set(actionId, held);
+      return {
+        held: () => [...held],
+        written(count) {
+          held.splice(0, count);
+        },
+        async close() {
+          if (holders.get(actionId) === held) {
+            holders.delete(actionId);
+          }
+          const rest = held;
+          held = [];
+          await recordAttempts(db, rest);
+        },
+      };
+    },
     flush,
     async close() {
       clearInterval(timer);
@@ -89,7 +141,7 @@ export function openAttemptLog(
   };
 }
 
-/** Stores many attempts in one statement (one array per column). */
+/** Stores many attempts in one statement. */
 export async function recordAttempts(
   db: Queryable,
   attempts: readonly CarrierAttempt[],
@@ -97,22 +149,5 @@ export async function recordAttempts(
   if (attempts.length === 0) {
     return;
   }
-  await db.query(
-    `INSERT INTO carrier_attempts
-       (tenant_id, action_id, carrier, operation, started_at, duration_ms, http_status, outcome, carrier_code, message)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[],
-                          $6::integer[], $7::integer[], $8::text[], $9::text[], $10::text[])`,
-    [
-      attempts.map((attempt) => attempt.tenantId),
-      attempts.map((attempt) => attempt.actionId),
-      attempts.map((attempt) => attempt.carrier),
-      attempts.map((attempt) => attempt.operation),
-      attempts.map((attempt) => attempt.startedAt.toISOString()),
-      attempts.map((attempt) => Math.round(attempt.durationMs)),
-      attempts.map((attempt) => attempt.httpStatus),
-      attempts.map((attempt) => attempt.outcome),
-      attempts.map((attempt) => attempt.carrierCode),
-      attempts.map((attempt) => attempt.message),
-    ],
-  );
+  await db.query(insertAttemptsSql(1), attemptsAsArrays(attempts));
 }

@@ -38,17 +38,48 @@ export async function recordAttempt(db: Queryable, attempt: CarrierAttempt): Pro
   );
 }
 
+/**
+ * An INSERT of many attempts from ten arrays, one per column, bound from parameter
+ * `$first` on (see {@link attemptsAsArrays}); usable alone or in a WITH clause.
+ */
+export function insertAttemptsSql(first: number): string {
+  const types = [
+    'text',
+    'text',
+    'text',
+    'text',
+    'timestamptz',
+    'integer',
+    'integer',
+    'text',
+    'text',
+    'text',
+  ];
+  const arrays = types.map((type, index) => `$${first + index}::${type}[]`).join(', ');
+  return `INSERT INTO carrier_attempts
+       (tenant_id, action_id, carrier, operation, started_at, duration_ms, http_status, outcome, carrier_code, message)
+     SELECT * FROM unnest(${arrays})`;
+}
+
+/** The ten column arrays {@link insertAttemptsSql} binds. */
+export function attemptsAsArrays(attempts: readonly CarrierAttempt[]): unknown[] {
+  return [
+    attempts.map((attempt) => attempt.tenantId),
+    attempts.map((attempt) => attempt.actionId),
+    attempts.map((attempt) => attempt.carrier),
+    attempts.map((attempt) => attempt.operation),
+    attempts.map((attempt) => attempt.startedAt.toISOString()),
+    attempts.map((attempt) => Math.round(attempt.durationMs)),
+    attempts.map((attempt) => attempt.httpStatus),
+    attempts.map((attempt) => attempt.outcome),
+    attempts.map((attempt) => attempt.carrierCode),
+    attempts.map((attempt) => attempt.message),
+  ];
+}
+
 const COLUMNS = `tenant_id AS "tenantId", action_id AS "actionId", carrier, operation,
   started_at AS "startedAt", duration_ms AS "durationMs", http_status AS "httpStatus",
   outcome, carrier_code AS "carrierCode", message`;
-
-/** The attempts made for an intercept or redirect, oldest first. */
-export async function listAttempts(db: Queryable, actionId: string): Promise<CarrierAttempt[]> {
-  return db.query<CarrierAttempt>(
-    `SELECT ${COLUMNS} FROM carrier_attempts WHERE action_id = $1 ORDER BY id`,
-    [actionId],
-  );
-}
 
 /** The attempts of many actions at once, grouped by action. */
 export async function listAttemptsOf(

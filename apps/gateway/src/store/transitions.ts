@@ -76,14 +76,6 @@ export function withFirstTransition(
   };
 }
 
-/** An action's transitions, oldest first. */
-export async function listTransitions(db: Queryable, actionId: string): Promise<Transition[]> {
-  return db.query<Transition>(
-    'SELECT status, at, cause, detail FROM transitions WHERE action_id = $1 ORDER BY id',
-    [actionId],
-  );
-}
-
 /** The transitions of many actions at once, oldest first, grouped by action. */
 export async function listTransitionsOf(
   db: Queryable,

@@ -103,6 +103,7 @@ export interface ActionScope {
     | 'reconciler'
     | 'tenantReads'
     | 'activeIntercepts'
+    | 'attempts'
   >;
   readonly request: Pick<
     FastifyRequest,

@@ -11,6 +11,7 @@ import { Deadline } from '../../deadline/deadline.ts';
 import { isProblemError } from '../../problems.ts';
 import type { CarrierAttemptReport } from '../../resilience/call-carrier.ts';
 import { createResilienceRegistry } from '../../resilience/carrier-resilience.ts';
+import { openAttemptLog } from '../../store/attempt-log.ts';
 import { migrate } from '../../store/migrate.ts';
 import { redirectsUsed } from '../../store/redirects.ts';
 import { createTenantReads } from '../../store/tenant-reads.ts';
@@ -58,6 +59,8 @@ beforeAll(async () => {
     reconciler: { follow, sweep: async () => 0, stop: async () => {} },
     tenantReads: createTenantReads(store.database, { ttlMs: 0 }),
     activeIntercepts: createActiveIntercepts(store.database, { ttlMs: 0 }),
+    // The attempts are watched through onAttempt above; nothing reaches this log.
+    attempts: openAttemptLog(store.database),
   };
   tenant = { ...(await ensureTenant(store.database, 'parts')), keyId: 'key_parts' };
 });

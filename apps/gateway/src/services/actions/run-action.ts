@@ -258,13 +258,17 @@ export async function answerFor<
   tenantId: string,
   id: string,
 ): Promise<ActionAnswer<Presented>> {
-  const record = await kind.find(app.database, tenantId, id);
+  // Side by side: the history of another tenant's id is read for nothing, never shown.
+  const [record, history] = await Promise.all([
+    kind.find(app.database, tenantId, id),
+    loadActionHistory(app, id),
+  ]);
   if (record === undefined) {
     throw new ProblemError('not-found', `No ${kind.operation} ${id}.`);
   }
   return {
     httpStatus: record.status === 'pending' ? 202 : 201,
-    action: kind.present(record, await loadActionHistory(app, id)),
+    action: kind.present(record, history),
   };
 }
 

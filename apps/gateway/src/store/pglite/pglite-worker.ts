@@ -36,7 +36,14 @@ const transactions = new Map<number, OpenTransaction>();
 const listening = new Map<string, () => Promise<void>>();
 let nextTransaction = 1;
 
-const db = await PGlite.create(dataDir);
+/**
+ * PostgreSQL's settings for the embedded database. Its memory is the gateway's own (the
+ * WebAssembly heap only grows), and one connection of modest tables needs far less than
+ * the 128 MB of shared buffers PGlite starts with: measured in bench/overhead.ts.
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers = 16MB', 'wal_buffers = 1MB'];
+
+const db = await PGlite.create(dataDir, { postgresqlconf: EMBEDDED_SETTINGS });
 port.postMessage({ ready: true });
 
 port.on('message', (request: PgliteRequest) => {
