@@ -20,7 +20,7 @@
  * Exits 1 when a target is missed, unless BENCH_REPORT_ONLY=1.
  *
  * Env: BENCH_DATABASE_URL (PostgreSQL; default DATABASE_URL; without either, the PostgreSQL
- * rows are skipped), BENCH_DURATION_S (10, per tracking row), BENCH_INTERCEPTS (5000, per
+ * rows are skipped), BENCH_DURATION_S (10, per tracking row), BENCH_INTERCEPTS (3000, per
  * intercept row), BENCH_CONNECTIONS (50), BENCH_MEMORY_S (300; 0 skips it), BENCH_ONLY (rows
  * whose name contains it), BENCH_PROFILE_DIR (the gateways write V8 CPU profiles there).
  * Build first: `pnpm turbo run build --filter=@parcelgate/gateway...`.
@@ -49,7 +49,7 @@ import type { LoadPlan } from './load-request.ts';
 import { TARGETS, verdicts } from './overhead/targets.ts';
 
 const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
-const intercepts = Number(process.env.BENCH_INTERCEPTS ?? 5000);
+const intercepts = Number(process.env.BENCH_INTERCEPTS ?? 3000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const memoryS = Number(process.env.BENCH_MEMORY_S ?? 300);
 const only = process.env.BENCH_ONLY;
@@ -115,6 +115,7 @@ async function load(
   // The worker copies the environment when autocannon() creates it, synchronously below.
   process.env.BENCH_LOAD_PLAN = planFile;
   try {
+    const startedAt = performance.now();
     const result = await run({
       url,
       connections,
@@ -125,7 +126,8 @@ async function load(
       ...(limit.amount === undefined ? {} : { amount: limit.amount }),
       ...(limit.rate === undefined ? {} : { overallRate: limit.rate }),
     });
-    const seconds = result.duration;
+    // autocannon's own duration is whole seconds: too coarse for a run of a few seconds.
+    const seconds = (performance.now() - startedAt) / 1000;
     return {
       rps: Math.round(result.requests.total / seconds),
       p50Ms: result.latency.p50,
@@ -385,6 +387,10 @@ async function measureMemory(server: Server, sim: SimControlClient, rate: number
       heapAtStart: from?.heap,
       heapAtEnd,
       rssMaxMb: Math.max(end, ...samples.map((sample) => sample.rssMb)),
+      /** Every 30 s: seconds into the load, RSS and V8's heap in MB. */
+      trace: samples
+        .filter((sample) => sample.atS % 30 < 5)
+        .map((sample) => [sample.atS, sample.rssMb, sample.heap.heapTotalMb, sample.heap.heapUsedMb]),
       growthPct: Math.round(((end - start) / start) * 1000) / 10,
       requests: measure.requests,
       failures: measure.failures,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Prefix of keys the gateway generates; bootstrap keys may look different. */
 const KEY_PREFIX = 'pgk_';
@@ -13,7 +13,8 @@ export function generateApiKey(): string {
  * (password hashing exists to slow guessing of low-entropy secrets).
  */
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  // One-shot: a Hash object per request cost a visible share of a cached tracking read.
+  return hash('sha256', key, 'hex');
 }
 
 /** The visible start of a key, to recognise it in listings and logs. */
