@@ -141,7 +141,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     async listen(channel, listener) {
       // One process owns the embedded database: no connection to lose, every notice heard.
-      const stop = await thread.listen(channel, listener.notice);
+      // Called as a method, as on PostgreSQL: a listener may be a class instance using `this`.
+      const stop = await thread.listen(channel, (payload) => listener.notice(payload));
       listener.heard(true);
       return { close: stop };
     },
