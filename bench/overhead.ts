@@ -390,7 +390,12 @@ async function measureMemory(server: Server, sim: SimControlClient, rate: number
       /** Every 30 s: seconds into the load, RSS and V8's heap in MB. */
       trace: samples
         .filter((sample) => sample.atS % 30 < 5)
-        .map((sample) => [sample.atS, sample.rssMb, sample.heap.heapTotalMb, sample.heap.heapUsedMb]),
+        .map((sample) => [
+          sample.atS,
+          sample.rssMb,
+          sample.heap.heapTotalMb,
+          sample.heap.heapUsedMb,
+        ]),
       growthPct: Math.round(((end - start) / start) * 1000) / 10,
       requests: measure.requests,
       failures: measure.failures,

@@ -31,6 +31,8 @@ export interface LaunchOptions {
   readonly stdoutFile?: string;
   /** Called with each chunk the child prints (to show it, prefixed, as `pnpm start` does). */
   readonly onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+  /** Flags for Node itself, before the script. */
+  readonly nodeFlags?: readonly string[];
 }
 
 /** A process the stack started. */
@@ -56,7 +58,7 @@ process.once('exit', () => {
 
 /** Runs `node <script>` as a child process. */
 export function launch(name: string, script: string, options: LaunchOptions): Launched {
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script], {
     env: { ...parentEnv(options.isolated ?? true), ...options.env },
     stdio: [
       'ignore',

@@ -25,6 +25,7 @@ export { ensureGatewayBuilt } from './gateway-build.ts';
 export {
   GATEWAY_CLI,
   GATEWAY_MAIN,
+  GATEWAY_NODE_FLAGS,
   GATEWAY_ROOT,
   SIMULATOR_MAIN,
   TRACK_ONLY_CARRIER,

@@ -4,6 +4,7 @@
  * cycle: its own e2e tests use this package). The simulator runs from its TypeScript
  * sources (Node strips the types); the gateway from its build, as users run it.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,17 @@ export const GATEWAY_ROOT: string = fileURLToPath(
 export const GATEWAY_MAIN: string = fileURLToPath(
   new URL('../../../apps/gateway/dist/main.js', import.meta.url),
 );
+
+/**
+ * The Node flags the gateway runs with (its package.json, `parcelgate.nodeFlags`, which its
+ * `start` script uses too): every stack runs it as a deployment does. A young generation of
+ * at most 16 MB per semi-space keeps its memory near 300 MB under load (docs/benchmarks.md).
+ */
+export const GATEWAY_NODE_FLAGS: readonly string[] = (
+  JSON.parse(readFileSync(join(GATEWAY_ROOT, 'package.json'), 'utf8')) as {
+    readonly parcelgate: { readonly nodeFlags: readonly string[] };
+  }
+).parcelgate.nodeFlags;
 
 /** The admin CLI (`parcelgate-admin`), built with the gateway. */
 export const GATEWAY_CLI: string = fileURLToPath(

@@ -4,7 +4,7 @@
  */
 import { SimControlClient } from '@parcelgate/carrier-sim';
 import { type Launched, launch, waitForLine, waitUntilHealthy } from './child-process.ts';
-import { GATEWAY_MAIN, SIMULATOR_MAIN } from './paths.ts';
+import { GATEWAY_MAIN, GATEWAY_NODE_FLAGS, SIMULATOR_MAIN } from './paths.ts';
 
 /** What both processes take besides their own settings. */
 interface ProcessOptions {
@@ -79,6 +79,7 @@ export function spawnGateway(options: GatewayProcessOptions): GatewayProcess {
   const url = `http://${host}:${options.port}`;
   const launched = launch('gateway', GATEWAY_MAIN, {
     env: { ...options.env, PORT: String(options.port), HOST: host },
+    nodeFlags: GATEWAY_NODE_FLAGS,
     ...(options.isolated === undefined ? {} : { isolated: options.isolated }),
     ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
     ...(options.stdoutFile === undefined ? {} : { stdoutFile: options.stdoutFile }),

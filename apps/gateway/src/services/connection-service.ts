@@ -56,6 +56,7 @@ export async function createConnection(
     sealedCredentials: sealCredentials(app.connectionSecrets.box, owner, values),
     credentialHints: credentialHints(definition.credentials, values),
   });
+  app.tenantReads.forget(tenantId);
   return presentConnection(app, record);
 }
 
@@ -91,6 +92,7 @@ export async function changeConnection(
   if (updated === undefined) {
     throw notFound(id);
   }
+  app.tenantReads.forget(tenantId);
   return presentConnection(app, updated);
 }
 
@@ -116,6 +118,9 @@ export async function removeConnection(
   id: string,
 ): Promise<void> {
   const outcome = await deleteConnection(app.database, tenantId, id);
+  if (outcome === 'deleted') {
+    app.tenantReads.forget(tenantId);
+  }
   if (outcome === 'not-found') {
     throw notFound(id);
   }

@@ -77,7 +77,7 @@ export function presentTenantPolicy(tenant: Tenant, carrier?: PolicyCarrier): Po
  * field), and answers the policy they produce.
  */
 export async function replaceTenantPolicy(
-  app: Pick<FastifyInstance, 'database'>,
+  app: Pick<FastifyInstance, 'database' | 'tenantReads'>,
   tenant: Tenant,
   overrides: TenantPolicyOverrides,
 ): Promise<PolicyDocument> {
@@ -92,6 +92,7 @@ export async function replaceTenantPolicy(
     );
   }
   await setTenantPolicy(app.database, tenant.id, overrides);
+  app.tenantReads.forget(tenant.id);
   return present(overrides, undefined);
 }
 

@@ -27,6 +27,11 @@ export interface TenantReads extends ChangeSubscriber {
   tenantOfKey(key: string): Promise<AuthenticatedTenant | undefined>;
   /** The tenant's default connection for a carrier, if it has one. */
   defaultConnection(tenantId: string, carrier: string): Promise<ConnectionRecord | undefined>;
+  /**
+   * Forgets a tenant's entries at once, after this process changed its rows: the change
+   * notice comes back on another connection, possibly after the next request.
+   */
+  forget(tenantId: string): void;
 }
 
 /** Options of {@link createTenantReads}. */
@@ -72,6 +77,10 @@ export function createTenantReads(database: Queryable, options: TenantReadsOptio
     changed(notice) {
       keys.changed(notice);
       connections.changed(notice);
+    },
+    forget(tenantId) {
+      keys.dropTenant(tenantId);
+      connections.dropTenant(tenantId);
     },
     setLive(live) {
       keys.setLive(live);
