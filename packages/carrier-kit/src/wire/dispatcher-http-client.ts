@@ -3,8 +3,12 @@ import type {
   CarrierHttpRequest,
   CarrierHttpResponse,
 } from '../carrier-context.ts';
-import { type CarrierHosts, createBaseUrlResolver, requestUrl } from './carrier-url.ts';
-import { classifyNetworkFailure } from './classify-network-failure.ts';
+import {
+  type CarrierHosts,
+  createBaseUrlResolver,
+  prepareRequest,
+  sendFailure,
+} from './prepare-request.ts';
 
 /**
  * The part of an undici `Dispatcher` (an `Agent`, a `Pool`) this client uses: its
@@ -53,11 +57,8 @@ export function createDispatcherHttpClient(
   const baseUrlOf = createBaseUrlResolver(options);
   return {
     async request(request: CarrierHttpRequest): Promise<CarrierHttpResponse> {
-      const signal = request.signal ?? options.signal;
-      const idempotent = request.idempotent ?? request.method === 'GET';
-      const failureContext = { carrierId: options.carrierId, idempotent };
-      // Outside the try: an undeclared host is the adapter's bug, not a network failure.
-      const url = requestUrl(baseUrlOf(request.host), request);
+      const prepared = prepareRequest(options, baseUrlOf, request);
+      const { url, signal } = prepared;
       const headers: Record<string, string> = { ...options.headers, ...request.headers };
       let body: string | undefined;
       if (request.body instanceof URLSearchParams) {
@@ -79,15 +80,13 @@ export function createDispatcherHttpClient(
           ...(signal === undefined ? {} : { signal }),
         });
       } catch (error) {
-        throw signal?.aborted ? signal.reason : classifyNetworkFailure(error, failureContext);
+        throw sendFailure(error, prepared);
       }
       let text: string;
       try {
         text = await answer.body.text();
       } catch (error) {
-        throw signal?.aborted
-          ? signal.reason
-          : classifyNetworkFailure(error, { ...failureContext, whileReadingBody: true });
+        throw sendFailure(error, prepared, true);
       }
       let headersRead: Headers | undefined;
       return {

@@ -4,10 +4,10 @@ import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CarrierHttpClient } from '../carrier-context.ts';
 import { isCarrierErrorOfKind } from '../errors/carrier-error.ts';
-import type { CarrierHosts } from './carrier-url.ts';
 import { createDispatcherHttpClient } from './dispatcher-http-client.ts';
 import { createFetchHttpClient } from './fetch-http-client.ts';
 import { parseJsonResponse, readErrorBody } from './parse-json-response.ts';
+import type { CarrierHosts } from './prepare-request.ts';
 
 // A real socket server: the point is the classification of real undici failures.
 let server: Server;

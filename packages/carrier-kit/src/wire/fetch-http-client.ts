@@ -3,8 +3,12 @@ import type {
   CarrierHttpRequest,
   CarrierHttpResponse,
 } from '../carrier-context.ts';
-import { type CarrierHosts, createBaseUrlResolver, requestUrl } from './carrier-url.ts';
-import { classifyNetworkFailure } from './classify-network-failure.ts';
+import {
+  type CarrierHosts,
+  createBaseUrlResolver,
+  prepareRequest,
+  sendFailure,
+} from './prepare-request.ts';
 
 /** How to build a {@link CarrierHttpClient} on a fetch function. */
 export interface FetchHttpClientOptions extends CarrierHosts {
@@ -41,11 +45,9 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierH
 
   return {
     async request(request: CarrierHttpRequest): Promise<CarrierHttpResponse> {
-      const signal = request.signal ?? options.signal;
-      const idempotent = request.idempotent ?? request.method === 'GET';
-      const failureContext = { carrierId: options.carrierId, idempotent };
-      // Outside the try: an undeclared host is the adapter's bug, not a network failure.
-      const url = requestUrl(baseUrlOf(request.host), request).toString();
+      const prepared = prepareRequest(options, baseUrlOf, request);
+      const { signal } = prepared;
+      const url = prepared.url.toString();
       let response: Response;
       try {
         response = await fetchFunction(url, {
@@ -55,7 +57,7 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierH
           ...(signal === undefined ? {} : { signal }),
         });
       } catch (error) {
-        throw signal?.aborted ? signal.reason : classifyNetworkFailure(error, failureContext);
+        throw sendFailure(error, prepared);
       }
       return {
         status: response.status,
@@ -64,9 +66,7 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): CarrierH
           try {
             return await response.text();
           } catch (error) {
-            throw signal?.aborted
-              ? signal.reason
-              : classifyNetworkFailure(error, { ...failureContext, whileReadingBody: true });
+            throw sendFailure(error, prepared, true);
           }
         },
       };

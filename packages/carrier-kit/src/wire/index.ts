@@ -6,7 +6,6 @@
  * @packageDocumentation
  */
 
-export type { CarrierHosts } from './carrier-url.ts';
 export { classifyHttpFailure, type HttpFailure } from './classify-http-failure.ts';
 export {
   classifyNetworkFailure,
@@ -32,4 +31,5 @@ export {
   readErrorBody,
 } from './parse-json-response.ts';
 export { parseRetryAfter } from './parse-retry-after.ts';
+export type { CarrierHosts } from './prepare-request.ts';
 export { createRedactingLogger, REDACTED, redactSecrets } from './redact-secrets.ts';

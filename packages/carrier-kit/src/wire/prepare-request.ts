@@ -1,4 +1,5 @@
 import type { CarrierHttpRequest } from '../carrier-context.ts';
+import { classifyNetworkFailure, type NetworkFailureContext } from './classify-network-failure.ts';
 
 /** Where a carrier's requests go: its default base URL and its named hosts. */
 export interface CarrierHosts {
@@ -48,4 +49,46 @@ export function requestUrl(baseUrl: string, request: CarrierHttpRequest): URL {
     }
   }
   return url;
+}
+
+/** What both HTTP clients work out of a request before sending it. */
+export interface PreparedRequest {
+  readonly url: URL;
+  /** The request's own signal, else the client's. */
+  readonly signal: AbortSignal | undefined;
+  /** How a connection failure of this request is classified. */
+  readonly failure: NetworkFailureContext;
+}
+
+/**
+ * The request's URL, signal and failure context. Throws for a host the carrier did not
+ * declare: the adapter's bug, not a network failure, so outside any classification.
+ */
+export function prepareRequest(
+  options: CarrierHosts & { readonly signal?: AbortSignal | undefined },
+  baseUrlOf: (host: string | undefined) => string,
+  request: CarrierHttpRequest,
+): PreparedRequest {
+  return {
+    url: requestUrl(baseUrlOf(request.host), request),
+    signal: request.signal ?? options.signal,
+    failure: {
+      carrierId: options.carrierId,
+      idempotent: request.idempotent ?? request.method === 'GET',
+    },
+  };
+}
+
+/**
+ * What a failed send or body read throws: the signal's reason when it was aborted (so the
+ * gateway tells "budget ran out" from "carrier failed"), else the classified failure.
+ */
+export function sendFailure(
+  error: unknown,
+  prepared: PreparedRequest,
+  whileReadingBody = false,
+): unknown {
+  return prepared.signal?.aborted
+    ? prepared.signal.reason
+    : classifyNetworkFailure(error, { ...prepared.failure, whileReadingBody });
 }
