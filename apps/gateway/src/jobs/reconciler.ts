@@ -3,11 +3,17 @@ import type { PgBoss } from 'pg-boss';
 import { listOpenActions } from '../lifecycle/action-store.ts';
 import type { ActionTable } from '../store/actions.ts';
 import { maxReconcileDelayMs, reconcileDelayMs } from './backoff.ts';
+import { createJobBatch } from './job-batch.ts';
 import { startQueue } from './queue.ts';
 import { type ReconcileJob, reconcileAction } from './reconcile-action.ts';
 
 /** The pg-boss queue of reconcile jobs. */
 export const RECONCILE_QUEUE = 'parcelgate-reconcile';
+
+/** How long a first check waits for others to be queued with it, in one statement. */
+const FOLLOW_BATCH_MS = 10;
+/** First checks queued in one statement at most. */
+const FOLLOW_BATCH_SIZE = 200;
 
 /** The soonest a check is repeated, however close its window. */
 const MIN_RECHECK_MS = 100;
@@ -111,10 +117,22 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
   }, sweepEveryMs);
   timer.unref();
 
+  const firstChecks = createJobBatch<ReconcileJob>({
+    windowMs: FOLLOW_BATCH_MS,
+    maxSize: FOLLOW_BATCH_SIZE,
+    async insert(jobs) {
+      const startAfter = new Date(Date.now() + reconcileDelayMs(intervalMs, 0));
+      await boss.insert(
+        RECONCILE_QUEUE,
+        jobs.map((job) => ({ data: job, singletonKey: keyOf(job.table, job.id), startAfter })),
+      );
+    },
+  });
+
   return {
     async follow(table, id) {
       try {
-        await schedule(table, id, 0, reconcileDelayMs(intervalMs, 0));
+        await firstChecks.add({ table, id, run: 0 });
       } catch (error) {
         log.error({ err: error, actionId: id }, 'could not queue a reconcile job');
       }
@@ -122,6 +140,7 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
     sweep,
     async stop() {
       clearInterval(timer);
+      await firstChecks.flush();
       await sweeping?.catch(() => 0);
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
