@@ -1,9 +1,4 @@
-import {
-  attemptsAsArrays,
-  type CarrierAttempt,
-  insertAttemptsSql,
-  recordAttempt,
-} from './attempts.ts';
+import { type CarrierAttempt, recordAttempts } from './attempts.ts';
 import type { Queryable } from './database.ts';
 
 declare module 'fastify' {
@@ -100,7 +95,7 @@ export function openAttemptLog(
       if (attempt.actionId !== null) {
         const holder = holders.get(attempt.actionId);
         if (holder === undefined) {
-          await recordAttempt(db, attempt);
+          await recordAttempts(db, [attempt]);
         } else {
           holder.push(attempt);
         }
@@ -139,15 +134,4 @@ export function openAttemptLog(
       await flush();
     },
   };
-}
-
-/** Stores many attempts in one statement. */
-export async function recordAttempts(
-  db: Queryable,
-  attempts: readonly CarrierAttempt[],
-): Promise<void> {
-  if (attempts.length === 0) {
-    return;
-  }
-  await db.query(insertAttemptsSql(1), attemptsAsArrays(attempts));
 }

@@ -17,25 +17,14 @@ export interface CarrierAttempt {
   readonly message: string | null;
 }
 
-/** Stores one attempt; every carrier call is recorded, successful or not. */
-export async function recordAttempt(db: Queryable, attempt: CarrierAttempt): Promise<void> {
-  await db.query(
-    `INSERT INTO carrier_attempts
-       (tenant_id, action_id, carrier, operation, started_at, duration_ms, http_status, outcome, carrier_code, message)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      attempt.tenantId,
-      attempt.actionId,
-      attempt.carrier,
-      attempt.operation,
-      attempt.startedAt.toISOString(),
-      attempt.durationMs,
-      attempt.httpStatus,
-      attempt.outcome,
-      attempt.carrierCode,
-      attempt.message,
-    ],
-  );
+/** Stores attempts, every one of them, in one statement (one array per column). */
+export async function recordAttempts(
+  db: Queryable,
+  attempts: readonly CarrierAttempt[],
+): Promise<void> {
+  if (attempts.length > 0) {
+    await db.query(insertAttemptsSql(1), attemptsAsArrays(attempts));
+  }
 }
 
 /**

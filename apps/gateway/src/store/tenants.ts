@@ -55,14 +55,6 @@ export async function createApiKey(
   return { id, key, prefix };
 }
 
-/** The tenant of a live (not revoked) key, or undefined. */
-export function findTenantByApiKey(
-  db: Queryable,
-  key: string,
-): Promise<AuthenticatedTenant | undefined> {
-  return findTenantByKeyHash(db, hashApiKey(key));
-}
-
 /** The tenant of the live key whose hash ({@link hashApiKey}) this is, or undefined. */
 export async function findTenantByKeyHash(
   db: Queryable,
