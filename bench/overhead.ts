@@ -427,13 +427,24 @@ const results: Record<string, unknown> = {
 };
 try {
   const tracked = await createParcels(sim.control, TRACKED_PARCELS);
-  const trackingRows = ['tracking', 'trackingCached'].flatMap((row) => [row, `${row}Pglite`]);
+  const trackingRows = [
+    'trackingFloor',
+    ...['tracking', 'trackingCached'].flatMap((row) => [row, `${row}Pglite`]),
+  ];
   const bare = trackingRows.some(wanted)
     ? await withServer(
         () => startBaseline('bare-proxy.ts', sim),
         (server) => measureTracking(server, tracked),
       )
     : undefined;
+  if (bare !== undefined && wanted('trackingFloor')) {
+    // No target: how much of the gap to the bare proxy the framework alone accounts for.
+    const floor = await withServer(
+      () => startBaseline('fastify-proxy.ts', sim),
+      (server) => measureTracking(server, tracked),
+    );
+    results.trackingFloor = trackingRow(floor, bare);
+  }
   for (const kind of databases) {
     // The issue's shape: `tracking`, `trackingCached` and `memory` are PostgreSQL's, PGlite's
     // carry its name; intercepts name their database either way.
