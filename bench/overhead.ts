@@ -145,9 +145,10 @@ async function startBaseline(
   script: string,
   sim: SimulatorProcess,
   database?: PreparedDatabase,
+  settings: Record<string, string> = {},
 ): Promise<Server> {
   const port = await freePort();
-  const env: Record<string, string> = { PORT: String(port), BENCH_SIM_URL: sim.url };
+  const env: Record<string, string> = { ...settings, PORT: String(port), BENCH_SIM_URL: sim.url };
   let folder: string | undefined;
   if (database?.kind === 'postgres') {
     env.BENCH_DATABASE_URL = database.env.DATABASE_URL ?? '';
@@ -444,6 +445,12 @@ try {
       (server) => measureTracking(server, tracked),
     );
     results.trackingFloor = trackingRow(floor, bare);
+    // And the ceiling of any cache hit: Fastify answering a fixed body, no carrier at all.
+    const constant = await withServer(
+      () => startBaseline('fastify-proxy.ts', sim, undefined, { BENCH_CONSTANT_ANSWER: '1' }),
+      (server) => measureTracking(server, tracked),
+    );
+    results.trackingFloorConstant = trackingRow(constant, bare);
   }
   for (const kind of databases) {
     // The issue's shape: `tracking`, `trackingCached` and `memory` are PostgreSQL's, PGlite's

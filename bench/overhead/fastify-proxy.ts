@@ -5,6 +5,9 @@
  * what the gateway's own work costs. Reported by `overhead.ts` as `trackingFloor`, with no
  * target of its own.
  *
+ * With `BENCH_CONSTANT_ANSWER=1` it never calls the simulator: every read is answered with
+ * one fixed 1 KB body, the most a cache hit could ever be (`trackingFloorConstant`).
+ *
  * Run as a child process: `BENCH_SIM_URL` names the simulator, `PORT` the port to listen
  * on; prints `listening on <url>` once ready.
  */
@@ -14,10 +17,17 @@ import { requiredEnv } from './baseline-server.ts';
 
 const simulator = new Pool(requiredEnv('BENCH_SIM_URL'), { connections: 128 });
 const app = Fastify({ logger: false });
+const constant =
+  process.env.BENCH_CONSTANT_ANSWER === '1'
+    ? JSON.stringify({ trackingNumber: 'SBX100000016', events: [], padding: 'x'.repeat(1000) })
+    : undefined;
 
 app.get<{ Params: { trackingNumber: string } }>(
   '/v1/tracking/sandbox/:trackingNumber',
   async (request, reply) => {
+    if (constant !== undefined) {
+      return reply.type('application/json').send(constant);
+    }
     const answer = await simulator.request({
       method: 'GET',
       path: `/sandbox/v1/parcels/${encodeURIComponent(request.params.trackingNumber)}`,

@@ -31,13 +31,6 @@ describe('Deadline', () => {
     expect(deadline.answerBy).toBe(due - 100);
   });
 
-  it('aborts its signal when it passes', async () => {
-    const signal = Deadline.in(5).signal;
-    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
-    expect(signal.reason).toBeInstanceOf(DOMException);
-    expect((signal.reason as DOMException).name).toBe('TimeoutError');
-  });
-
   it('remembers, for the whole request, when its last carrier call ended', () => {
     const trace = plainTrace();
     const request = Deadline.in(1_000, trace);

@@ -36,7 +36,6 @@ export class Deadline {
   readonly #endsAt: number;
   readonly #trace: DeadlineTrace;
   #answerBy: number | undefined;
-  #signal: AbortSignal | undefined;
 
   /**
    * A deadline ending at `endsAt` (performance.now() timeline). Prefer {@link Deadline.in}
@@ -87,12 +86,6 @@ export class Deadline {
    */
   answerNoLaterThan(epochMs: number): void {
     this.#answerBy = Math.min(this.answerBy, epochMs);
-  }
-
-  /** Aborts when the deadline passes (a `TimeoutError`); made on first use. */
-  get signal(): AbortSignal {
-    this.#signal ??= AbortSignal.timeout(Math.max(0, Math.ceil(this.remainingMs())));
-    return this.#signal;
   }
 
   /** When the last carrier call under this deadline's request ended, if one did. */

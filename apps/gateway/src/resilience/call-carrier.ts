@@ -2,6 +2,7 @@ import { type CarrierContext, type CarrierError, isCarrierError } from '@parcelg
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { Deadline } from '../deadline/deadline.ts';
+import { ATTEMPT_EXPIRED, attemptSignal } from './attempt-signal.ts';
 
 /** Why a carrier call produced no value. */
 export type CarrierFailure =
@@ -75,32 +76,18 @@ export interface CarrierCallOptions<Value> {
 /**
  * Calls a carrier by its deadline and reports the attempt (timing, HTTP status,
  * classification). The answer comes back by the deadline even if the adapter ignores its
- * abort signal: the call is raced against the deadline's own signal.
+ * abort signal: the call is raced against the attempt's expiry.
  */
 export async function callCarrier<Value>(
   options: CarrierCallOptions<Value>,
 ): Promise<CarrierCallResult<Value>> {
   const { carrier, request } = options;
-  const budget = options.deadline.signal;
-  const timedOut = Symbol('timed out');
-  let onExpiry: (() => void) | undefined;
-  const expiry = new Promise<typeof timedOut>((resolve) => {
-    onExpiry = () => resolve(timedOut);
-    if (budget.aborted) {
-      onExpiry();
-    } else {
-      budget.addEventListener('abort', onExpiry, { once: true });
-    }
-  });
-  const signals = [budget];
-  if (options.abortOnClientDisconnect && 'signal' in request) {
-    signals.push(request.signal);
-  }
-  if (options.signal !== undefined) {
-    signals.push(options.signal);
-  }
+  const attempt = attemptSignal(options.deadline, [
+    options.abortOnClientDisconnect && 'signal' in request ? request.signal : undefined,
+    options.signal,
+  ]);
   const base = carrier.createContext({
-    signal: AbortSignal.any(signals),
+    signal: attempt.signal,
     requestId: request.id,
     logger: request.log,
   });
@@ -120,19 +107,17 @@ export async function callCarrier<Value>(
   const started = performance.now();
   let result: CarrierCallResult<Value>;
   try {
-    const outcome = await Promise.race([options.run(ctx), expiry]);
+    const outcome = await Promise.race([options.run(ctx), attempt.expired]);
     const durationMs = Math.round(performance.now() - started);
     result =
-      outcome === timedOut
+      outcome === ATTEMPT_EXPIRED
         ? { ok: false, failure: { kind: 'timeout' }, durationMs }
         : { ok: true, value: outcome, durationMs };
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
-    result = { ok: false, failure: classify(error, budget), durationMs };
+    result = { ok: false, failure: classify(error, attempt.timedOut()), durationMs };
   } finally {
-    if (onExpiry !== undefined) {
-      budget.removeEventListener('abort', onExpiry);
-    }
+    attempt.dispose();
   }
   if ('logContext' in request) {
     request.logContext.carrier = carrier.definition.id;
@@ -150,8 +135,8 @@ export async function callCarrier<Value>(
   return result;
 }
 
-function classify(error: unknown, budget: AbortSignal): CarrierFailure {
-  if (budget.aborted) {
+function classify(error: unknown, timedOut: boolean): CarrierFailure {
+  if (timedOut) {
     return { kind: 'timeout' };
   }
   return isCarrierError(error)
