@@ -1,6 +1,7 @@
 import type { Operation } from '../deadline/budgets.ts';
 import type { ClientConfig } from './client-config.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
+import type { WebhookConfig } from './webhook-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
 
 /** Everything the gateway reads from its environment, validated. */
@@ -48,6 +49,8 @@ export interface GatewayConfig {
   readonly resilience: ResilienceConfig;
   /** Outcome reconciliation: first check delay and deadline (src/jobs). */
   readonly reconcile: ReconcileConfig;
+  /** Webhook delivery: private targets, timeouts, retries, secret rotation (src/webhooks). */
+  readonly webhooks: WebhookConfig;
   /** Rate limits per tenant, key and address; client timeouts; Idempotency-Key lifetime. */
   readonly client: ClientConfig;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */

@@ -2,6 +2,7 @@ import { parseSecretKey } from '../connections/secret-box.ts';
 import { readClientConfig } from './client-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
+import { readWebhookConfig } from './webhook-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
 
 /** Thrown when the environment is invalid; lists every setting at fault. */
@@ -96,6 +97,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     },
     resilience: readResilienceConfig(integer),
     reconcile: readReconcileConfig(integer, problems),
+    webhooks: readWebhookConfig(env, integer, problems),
     client: readClientConfig(env, integer, problems),
     carrierEnvironment: env,
   };
