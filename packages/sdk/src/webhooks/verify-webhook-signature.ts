@@ -50,10 +50,12 @@ export async function verifyWebhookSignature(
       'The webhook lacks webhook-id, webhook-timestamp or webhook-signature.',
     );
   }
-  if (!/^\d{1,15}$/.test(timestamp)) {
+  // Read as the Standard Webhooks reference library reads it (`parseInt`), and sign the
+  // number it reads, not the header's text, so both accept and refuse the same messages.
+  const signedAtSeconds = Number.parseInt(timestamp, 10);
+  if (Number.isNaN(signedAtSeconds)) {
     throw new WebhookVerificationError('invalid-timestamp', 'webhook-timestamp is not a number.');
   }
-  const signedAtSeconds = Number(timestamp);
   const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
   if (Math.abs(nowSeconds - signedAtSeconds) > (options.toleranceSeconds ?? 300)) {
     throw new WebhookVerificationError(
@@ -63,10 +65,12 @@ export async function verifyWebhookSignature(
   }
 
   const body = typeof payload === 'string' ? encoder.encode(payload) : payload;
-  const signed = concat(encoder.encode(`${id}.${timestamp}.`), body);
+  const signed = concat(encoder.encode(`${id}.${signedAtSeconds}.`), body);
+  // Only canonical base64 (padded, no stray bits): the reference library compares the
+  // `v1,<base64>` text itself, and `atob` alone would also take unpadded or altered spellings.
   const candidates = signature
     .split(' ')
-    .flatMap((entry) => (entry.startsWith('v1,') ? [decodeBase64(entry.slice(3))] : []))
+    .flatMap((entry) => (entry.startsWith('v1,') ? [decodeCanonicalBase64(entry.slice(3))] : []))
     .filter((bytes): bytes is Uint8Array<ArrayBuffer> => bytes !== undefined);
 
   for (const key of await Promise.all(
@@ -120,6 +124,15 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Decodes base64 only when it is the one spelling `btoa` gives for those bytes. */
+function decodeCanonicalBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  const bytes = decodeBase64(text);
+  return bytes !== undefined &&
+    btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')) === text
+    ? bytes
+    : undefined;
 }
 
 function concat(head: Uint8Array, tail: Uint8Array): Uint8Array<ArrayBuffer> {
