@@ -66,8 +66,7 @@ export interface BuildAppOptions {
   /**
    * Runs the background jobs (outcome reconciliation on the database's queue, the purge of
    * expired Idempotency-Key records and of events past 30 days). Off by default, for tests
-   * and the OpenAPI script;
-   * `main.ts` turns it on.
+   * and the OpenAPI script; `main.ts` turns it on.
    */
   readonly jobs?: boolean;
 }

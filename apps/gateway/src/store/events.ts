@@ -168,9 +168,10 @@ export async function listEvents(
     where.push(`seq < $${params.length}::bigint`);
   }
   params.push(filters.limit + 1);
+  // `events.seq`: the output column `seq` is text, and ORDER BY would sort by it.
   return db.query<StoredEvent>(
     `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')}
-      ORDER BY seq DESC LIMIT $${params.length}`,
+      ORDER BY events.seq DESC LIMIT $${params.length}`,
     params,
   );
 }
