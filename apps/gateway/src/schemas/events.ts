@@ -92,6 +92,7 @@ export const Event = sharedSchema(
   Type.Union([InterceptEvent.ref, RedirectEvent.ref, ParcelEvent.ref], {
     description:
       'Something that happened to an intercept, a redirect or a parcel of the tenant, with the whole object as it was then. Kept 30 days.',
+    examples: [sampleInterceptEvent],
   }),
 );
 
