@@ -18,6 +18,7 @@ import { parseQueryString } from './http/query-string.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { installResponseHeaders } from './http/response-headers.ts';
 import { installValidation } from './http/validation.ts';
+import { startEventPurge } from './jobs/event-purge.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { countNeedingAttention } from './lifecycle/action-store.ts';
@@ -64,8 +65,8 @@ export interface BuildAppOptions {
   readonly logger?: boolean | NonNullable<ReturnType<typeof loggerOptions>>;
   /**
    * Runs the background jobs (outcome reconciliation on the database's queue, the purge of
-   * expired Idempotency-Key records). Off by default, for tests and the OpenAPI script;
-   * `main.ts` turns it on.
+   * expired Idempotency-Key records and of events past 30 days). Off by default, for tests
+   * and the OpenAPI script; `main.ts` turns it on.
    */
   readonly jobs?: boolean;
 }
@@ -194,6 +195,8 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
       log: app.log,
     });
     app.addHook('onClose', () => purge.stop());
+    const eventPurge = startEventPurge({ database, log: app.log });
+    app.addHook('onClose', () => eventPurge.stop());
   }
   return app as unknown as GatewayApp;
 }

@@ -1,9 +1,11 @@
 import type { Address } from '@parcelgate/carrier-kit';
 import { type ActionTable, updateAction } from '../store/actions.ts';
 import type { Database, Queryable } from '../store/database.ts';
+import { recordParcelStatus } from '../store/events.ts';
 import { releaseRedirectQuota } from '../store/redirects.ts';
 import type { TransitionCause } from '../store/transitions.ts';
 import { addTransition } from '../store/transitions.ts';
+import { eventKindOf, recordActionEvents, recordStatusEvent } from './action-events.ts';
 import type { ReconcileStep } from './decide-reconciliation.ts';
 import { isFinalStatus, openStatuses } from './lifecycle.ts';
 
@@ -118,7 +120,9 @@ export async function applySteps(
     if (row?.status !== action.status) {
       return false;
     }
-    for (const step of steps) {
+    const last = steps.at(-1)?.status ?? action.status;
+    let from = action.status;
+    for (const [index, step] of steps.entries()) {
       await updateAction(tx, action.table, action.id, {
         status: step.status,
         statusDetail: step.detail,
@@ -130,14 +134,21 @@ export async function applySteps(
         cause: step.cause,
         ...(step.detail === undefined ? {} : { detail: step.detail }),
       });
-    }
-    const last = steps.at(-1)?.status ?? action.status;
-    if (action.needsAttention && isFinalStatus(action.table, last)) {
-      // A late answer (a push) settled what a person was asked to look at.
-      await tx.query(
-        `UPDATE ${action.table} SET needs_attention = false, attention_reason = NULL WHERE id = $1`,
-        [action.id],
-      );
+      if (
+        index === steps.length - 1 &&
+        action.needsAttention &&
+        isFinalStatus(action.table, last)
+      ) {
+        // A late answer (a push) settled what a person was asked to look at; cleared
+        // before the last step's event, which shows the action as it now stands.
+        await tx.query(
+          `UPDATE ${action.table} SET needs_attention = false, attention_reason = NULL WHERE id = $1`,
+          [action.id],
+        );
+      }
+      // One event per step, each showing the action as that step left it.
+      await recordStatusEvent(tx, action, from, step.status);
+      from = step.status;
     }
     if (
       action.table === 'redirects' &&
@@ -158,15 +169,23 @@ export async function applySteps(
  * another path) knows the truth now.
  */
 export async function markNeedsAttention(
-  db: Queryable,
+  database: Database,
   action: ReconcileAction,
   reason: string,
 ): Promise<void> {
-  await db.query(
-    `UPDATE ${action.table} SET needs_attention = true, attention_reason = $3
-      WHERE id = $1 AND status = $2`,
-    [action.id, action.status, reason],
-  );
+  await database.transaction(async (tx) => {
+    const flagged = await tx.query<{ wasFlagged: boolean }>(
+      `UPDATE ${action.table} AS flagged SET needs_attention = true, attention_reason = $3
+         FROM (SELECT id, needs_attention FROM ${action.table} WHERE id = $1) AS before
+        WHERE flagged.id = before.id AND flagged.status = $2
+       RETURNING before.needs_attention AS "wasFlagged"`,
+      [action.id, action.status, reason],
+    );
+    if (flagged[0]?.wasFlagged === false) {
+      // Only the flag being raised is news; a new reason on a flagged action is not.
+      await recordActionEvents(tx, action, [`${eventKindOf(action.table)}.needs_attention`]);
+    }
+  });
 }
 
 /** An action the job should be following. */
@@ -208,16 +227,14 @@ export async function countNeedingAttention(
 
 /**
  * Records the parcel's latest known status on an action (`parcelStatus`) from a tracking
- * read or pushed events. Its lifecycle status and `updatedAt` (which times its windows)
- * are left alone: the parcel moving is not the action changing.
+ * read or pushed events, with the tenant's `parcel.status_changed` event when it changed
+ * (one statement: store/events.ts). Its lifecycle status and `updatedAt` (which times its
+ * windows) are left alone: the parcel moving is not the action changing.
  */
 export async function noteParcelStatus(
   db: Queryable,
-  action: Pick<ReconcileAction, 'table' | 'id'>,
+  action: Pick<ReconcileAction, 'table' | 'id' | 'tenantId' | 'carrier' | 'trackingNumber'>,
   parcelStatus: string,
 ): Promise<void> {
-  await db.query(
-    `UPDATE ${action.table} SET parcel_status = $2 WHERE id = $1 AND parcel_status IS DISTINCT FROM $2`,
-    [action.id, parcelStatus],
-  );
+  await recordParcelStatus(db, action, parcelStatus);
 }

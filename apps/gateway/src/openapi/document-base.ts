@@ -32,6 +32,11 @@ export const DOCUMENT_BASE = {
     { name: 'redirects', description: 'Deliver a parcel in transit to a new address.' },
     { name: 'policy', description: "The tenant's intercept and redirect rules." },
     {
+      name: 'events',
+      description:
+        'What happened to your intercepts, redirects and parcels, each with the whole object as it was then; kept 30 days.',
+    },
+    {
       name: 'carrier-callbacks',
       description:
         "Where carriers push route updates and intercept outcomes; no API key (each carrier's signature is verified). Not for API clients.",

@@ -4,6 +4,7 @@ import { metricsRoutes } from './metrics.ts';
 import { carrierCallbackRoutes } from './v1/carrier-callbacks.ts';
 import { carrierConnectionRoutes } from './v1/carrier-connections.ts';
 import { carrierRoutes } from './v1/carriers.ts';
+import { eventRoutes } from './v1/events.ts';
 import { interceptRoutes } from './v1/intercepts.ts';
 import { parcelRoutes } from './v1/parcels.ts';
 import { policyRoutes } from './v1/policy.ts';
@@ -23,6 +24,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(policyRoutes);
       await v1.register(carrierConnectionRoutes);
       await v1.register(parcelRoutes);
+      await v1.register(eventRoutes);
       await v1.register(carrierCallbackRoutes);
     },
     { prefix: '/v1' },

@@ -1,6 +1,7 @@
 import { CARRIER_SCHEMAS } from './carriers.ts';
 import { COMMON_SCHEMAS } from './common.ts';
 import { CONNECTION_SCHEMAS } from './connections.ts';
+import { EVENT_SCHEMAS } from './events.ts';
 import { INTERCEPT_SCHEMAS } from './intercepts.ts';
 import { PARCEL_SCHEMAS } from './parcels.ts';
 import { POLICY_SCHEMAS } from './policy.ts';
@@ -17,4 +18,5 @@ export const ALL_SCHEMAS = [
   ...POLICY_SCHEMAS,
   ...CONNECTION_SCHEMAS,
   ...PARCEL_SCHEMAS,
+  ...EVENT_SCHEMAS,
 ];

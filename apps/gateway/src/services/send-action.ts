@@ -2,6 +2,7 @@ import type { CarrierContext, Money } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { Deadline } from '../deadline/deadline.ts';
+import { recordStatusEvent } from '../lifecycle/action-events.ts';
 import { followIfOpen } from '../lifecycle/follow-outcome.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
@@ -25,6 +26,7 @@ export interface CarrierActionAnswer {
 export interface SentAction {
   readonly table: ActionTable;
   readonly id: string;
+  readonly tenantId: string;
   readonly fee: FeeAssessment;
 }
 
@@ -87,7 +89,11 @@ async function sendAndStore(
 ): Promise<string> {
   const store = async (change: ActionChange<string>) => {
     const attempts = held.held();
-    await transitionAction(app.database, action.table, action.id, change, attempts);
+    // Sent actions start pending: the outcome's event, if it raises one, commits with it.
+    await app.database.transaction(async (tx) => {
+      await transitionAction(tx, action.table, action.id, change, attempts);
+      await recordStatusEvent(tx, action, 'pending', change.status);
+    });
     held.written(attempts.length);
   };
   const operation = action.table === 'intercepts' ? 'intercept' : 'redirect';

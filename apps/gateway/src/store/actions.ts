@@ -1,6 +1,6 @@
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { attemptsAsArrays, type CarrierAttempt, insertAttemptsSql } from './attempts.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Queryable } from './database.ts';
 import type { TransitionCause } from './transitions.ts';
 
 /** The tables holding intercepts and redirects, which share their lifecycle columns. */
@@ -60,12 +60,12 @@ export interface ActionChange<Status extends string> extends ActionUpdate<Status
 
 /**
  * Applies a lifecycle step and stores its transition, atomically, in one statement (a
- * data-modifying CTE): one round trip instead of a transaction's four, on the answer path
- * of every intercept and redirect. The carrier attempts that led to it, when given, are
- * stored by the same statement.
+ * data-modifying CTE): one round trip instead of three, on the answer path of every
+ * intercept and redirect. The carrier attempts that led to it, when given, are stored by
+ * the same statement. Its caller runs it in the transaction that writes the step's event.
  */
 export async function transitionAction<Status extends string>(
-  database: Database,
+  database: Queryable,
   table: ActionTable,
   id: string,
   change: ActionChange<Status>,

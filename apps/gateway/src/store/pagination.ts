@@ -114,3 +114,30 @@ export function buildKeysetPage(
     params,
   };
 }
+
+/**
+ * Encodes where a page of a log ordered by a sequence number ends (the events): opaque
+ * like {@link encodeCursor}, and told apart from it by its shape.
+ */
+export function encodeSequenceCursor(seq: string): string {
+  return Buffer.from(JSON.stringify(['seq', seq])).toString('base64url');
+}
+
+/** Decodes a cursor written by {@link encodeSequenceCursor}; undefined for anything else. */
+export function decodeSequenceCursor(value: string): string | undefined {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      decoded[0] === 'seq' &&
+      typeof decoded[1] === 'string' &&
+      /^[1-9]\d{0,17}$/.test(decoded[1])
+    ) {
+      return decoded[1];
+    }
+  } catch {
+    // fall through: not a cursor of ours
+  }
+  return undefined;
+}

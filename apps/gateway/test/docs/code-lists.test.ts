@@ -22,6 +22,7 @@ const TABLE_DOCS: Readonly<Record<string, string>> = {
   'redirect-statuses': 'lifecycle.md',
   'transition-causes': 'lifecycle.md',
   'cancel-refusals': 'lifecycle.md',
+  'event-types': 'events.md',
 };
 
 function documented(list: string): string[] {

@@ -16,6 +16,7 @@ import {
   POLICY_WARNING_CODES,
   REDIRECT_LIFECYCLE_STATUSES,
 } from '../../src/policy/codes.ts';
+import { EVENT_TYPES } from '../../src/policy/event-types.ts';
 import { PROBLEM_TYPES } from '../../src/problems.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -48,6 +49,7 @@ export const CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
   'redirect-statuses': REDIRECT_LIFECYCLE_STATUSES,
   'transition-causes': literalUnion(...TYPE_UNIONS['transition-causes']),
   'cancel-refusals': CANCEL_REFUSAL_CODES,
+  'event-types': EVENT_TYPES,
 };
 
 /** The HTTP status of each problem type. */

@@ -183,6 +183,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's events, newest first
+         * @description In the order they were written, newest first. Filters by type (repeat `type` for several) and by the object they are about (`objectId`); cursor pagination. Events are kept 30 days.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one event */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/intercepts": {
         parameters: {
             query?: never;
@@ -865,6 +902,160 @@ export interface components {
             feeQuote: components["schemas"]["FeeQuote"] | null;
             nextActions: components["schemas"]["NextAction"][];
         };
+        /**
+         * @description Something that happened to an intercept, a redirect or a parcel of the tenant, with the whole object as it was then. Kept 30 days.
+         * @example {
+         *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "type": "intercept.accepted",
+         *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "objectKind": "intercept",
+         *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "data": {
+         *         "id": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *         "status": "accepted",
+         *         "carrier": "sandbox",
+         *         "trackingNumber": "SBX100000016",
+         *         "reason": "buyer_cancelled",
+         *         "orderRef": "TTS-5801",
+         *         "pickupMode": "platform_pickup",
+         *         "parcel": {
+         *           "declaredValue": {
+         *             "amount": "129.00",
+         *             "currency": "CNY"
+         *           },
+         *           "category": "apparel"
+         *         },
+         *         "likelihood": "high",
+         *         "parcelStatus": "in_transit",
+         *         "parcelStatusAtRequest": "in_transit",
+         *         "fee": {
+         *           "payer": "carrier",
+         *           "note": "returned free by the pickup driver along the original route"
+         *         },
+         *         "reasons": [],
+         *         "warnings": [],
+         *         "carrierReference": "SBX-ICP-88213",
+         *         "carrierReason": null,
+         *         "statusDetail": null,
+         *         "needsAttention": false,
+         *         "attentionReason": null,
+         *         "nextActions": [
+         *           "refund_buyer"
+         *         ],
+         *         "transitions": [
+         *           {
+         *             "status": "pending",
+         *             "at": "2026-11-26T09:12:03.000Z",
+         *             "cause": "request",
+         *             "detail": null
+         *           },
+         *           {
+         *             "status": "accepted",
+         *             "at": "2026-11-26T09:12:03.214Z",
+         *             "cause": "carrier_answer",
+         *             "detail": null
+         *           }
+         *         ],
+         *         "attempts": [
+         *           {
+         *             "operation": "track",
+         *             "at": "2026-11-26T09:12:02.870Z",
+         *             "durationMs": 118,
+         *             "httpStatus": 200,
+         *             "outcome": "ok",
+         *             "carrierCode": null
+         *           }
+         *         ],
+         *         "createdAt": "2026-11-26T09:12:03.000Z",
+         *         "updatedAt": "2026-11-26T09:12:03.214Z"
+         *       }
+         *     }
+         */
+        Event: components["schemas"]["InterceptEvent"] | components["schemas"]["RedirectEvent"] | components["schemas"]["ParcelEvent"];
+        /**
+         * @description A page of events, newest first (in the order they were written).
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "type": "intercept.accepted",
+         *           "occurredAt": "2026-03-02T10:15:01.000Z",
+         *           "objectKind": "intercept",
+         *           "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "data": {
+         *             "id": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *             "status": "accepted",
+         *             "carrier": "sandbox",
+         *             "trackingNumber": "SBX100000016",
+         *             "reason": "buyer_cancelled",
+         *             "orderRef": "TTS-5801",
+         *             "pickupMode": "platform_pickup",
+         *             "parcel": {
+         *               "declaredValue": {
+         *                 "amount": "129.00",
+         *                 "currency": "CNY"
+         *               },
+         *               "category": "apparel"
+         *             },
+         *             "likelihood": "high",
+         *             "parcelStatus": "in_transit",
+         *             "parcelStatusAtRequest": "in_transit",
+         *             "fee": {
+         *               "payer": "carrier",
+         *               "note": "returned free by the pickup driver along the original route"
+         *             },
+         *             "reasons": [],
+         *             "warnings": [],
+         *             "carrierReference": "SBX-ICP-88213",
+         *             "carrierReason": null,
+         *             "statusDetail": null,
+         *             "needsAttention": false,
+         *             "attentionReason": null,
+         *             "nextActions": [
+         *               "refund_buyer"
+         *             ],
+         *             "transitions": [
+         *               {
+         *                 "status": "pending",
+         *                 "at": "2026-11-26T09:12:03.000Z",
+         *                 "cause": "request",
+         *                 "detail": null
+         *               },
+         *               {
+         *                 "status": "accepted",
+         *                 "at": "2026-11-26T09:12:03.214Z",
+         *                 "cause": "carrier_answer",
+         *                 "detail": null
+         *               }
+         *             ],
+         *             "attempts": [
+         *               {
+         *                 "operation": "track",
+         *                 "at": "2026-11-26T09:12:02.870Z",
+         *                 "durationMs": 118,
+         *                 "httpStatus": 200,
+         *                 "outcome": "ok",
+         *                 "carrierCode": null
+         *               }
+         *             ],
+         *             "createdAt": "2026-11-26T09:12:03.000Z",
+         *             "updatedAt": "2026-11-26T09:12:03.214Z"
+         *           }
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        EventList: {
+            data: components["schemas"]["Event"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description What happened (docs/events.md lists them).
+         * @enum {unknown}
+         */
+        EventType: "intercept.created" | "intercept.accepted" | "intercept.returning" | "intercept.returned" | "intercept.rejected" | "intercept.failed" | "intercept.cancelled" | "intercept.needs_attention" | "redirect.created" | "redirect.accepted" | "redirect.redirected" | "redirect.rejected" | "redirect.failed" | "redirect.cancelled" | "redirect.needs_attention" | "parcel.status_changed";
         Fee: {
             payer: "carrier" | "merchant" | "platform";
             note: string;
@@ -974,6 +1165,87 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "type": "intercept.accepted",
+         *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "objectKind": "intercept",
+         *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "data": {
+         *         "id": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *         "status": "accepted",
+         *         "carrier": "sandbox",
+         *         "trackingNumber": "SBX100000016",
+         *         "reason": "buyer_cancelled",
+         *         "orderRef": "TTS-5801",
+         *         "pickupMode": "platform_pickup",
+         *         "parcel": {
+         *           "declaredValue": {
+         *             "amount": "129.00",
+         *             "currency": "CNY"
+         *           },
+         *           "category": "apparel"
+         *         },
+         *         "likelihood": "high",
+         *         "parcelStatus": "in_transit",
+         *         "parcelStatusAtRequest": "in_transit",
+         *         "fee": {
+         *           "payer": "carrier",
+         *           "note": "returned free by the pickup driver along the original route"
+         *         },
+         *         "reasons": [],
+         *         "warnings": [],
+         *         "carrierReference": "SBX-ICP-88213",
+         *         "carrierReason": null,
+         *         "statusDetail": null,
+         *         "needsAttention": false,
+         *         "attentionReason": null,
+         *         "nextActions": [
+         *           "refund_buyer"
+         *         ],
+         *         "transitions": [
+         *           {
+         *             "status": "pending",
+         *             "at": "2026-11-26T09:12:03.000Z",
+         *             "cause": "request",
+         *             "detail": null
+         *           },
+         *           {
+         *             "status": "accepted",
+         *             "at": "2026-11-26T09:12:03.214Z",
+         *             "cause": "carrier_answer",
+         *             "detail": null
+         *           }
+         *         ],
+         *         "attempts": [
+         *           {
+         *             "operation": "track",
+         *             "at": "2026-11-26T09:12:02.870Z",
+         *             "durationMs": 118,
+         *             "httpStatus": 200,
+         *             "outcome": "ok",
+         *             "carrierCode": null
+         *           }
+         *         ],
+         *         "createdAt": "2026-11-26T09:12:03.000Z",
+         *         "updatedAt": "2026-11-26T09:12:03.214Z"
+         *       }
+         *     }
+         */
+        InterceptEvent: {
+            /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The intercept’s id. */
+            objectId: string;
+            /** @enum {unknown} */
+            type: "intercept.created" | "intercept.accepted" | "intercept.returning" | "intercept.returned" | "intercept.rejected" | "intercept.failed" | "intercept.cancelled" | "intercept.needs_attention";
+            /** @enum {string} */
+            objectKind: "intercept";
+            data: components["schemas"]["Intercept"];
         };
         /**
          * @description A page of intercepts, newest first.
@@ -1161,11 +1433,32 @@ export interface components {
              */
             category?: string;
         };
+        ParcelEvent: {
+            /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description `<carrier>:<trackingNumber>`. */
+            objectId: string;
+            /** @enum {string} */
+            type: "parcel.status_changed";
+            /** @enum {string} */
+            objectKind: "parcel";
+            data: components["schemas"]["ParcelStatusChange"];
+        };
         /**
          * @description Normalized parcel status, the same for every carrier.
          * @enum {unknown}
          */
         ParcelStatus: "label_created" | "picked_up" | "in_transit" | "at_destination_facility" | "out_for_delivery" | "delivery_attempted" | "available_for_pickup" | "delivered" | "exception" | "return_in_transit" | "returned" | "cancelled" | "unknown";
+        ParcelStatusChange: {
+            carrier: string;
+            trackingNumber: string;
+            /** @description The id of the parcel when the tenant registered it (`POST /v1/parcels`). */
+            parcelId: string | null;
+            status: components["schemas"]["ParcelStatus"];
+            previousStatus: components["schemas"]["ParcelStatus"] | null;
+        };
         /**
          * @description platform_pickup: the platform's pickup service; self_dropoff: the merchant dropped it off.
          * @enum {unknown}
@@ -1825,6 +2118,19 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        RedirectEvent: {
+            /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The redirect’s id. */
+            objectId: string;
+            /** @enum {unknown} */
+            type: "redirect.created" | "redirect.accepted" | "redirect.redirected" | "redirect.rejected" | "redirect.failed" | "redirect.cancelled" | "redirect.needs_attention";
+            /** @enum {string} */
+            objectKind: "redirect";
+            data: components["schemas"]["Redirect"];
         };
         /**
          * @description A page of redirects, newest first.
@@ -2798,6 +3104,131 @@ export interface operations {
             /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of these types (repeat the parameter for several). */
+                type?: components["schemas"]["EventType"][];
+                /** @description Only events about this object: an intercept or redirect id, or `<carrier>:<trackingNumber>` for a parcel. */
+                objectId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, newest first (in the order they were written). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Something that happened to an intercept, a redirect or a parcel of the tenant, with the whole object as it was then. Kept 30 days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,5 +1,6 @@
 import type { InterceptReason, ParcelDetails } from '@parcelgate/carrier-kit';
 import { actionOptionsFor } from '../../carriers/carrier-extras.ts';
+import { presentIntercept } from '../../lifecycle/present-action.ts';
 import { evaluateIntercept } from '../../policy/evaluate-intercept.ts';
 import type { PickupMode, PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
@@ -11,7 +12,6 @@ import {
   insertIntercept,
   listIntercepts,
 } from '../../store/intercepts.ts';
-import { presentIntercept } from '../present.ts';
 import { effectivePolicyFor } from '../tenant-policy.ts';
 import type { ActionKind } from './action-kind.ts';
 

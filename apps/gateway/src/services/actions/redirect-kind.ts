@@ -1,6 +1,7 @@
 import type { Address, InterceptReason, TrackingSnapshot } from '@parcelgate/carrier-kit';
 import { actionOptionsFor } from '../../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
+import { presentRedirect } from '../../lifecycle/present-action.ts';
 import { evaluateRedirect } from '../../policy/evaluate-redirect.ts';
 import type { PickupMode, PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
@@ -14,7 +15,6 @@ import {
   redirectsUsed,
   releaseRedirectQuota,
 } from '../../store/redirects.ts';
-import { presentRedirect } from '../present.ts';
 import { effectivePolicyFor } from '../tenant-policy.ts';
 import type { ActionKind, ActionScope } from './action-kind.ts';
 

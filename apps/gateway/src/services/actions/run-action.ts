@@ -10,6 +10,7 @@ import {
   guardHasAnswered,
 } from '../../deadline/answer-guard.ts';
 import { newId } from '../../ids.ts';
+import { eventKindOf, recordActionEvents } from '../../lifecycle/action-events.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
 import { loadActionHistory } from '../action-records.ts';
@@ -159,12 +160,21 @@ export async function runAction<
   try {
     // Tied to the request's Idempotency-Key claim (one statement), before the carrier is
     // called: a takeover after a crash then answers from it instead of calling again.
-    await kind.insert(
-      app.database,
-      record,
-      { status: record.status, cause: 'request', detail: record.statusDetail },
-      request.idempotency?.scope,
-    );
+    // The action, its first transition, its key's claim and its `created` event commit
+    // together (the event log is an outbox: docs/events.md).
+    await app.database.transaction(async (tx) => {
+      await kind.insert(
+        tx,
+        record,
+        { status: record.status, cause: 'request', detail: record.statusDetail },
+        request.idempotency?.scope,
+      );
+      await recordActionEvents(
+        tx,
+        { table: kind.table, tenantId: record.tenantId, id: record.id },
+        [`${eventKindOf(kind.table)}.created`],
+      );
+    });
   } catch (error) {
     await release();
     throw (await kind.alreadyUnderWay(app, error, record)) ?? error;
@@ -176,7 +186,7 @@ export async function runAction<
       app,
       request,
       carrier,
-      { table: kind.table, id: record.id, fee: record.fee },
+      { table: kind.table, id: record.id, tenantId: record.tenantId, fee: record.fee },
       deadline,
       (ctx) => send(ctx, input, record),
     );

@@ -1,0 +1,88 @@
+import {
+  type ActionEventKind,
+  type ActionEventType,
+  statusEventType,
+} from '../policy/event-types.ts';
+import { findActionHistory } from '../store/action-history.ts';
+import type { ActionTable } from '../store/actions.ts';
+import type { Queryable } from '../store/database.ts';
+import { insertEvent, type StoredEvent } from '../store/events.ts';
+import { findIntercept } from '../store/intercepts.ts';
+import { findRedirect } from '../store/redirects.ts';
+import { presentIntercept, presentRedirect } from './present-action.ts';
+
+/** The action an event is about. */
+export interface EventedAction {
+  readonly table: ActionTable;
+  readonly tenantId: string;
+  readonly id: string;
+}
+
+/** The event kind of an action table. */
+export function eventKindOf(table: ActionTable): ActionEventKind {
+  return table === 'intercepts' ? 'intercept' : 'redirect';
+}
+
+/**
+ * Writes events about an action with the transaction that changed it (`tx`), each carrying
+ * the action exactly as `GET /v1/intercepts/{id}` (or redirects) answers it at that moment:
+ * read back through the same store functions and presenter, within the transaction, so it
+ * holds the change being made. Costs two reads and one insert per call: events are written
+ * on mutations only, never on a read.
+ */
+export async function recordActionEvents(
+  tx: Queryable,
+  action: EventedAction,
+  types: readonly ActionEventType[],
+): Promise<StoredEvent[]> {
+  if (types.length === 0) {
+    return [];
+  }
+  const data = await presentNow(tx, action);
+  if (data === undefined) {
+    throw new Error(`${action.table} ${action.id} is not stored: no event about it`);
+  }
+  const written: StoredEvent[] = [];
+  for (const type of types) {
+    written.push(
+      await insertEvent(tx, {
+        tenantId: action.tenantId,
+        type,
+        objectKind: eventKindOf(action.table),
+        objectId: action.id,
+        data,
+      }),
+    );
+  }
+  return written;
+}
+
+/**
+ * Writes the event of an action moving from `from` to `to` (the one table of
+ * policy/event-types.ts), when that move raises one: nothing when the status stays (a
+ * `pending` that stays pending, a cancel the carrier decides later).
+ */
+export async function recordStatusEvent(
+  tx: Queryable,
+  action: EventedAction,
+  from: string,
+  to: string,
+): Promise<void> {
+  const type = from === to ? undefined : statusEventType(eventKindOf(action.table), to);
+  if (type !== undefined) {
+    await recordActionEvents(tx, action, [type]);
+  }
+}
+
+async function presentNow(db: Queryable, action: EventedAction): Promise<object | undefined> {
+  if (action.table === 'intercepts') {
+    const record = await findIntercept(db, action.tenantId, action.id);
+    return record === undefined
+      ? undefined
+      : presentIntercept(record, await findActionHistory(db, action.id));
+  }
+  const record = await findRedirect(db, action.tenantId, action.id);
+  return record === undefined
+    ? undefined
+    : presentRedirect(record, await findActionHistory(db, action.id));
+}

@@ -1,0 +1,58 @@
+import type { InterceptLifecycleStatus, RedirectLifecycleStatus } from './codes.ts';
+
+/**
+ * The one table of events an action's status raises (docs/events.md): each lifecycle
+ * status a merchant acts on names its event `<kind>.<status>`. `pending` raises none: an
+ * action is `pending` when it is created (`<kind>.created`), and staying `pending` is no
+ * news. Every list of event types (the API's schemas, the docs) is derived from this table.
+ */
+export const STATUS_EVENTS = {
+  intercept: ['accepted', 'returning', 'returned', 'rejected', 'failed', 'cancelled'],
+  redirect: ['accepted', 'redirected', 'rejected', 'failed', 'cancelled'],
+} as const satisfies {
+  readonly intercept: readonly Exclude<InterceptLifecycleStatus, 'pending'>[];
+  readonly redirect: readonly Exclude<RedirectLifecycleStatus, 'pending'>[];
+};
+
+/** What an event is about: an intercept, a redirect, or a parcel the tenant acts on. */
+export type EventObjectKind = 'intercept' | 'redirect' | 'parcel';
+
+/** The kinds of action whose statuses raise events. */
+export type ActionEventKind = keyof typeof STATUS_EVENTS;
+
+/** The events of one action kind: created, each status of the table, flagged for a person. */
+export type ActionEventType<Kind extends ActionEventKind = ActionEventKind> = {
+  [K in Kind]: `${K}.${'created' | (typeof STATUS_EVENTS)[K][number] | 'needs_attention'}`;
+}[Kind];
+
+/** The one parcel event: its normalized status changed. */
+export const PARCEL_STATUS_CHANGED = 'parcel.status_changed';
+
+/** Every event type the gateway writes. */
+export type EventType = ActionEventType | typeof PARCEL_STATUS_CHANGED;
+
+/** The event types of one action kind, in lifecycle order. */
+export function actionEventTypes<Kind extends ActionEventKind>(
+  kind: Kind,
+): readonly ActionEventType<Kind>[] {
+  const statuses: readonly string[] = STATUS_EVENTS[kind];
+  return ['created', ...statuses, 'needs_attention'].map(
+    (name) => `${kind}.${name}` as ActionEventType<Kind>,
+  );
+}
+
+/** Every event type, for schemas and docs. */
+export const EVENT_TYPES: readonly EventType[] = [
+  ...actionEventTypes('intercept'),
+  ...actionEventTypes('redirect'),
+  PARCEL_STATUS_CHANGED,
+];
+
+/** The event an action reaching `status` raises, if any (none for `pending`). */
+export function statusEventType(
+  kind: ActionEventKind,
+  status: string,
+): ActionEventType | undefined {
+  const statuses: readonly string[] = STATUS_EVENTS[kind];
+  return statuses.includes(status) ? (`${kind}.${status}` as ActionEventType) : undefined;
+}

@@ -1,0 +1,148 @@
+import { Type } from 'typebox';
+import { actionEventTypes, EVENT_TYPES, PARCEL_STATUS_CHANGED } from '../policy/event-types.ts';
+import { CarrierId, closed, ParcelStatus, TrackingNumber } from './common.ts';
+import { sampleIntercept } from './examples.ts';
+import { Intercept } from './intercepts.ts';
+import { Redirect } from './redirects.ts';
+import { sharedSchema } from './shared-schema.ts';
+
+/** An event id, `evt_` and a ULID. */
+export const EventId = Type.String({
+  pattern: '^evt_[0-9A-Z]{26}$',
+  examples: ['evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z'],
+});
+
+/** Every event type (policy/event-types.ts is the one table). */
+export const EventType = sharedSchema(
+  'EventType',
+  Type.Enum(EVENT_TYPES, { description: 'What happened (docs/events.md lists them).' }),
+);
+
+/** The fields every event has besides its type and object. */
+function eventFields(description: string) {
+  return {
+    id: EventId,
+    occurredAt: Type.String({ format: 'date-time' }),
+    objectId: Type.String({ description }),
+  };
+}
+
+const sampleInterceptEvent = {
+  id: 'evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+  type: 'intercept.accepted',
+  occurredAt: '2026-03-02T10:15:01.000Z',
+  objectKind: 'intercept',
+  objectId: sampleIntercept.id,
+  data: sampleIntercept,
+};
+
+/** An event about an intercept: `data` is the intercept as `GET /v1/intercepts/{id}` showed it then. */
+export const InterceptEvent = sharedSchema(
+  'InterceptEvent',
+  Type.Object(
+    {
+      ...eventFields('The intercept’s id.'),
+      type: Type.Enum(actionEventTypes('intercept')),
+      objectKind: Type.Literal('intercept'),
+      data: Intercept.ref,
+    },
+    { examples: [sampleInterceptEvent] },
+  ),
+);
+
+/** An event about a redirect: `data` is the redirect as `GET /v1/redirects/{id}` showed it then. */
+export const RedirectEvent = sharedSchema(
+  'RedirectEvent',
+  Type.Object({
+    ...eventFields('The redirect’s id.'),
+    type: Type.Enum(actionEventTypes('redirect')),
+    objectKind: Type.Literal('redirect'),
+    data: Redirect.ref,
+  }),
+);
+
+/** The parcel a `parcel.status_changed` event is about, with its new and former status. */
+export const ParcelStatusChange = sharedSchema(
+  'ParcelStatusChange',
+  Type.Object({
+    carrier: CarrierId,
+    trackingNumber: TrackingNumber,
+    parcelId: Type.Union([Type.String(), Type.Null()], {
+      description: 'The id of the parcel when the tenant registered it (`POST /v1/parcels`).',
+    }),
+    status: ParcelStatus.ref,
+    previousStatus: Type.Union([ParcelStatus.ref, Type.Null()]),
+  }),
+);
+
+/** A change of status of a parcel the tenant acts on. */
+export const ParcelEvent = sharedSchema(
+  'ParcelEvent',
+  Type.Object({
+    ...eventFields('`<carrier>:<trackingNumber>`.'),
+    type: Type.Literal(PARCEL_STATUS_CHANGED),
+    objectKind: Type.Literal('parcel'),
+    data: ParcelStatusChange.ref,
+  }),
+);
+
+/** Any event, told apart by `type` (and `objectKind`). */
+export const Event = sharedSchema(
+  'Event',
+  Type.Union([InterceptEvent.ref, RedirectEvent.ref, ParcelEvent.ref], {
+    description:
+      'Something that happened to an intercept, a redirect or a parcel of the tenant, with the whole object as it was then. Kept 30 days.',
+    examples: [sampleInterceptEvent],
+  }),
+);
+
+/** A page of events. */
+export const EventList = sharedSchema(
+  'EventList',
+  Type.Object(
+    {
+      data: Type.Array(Event.ref),
+      nextCursor: Type.Union([Type.String(), Type.Null()], {
+        description: 'Pass as `cursor` for the next page; null on the last page.',
+      }),
+    },
+    {
+      description: 'A page of events, newest first (in the order they were written).',
+      examples: [{ data: [sampleInterceptEvent], nextCursor: null }],
+    },
+  ),
+);
+
+/** Filters of `GET /v1/events`. */
+export const EventListQuery = Type.Object(
+  {
+    type: Type.Optional(
+      Type.Array(EventType.ref, {
+        maxItems: EVENT_TYPES.length,
+        description: 'Only events of these types (repeat the parameter for several).',
+      }),
+    ),
+    objectId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Only events about this object: an intercept or redirect id, or `<carrier>:<trackingNumber>` for a parcel.',
+      }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  closed,
+);
+
+/** Every event schema with an `$id`. */
+export const EVENT_SCHEMAS = [
+  EventType,
+  InterceptEvent,
+  RedirectEvent,
+  ParcelStatusChange,
+  ParcelEvent,
+  Event,
+  EventList,
+];
