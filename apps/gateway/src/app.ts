@@ -20,7 +20,9 @@ import { installResponseHeaders } from './http/response-headers.ts';
 import { installValidation } from './http/validation.ts';
 import { startEventPurge } from './jobs/event-purge.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
+import { startQueue } from './jobs/queue.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
+import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
 import { countNeedingAttention } from './lifecycle/action-store.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import { metricsPlugin, publishNeedsAttention } from './observability/metrics.ts';
@@ -185,9 +187,30 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   await registerRoutes(app);
   // Last, so a build that fails earlier leaves no worker running. Its onClose hook runs
   // before the database's (Fastify runs them last registered first).
-  const reconciler = options.jobs === true ? await startReconciler(app) : disabledReconciler;
+  // One queue for every job; stopped last (hooks run last registered first), once the
+  // reconciler and the webhook worker let go of it.
+  const boss =
+    options.jobs === true
+      ? await startQueue({ database, databaseUrl: config.databaseUrl, log: app.log })
+      : undefined;
+  if (boss !== undefined) {
+    app.addHook('onClose', () => boss.stop({ graceful: true, timeout: 10_000 }));
+  }
+  const reconciler = boss === undefined ? disabledReconciler : await startReconciler(app, boss);
   app.decorate('reconciler', reconciler);
   app.addHook('onClose', () => reconciler.stop());
+  const sending = {
+    database,
+    box: connectionSecrets.box,
+    config: config.webhooks,
+    log: app.log.child({ component: 'webhooks' }),
+  };
+  const webhooks =
+    boss === undefined
+      ? inlineWebhookDispatcher(sending)
+      : await startWebhookDispatcher(app, boss, { ...sending, pollMs: config.webhooks.pollMs });
+  app.decorate('webhooks', webhooks);
+  app.addHook('onClose', () => webhooks.stop());
   if (options.jobs === true) {
     const purge = startIdempotencyPurge({
       database,

@@ -41,6 +41,10 @@ export const PROBLEM_TYPES = {
     status: 409,
     title: 'Live carrier connections need PARCELGATE_SECRET_KEY',
   },
+  'webhook-endpoint-limit': {
+    status: 409,
+    title: 'This tenant has as many webhook endpoints as it may',
+  },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'uri-too-long': { status: 414, title: 'The request URI is too long' },
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
@@ -51,6 +55,10 @@ export const PROBLEM_TYPES = {
     title: 'This Idempotency-Key was used with a different request',
   },
   'carrier-rejected-request': { status: 422, title: 'The carrier rejected the request' },
+  'webhook-target-refused': {
+    status: 422,
+    title: 'Webhooks cannot be sent to this URL',
+  },
   'rate-limited': { status: 429, title: 'Too many requests: slow down' },
   'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   'carrier-error': { status: 502, title: 'The carrier answered with an error' },

@@ -1,8 +1,8 @@
 import type { Operation } from '../deadline/budgets.ts';
 import type { ClientConfig } from './client-config.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
-import type { WebhookConfig } from './webhook-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
+import type { WebhookConfig } from './webhook-config.ts';
 
 /** Everything the gateway reads from its environment, validated. */
 export interface GatewayConfig {

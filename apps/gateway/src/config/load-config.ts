@@ -2,8 +2,8 @@ import { parseSecretKey } from '../connections/secret-box.ts';
 import { readClientConfig } from './client-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
-import { readWebhookConfig } from './webhook-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
+import { readWebhookConfig } from './webhook-config.ts';
 
 /** Thrown when the environment is invalid; lists every setting at fault. */
 export class ConfigError extends Error {

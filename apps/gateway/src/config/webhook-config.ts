@@ -19,6 +19,8 @@ export interface WebhookConfig {
   readonly giveUpAfterMs: number;
   /** How long a rotated secret still signs beside the new one, by default. */
   readonly secretOverlapMs: number;
+  /** How often each worker looks for deliveries due (and at start). */
+  readonly pollMs: number;
 }
 
 /** Reads one whole number from the environment, recording a problem when it is invalid. */
@@ -31,7 +33,7 @@ const DAY_MS = 24 * HOUR_MS;
  * Reads `WEBHOOK_ALLOW_PRIVATE_TARGETS` (false), `PARCELGATE_WEBHOOK_TIMEOUT_MS` (10 s),
  * `PARCELGATE_WEBHOOK_RETRY_BASE_MS` (5 s), `PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS` (4 h),
  * `PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS` (25 h: retries span more than a day) and
- * `PARCELGATE_WEBHOOK_SECRET_OVERLAP_MS` (24 h).
+ * `PARCELGATE_WEBHOOK_SECRET_OVERLAP_MS` (24 h) and `PARCELGATE_WEBHOOK_POLL_MS` (1 s).
  */
 export function readWebhookConfig(
   env: Readonly<Record<string, string | undefined>>,
@@ -43,12 +45,7 @@ export function readWebhookConfig(
     problems.push(`WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false (got "${allow}")`);
   }
   const retryBaseMs = integer('PARCELGATE_WEBHOOK_RETRY_BASE_MS', 5_000, 10, HOUR_MS);
-  const retryMaxDelayMs = integer(
-    'PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS',
-    4 * HOUR_MS,
-    10,
-    DAY_MS,
-  );
+  const retryMaxDelayMs = integer('PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS', 4 * HOUR_MS, 10, DAY_MS);
   if (retryMaxDelayMs < retryBaseMs) {
     problems.push(
       `PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS (${retryMaxDelayMs}) must not be shorter than PARCELGATE_WEBHOOK_RETRY_BASE_MS (${retryBaseMs})`,
@@ -61,5 +58,6 @@ export function readWebhookConfig(
     retryMaxDelayMs,
     giveUpAfterMs: integer('PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS', 25 * HOUR_MS, 100, 30 * DAY_MS),
     secretOverlapMs: integer('PARCELGATE_WEBHOOK_SECRET_OVERLAP_MS', DAY_MS, 0, 30 * DAY_MS),
+    pollMs: integer('PARCELGATE_WEBHOOK_POLL_MS', 1_000, 50, HOUR_MS),
   };
 }

@@ -7,7 +7,12 @@ import {
   resealConnection,
 } from '../store/connections.ts';
 import type { Database } from '../store/database.ts';
+import {
+  listWebhookEndpointsSealedWith,
+  resealWebhookSecrets,
+} from '../store/webhook-endpoints.ts';
 import { credentialContext } from './sealed-credentials.ts';
+import { webhookSecretContext } from './sealed-webhook-secrets.ts';
 import { parseSecretKey, SECRET_KEY_BYTES, SecretBox } from './secret-box.ts';
 
 /** How stored carrier credentials are sealed in this deployment. */
@@ -65,6 +70,19 @@ export async function openConnectionSecrets(
         connection.id,
         box.seal(development.open(connection.sealedCredentials, context), context),
       );
+    }
+    for (const endpoint of await listWebhookEndpointsSealedWith(database, development.keyId)) {
+      // Webhook signing secrets are sealed with the same box: they move to the key too.
+      const context = webhookSecretContext(endpoint);
+      const reseal = (sealed: string) =>
+        sealed.startsWith(`v1.${development.keyId}.`)
+          ? box.seal(development.open(sealed, context), context)
+          : sealed;
+      await resealWebhookSecrets(database, endpoint.id, {
+        secret: reseal(endpoint.sealedSecret),
+        previous:
+          endpoint.previousSealedSecret === null ? null : reseal(endpoint.previousSealedSecret),
+      });
     }
   }
   return { box, keyConfigured: true };

@@ -4,7 +4,6 @@ import { listOpenActions } from '../lifecycle/action-store.ts';
 import type { ActionTable } from '../store/actions.ts';
 import { maxReconcileDelayMs, reconcileDelayMs } from './backoff.ts';
 import { createJobBatch } from './job-batch.ts';
-import { startQueue } from './queue.ts';
 import { type ReconcileJob, reconcileAction } from './reconcile-action.ts';
 
 /** The pg-boss queue of reconcile jobs. */
@@ -34,7 +33,7 @@ export interface Reconciler {
    * Runs at start and then periodically; returns how many jobs it queued or moved.
    */
   sweep(): Promise<number>;
-  /** Stops taking jobs, waiting for running checks to finish. */
+  /** Stops sweeping and queues what it held back; the queue itself is stopped by its owner. */
   stop(): Promise<void>;
 }
 
@@ -58,14 +57,9 @@ export const disabledReconciler: Reconciler = {
  * process, and the job itself only writes a status it read under a row lock (see
  * `applySteps`), so two checks can never race each other into a wrong state.
  */
-export async function startReconciler(app: FastifyInstance): Promise<Reconciler> {
+export async function startReconciler(app: FastifyInstance, boss: PgBoss): Promise<Reconciler> {
   const { intervalMs } = app.config.reconcile;
   const log = app.log.child({ component: 'reconciler' });
-  const boss = await startQueue({
-    database: app.database,
-    databaseUrl: app.config.databaseUrl,
-    log,
-  });
   await ensureQueue(boss, app);
 
   const schedule = async (table: ActionTable, id: string, run: number, delayMs: number) => {
@@ -142,7 +136,6 @@ export async function startReconciler(app: FastifyInstance): Promise<Reconciler>
       clearInterval(timer);
       await firstChecks.flush();
       await sweeping?.catch(() => 0);
-      await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
 }

@@ -113,6 +113,15 @@ const NOTES: Readonly<Record<ProblemType, ProblemTypeNotes>> = {
     audience: 'clients',
     description: 'The carrier refused the request as invalid (`carrierCode`).',
   },
+  'webhook-target-refused': {
+    audience: 'clients',
+    description:
+      'The webhook URL is not https, carries credentials, or resolves to an address that is not public (`errors` points at `url`).',
+  },
+  'webhook-endpoint-limit': {
+    audience: 'clients',
+    description: 'The tenant already has 20 webhook endpoints.',
+  },
   'rate-limited': {
     audience: 'clients',
     description:

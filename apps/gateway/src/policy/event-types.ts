@@ -14,8 +14,8 @@ export const STATUS_EVENTS = {
   readonly redirect: readonly Exclude<RedirectLifecycleStatus, 'pending'>[];
 };
 
-/** What an event is about: an intercept, a redirect, or a parcel the tenant acts on. */
-export type EventObjectKind = 'intercept' | 'redirect' | 'parcel';
+/** What an event is about: an intercept, a redirect, a parcel the tenant acts on, or a webhook endpoint. */
+export type EventObjectKind = 'intercept' | 'redirect' | 'parcel' | 'webhook_endpoint';
 
 /** The kinds of action whose statuses raise events. */
 export type ActionEventKind = keyof typeof STATUS_EVENTS;
@@ -28,8 +28,17 @@ export type ActionEventType<Kind extends ActionEventKind = ActionEventKind> = {
 /** The one parcel event: its normalized status changed. */
 export const PARCEL_STATUS_CHANGED = 'parcel.status_changed';
 
+/**
+ * Events about the tenant's webhook endpoints: one disabled after its deliveries failed for
+ * a day, and the test event `POST /v1/webhook-endpoints/{id}/test` sends.
+ */
+export const ENDPOINT_EVENTS = ['webhook_endpoint.disabled', 'webhook_endpoint.test'] as const;
+
+/** An event about a webhook endpoint. */
+export type EndpointEventType = (typeof ENDPOINT_EVENTS)[number];
+
 /** Every event type the gateway writes. */
-export type EventType = ActionEventType | typeof PARCEL_STATUS_CHANGED;
+export type EventType = ActionEventType | typeof PARCEL_STATUS_CHANGED | EndpointEventType;
 
 /** The event types of one action kind, in lifecycle order. */
 export function actionEventTypes<Kind extends ActionEventKind>(
@@ -46,6 +55,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   ...actionEventTypes('intercept'),
   ...actionEventTypes('redirect'),
   PARCEL_STATUS_CHANGED,
+  ...ENDPOINT_EVENTS,
 ];
 
 /** The event an action reaching `status` raises, if any (none for `pending`). */

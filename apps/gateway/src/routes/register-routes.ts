@@ -10,6 +10,7 @@ import { parcelRoutes } from './v1/parcels.ts';
 import { policyRoutes } from './v1/policy.ts';
 import { redirectRoutes } from './v1/redirects.ts';
 import { trackingRoutes } from './v1/tracking.ts';
+import { webhookEndpointRoutes } from './v1/webhook-endpoints.ts';
 
 /** Registers every route: operations endpoints at the root, the API under /v1. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -25,6 +26,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(carrierConnectionRoutes);
       await v1.register(parcelRoutes);
       await v1.register(eventRoutes);
+      await v1.register(webhookEndpointRoutes);
       await v1.register(carrierCallbackRoutes);
     },
     { prefix: '/v1' },

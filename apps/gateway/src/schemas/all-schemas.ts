@@ -1,12 +1,14 @@
 import { CARRIER_SCHEMAS } from './carriers.ts';
 import { COMMON_SCHEMAS } from './common.ts';
 import { CONNECTION_SCHEMAS } from './connections.ts';
+import { EVENT_FIELD_SCHEMAS } from './event-fields.ts';
 import { EVENT_SCHEMAS } from './events.ts';
 import { INTERCEPT_SCHEMAS } from './intercepts.ts';
 import { PARCEL_SCHEMAS } from './parcels.ts';
 import { POLICY_SCHEMAS } from './policy.ts';
 import { REDIRECT_SCHEMAS } from './redirects.ts';
 import { TRACKING_SCHEMAS } from './tracking.ts';
+import { WEBHOOK_SCHEMAS } from './webhooks.ts';
 
 /** Every shared schema, in dependency order, for `addSchema`. */
 export const ALL_SCHEMAS = [
@@ -18,5 +20,7 @@ export const ALL_SCHEMAS = [
   ...POLICY_SCHEMAS,
   ...CONNECTION_SCHEMAS,
   ...PARCEL_SCHEMAS,
+  ...EVENT_FIELD_SCHEMAS,
+  ...WEBHOOK_SCHEMAS,
   ...EVENT_SCHEMAS,
 ];

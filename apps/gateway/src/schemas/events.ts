@@ -1,22 +1,17 @@
 import { Type } from 'typebox';
-import { actionEventTypes, EVENT_TYPES, PARCEL_STATUS_CHANGED } from '../policy/event-types.ts';
+import {
+  actionEventTypes,
+  ENDPOINT_EVENTS,
+  EVENT_TYPES,
+  PARCEL_STATUS_CHANGED,
+} from '../policy/event-types.ts';
 import { CarrierId, closed, ParcelStatus, TrackingNumber } from './common.ts';
+import { EventId, EventType } from './event-fields.ts';
 import { sampleIntercept } from './examples.ts';
 import { Intercept } from './intercepts.ts';
 import { Redirect } from './redirects.ts';
 import { sharedSchema } from './shared-schema.ts';
-
-/** An event id, `evt_` and a ULID. */
-export const EventId = Type.String({
-  pattern: '^evt_[0-9A-Z]{26}$',
-  examples: ['evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z'],
-});
-
-/** Every event type (policy/event-types.ts is the one table). */
-export const EventType = sharedSchema(
-  'EventType',
-  Type.Enum(EVENT_TYPES, { description: 'What happened (docs/events.md lists them).' }),
-);
+import { WebhookEndpoint } from './webhooks.ts';
 
 /** The fields every event has besides its type and object. */
 function eventFields(description: string) {
@@ -86,12 +81,23 @@ export const ParcelEvent = sharedSchema(
   }),
 );
 
+/** An event about one of the tenant's webhook endpoints: `data` is the endpoint then. */
+export const WebhookEndpointEvent = sharedSchema(
+  'WebhookEndpointEvent',
+  Type.Object({
+    ...eventFields('The endpoint’s id.'),
+    type: Type.Enum(ENDPOINT_EVENTS),
+    objectKind: Type.Literal('webhook_endpoint'),
+    data: WebhookEndpoint.ref,
+  }),
+);
+
 /** Any event, told apart by `type` (and `objectKind`). */
 export const Event = sharedSchema(
   'Event',
-  Type.Union([InterceptEvent.ref, RedirectEvent.ref, ParcelEvent.ref], {
+  Type.Union([InterceptEvent.ref, RedirectEvent.ref, ParcelEvent.ref, WebhookEndpointEvent.ref], {
     description:
-      'Something that happened to an intercept, a redirect or a parcel of the tenant, with the whole object as it was then. Kept 30 days.',
+      'Something that happened to an intercept, a redirect, a parcel or a webhook endpoint of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this.',
     examples: [sampleInterceptEvent],
   }),
 );
@@ -138,11 +144,11 @@ export const EventListQuery = Type.Object(
 
 /** Every event schema with an `$id`. */
 export const EVENT_SCHEMAS = [
-  EventType,
   InterceptEvent,
   RedirectEvent,
   ParcelStatusChange,
   ParcelEvent,
+  WebhookEndpointEvent,
   Event,
   EventList,
 ];

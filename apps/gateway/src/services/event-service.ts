@@ -1,19 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { presentEvent } from '../lifecycle/present-event.ts';
 import { ProblemError } from '../problems.ts';
-import { findEvent, listEvents, type StoredEvent } from '../store/events.ts';
+import { findEvent, listEvents } from '../store/events.ts';
 import { decodeSequenceCursor, encodeSequenceCursor } from '../store/pagination.ts';
-
-/** An event as the API shows it; `data` was presented when it was written. */
-export function presentEvent(event: StoredEvent) {
-  return {
-    id: event.id,
-    type: event.type,
-    occurredAt: event.occurredAt.toISOString(),
-    objectKind: event.objectKind,
-    objectId: event.objectId,
-    data: event.data,
-  };
-}
 
 /** One event of the tenant; another tenant's is as unknown as a missing one. */
 export async function getEvent(

@@ -220,6 +220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an event to your webhook endpoints again
+         * @description Queues the event for every enabled endpoint that wants its type, or for the one named by `endpointId` (even one not subscribed to the type). Each delivery keeps the event’s id as `webhook-id`, so a receiver that handled it can tell; it is sent after any earlier pending event about the same object.
+         */
+        post: operations["redeliverEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/intercepts": {
         parameters: {
             query?: never;
@@ -435,6 +455,106 @@ export interface paths {
         get: operations["getTracking"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your webhook endpoints */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Send events to a URL
+         * @description The URL must be https and resolve to public addresses only (422 `webhook-target-refused` otherwise). The answer holds the signing secret (`whsec_…`), shown only this once. At most 20 endpoints per tenant. Not idempotent: creating twice makes two endpoints.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one webhook endpoint */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its deliveries */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the URL, description or event types; enable or disable
+         * @description A new URL is checked like a new endpoint’s. Enabling a disabled endpoint sends what waited for it, oldest first per object.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an endpoint's deliveries and every attempt, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the endpoint a new signing secret
+         * @description The new secret is shown only in this answer. Until `previousSecretExpiresAt` (24 h by default) deliveries carry a signature by each secret, so receivers holding either verify.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event now and see how the endpoint answered
+         * @description Writes a `webhook_endpoint.test` event, sends it to this endpoint only (enabled or not), signed like every delivery, and answers with the delivery and its one attempt. A test is never retried and never disables the endpoint.
+         */
+        post: operations["testWebhookEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -869,6 +989,51 @@ export interface components {
             [key: string]: string;
         };
         /**
+         * @example {
+         *       "id": "whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "url": "https://orders.example.com/parcelgate/webhooks",
+         *       "description": "order service, production",
+         *       "eventTypes": [
+         *         "intercept.returned",
+         *         "intercept.failed",
+         *         "intercept.needs_attention"
+         *       ],
+         *       "enabled": true,
+         *       "disabledReason": null,
+         *       "previousSecretExpiresAt": null,
+         *       "createdAt": "2026-03-02T10:15:00.000Z",
+         *       "updatedAt": "2026-03-02T10:15:00.000Z",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+         *     }
+         */
+        CreatedWebhookEndpoint: {
+            /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /**
+             * Format: uri
+             * @description Where events are POSTed: https, resolving to public addresses only (checked now and at every delivery); redirects are not followed. http and private addresses are allowed only where the deployment sets WEBHOOK_ALLOW_PRIVATE_TARGETS=true.
+             * @example https://orders.example.com/parcelgate/webhooks
+             */
+            url: string;
+            description: string | null;
+            /** @description The event types sent to this endpoint; null for all. */
+            eventTypes: components["schemas"]["EventType"][] | null;
+            /** @description Whether events are sent to it. The gateway disables an endpoint whose deliveries failed for about a day (`disabledReason` says why; a `webhook_endpoint.disabled` event is written); enabling it again sends what waited. */
+            enabled: boolean;
+            disabledReason: string | null;
+            /** @description After a secret rotation: until then deliveries are signed with the new and the former secret. */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description The signing secret (Standard Webhooks). Shown only in this answer: store it now; verify deliveries with it (e.g. the SDK’s verifyWebhookSignature).
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        /**
          * @description Whether the parcel can be intercepted now, and on what terms.
          * @example {
          *       "eligible": false,
@@ -903,7 +1068,7 @@ export interface components {
             nextActions: components["schemas"]["NextAction"][];
         };
         /**
-         * @description Something that happened to an intercept, a redirect or a parcel of the tenant, with the whole object as it was then. Kept 30 days.
+         * @description Something that happened to an intercept, a redirect, a parcel or a webhook endpoint of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this.
          * @example {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
@@ -971,7 +1136,7 @@ export interface components {
          *       }
          *     }
          */
-        Event: components["schemas"]["InterceptEvent"] | components["schemas"]["RedirectEvent"] | components["schemas"]["ParcelEvent"];
+        Event: components["schemas"]["InterceptEvent"] | components["schemas"]["RedirectEvent"] | components["schemas"]["ParcelEvent"] | components["schemas"]["WebhookEndpointEvent"];
         /**
          * @description A page of events, newest first (in the order they were written).
          * @example {
@@ -1055,7 +1220,7 @@ export interface components {
          * @description What happened (docs/events.md lists them).
          * @enum {unknown}
          */
-        EventType: "intercept.created" | "intercept.accepted" | "intercept.returning" | "intercept.returned" | "intercept.rejected" | "intercept.failed" | "intercept.cancelled" | "intercept.needs_attention" | "redirect.created" | "redirect.accepted" | "redirect.redirected" | "redirect.rejected" | "redirect.failed" | "redirect.cancelled" | "redirect.needs_attention" | "parcel.status_changed";
+        EventType: "intercept.created" | "intercept.accepted" | "intercept.returning" | "intercept.returned" | "intercept.rejected" | "intercept.failed" | "intercept.cancelled" | "intercept.needs_attention" | "redirect.created" | "redirect.accepted" | "redirect.redirected" | "redirect.rejected" | "redirect.failed" | "redirect.cancelled" | "redirect.needs_attention" | "parcel.status_changed" | "webhook_endpoint.disabled" | "webhook_endpoint.test";
         Fee: {
             payer: "carrier" | "merchant" | "platform";
             note: string;
@@ -1422,6 +1587,29 @@ export interface components {
             carrier: string;
             trackingNumber: string;
             orderRef?: string;
+        };
+        /**
+         * @example {
+         *       "url": "https://orders.example.com/parcelgate/webhooks",
+         *       "eventTypes": [
+         *         "intercept.returned",
+         *         "intercept.failed"
+         *       ]
+         *     }
+         */
+        NewWebhookEndpoint: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed: https, resolving to public addresses only (checked now and at every delivery); redirects are not followed. http and private addresses are allowed only where the deployment sets WEBHOOK_ALLOW_PRIVATE_TARGETS=true.
+             * @example https://orders.example.com/parcelgate/webhooks
+             */
+            url: string;
+            /** @example order service, production */
+            description?: string;
+            /** @description The event types sent to this endpoint; null for all. */
+            eventTypes?: components["schemas"]["EventType"][] | null;
+            /** @default true */
+            enabled: boolean;
         };
         /** @enum {unknown} */
         NextAction: "refund_buyer" | "reship" | "ask_buyer_to_refuse_delivery" | "file_return" | "cancel_shipment" | "await_carrier_outcome" | "redirect_parcel";
@@ -2024,6 +2212,34 @@ export interface components {
             violatedPolicies?: string[];
         };
         /**
+         * @example {}
+         * @example {
+         *       "endpointId": "whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z"
+         *     }
+         */
+        Redelivery: {
+            /** @description Only to this endpoint (even one not subscribed to the type). Without it: every enabled endpoint that wants the type. */
+            endpointId?: string;
+        };
+        /**
+         * @example {
+         *       "deliveries": [
+         *         {
+         *           "id": "whd_5f0c6a1b2d3e4f5061728394a5b6c7d8",
+         *           "endpointId": "whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z"
+         *         }
+         *       ]
+         *     }
+         */
+        RedeliveryQueued: {
+            deliveries: {
+                /** @example whd_5f0c6a1b2d3e4f5061728394a5b6c7d8 */
+                id: string;
+                /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                endpointId: string;
+            }[];
+        };
+        /**
          * @description A redirect: a request to deliver a parcel in transit to a new address.
          * @example {
          *       "id": "rdr_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
@@ -2274,6 +2490,31 @@ export interface components {
             nextCursor: string | null;
         };
         /**
+         * @example {
+         *       "secret": "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
+         *       "previousSecretExpiresAt": "2026-03-03T10:15:00.000Z"
+         *     }
+         */
+        RotatedSecret: {
+            /**
+             * @description The signing secret (Standard Webhooks). Shown only in this answer: store it now; verify deliveries with it (e.g. the SDK’s verifyWebhookSignature).
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            previousSecretExpiresAt: string;
+        };
+        /**
+         * @example {}
+         * @example {
+         *       "overlapSeconds": 3600
+         *     }
+         */
+        SecretRotation: {
+            /** @description How long the former secret still signs beside the new one (default 24 h; 0 ends it at once). */
+            overlapSeconds?: number;
+        };
+        /**
          * @description A parcel's normalized tracking and whether it can be intercepted now.
          * @example {
          *       "carrier": "sandbox",
@@ -2380,6 +2621,200 @@ export interface components {
             /** @description request, policy, carrier_answer, carrier_unreachable, outcome_unknown, callback, tracking, reconciliation or merchant. */
             cause: string;
             detail: string | null;
+        };
+        WebhookAttempt: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** @description delivered: a 2xx answer. failed: any other status (3xx included), a timeout or a network error. refused: the URL resolved to an address not allowed; nothing was sent. */
+            outcome: "delivered" | "failed" | "refused";
+            statusCode: number | null;
+            durationMs: number;
+            /** @description The first 1024 bytes of the answer. */
+            responseSnippet: string;
+            error: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "whd_5f0c6a1b2d3e4f5061728394a5b6c7d8",
+         *       "endpointId": "whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "eventId": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "eventType": "intercept.returned",
+         *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "status": "delivered",
+         *       "nextAttemptAt": null,
+         *       "createdAt": "2026-03-02T10:15:01.000Z",
+         *       "settledAt": "2026-03-02T10:15:07.000Z",
+         *       "attempts": [
+         *         {
+         *           "attemptedAt": "2026-03-02T10:15:01.200Z",
+         *           "outcome": "failed",
+         *           "statusCode": 503,
+         *           "durationMs": 84,
+         *           "responseSnippet": "Service Unavailable",
+         *           "error": "HTTP 503"
+         *         },
+         *         {
+         *           "attemptedAt": "2026-03-02T10:15:07.000Z",
+         *           "outcome": "delivered",
+         *           "statusCode": 204,
+         *           "durationMs": 41,
+         *           "responseSnippet": "",
+         *           "error": null
+         *         }
+         *       ]
+         *     }
+         */
+        WebhookDelivery: {
+            /** @example whd_5f0c6a1b2d3e4f5061728394a5b6c7d8 */
+            id: string;
+            /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            endpointId: string;
+            /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            eventId: string;
+            eventType: components["schemas"]["EventType"];
+            objectId: string;
+            /** @description pending: not yet delivered (it waits for `nextAttemptAt`, or for an earlier event about the same object). given_up: failed for about a day, or a test event that failed. */
+            status: "pending" | "delivered" | "given_up";
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            settledAt: string | null;
+            /** @description Oldest first. */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "whd_5f0c6a1b2d3e4f5061728394a5b6c7d8",
+         *           "endpointId": "whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "eventId": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "eventType": "intercept.returned",
+         *           "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "status": "delivered",
+         *           "nextAttemptAt": null,
+         *           "createdAt": "2026-03-02T10:15:01.000Z",
+         *           "settledAt": "2026-03-02T10:15:07.000Z",
+         *           "attempts": [
+         *             {
+         *               "attemptedAt": "2026-03-02T10:15:01.200Z",
+         *               "outcome": "failed",
+         *               "statusCode": 503,
+         *               "durationMs": 84,
+         *               "responseSnippet": "Service Unavailable",
+         *               "error": "HTTP 503"
+         *             },
+         *             {
+         *               "attemptedAt": "2026-03-02T10:15:07.000Z",
+         *               "outcome": "delivered",
+         *               "statusCode": 204,
+         *               "durationMs": 41,
+         *               "responseSnippet": "",
+         *               "error": null
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "url": "https://orders.example.com/parcelgate/webhooks",
+         *       "description": "order service, production",
+         *       "eventTypes": [
+         *         "intercept.returned",
+         *         "intercept.failed",
+         *         "intercept.needs_attention"
+         *       ],
+         *       "enabled": true,
+         *       "disabledReason": null,
+         *       "previousSecretExpiresAt": null,
+         *       "createdAt": "2026-03-02T10:15:00.000Z",
+         *       "updatedAt": "2026-03-02T10:15:00.000Z"
+         *     }
+         */
+        WebhookEndpoint: {
+            /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /**
+             * Format: uri
+             * @description Where events are POSTed: https, resolving to public addresses only (checked now and at every delivery); redirects are not followed. http and private addresses are allowed only where the deployment sets WEBHOOK_ALLOW_PRIVATE_TARGETS=true.
+             * @example https://orders.example.com/parcelgate/webhooks
+             */
+            url: string;
+            description: string | null;
+            /** @description The event types sent to this endpoint; null for all. */
+            eventTypes: components["schemas"]["EventType"][] | null;
+            /** @description Whether events are sent to it. The gateway disables an endpoint whose deliveries failed for about a day (`disabledReason` says why; a `webhook_endpoint.disabled` event is written); enabling it again sends what waited. */
+            enabled: boolean;
+            disabledReason: string | null;
+            /** @description After a secret rotation: until then deliveries are signed with the new and the former secret. */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "enabled": true
+         *     }
+         */
+        WebhookEndpointChanges: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed: https, resolving to public addresses only (checked now and at every delivery); redirects are not followed. http and private addresses are allowed only where the deployment sets WEBHOOK_ALLOW_PRIVATE_TARGETS=true.
+             * @example https://orders.example.com/parcelgate/webhooks
+             */
+            url?: string;
+            description?: string | null;
+            /** @description The event types sent to this endpoint; null for all. */
+            eventTypes?: components["schemas"]["EventType"][] | null;
+            enabled?: boolean;
+        };
+        WebhookEndpointEvent: {
+            /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The endpoint’s id. */
+            objectId: string;
+            /** @enum {unknown} */
+            type: "webhook_endpoint.disabled" | "webhook_endpoint.test";
+            /** @enum {string} */
+            objectKind: "webhook_endpoint";
+            data: components["schemas"]["WebhookEndpoint"];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "url": "https://orders.example.com/parcelgate/webhooks",
+         *           "description": "order service, production",
+         *           "eventTypes": [
+         *             "intercept.returned",
+         *             "intercept.failed",
+         *             "intercept.needs_attention"
+         *           ],
+         *           "enabled": true,
+         *           "disabledReason": null,
+         *           "previousSecretExpiresAt": null,
+         *           "createdAt": "2026-03-02T10:15:00.000Z",
+         *           "updatedAt": "2026-03-02T10:15:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
         };
     };
     responses: never;
@@ -3184,13 +3619,82 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Something that happened to an intercept, a redirect or a parcel of the tenant, with the whole object as it was then. Kept 30 days. */
+            /** @description Something that happened to an intercept, a redirect, a parcel or a webhook endpoint of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Redelivery"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeliveryQueued"];
                 };
             };
             /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
@@ -4595,6 +5099,536 @@ export interface operations {
             /** @description The carrier did not answer within the latency budget. */
             504: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointChanges"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "given_up";
+                /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                eventId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -99,6 +99,13 @@ export function isSecretKeyRequired(
   return isProblem(value, 'secret-key-required');
 }
 
+/** Problem `webhook-endpoint-limit` (409): The tenant already has 20 webhook endpoints. */
+export function isWebhookEndpointLimit(
+  value: unknown,
+): value is ProblemErrorOf<'webhook-endpoint-limit'> {
+  return isProblem(value, 'webhook-endpoint-limit');
+}
+
 /** Problem `payload-too-large` (413): The request body is too large. */
 export function isPayloadTooLarge(value: unknown): value is ProblemErrorOf<'payload-too-large'> {
   return isProblem(value, 'payload-too-large');
@@ -150,6 +157,15 @@ export function isCarrierRejectedRequest(
   value: unknown,
 ): value is ProblemErrorOf<'carrier-rejected-request'> {
   return isProblem(value, 'carrier-rejected-request');
+}
+
+/**
+ * Problem `webhook-target-refused` (422): The webhook URL is not https, carries credentials, or resolves to an address that is not public (`errors` points at `url`).
+ */
+export function isWebhookTargetRefused(
+  value: unknown,
+): value is ProblemErrorOf<'webhook-target-refused'> {
+  return isProblem(value, 'webhook-target-refused');
 }
 
 /**

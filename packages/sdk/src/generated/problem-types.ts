@@ -40,6 +40,8 @@ export const PROBLEM_TYPES = {
   'connection-in-use': 409,
   /** Live carrier connections need PARCELGATE_SECRET_KEY */
   'secret-key-required': 409,
+  /** This tenant has as many webhook endpoints as it may */
+  'webhook-endpoint-limit': 409,
   /** The request body is too large */
   'payload-too-large': 413,
   /** The request URI is too long */
@@ -54,6 +56,8 @@ export const PROBLEM_TYPES = {
   'idempotency-key-reused': 422,
   /** The carrier rejected the request */
   'carrier-rejected-request': 422,
+  /** Webhooks cannot be sent to this URL */
+  'webhook-target-refused': 422,
   /** Too many requests: slow down */
   'rate-limited': 429,
   /** The request headers are too large */

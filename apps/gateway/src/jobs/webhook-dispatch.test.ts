@@ -1,0 +1,323 @@
+/**
+ * Webhooks end to end inside one process: endpoints through the API, events fanned out by
+ * the database, deliveries sent by the dispatcher to a real HTTP receiver, verified with
+ * the Standard Webhooks reference library. On PGlite and (with `DATABASE_URL`) PostgreSQL.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
+import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
+import { dueDeliveryQueues } from '../store/webhook-deliveries.ts';
+
+/** What the receiver got, in arrival order. */
+interface Received {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** A webhook receiver on 127.0.0.1 whose answer the test sets. */
+class Receiver {
+  readonly received: Received[] = [];
+  status = 204;
+  readonly #server: Server;
+  readonly #waiters: (() => void)[] = [];
+
+  constructor() {
+    this.#server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        this.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString() });
+        response.writeHead(this.status, { 'content-type': 'text/plain' });
+        response.end(this.status >= 300 ? `down for maintenance ${'x'.repeat(2000)}` : '');
+        for (const waiter of this.#waiters.splice(0)) {
+          waiter();
+        }
+      });
+    });
+  }
+
+  async start(): Promise<string> {
+    this.#server.listen(0, '127.0.0.1');
+    await once(this.#server, 'listening');
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/hooks`;
+  }
+
+  close(): Promise<void> {
+    this.#server.closeAllConnections();
+    return new Promise((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** The bodies received, parsed. */
+  events(): { id: string; type: string; objectId: string; data: Record<string, unknown> }[] {
+    return this.received.map((item) => JSON.parse(item.body));
+  }
+}
+
+const { carrier, script } = createFakeCarrier();
+let gateway: TestGateway;
+const receiver = new Receiver();
+let receiverUrl: string;
+let parcelSeq = 0;
+
+beforeAll(async () => {
+  receiverUrl = await receiver.start();
+  gateway = await createTestGateway(
+    [carrier],
+    {
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      PARCELGATE_WEBHOOK_RETRY_BASE_MS: '10',
+      PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS: '20',
+      PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS: '60000',
+    },
+    { database: 'from-env' },
+  );
+});
+afterAll(async () => {
+  await gateway?.close();
+  await receiver.close();
+});
+afterEach(async () => {
+  receiver.status = 204;
+  receiver.received.length = 0;
+  await gateway.app.database.query('DELETE FROM webhook_endpoints');
+});
+
+async function createEndpoint(body: Record<string, unknown>, tenant: 'acme' | 'globex' = 'acme') {
+  const response = await gateway.app.inject({
+    method: 'POST',
+    url: '/v1/webhook-endpoints',
+    headers: gateway.auth[tenant],
+    payload: body,
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+async function intercept(): Promise<string> {
+  parcelSeq += 1;
+  const trackingNumber = `FK${String(parcelSeq).padStart(6, '0')}`;
+  script.parcels.set(trackingNumber, 'in_transit');
+  const response = await gateway.app.inject({
+    method: 'POST',
+    url: '/v1/intercepts',
+    headers: { ...gateway.auth.acme, 'idempotency-key': `hook-${trackingNumber}` },
+    payload: {
+      carrier: 'fake',
+      trackingNumber,
+      reason: 'buyer_cancelled',
+      pickupMode: 'platform_pickup',
+    },
+  });
+  expect(response.statusCode).toBeLessThan(300);
+  return response.json().id;
+}
+
+/** What the worker's poll does, run to the end: every due queue sent, until none is. */
+async function sendDue(): Promise<void> {
+  for (;;) {
+    const due = await dueDeliveryQueues(gateway.app.database, 100);
+    if (due.length === 0) {
+      return;
+    }
+    for (const key of due) {
+      await gateway.app.webhooks.sendQueue(key);
+    }
+  }
+}
+
+function verifyWith(secret: string, item: Received): unknown {
+  return new Webhook(secret).verify(item.body, {
+    'webhook-id': String(item.headers['webhook-id']),
+    'webhook-timestamp': String(item.headers['webhook-timestamp']),
+    'webhook-signature': String(item.headers['webhook-signature']),
+  });
+}
+
+describe('webhook endpoints and deliveries', () => {
+  it('shows the secret once, and a test event verifies with the reference library', async () => {
+    const created = await createEndpoint({ url: receiverUrl, description: 'orders' });
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^whsec_/);
+    const read = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/webhook-endpoints/${created.body.id}`,
+      headers: gateway.auth.acme,
+    });
+    expect(read.json()).not.toHaveProperty('secret');
+    expect(JSON.stringify(read.json())).not.toContain(created.body.secret);
+
+    const test = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/webhook-endpoints/${created.body.id}/test`,
+      headers: gateway.auth.acme,
+    });
+    expect(test.statusCode).toBe(200);
+    expect(test.json()).toMatchObject({
+      status: 'delivered',
+      eventType: 'webhook_endpoint.test',
+      attempts: [{ outcome: 'delivered', statusCode: 204 }],
+    });
+    const [delivery] = receiver.received;
+    expect(delivery?.headers['user-agent']).toMatch(/^Parcelgate-Webhooks\//);
+    expect(verifyWith(created.body.secret, delivery as Received)).toMatchObject({
+      type: 'webhook_endpoint.test',
+      objectId: created.body.id,
+    });
+    // The body is the event as the API shows it (field for field; key order may differ).
+    const event = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/events/${test.json().eventId}`,
+      headers: gateway.auth.acme,
+    });
+    expect(JSON.parse(delivery?.body ?? '')).toEqual(event.json());
+  });
+
+  it('sends an intercept’s events in order, each verifiable', async () => {
+    const created = await createEndpoint({ url: receiverUrl, eventTypes: null });
+    const id = await intercept();
+    await sendDue();
+    const events = receiver.events().filter((event) => event.objectId === id);
+    expect(events.map((event) => event.type)).toEqual(['intercept.created', 'intercept.accepted']);
+    expect(events[1]?.data).toMatchObject({ id, status: 'accepted' });
+    for (const item of receiver.received) {
+      expect(() => verifyWith(created.body.secret, item)).not.toThrow();
+    }
+  });
+
+  it('sends only the types an endpoint asked for', async () => {
+    await createEndpoint({ url: receiverUrl, eventTypes: ['intercept.accepted'] });
+    const id = await intercept();
+    await sendDue();
+    expect(receiver.events().map((event) => [event.type, event.objectId])).toEqual([
+      ['intercept.accepted', id],
+    ]);
+  });
+
+  it('keeps every failed attempt, retries, and holds later events of the object behind', async () => {
+    const created = await createEndpoint({ url: receiverUrl });
+    receiver.status = 503;
+    const id = await intercept();
+    await sendDue();
+    // Only the first event was tried: the second waits behind it.
+    expect(receiver.events().map((event) => event.type)).toEqual(['intercept.created']);
+    const failing = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/webhook-endpoints/${created.body.id}/deliveries?status=pending`,
+      headers: gateway.auth.acme,
+    });
+    const [created_, accepted] = [...failing.json().data].reverse();
+    expect(created_).toMatchObject({
+      eventType: 'intercept.created',
+      attempts: [{ outcome: 'failed', statusCode: 503 }],
+    });
+    expect(created_.attempts[0].responseSnippet).toHaveLength(1024);
+    expect(accepted).toMatchObject({ eventType: 'intercept.accepted', attempts: [] });
+
+    receiver.status = 200;
+    // The retry falls due within the schedule's 20 ms cap.
+    await expect
+      .poll(async () => {
+        await sendDue();
+        return receiver.events().map((event) => event.type);
+      })
+      .toEqual(['intercept.created', 'intercept.created', 'intercept.accepted']);
+    expect(receiver.events().every((event) => event.objectId === id)).toBe(true);
+  });
+
+  it('signs with both secrets during a rotation’s overlap', async () => {
+    const created = await createEndpoint({ url: receiverUrl });
+    const rotated = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/webhook-endpoints/${created.body.id}/rotate-secret`,
+      headers: gateway.auth.acme,
+      payload: {},
+    });
+    expect(rotated.statusCode).toBe(200);
+    const { secret, previousSecretExpiresAt } = rotated.json();
+    expect(Date.parse(previousSecretExpiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/webhook-endpoints/${created.body.id}/test`,
+      headers: gateway.auth.acme,
+    });
+    const [delivery] = receiver.received;
+    expect(String(delivery?.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect(() => verifyWith(secret, delivery as Received)).not.toThrow();
+    expect(() => verifyWith(created.body.secret, delivery as Received)).not.toThrow();
+
+    // An overlap of 0 ends it: the former secret no longer verifies.
+    const again = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/webhook-endpoints/${created.body.id}/rotate-secret`,
+      headers: gateway.auth.acme,
+      payload: { overlapSeconds: 0 },
+    });
+    await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/webhook-endpoints/${created.body.id}/test`,
+      headers: gateway.auth.acme,
+    });
+    const latest = receiver.received.at(-1) as Received;
+    expect(() => verifyWith(again.json().secret, latest)).not.toThrow();
+    expect(() => verifyWith(secret, latest)).toThrow();
+  });
+
+  it('refuses targets that are not public unless the deployment allows them', async () => {
+    const strict = await createTestGateway([carrier], {}, {});
+    try {
+      for (const url of [
+        'http://127.0.0.1:9/hooks',
+        'https://127.0.0.1/hooks',
+        'https://169.254.169.254/latest/meta-data',
+        'https://10.0.0.8/hooks',
+        'https://[::1]/hooks',
+        'https://user:pass@example.com/hooks',
+      ]) {
+        const response = await strict.app.inject({
+          method: 'POST',
+          url: '/v1/webhook-endpoints',
+          headers: strict.auth.acme,
+          payload: { url },
+        });
+        expect(response.statusCode, url).toBe(422);
+        expect(response.json(), url).toMatchObject({
+          type: 'https://parcelgate.dev/problems/webhook-target-refused',
+          errors: [{ pointer: '/body/url' }],
+        });
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('keeps tenants apart', async () => {
+    const created = await createEndpoint({ url: receiverUrl });
+    for (const [method, path] of [
+      ['GET', ''],
+      ['PATCH', ''],
+      ['DELETE', ''],
+      ['POST', '/test'],
+      ['POST', '/rotate-secret'],
+      ['GET', '/deliveries'],
+    ] as const) {
+      const response = await gateway.app.inject({
+        method,
+        url: `/v1/webhook-endpoints/${created.body.id}${path}`,
+        headers: gateway.auth.globex,
+        ...(method === 'PATCH' || path === '/rotate-secret' ? { payload: { enabled: true } } : {}),
+      });
+      expect(response.statusCode, `${method} ${path}`).toBe(path === '/rotate-secret' ? 400 : 404);
+    }
+    const list = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/webhook-endpoints',
+      headers: gateway.auth.globex,
+    });
+    expect(list.json()).toEqual({ data: [] });
+    // And globex's intercepts are never sent to acme's endpoint.
+    expect(receiver.received).toHaveLength(0);
+  });
+});
