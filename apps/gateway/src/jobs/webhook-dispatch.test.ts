@@ -3,63 +3,15 @@
  * the database, deliveries sent by the dispatcher to a real HTTP receiver, verified with
  * the Standard Webhooks reference library. On PGlite and (with `DATABASE_URL`) PostgreSQL.
  */
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
 import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
+import { type ReceivedWebhook, WebhookReceiver } from '../../test/support/webhook-receiver.ts';
 import { dueDeliveryQueues } from '../store/webhook-deliveries.ts';
-
-/** What the receiver got, in arrival order. */
-interface Received {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-}
-
-/** A webhook receiver on 127.0.0.1 whose answer the test sets. */
-class Receiver {
-  readonly received: Received[] = [];
-  status = 204;
-  readonly #server: Server;
-  readonly #waiters: (() => void)[] = [];
-
-  constructor() {
-    this.#server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        this.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString() });
-        response.writeHead(this.status, { 'content-type': 'text/plain' });
-        response.end(this.status >= 300 ? `down for maintenance ${'x'.repeat(2000)}` : '');
-        for (const waiter of this.#waiters.splice(0)) {
-          waiter();
-        }
-      });
-    });
-  }
-
-  async start(): Promise<string> {
-    this.#server.listen(0, '127.0.0.1');
-    await once(this.#server, 'listening');
-    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/hooks`;
-  }
-
-  close(): Promise<void> {
-    this.#server.closeAllConnections();
-    return new Promise((resolve) => this.#server.close(() => resolve()));
-  }
-
-  /** The bodies received, parsed. */
-  events(): { id: string; type: string; objectId: string; data: Record<string, unknown> }[] {
-    return this.received.map((item) => JSON.parse(item.body));
-  }
-}
 
 const { carrier, script } = createFakeCarrier();
 let gateway: TestGateway;
-const receiver = new Receiver();
+const receiver = new WebhookReceiver();
 let receiverUrl: string;
 let parcelSeq = 0;
 
@@ -115,6 +67,13 @@ async function intercept(): Promise<string> {
   return response.json().id;
 }
 
+/** One poll of the worker: every queue due now is sent. */
+async function sendDueOnce(): Promise<void> {
+  for (const key of await dueDeliveryQueues(gateway.app.database, 100)) {
+    await gateway.app.webhooks.sendQueue(key);
+  }
+}
+
 /** What the worker's poll does, run to the end: every due queue sent, until none is. */
 async function sendDue(): Promise<void> {
   for (;;) {
@@ -128,13 +87,8 @@ async function sendDue(): Promise<void> {
   }
 }
 
-function verifyWith(secret: string, item: Received): unknown {
-  return new Webhook(secret).verify(item.body, {
-    'webhook-id': String(item.headers['webhook-id']),
-    'webhook-timestamp': String(item.headers['webhook-timestamp']),
-    'webhook-signature': String(item.headers['webhook-signature']),
-  });
-}
+const verifyWith = (secret: string, item: ReceivedWebhook | undefined) =>
+  WebhookReceiver.verify(secret, item as ReceivedWebhook);
 
 describe('webhook endpoints and deliveries', () => {
   it('shows the secret once, and a test event verifies with the reference library', async () => {
@@ -162,7 +116,7 @@ describe('webhook endpoints and deliveries', () => {
     });
     const [delivery] = receiver.received;
     expect(delivery?.headers['user-agent']).toMatch(/^Parcelgate-Webhooks\//);
-    expect(verifyWith(created.body.secret, delivery as Received)).toMatchObject({
+    expect(verifyWith(created.body.secret, delivery as ReceivedWebhook)).toMatchObject({
       type: 'webhook_endpoint.test',
       objectId: created.body.id,
     });
@@ -200,7 +154,7 @@ describe('webhook endpoints and deliveries', () => {
     const created = await createEndpoint({ url: receiverUrl });
     receiver.status = 503;
     const id = await intercept();
-    await sendDue();
+    await sendDueOnce();
     // Only the first event was tried: the second waits behind it.
     expect(receiver.events().map((event) => event.type)).toEqual(['intercept.created']);
     const failing = await gateway.app.inject({
@@ -245,8 +199,8 @@ describe('webhook endpoints and deliveries', () => {
     });
     const [delivery] = receiver.received;
     expect(String(delivery?.headers['webhook-signature']).split(' ')).toHaveLength(2);
-    expect(() => verifyWith(secret, delivery as Received)).not.toThrow();
-    expect(() => verifyWith(created.body.secret, delivery as Received)).not.toThrow();
+    expect(() => verifyWith(secret, delivery as ReceivedWebhook)).not.toThrow();
+    expect(() => verifyWith(created.body.secret, delivery as ReceivedWebhook)).not.toThrow();
 
     // An overlap of 0 ends it: the former secret no longer verifies.
     const again = await gateway.app.inject({
@@ -260,7 +214,7 @@ describe('webhook endpoints and deliveries', () => {
       url: `/v1/webhook-endpoints/${created.body.id}/test`,
       headers: gateway.auth.acme,
     });
-    const latest = receiver.received.at(-1) as Received;
+    const latest = receiver.received.at(-1) as ReceivedWebhook;
     expect(() => verifyWith(again.json().secret, latest)).not.toThrow();
     expect(() => verifyWith(secret, latest)).toThrow();
   });
@@ -319,5 +273,138 @@ describe('webhook endpoints and deliveries', () => {
     expect(list.json()).toEqual({ data: [] });
     // And globex's intercepts are never sent to acme's endpoint.
     expect(receiver.received).toHaveLength(0);
+  });
+
+  it('sends an event again on request, with the same webhook-id', async () => {
+    const created = await createEndpoint({ url: receiverUrl });
+    const id = await intercept();
+    await sendDue();
+    const first = receiver.received.length;
+    const [accepted] = receiver.events().filter((event) => event.type === 'intercept.accepted');
+    const queued = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/events/${accepted?.id}/redeliver`,
+      headers: gateway.auth.acme,
+      payload: {},
+    });
+    expect(queued.statusCode).toBe(202);
+    expect(queued.json().deliveries).toEqual([
+      { id: expect.stringMatching(/^whd_/), endpointId: created.body.id },
+    ]);
+    await sendDue();
+    const again = receiver.received.slice(first);
+    expect(again.map((item) => item.headers['webhook-id'])).toEqual([accepted?.id]);
+    expect(JSON.parse(again[0]?.body ?? '{}')).toMatchObject({ objectId: id });
+    const unknown = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/events/${accepted?.id}/redeliver`,
+      headers: gateway.auth.globex,
+      payload: {},
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('an endpoint that keeps failing', () => {
+  it('is given up after the window, disabled, and an event says so', async () => {
+    const failing = new WebhookReceiver();
+    const failingUrl = await failing.start();
+    failing.status = 500;
+    const quick = await createTestGateway(
+      [carrier],
+      {
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        PARCELGATE_WEBHOOK_RETRY_BASE_MS: '10',
+        PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS: '20',
+        PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS: '300',
+      },
+      { database: 'from-env' },
+    );
+    try {
+      const down = await quick.app.inject({
+        method: 'POST',
+        url: '/v1/webhook-endpoints',
+        headers: quick.auth.acme,
+        payload: { url: failingUrl },
+      });
+      const watcher = await quick.app.inject({
+        method: 'POST',
+        url: '/v1/webhook-endpoints',
+        headers: quick.auth.acme,
+        payload: { url: receiverUrl, eventTypes: ['webhook_endpoint.disabled'] },
+      });
+      expect(watcher.statusCode).toBe(201);
+      await quick.app.inject({
+        method: 'POST',
+        url: `/v1/webhook-endpoints/${down.json().id}/test`,
+        headers: quick.auth.acme,
+      });
+      // A failed test event never disables its endpoint.
+      const afterTest = await quick.app.inject({
+        method: 'GET',
+        url: `/v1/webhook-endpoints/${down.json().id}`,
+        headers: quick.auth.acme,
+      });
+      expect(afterTest.json().enabled).toBe(true);
+
+      const trackingNumber = 'FK900001';
+      script.parcels.set(trackingNumber, 'in_transit');
+      await quick.app.inject({
+        method: 'POST',
+        url: '/v1/intercepts',
+        headers: { ...quick.auth.acme, 'idempotency-key': 'give-up-1' },
+        payload: {
+          carrier: 'fake',
+          trackingNumber,
+          reason: 'buyer_cancelled',
+          pickupMode: 'platform_pickup',
+        },
+      });
+      await expect
+        .poll(
+          async () => {
+            for (const key of await dueDeliveryQueues(quick.app.database, 100)) {
+              await quick.app.webhooks.sendQueue(key);
+            }
+            const read = await quick.app.inject({
+              method: 'GET',
+              url: `/v1/webhook-endpoints/${down.json().id}`,
+              headers: quick.auth.acme,
+            });
+            return read.json();
+          },
+          { timeout: 30_000, interval: 20 },
+        )
+        .toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/300 ms.*500/) });
+      const deliveries = await quick.app.inject({
+        method: 'GET',
+        url: `/v1/webhook-endpoints/${down.json().id}/deliveries?status=given_up`,
+        headers: quick.auth.acme,
+      });
+      const given = deliveries.json().data as { eventType: string; attempts: unknown[] }[];
+      expect(given.map((delivery) => delivery.eventType)).toContain('intercept.created');
+      expect(
+        given.find((d) => d.eventType === 'intercept.created')?.attempts.length,
+      ).toBeGreaterThan(1);
+
+      const events = await quick.app.inject({
+        method: 'GET',
+        url: '/v1/events?type=webhook_endpoint.disabled',
+        headers: quick.auth.acme,
+      });
+      expect(events.json().data).toMatchObject([
+        { objectId: down.json().id, data: { enabled: false } },
+      ]);
+      // The tenant's other endpoint was told.
+      for (const key of await dueDeliveryQueues(quick.app.database, 100)) {
+        await quick.app.webhooks.sendQueue(key);
+      }
+      expect(receiver.events().map((event) => [event.type, event.objectId])).toEqual([
+        ['webhook_endpoint.disabled', down.json().id],
+      ]);
+    } finally {
+      await quick.close();
+      await failing.close();
+    }
   });
 });

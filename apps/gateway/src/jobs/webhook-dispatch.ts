@@ -136,7 +136,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
         verdict,
       );
       if (moved && verdict.kind === 'give-up' && delivery.retry) {
-        const reason = `Deliveries failed for ${Math.round(config.giveUpAfterMs / 3_600_000)} h; the last: ${result.error ?? `HTTP ${result.statusCode}`}`;
+        const reason = `A delivery kept failing for ${spokenDuration(config.giveUpAfterMs)}, the give-up window; its last attempt: ${result.error ?? `HTTP ${result.statusCode}`}`;
         const disabled = await disableWebhookEndpoint(tx, endpoint.id, reason);
         if (disabled !== undefined) {
           await insertEvent(tx, {
@@ -185,6 +185,17 @@ export function createWebhookSender(options: WebhookSenderOptions) {
       }
     },
   };
+}
+
+/** A duration as people say it: `25 h`, `10 min`, `300 ms`. */
+function spokenDuration(ms: number): string {
+  if (ms >= 3_600_000) {
+    return `${Math.round(ms / 360_000) / 10} h`;
+  }
+  if (ms >= 60_000) {
+    return `${Math.round(ms / 6_000) / 10} min`;
+  }
+  return ms >= 1_000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
 
 /** A dispatcher for an app built without jobs: it sends only what it is asked to. */
