@@ -234,6 +234,8 @@ async function main(): Promise<void> {
       PARCELGATE_DATA_DIR: dataDir,
       PARCELGATE_BOOTSTRAP_API_KEY: key,
       LOG_LEVEL: env.LOG_LEVEL?.trim() || 'warn',
+      // The demo's receivers run on this machine: allow http and loopback targets here only.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: env.WEBHOOK_ALLOW_PRIVATE_TARGETS?.trim() || 'true',
     },
   });
   watch(gateway);
@@ -303,6 +305,17 @@ async function main(): Promise<void> {
     '',
     '# intercept it (the same Idempotency-Key replays the answer, never intercepting twice)',
     `curl -s -X POST ${apiUrl}/v1/intercepts ${auth} -H 'Idempotency-Key: ${randomUUID()}' ${post}`,
+    '',
+    '# get every event pushed to a receiver on this machine (keep the `secret` it answers:',
+    '# deliveries are signed with it); this demo allows http and localhost targets, a',
+    '# deployment only https to public addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS)',
+    `curl -s -X POST ${apiUrl}/v1/webhook-endpoints ${auth} -H 'Content-Type: application/json' -d '{"url":"http://127.0.0.1:3000/webhooks"}'`,
+    '',
+    '# send it a test event now and see what the receiver answered (<id> from the line above)',
+    `curl -s -X POST ${apiUrl}/v1/webhook-endpoints/<id>/test ${auth}`,
+    '',
+    '# what happened, newest first (the same events the receiver gets)',
+    `curl -s ${apiUrl}/v1/events ${auth}`,
     '',
     ...(usesPostgres
       ? []
