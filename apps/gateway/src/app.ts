@@ -25,7 +25,11 @@ import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
 import { countNeedingAttention } from './lifecycle/action-store.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
-import { metricsPlugin, publishNeedsAttention } from './observability/metrics.ts';
+import {
+  metricsPlugin,
+  publishNeedsAttention,
+  publishWebhookBacklog,
+} from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
@@ -38,6 +42,7 @@ import { reportUnavailability } from './store/database-unavailable.ts';
 import { migrate } from './store/migrate.ts';
 import { createTenantReads } from './store/tenant-reads.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
+import { deliveryBacklog } from './store/webhook-deliveries.ts';
 
 /** The gateway's Fastify instance, typed for TypeBox route schemas. */
 export type GatewayApp = FastifyInstance<
@@ -176,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   installIdempotency(app, database, config.client.idempotencyTtlHours);
   await app.register(metricsPlugin);
   publishNeedsAttention(app.metrics.registry, () => countNeedingAttention(database));
+  publishWebhookBacklog(app.metrics.registry, () => deliveryBacklog(database));
   await app.register(openApiPlugin);
   await app.register(resiliencePlugin, {
     // Every carrier attempt is counted and stored, whoever made it.
@@ -204,6 +210,8 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     box: connectionSecrets.box,
     config: config.webhooks,
     log: app.log.child({ component: 'webhooks' }),
+    onAttempt: (outcome: 'delivered' | 'failed' | 'refused') =>
+      app.metrics.webhookAttempts.inc({ outcome }),
   };
   const webhooks =
     boss === undefined

@@ -150,6 +150,18 @@ describe('webhook endpoints and deliveries', () => {
     ]);
   });
 
+  it('counts attempts and the backlog in /metrics', async () => {
+    await createEndpoint({ url: receiverUrl });
+    receiver.status = 503;
+    await intercept();
+    await sendDueOnce();
+    const metrics = (await gateway.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/parcelgate_webhook_attempts_total\{outcome="failed"\} [1-9]/);
+    // The failed event and the one waiting behind it.
+    expect(metrics).toMatch(/parcelgate_webhook_deliveries_pending 2\n/);
+    expect(metrics).toMatch(/parcelgate_webhook_oldest_pending_seconds \d/);
+  });
+
   it('keeps every failed attempt, retries, and holds later events of the object behind', async () => {
     const created = await createEndpoint({ url: receiverUrl });
     receiver.status = 503;

@@ -58,6 +58,8 @@ export interface WebhookSenderOptions {
   readonly log: FastifyBaseLogger;
   readonly lookup?: LookupFn;
   readonly now?: () => Date;
+  /** Told each attempt's outcome (the metrics). */
+  readonly onAttempt?: (outcome: DeliveryAttemptResult['outcome']) => void;
 }
 
 /**
@@ -166,6 +168,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
         }
         const attemptedAt = now();
         const result = await attempt(endpoint, head.event);
+        options.onAttempt?.(result.outcome);
         const verdict = await settle(endpoint, head.delivery, result, attemptedAt);
         log.info(
           {

@@ -28,6 +28,8 @@ export interface GatewayMetrics {
   readonly redirectOutcomes: Counter<'carrier' | 'status'>;
   /** Tracking reads' attempt rows not written: buffer full, or the database refused the batch. */
   readonly attemptRowsLost: Counter<'why'>;
+  /** Webhook delivery attempts, by outcome (delivered, failed, refused). */
+  readonly webhookAttempts: Counter<'outcome'>;
   /** Counts one carrier attempt, as `callCarrier` reports it. */
   observeCarrierAttempt(attempt: CarrierAttemptReport): void;
   /** The app's metrics and the process's, in the Prometheus text format. */
@@ -102,6 +104,12 @@ export function createGatewayMetrics(): GatewayMetrics {
       labelNames: ['why'] as const,
       registers,
     }),
+    webhookAttempts: new Counter({
+      name: 'parcelgate_webhook_attempts_total',
+      help: 'Webhook delivery attempts, by outcome: delivered (2xx), failed (any other answer, a timeout, a network error), refused (the target resolved to an address not allowed).',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
     interceptOutcomes: new Counter({
       name: 'parcelgate_intercept_outcomes_total',
       help: 'Intercepts answered, by carrier and the lifecycle status they were answered in.',
@@ -171,6 +179,60 @@ export function publishNeedsAttention(registry: Registry, count: NeedsAttentionC
       if (counts !== undefined) {
         this.set({ kind: 'intercept' }, counts.intercepts);
         this.set({ kind: 'redirect' }, counts.redirects);
+      }
+    },
+  });
+}
+
+/** The webhook deliveries not yet made, and how long the oldest has waited (seconds). */
+export type WebhookBacklog = () => Promise<{
+  readonly pending: number;
+  readonly oldestSeconds: number;
+}>;
+
+/**
+ * Publishes `parcelgate_webhook_deliveries_pending` and
+ * `parcelgate_webhook_oldest_pending_seconds`, counted in the database at scrape time (every
+ * replica reports the same): a receiver that is down, or a worker that stopped, shows here
+ * before merchants notice.
+ */
+export function publishWebhookBacklog(registry: Registry, backlog: WebhookBacklog): void {
+  let last: { pending: number; oldestSeconds: number } | undefined;
+  // One query per scrape for both gauges: the first to collect reads, the second reuses it.
+  let reading: Promise<void> | undefined;
+  const read = () => {
+    reading ??= backlog()
+      .then(
+        (value) => {
+          last = value;
+        },
+        // A database that cannot answer leaves the last numbers: /metrics must still answer.
+        () => {},
+      )
+      .finally(() => {
+        reading = undefined;
+      });
+    return reading;
+  };
+  new Gauge({
+    name: 'parcelgate_webhook_deliveries_pending',
+    help: 'Webhook deliveries not yet delivered nor given up (at enabled and disabled endpoints).',
+    registers: [registry],
+    async collect() {
+      await read();
+      if (last !== undefined) {
+        this.set(last.pending);
+      }
+    },
+  });
+  new Gauge({
+    name: 'parcelgate_webhook_oldest_pending_seconds',
+    help: 'How long the oldest pending webhook delivery has waited since its event (0 when none).',
+    registers: [registry],
+    async collect() {
+      await read();
+      if (last !== undefined) {
+        this.set(last.oldestSeconds);
       }
     },
   });

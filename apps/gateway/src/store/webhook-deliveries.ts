@@ -250,3 +250,15 @@ export async function findDelivery(
   const [delivery] = await listDeliveries(db, tenantId, undefined, { deliveryId, limit: 1 });
   return delivery;
 }
+
+/** Deliveries still pending, and the age in seconds of the oldest (0 when none). */
+export async function deliveryBacklog(
+  db: Queryable,
+): Promise<{ readonly pending: number; readonly oldestSeconds: number }> {
+  const [row] = await db.query<{ pending: number; oldestSeconds: number }>(
+    `SELECT count(*)::int AS pending,
+        COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS "oldestSeconds"
+      FROM webhook_deliveries WHERE status = 'pending'`,
+  );
+  return row ?? { pending: 0, oldestSeconds: 0 };
+}
