@@ -40,6 +40,7 @@ import { followChanges } from './store/change-notices.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { reportUnavailability } from './store/database-unavailable.ts';
 import { migrate } from './store/migrate.ts';
+import { openParcelStatusLog, PARCEL_STATUS_LOG_DEFAULTS } from './store/parcel-status-log.ts';
 import { createTenantReads } from './store/tenant-reads.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 import { deliveryBacklog } from './store/webhook-deliveries.ts';
@@ -121,6 +122,12 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     },
   });
 
+  const parcelStatuses = openParcelStatusLog(database, {
+    ...PARCEL_STATUS_LOG_DEFAULTS,
+    onFailed: (parcels, error) =>
+      app.log.warn({ parcels, err: error }, 'parcel statuses seen not stored'),
+  });
+
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel) ?? false,
     bodyLimit: config.bodyLimitBytes,
@@ -153,9 +160,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   app.decorate('tenantReads', tenantReads);
   app.decorate('activeIntercepts', activeIntercepts);
   app.decorate('attempts', attemptLog);
+  app.decorate('parcelStatuses', parcelStatuses);
   app.addHook('onClose', async () => {
     await changes?.close();
     await attemptLog.close();
+    await parcelStatuses.close();
     await registry.close();
     if (options.database === undefined) {
       await database.close();

@@ -57,6 +57,11 @@ export async function reconcileAction(
   const view = await askCarrier(app, caller, action);
   if (view.kind === 'tracking') {
     await noteParcelStatus(app.database, action, view.snapshot.status);
+    app.parcelStatuses.seen({
+      carrier: action.carrier,
+      trackingNumber: action.trackingNumber,
+      status: view.snapshot.status,
+    });
   }
   const decision = decideReconciliation(
     {

@@ -24,6 +24,8 @@ beforeAll(async () => {
       PARCELGATE_WEBHOOK_RETRY_BASE_MS: '10',
       PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS: '20',
       PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS: '60000',
+      // Every tracking read asks the carrier: the parcel-status test reads twice in a row.
+      TRACKING_CACHE_TTL_MS: '0',
     },
     { database: 'from-env' },
   );
@@ -285,6 +287,47 @@ describe('webhook endpoints and deliveries', () => {
     expect(list.json()).toEqual({ data: [] });
     // And globex's intercepts are never sent to acme's endpoint.
     expect(receiver.received).toHaveLength(0);
+  });
+
+  it("tells a registered parcel's new statuses, as tracking reads see them", async () => {
+    await createEndpoint({ url: receiverUrl, eventTypes: ['parcel.status_changed'] });
+    const trackingNumber = 'FK800001';
+    script.parcels.set(trackingNumber, 'in_transit');
+    const registered = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/parcels',
+      headers: gateway.auth.acme,
+      payload: { carrier: 'fake', trackingNumber },
+    });
+    expect(registered.statusCode).toBeLessThan(300);
+    const track = async () => {
+      const read = await gateway.app.inject({
+        method: 'GET',
+        url: `/v1/tracking/fake/${trackingNumber}`,
+        headers: gateway.auth.globex,
+      });
+      expect(read.statusCode).toBe(200);
+      await gateway.app.parcelStatuses.flush();
+      await sendDue();
+    };
+    await track();
+    await track();
+    script.parcels.set(trackingNumber, 'delivered');
+    await track();
+    expect(receiver.events().map((event) => [event.type, event.data])).toEqual([
+      [
+        'parcel.status_changed',
+        expect.objectContaining({ status: 'in_transit', previousStatus: null }),
+      ],
+      [
+        'parcel.status_changed',
+        expect.objectContaining({
+          status: 'delivered',
+          previousStatus: 'in_transit',
+          parcelId: registered.json().id,
+        }),
+      ],
+    ]);
   });
 
   it('sends an event again on request, with the same webhook-id', async () => {

@@ -165,6 +165,11 @@ async function settle(
   for (const view of views) {
     if (view.kind === 'tracking') {
       await noteParcelStatus(app.database, action, view.snapshot.status);
+      app.parcelStatuses.seen({
+        carrier: action.carrier,
+        trackingNumber: action.trackingNumber,
+        status: view.snapshot.status,
+      });
     }
     for (let attempt = 0; attempt < 2 && current !== undefined; attempt++) {
       const decision = decideReconciliation(

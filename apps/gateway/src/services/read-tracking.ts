@@ -20,7 +20,7 @@ import { readFailureProblem } from './carrier-problems.ts';
  * entry, since the parcel they look at is about to change.
  */
 export async function readTracking(
-  app: Pick<FastifyInstance, 'resilience'>,
+  app: Pick<FastifyInstance, 'resilience' | 'parcelStatuses'>,
   request: CallerParts & Pick<FastifyRequest, 'method'>,
   carrier: RegisteredCarrier,
   query: TrackingRequest,
@@ -30,8 +30,8 @@ export async function readTracking(
   const resilience = app.resilience.of(carrier);
   // The answer reserve is kept back for evaluating, storing and answering after the read.
   const readDeadline = deadline.child({ capMs: resilience.budgetsMs.track });
-  const load = (signal: AbortSignal) =>
-    callCarrierResiliently({
+  const load = async (signal: AbortSignal) => {
+    const loaded = await callCarrierResiliently({
       carrier,
       operation: 'track',
       request,
@@ -44,6 +44,16 @@ export async function readTracking(
       abortOnClientDisconnect: false,
       run: (ctx) => carrier.definition.track(ctx, query),
     });
+    if (loaded.ok) {
+      // A registered parcel's new status is its tenant's event (written in batches).
+      app.parcelStatuses.seen({
+        carrier: carrier.definition.id,
+        trackingNumber: query.trackingNumber,
+        status: loaded.value.status,
+      });
+    }
+    return loaded;
+  };
   let result: ResilientCallResult<TrackingSnapshot>;
   if (request.method === 'GET') {
     const answer = await resilience.tracking.read({

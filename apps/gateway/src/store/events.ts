@@ -119,6 +119,64 @@ export async function recordParcelStatus(
   return rows.length > 0;
 }
 
+/** A parcel's status as a carrier answered it. */
+export interface SeenParcelStatus {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly status: string;
+}
+
+/**
+ * Records statuses seen by tracking reads on the parcels tenants registered, in one
+ * statement for many: a registered parcel whose status changed gets it stored and its
+ * tenant's `parcel.status_changed` event; parcels nobody registered change nothing. As
+ * with an action's parcel status, the event is not repeated when the tenant's latest event
+ * about the parcel already told this status. Returns how many events were written.
+ */
+export async function recordRegisteredParcelStatuses(
+  db: Queryable,
+  seen: readonly SeenParcelStatus[],
+): Promise<number> {
+  if (seen.length === 0) {
+    return 0;
+  }
+  const rows = await db.query<{ id: string }>(
+    `WITH seen AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+         AS s(carrier, tracking_number, status, event_id)
+     ),
+     changed AS (
+       SELECT p.id, p.tenant_id, p.carrier, p.tracking_number, p.status AS previous_status,
+              seen.status, seen.event_id, p.carrier || ':' || p.tracking_number AS object_id
+         FROM parcels p JOIN seen USING (carrier, tracking_number)
+        WHERE p.status IS DISTINCT FROM seen.status
+     ),
+     moved AS (
+       UPDATE parcels p SET status = changed.status FROM changed
+        WHERE p.id = changed.id AND p.status IS NOT DISTINCT FROM changed.previous_status
+       RETURNING p.id
+     )
+     INSERT INTO events (id, tenant_id, type, object_kind, object_id, occurred_at, data)
+     SELECT changed.event_id, changed.tenant_id, 'parcel.status_changed', 'parcel',
+            changed.object_id, clock_timestamp(),
+            jsonb_build_object('carrier', changed.carrier, 'trackingNumber',
+              changed.tracking_number, 'parcelId', changed.id, 'status', changed.status,
+              'previousStatus', changed.previous_status)
+       FROM changed JOIN moved USING (id)
+      WHERE (SELECT e.data ->> 'status' FROM events e
+              WHERE e.tenant_id = changed.tenant_id AND e.object_id = changed.object_id
+              ORDER BY e.seq DESC LIMIT 1) IS DISTINCT FROM changed.status
+     RETURNING id`,
+    [
+      seen.map((item) => item.carrier),
+      seen.map((item) => item.trackingNumber),
+      seen.map((item) => item.status),
+      seen.map(() => newId('evt')),
+    ],
+  );
+  return rows.length;
+}
+
 /** One event of a tenant; another tenant's id finds nothing. */
 export async function findEvent(
   db: Queryable,

@@ -103,6 +103,7 @@ export interface ActionScope {
     | 'reconciler'
     | 'tenantReads'
     | 'activeIntercepts'
+    | 'parcelStatuses'
     | 'attempts'
   >;
   readonly request: Pick<

@@ -13,6 +13,7 @@ import type { CarrierAttemptReport } from '../../resilience/call-carrier.ts';
 import { createResilienceRegistry } from '../../resilience/carrier-resilience.ts';
 import { openAttemptLog } from '../../store/attempt-log.ts';
 import { migrate } from '../../store/migrate.ts';
+import { openParcelStatusLog } from '../../store/parcel-status-log.ts';
 import { redirectsUsed } from '../../store/redirects.ts';
 import { createTenantReads } from '../../store/tenant-reads.ts';
 import { ensureTenant } from '../../store/tenants.ts';
@@ -61,6 +62,7 @@ beforeAll(async () => {
     activeIntercepts: createActiveIntercepts(store.database, { ttlMs: 0 }),
     // The attempts are watched through onAttempt above; nothing reaches this log.
     attempts: openAttemptLog(store.database),
+    parcelStatuses: openParcelStatusLog(store.database),
   };
   tenant = { ...(await ensureTenant(store.database, 'parts')), keyId: 'key_parts' };
 });
