@@ -195,6 +195,68 @@ describe('webhook endpoints and deliveries', () => {
     expect(receiver.events().every((event) => event.objectId === id)).toBe(true);
   });
 
+  it('sends what waited for a retry as soon as the endpoint answers again', async () => {
+    const slow = await createTestGateway(
+      [carrier],
+      {
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        // Hours between retries: only the endpoint answering again can bring them forward.
+        PARCELGATE_WEBHOOK_RETRY_BASE_MS: '3600000',
+        PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS: '3600000',
+      },
+      { database: 'from-env' },
+    );
+    try {
+      const created = await slow.app.inject({
+        method: 'POST',
+        url: '/v1/webhook-endpoints',
+        headers: slow.auth.acme,
+        payload: { url: receiverUrl },
+      });
+      receiver.status = 503;
+      script.parcels.set('FK700001', 'in_transit');
+      await slow.app.inject({
+        method: 'POST',
+        url: '/v1/intercepts',
+        headers: { ...slow.auth.acme, 'idempotency-key': 'back-1' },
+        payload: {
+          carrier: 'fake',
+          trackingNumber: 'FK700001',
+          reason: 'buyer_cancelled',
+          pickupMode: 'platform_pickup',
+        },
+      });
+      const sendDueHere = async () => {
+        for (const key of await dueDeliveryQueues(slow.app.database, 100)) {
+          await slow.app.webhooks.sendQueue(key);
+        }
+      };
+      await sendDueHere();
+      expect(receiver.received).toHaveLength(1);
+      await sendDueHere();
+      // Waiting an hour: nothing is due.
+      expect(receiver.received).toHaveLength(1);
+
+      receiver.status = 204;
+      const test = await slow.app.inject({
+        method: 'POST',
+        url: `/v1/webhook-endpoints/${created.json().id}/test`,
+        headers: slow.auth.acme,
+      });
+      expect(test.json().status).toBe('delivered');
+      await sendDueHere();
+      await sendDueHere();
+      expect(receiver.events().map((event) => event.type)).toEqual([
+        'intercept.created',
+        'webhook_endpoint.test',
+        'intercept.created',
+        'intercept.accepted',
+      ]);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('signs with both secrets during a rotation’s overlap', async () => {
     const created = await createEndpoint({ url: receiverUrl });
     const rotated = await gateway.app.inject({

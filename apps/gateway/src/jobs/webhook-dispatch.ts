@@ -13,6 +13,7 @@ import {
   dueDeliveryQueues,
   headOfQueue,
   recordDeliveryAttempt,
+  retryEndpointNow,
 } from '../store/webhook-deliveries.ts';
 import {
   disableWebhookEndpoint,
@@ -137,6 +138,10 @@ export function createWebhookSender(options: WebhookSenderOptions) {
         },
         verdict,
       );
+      if (moved && verdict.kind === 'delivered') {
+        // The endpoint answers: whatever waits for a retry after its failures goes now.
+        await retryEndpointNow(tx, endpoint.id);
+      }
       if (moved && verdict.kind === 'give-up' && delivery.retry) {
         const reason = `A delivery kept failing for ${spokenDuration(config.giveUpAfterMs)}, the give-up window; its last attempt: ${result.error ?? `HTTP ${result.statusCode}`}`;
         const disabled = await disableWebhookEndpoint(tx, endpoint.id, reason);

@@ -143,6 +143,20 @@ export async function recordDeliveryAttempt(
   return true;
 }
 
+/**
+ * Brings every delivery of an endpoint that waits for a retry forward to now: called when
+ * the endpoint answered 2xx again, so what piled up while it was down goes out at once
+ * instead of at each queue's next backoff step (which can be hours away).
+ */
+export async function retryEndpointNow(tx: Queryable, endpointId: string): Promise<number> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE webhook_deliveries SET next_attempt_at = now()
+      WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at > now() RETURNING id`,
+    [endpointId],
+  );
+  return rows.length;
+}
+
 /** A delivery with its attempts, oldest attempt first. */
 export interface DeliveryWithAttempts extends DeliveryRecord {
   readonly eventType: string;
