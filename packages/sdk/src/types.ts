@@ -147,11 +147,6 @@ export type WebhookDeliveryListQuery = NonNullable<
 
 /** What happened: every event type the gateway writes and webhooks deliver. */
 export type WebhookEventType = Schemas['EventType'];
-/**
- * An event, as `client.events.get()` answers it and as a webhook delivers it: a union told
- * apart by `type` (and `objectKind`); `switch (event.type)` narrows `data`.
- */
-export type WebhookEvent = Schemas['Event'];
 /** An event about an intercept: `data` is the intercept as it was then. */
 export type InterceptEvent = Schemas['InterceptEvent'];
 /** An event about a redirect: `data` is the redirect as it was then. */
@@ -175,6 +170,14 @@ type WebhookBodyOf<Type extends WebhookEventType> =
 export type WebhookEventOf<Type extends WebhookEventType> = Type extends WebhookEventType
   ? WebhookBodyOf<Type> & { readonly type: Type }
   : never;
+
+/**
+ * An event, as `client.events.get()` answers it and as a webhook delivers it (the
+ * document's `Event` schema): a union with one member per type, so `switch (event.type)`
+ * narrows the event to `WebhookEventOf<that type>`, `data` included, and a narrowed event
+ * can be passed on to a function taking `WebhookEventOf<...>`.
+ */
+export type WebhookEvent = WebhookEventOf<WebhookEventType>;
 
 /** A page of events, newest first. */
 export type EventList = Schemas['EventList'];

@@ -22,7 +22,7 @@ import {
   type WebhookEventOf,
   type WebhookEventType,
 } from './index.ts';
-import type { webhooks } from './openapi.ts';
+import type { components, webhooks } from './openapi.ts';
 
 const client = createParcelgateClient({ baseUrl: 'https://gateway.test', apiKey: 'k' });
 declare const event: WebhookEvent;
@@ -54,7 +54,8 @@ describe('WebhookEvent', () => {
 
   it('narrows by objectKind too', () => {
     if (event.objectKind === 'intercept') {
-      expectTypeOf(event).toEqualTypeOf<InterceptEvent>();
+      expectTypeOf(event).toExtend<InterceptEvent>();
+      expectTypeOf(event.data).toEqualTypeOf<Intercept>();
     }
   });
 
@@ -76,6 +77,26 @@ describe('WebhookEvent', () => {
     expectTypeOf<WebhookEventOf<'intercept.returned'>>().toExtend<WebhookEvent>();
     // @ts-expect-error: not an event type
     expectTypeOf<WebhookEventOf<'intercept.teleported'>>().not.toBeAny();
+  });
+
+  it('passes a narrowed event on as WebhookEventOf<its type>', () => {
+    const refund = (returned: WebhookEventOf<'intercept.returned'>) => returned.data.id;
+    const review = (failed: WebhookEventOf<'intercept.failed' | 'intercept.rejected'>) =>
+      failed.data.carrierReason;
+    if (event.type === 'intercept.returned') {
+      expectTypeOf(event).toEqualTypeOf<WebhookEventOf<'intercept.returned'>>();
+      refund(event);
+    }
+    if (event.type === 'intercept.failed' || event.type === 'intercept.rejected') {
+      review(event);
+    }
+    // @ts-expect-error: not narrowed, so it may be another type
+    refund(event);
+  });
+
+  it("is the document's Event schema, one member per type", () => {
+    expectTypeOf<components['schemas']['Event']>().toExtend<WebhookEvent>();
+    expectTypeOf<WebhookEvent>().toExtend<components['schemas']['Event']>();
   });
 
   it('has every event type of the document, and the document a webhook for each', () => {
