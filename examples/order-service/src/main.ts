@@ -2,7 +2,7 @@
  * Starts the order service: `PARCELGATE_URL` and `PARCELGATE_API_KEY` name the gateway (the
  * ones `pnpm start` prints), `PORT` this service's port (default 3000).
  * `PARCELGATE_WEBHOOK_SECRET` (the `whsec_…` of the webhook endpoint; two, comma-separated,
- * while rotating) turns on the receiver at `POST /webhooks/parcelgate`.
+ * while rotating) turns on the receiver at `POST /webhooks`.
  */
 import { createParcelgateClient } from '@parcelgate/sdk';
 import { createOrderService } from './server.ts';
@@ -37,7 +37,7 @@ const port = Number(process.env.PORT ?? 3000);
 service.server.listen(port, '127.0.0.1', () => {
   console.log(`order service on http://127.0.0.1:${port}`);
   if (service.webhooks !== undefined) {
-    console.log(`webhook receiver on http://127.0.0.1:${port}/webhooks/parcelgate`);
+    console.log(`webhook receiver on http://127.0.0.1:${port}/webhooks`);
   }
 });
 process.once('SIGINT', () => void service.close());

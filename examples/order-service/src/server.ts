@@ -22,7 +22,7 @@ export interface OrderServiceOptions {
   /** How often pending cancellations are polled (default 30 s). */
   readonly pollIntervalMs?: number;
   /**
-   * With these (the webhook endpoint's secret above all), `POST /webhooks/parcelgate`
+   * With these (the webhook endpoint's secret above all), `POST /webhooks`
    * receives Parcelgate's signed events.
    */
   readonly webhooks?: WebhookSettings;
@@ -41,7 +41,7 @@ export interface OrderService {
  * A small order service: `POST /orders` records a shipped order, `GET /orders/{orderRef}`
  * reads it, `POST /orders/{orderRef}/cancel` cancels it through Parcelgate. Pending
  * cancellations are polled on a timer until the carrier decides. With `webhooks` settings,
- * `POST /webhooks/parcelgate` receives Parcelgate's signed events (webhook-receiver.ts).
+ * `POST /webhooks` receives Parcelgate's signed events (webhook-receiver.ts).
  */
 export function createOrderService(options: OrderServiceOptions): OrderService {
   const orders = new OrderStore();
@@ -61,7 +61,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    if (webhooks !== undefined && url.pathname === '/webhooks/parcelgate') {
+    if (webhooks !== undefined && url.pathname === '/webhooks') {
       if (request.method === 'POST') {
         await webhooks.handle(request, response);
       } else {

@@ -97,7 +97,7 @@ async function deliver(
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const id = options.id ?? (typeof body === 'string' ? 'msg_1' : body.id);
   const at = options.at ?? new Date();
-  return fetch(`${url}/webhooks/parcelgate`, {
+  return fetch(`${url}/webhooks`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -111,7 +111,7 @@ async function deliver(
 
 const order = () => service.orders.get('TTS-1');
 
-describe('POST /webhooks/parcelgate', () => {
+describe('POST /webhooks', () => {
   it('intercept.returned refunds the order, once, and a repeated webhook-id is acknowledged only', async () => {
     const returned = event('intercept.returned', intercept('returned'));
     expect((await deliver(returned)).status).toBe(204);
@@ -180,7 +180,7 @@ describe('POST /webhooks/parcelgate', () => {
     const stranger = `whsec_${randomBytes(32).toString('base64')}`;
     expect((await deliver(returned, { signingSecret: stranger })).status).toBe(401);
     expect((await deliver(returned, { at: new Date(Date.now() - 10 * 60_000) })).status).toBe(401);
-    const tampered = await fetch(`${url}/webhooks/parcelgate`, {
+    const tampered = await fetch(`${url}/webhooks`, {
       method: 'POST',
       headers: {
         'webhook-id': returned.id,
@@ -194,9 +194,7 @@ describe('POST /webhooks/parcelgate', () => {
       body: JSON.stringify(returned),
     });
     expect(tampered.status).toBe(401);
-    expect((await fetch(`${url}/webhooks/parcelgate`, { method: 'POST', body: '{}' })).status).toBe(
-      401,
-    );
+    expect((await fetch(`${url}/webhooks`, { method: 'POST', body: '{}' })).status).toBe(401);
     await service.webhooks?.idle();
     expect(order()?.state).toBe('shipped');
     // A refused delivery is not remembered: the genuine one still goes through.

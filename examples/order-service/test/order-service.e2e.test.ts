@@ -198,7 +198,7 @@ describe('POST /orders/{orderRef}/cancel', () => {
   });
 });
 
-describe('POST /webhooks/parcelgate, fed by the real gateway', () => {
+describe('POST /webhooks, fed by the real gateway', () => {
   let hooked: OrderService;
   let hookedUrl: string;
   let parcelgate: ParcelgateClient;
@@ -227,7 +227,7 @@ describe('POST /webhooks/parcelgate, fed by the real gateway', () => {
     await new Promise<void>((resolve) => hooked.server.listen(0, '127.0.0.1', resolve));
     hookedUrl = `http://127.0.0.1:${(hooked.server.address() as AddressInfo).port}`;
     await parcelgate.webhookEndpoints.update(endpointId, {
-      url: `${hookedUrl}/webhooks/parcelgate`,
+      url: `${hookedUrl}/webhooks`,
     });
   });
 
