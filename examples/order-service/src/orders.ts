@@ -54,6 +54,11 @@ export class OrderStore {
     return this.#orders.get(orderRef);
   }
 
+  /** The order an intercept was created for, if this service created it. */
+  byInterceptId(interceptId: string): Order | undefined {
+    return [...this.#orders.values()].find((order) => order.interceptId === interceptId);
+  }
+
   /** Orders whose intercept outcome is not known yet. */
   pending(): Order[] {
     return [...this.#orders.values()].filter((order) => order.state === 'cancellation_pending');

@@ -8,6 +8,11 @@ import {
 } from '@parcelgate/sdk';
 import { cancelOrder, pollPendingCancellations } from './cancel-order.ts';
 import { type Order, OrderStore } from './orders.ts';
+import {
+  createWebhookReceiver,
+  type WebhookReceiver,
+  type WebhookSettings,
+} from './webhook-receiver.ts';
 
 /** What the service is made with. */
 export interface OrderServiceOptions {
@@ -16,19 +21,27 @@ export interface OrderServiceOptions {
   readonly preferWaitSeconds?: number;
   /** How often pending cancellations are polled (default 30 s). */
   readonly pollIntervalMs?: number;
+  /**
+   * With these (the webhook endpoint's secret above all), `POST /webhooks`
+   * receives Parcelgate's signed events.
+   */
+  readonly webhooks?: WebhookSettings;
 }
 
 /** The running service: its HTTP server, its orders, and `close()`. */
 export interface OrderService {
   readonly server: Server;
   readonly orders: OrderStore;
+  /** The webhook receiver, when `webhooks` settings were given. */
+  readonly webhooks: WebhookReceiver | undefined;
   close(): Promise<void>;
 }
 
 /**
  * A small order service: `POST /orders` records a shipped order, `GET /orders/{orderRef}`
  * reads it, `POST /orders/{orderRef}/cancel` cancels it through Parcelgate. Pending
- * cancellations are polled on a timer until the carrier decides.
+ * cancellations are polled on a timer until the carrier decides. With `webhooks` settings,
+ * `POST /webhooks` receives Parcelgate's signed events (webhook-receiver.ts).
  */
 export function createOrderService(options: OrderServiceOptions): OrderService {
   const orders = new OrderStore();
@@ -36,6 +49,10 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     parcelgate: options.parcelgate,
     preferWaitSeconds: options.preferWaitSeconds ?? 3,
   };
+  const webhooks =
+    options.webhooks === undefined
+      ? undefined
+      : createWebhookReceiver({ ...options.webhooks, orders });
 
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => answerError(response, error));
@@ -44,6 +61,14 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (webhooks !== undefined && url.pathname === '/webhooks') {
+      if (request.method === 'POST') {
+        await webhooks.handle(request, response);
+      } else {
+        answer(response, 405, { message: 'POST only.' });
+      }
+      return;
+    }
     if (request.method === 'POST' && parts.length === 1 && parts[0] === 'orders') {
       const body = (await readJson(request)) as NewOrder;
       answer(response, 201, orders.add(body.orderRef, body.shipment));
@@ -73,9 +98,11 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
   return {
     server,
     orders,
+    webhooks,
     async close() {
       clearInterval(timer);
       await polling;
+      await webhooks?.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

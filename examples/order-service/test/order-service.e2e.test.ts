@@ -3,7 +3,11 @@
  * every outcome of cancelling an order through @parcelgate/sdk.
  */
 import type { AddressInfo } from 'node:net';
-import { createParcelgateClient, type ParcelgateClient } from '@parcelgate/sdk';
+import {
+  createParcelgateClient,
+  type ParcelgateClient,
+  type WebhookDelivery,
+} from '@parcelgate/sdk';
 import { ensureGatewayBuilt, pollUntil, type Stack, startStack } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../src/orders.ts';
@@ -22,6 +26,9 @@ beforeAll(async () => {
       TRACKING_CACHE_TTL_MS: '0',
       // Pending intercepts are reconciled with the carrier quickly.
       PARCELGATE_RECONCILE_INTERVAL_MS: '200',
+      // The webhook receiver is this test's own http://127.0.0.1 server.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      PARCELGATE_WEBHOOK_POLL_MS: '100',
       LOG_LEVEL: 'warn',
     }),
   });
@@ -188,5 +195,119 @@ describe('POST /orders/{orderRef}/cancel', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('POST /webhooks, fed by the real gateway', () => {
+  let hooked: OrderService;
+  let hookedUrl: string;
+  let parcelgate: ParcelgateClient;
+  let endpointId: string;
+  const failures: unknown[] = [];
+
+  beforeAll(async () => {
+    parcelgate = createParcelgateClient({ baseUrl: stack.gatewayUrl, apiKey: stack.apiKey });
+    // The secret comes with the endpoint, and the receiver needs it before it listens: make
+    // the endpoint first, then point it at the receiver (as a deployment would).
+    const endpoint = await parcelgate.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/not-yet',
+      description: 'order service example',
+    });
+    endpointId = endpoint.id;
+    hooked = createOrderService({
+      parcelgate,
+      preferWaitSeconds: 1,
+      pollIntervalMs: 200,
+      webhooks: {
+        secret: endpoint.secret,
+        alert: () => {},
+        onError: (error) => failures.push(error),
+      },
+    });
+    await new Promise<void>((resolve) => hooked.server.listen(0, '127.0.0.1', resolve));
+    hookedUrl = `http://127.0.0.1:${(hooked.server.address() as AddressInfo).port}`;
+    await parcelgate.webhookEndpoints.update(endpointId, {
+      url: `${hookedUrl}/webhooks`,
+    });
+  });
+
+  afterAll(async () => {
+    await hooked?.close();
+    expect(failures).toEqual([]);
+  });
+
+  /** Every delivery to the endpoint, newest first, once those of `eventIds` are settled. */
+  async function settledDeliveries(eventIds: readonly string[]): Promise<WebhookDelivery[]> {
+    return pollUntil(
+      async () => {
+        const all: WebhookDelivery[] = [];
+        for await (const delivery of parcelgate.webhookEndpoints.deliveries(endpointId, {
+          limit: 5,
+        })) {
+          all.push(delivery);
+        }
+        return all;
+      },
+      (all) =>
+        eventIds.every((id) =>
+          all.some((delivery) => delivery.eventId === id && delivery.status !== 'pending'),
+        ),
+    );
+  }
+
+  it('answers the test event 204: the signature verifies with the SDK', async () => {
+    const delivery = await parcelgate.webhookEndpoints.test(endpointId);
+    expect(delivery).toMatchObject({ eventType: 'webhook_endpoint.test', status: 'delivered' });
+    expect(delivery.attempts.map((attempt) => attempt.statusCode)).toEqual([204]);
+  });
+
+  it("receives an intercept's events in order, each once, and drops a redelivery", async () => {
+    const { orderRef } = await shippedOrder('in_transit', {}, hookedUrl);
+    const { order } = await cancel(orderRef, hookedUrl);
+    expect(order.state).toBe('refunded');
+    const events = [];
+    for await (const event of parcelgate.events.list({ objectId: order.interceptId ?? '' })) {
+      events.push(event);
+    }
+    expect(events.map((event) => event.type).reverse()).toEqual([
+      'intercept.created',
+      'intercept.accepted',
+    ]);
+    const ids = events.map((event) => event.id);
+    const deliveries = await settledDeliveries(ids);
+    const mine = deliveries.filter((delivery) => ids.includes(delivery.eventId)).reverse();
+    expect(mine.map((delivery) => [delivery.eventType, delivery.status])).toEqual([
+      ['intercept.created', 'delivered'],
+      ['intercept.accepted', 'delivered'],
+    ]);
+    expect(mine.map((delivery) => delivery.attempts.at(-1)?.statusCode)).toEqual([204, 204]);
+
+    // A redelivery keeps the event's id as webhook-id: the receiver acknowledges it and
+    // does nothing again.
+    const accepted = events.find((event) => event.type === 'intercept.accepted');
+    const queued = await parcelgate.events.redeliver(accepted?.id ?? '', { endpointId });
+    expect(queued.deliveries).toHaveLength(1);
+    const after = await pollUntil(
+      () => parcelgate.webhookEndpoints.deliveriesPage(endpointId, { limit: 20 }),
+      (page) =>
+        page.data.some(
+          (delivery) => delivery.id === queued.deliveries[0]?.id && delivery.status !== 'pending',
+        ),
+    );
+    const redelivered = after.data.find((delivery) => delivery.id === queued.deliveries[0]?.id);
+    expect(redelivered?.attempts.at(-1)).toMatchObject({
+      statusCode: 200,
+      responseSnippet: '{"duplicate":true}',
+    });
+    const stored = (await (await fetch(`${hookedUrl}/orders/${orderRef}`)).json()) as Order;
+    expect(stored.actions.map((action) => action.action)).toEqual(['refund_buyer']);
+  });
+
+  it('still verifies after a secret rotation: the old secret signs during the overlap', async () => {
+    const rotated = await parcelgate.webhookEndpoints.rotateSecret(endpointId);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    // The receiver still holds only the old secret.
+    const delivery = await parcelgate.webhookEndpoints.test(endpointId);
+    expect(delivery.attempts.map((attempt) => attempt.statusCode)).toEqual([204]);
   });
 });

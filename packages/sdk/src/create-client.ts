@@ -6,11 +6,16 @@ import {
   carrierConnectionsResource,
 } from './resources/carrier-connections.ts';
 import { type CarriersResource, carriersResource } from './resources/carriers.ts';
+import { type EventsResource, eventsResource } from './resources/events.ts';
 import { type InterceptsResource, interceptsResource } from './resources/intercepts.ts';
 import { type ParcelsResource, parcelsResource } from './resources/parcels.ts';
 import { type PolicyResource, policyResource } from './resources/policy.ts';
 import { type RedirectsResource, redirectsResource } from './resources/redirects.ts';
 import { type TrackingResource, trackingResource } from './resources/tracking.ts';
+import {
+  type WebhookEndpointsResource,
+  webhookEndpointsResource,
+} from './resources/webhook-endpoints.ts';
 
 /** A Parcelgate API client: one property per resource, every call typed by the document. */
 export interface ParcelgateClient {
@@ -21,6 +26,8 @@ export interface ParcelgateClient {
   readonly policy: PolicyResource;
   readonly carrierConnections: CarrierConnectionsResource;
   readonly parcels: ParcelsResource;
+  readonly events: EventsResource;
+  readonly webhookEndpoints: WebhookEndpointsResource;
 }
 
 /**
@@ -55,5 +62,7 @@ export function createParcelgateClient(options: ParcelgateClientOptions): Parcel
     policy: policyResource(transport),
     carrierConnections: carrierConnectionsResource(transport),
     parcels: parcelsResource(transport),
+    events: eventsResource(transport),
+    webhookEndpoints: webhookEndpointsResource(transport),
   };
 }

@@ -38,13 +38,16 @@ export type {
 export type { Page, PageIterable } from './pagination.ts';
 export type { CarrierConnectionsResource } from './resources/carrier-connections.ts';
 export type { CarriersResource } from './resources/carriers.ts';
+export type { EventsResource } from './resources/events.ts';
 export type { InterceptsResource } from './resources/intercepts.ts';
 export type { ParcelsResource } from './resources/parcels.ts';
 export type { PolicyResource } from './resources/policy.ts';
 export type { RedirectsResource } from './resources/redirects.ts';
 export type { TrackingResource } from './resources/tracking.ts';
+export type { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
 export type { FetchFunction, RetryEvent } from './transport/retrying-fetch.ts';
 export type * from './types.ts';
+export { constructWebhookEvent } from './webhooks/construct-webhook-event.ts';
 export {
   type VerifiedWebhook,
   type VerifyWebhookOptions,
@@ -52,6 +55,7 @@ export {
   type WebhookHeaders,
 } from './webhooks/verify-webhook-signature.ts';
 export {
+  isWebhookVerificationError,
   WebhookVerificationError,
   type WebhookVerificationFailure,
 } from './webhooks/webhook-verification-error.ts';

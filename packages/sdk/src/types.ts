@@ -2,7 +2,7 @@
  * Named resource types, taken from the generated `components` so they always match the
  * OpenAPI document. Inputs are what a call accepts, outputs what the API answers.
  */
-import type { components, operations } from './generated/openapi.ts';
+import type { components, operations, webhooks } from './generated/openapi.ts';
 
 type Schemas = components['schemas'];
 
@@ -114,3 +114,76 @@ export type InterceptListQuery = ListQueryOf<'listIntercepts'> & {
 export type RedirectListQuery = ListQueryOf<'listRedirects'> & {
   readonly status?: RedirectStatus;
 };
+
+/** A webhook endpoint: where the tenant's events are POSTed, signed per Standard Webhooks. */
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+/** The answer of `client.webhookEndpoints.create()`: the endpoint and its secret, shown once. */
+export type CreatedWebhookEndpoint = Schemas['CreatedWebhookEndpoint'];
+/**
+ * The body of `client.webhookEndpoints.create()`. `enabled` is optional (the API defaults it
+ * to true); the generated type makes a field with a default required, as answers always
+ * carry it.
+ */
+export type NewWebhookEndpoint = Omit<Schemas['NewWebhookEndpoint'], 'enabled'> &
+  Partial<Pick<Schemas['NewWebhookEndpoint'], 'enabled'>>;
+/** The body of `client.webhookEndpoints.update()`: only the fields to change. */
+export type WebhookEndpointChanges = Schemas['WebhookEndpointChanges'];
+/** The answer of `client.webhookEndpoints.list()`: every endpoint of the tenant. */
+export type WebhookEndpointList = Schemas['WebhookEndpointList'];
+/** The body of `client.webhookEndpoints.rotateSecret()`: how long the old secret still signs. */
+export type SecretRotation = Schemas['SecretRotation'];
+/** The answer of a rotation: the new secret, shown once, and when the old one stops signing. */
+export type RotatedSecret = Schemas['RotatedSecret'];
+/** One event's delivery to one endpoint, with every attempt. */
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+/** One attempt of a delivery: status code, duration, the first bytes of the answer. */
+export type WebhookAttempt = Schemas['WebhookAttempt'];
+/** One page of an endpoint's deliveries, newest first. */
+export type WebhookDeliveryList = Schemas['WebhookDeliveryList'];
+/** Filters of `client.webhookEndpoints.deliveries()`. */
+export type WebhookDeliveryListQuery = NonNullable<
+  operations['listWebhookDeliveries']['parameters']['query']
+>;
+
+/** What happened: every event type the gateway writes and webhooks deliver. */
+export type WebhookEventType = Schemas['EventType'];
+/** An event about an intercept: `data` is the intercept as it was then. */
+export type InterceptEvent = Schemas['InterceptEvent'];
+/** An event about a redirect: `data` is the redirect as it was then. */
+export type RedirectEvent = Schemas['RedirectEvent'];
+/** A `parcel.status_changed` event: `data` is the parcel with its new and former status. */
+export type ParcelEvent = Schemas['ParcelEvent'];
+/** The `data` of a `parcel.status_changed` event. */
+export type ParcelStatusChange = Schemas['ParcelStatusChange'];
+/** An event about one of the tenant's webhook endpoints: `data` is the endpoint then. */
+export type WebhookEndpointEvent = Schemas['WebhookEndpointEvent'];
+
+/** The body the document's `webhooks` map gives one event type. */
+type WebhookBodyOf<Type extends WebhookEventType> =
+  webhooks[Type]['post']['requestBody']['content']['application/json'];
+
+/**
+ * The event of one type (or of each type of a union), with `type` narrowed to it:
+ * `WebhookEventOf<'intercept.returned'>` has an `Intercept` as `data`. Taken from the
+ * document's OpenAPI `webhooks` map, one entry per event type.
+ */
+export type WebhookEventOf<Type extends WebhookEventType> = Type extends WebhookEventType
+  ? WebhookBodyOf<Type> & { readonly type: Type }
+  : never;
+
+/**
+ * An event, as `client.events.get()` answers it and as a webhook delivers it (the
+ * document's `Event` schema): a union with one member per type, so `switch (event.type)`
+ * narrows the event to `WebhookEventOf<that type>`, `data` included, and a narrowed event
+ * can be passed on to a function taking `WebhookEventOf<...>`.
+ */
+export type WebhookEvent = WebhookEventOf<WebhookEventType>;
+
+/** A page of events, newest first. */
+export type EventList = Schemas['EventList'];
+/** Filters of `client.events.list()`: `type` (one or several) and `objectId`. */
+export type EventListQuery = NonNullable<operations['listEvents']['parameters']['query']>;
+/** The body of `client.events.redeliver()`: only to one endpoint, or to every one that wants it. */
+export type Redelivery = Schemas['Redelivery'];
+/** The deliveries a redelivery queued. */
+export type RedeliveryQueued = Schemas['RedeliveryQueued'];

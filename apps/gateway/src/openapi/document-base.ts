@@ -1,4 +1,5 @@
 import { problemTypesExtension } from './problem-types-extension.ts';
+import { webhooksSection } from './webhooks-section.ts';
 
 /** The security scheme every operation that is not public requires. */
 export const API_KEY_SCHEME = 'apiKey';
@@ -37,6 +38,11 @@ export const DOCUMENT_BASE = {
         'What happened to your intercepts, redirects and parcels, each with the whole object as it was then; kept 30 days.',
     },
     {
+      name: 'webhooks',
+      description:
+        'URLs that receive your events, signed per Standard Webhooks, and every delivery made to them. The payloads each event type sends are under `webhooks`.',
+    },
+    {
       name: 'carrier-callbacks',
       description:
         "Where carriers push route updates and intercept outcomes; no API key (each carrier's signature is verified). Not for API clients.",
@@ -47,6 +53,8 @@ export const DOCUMENT_BASE = {
         'Health, readiness and metrics for operators; no API key (keep /metrics behind a firewall).',
     },
   ],
+  // One POST per event type: what a webhook endpoint receives (OpenAPI 3.1).
+  webhooks: webhooksSection(),
   components: {
     securitySchemes: {
       [API_KEY_SCHEME]: {

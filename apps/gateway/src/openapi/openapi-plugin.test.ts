@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type GatewayApp } from '../app.ts';
 import { loadConfig } from '../config/load-config.ts';
+import { EVENT_TYPES } from '../policy/event-types.ts';
 
 /** The parts of the document these tests read. */
 interface Operation {
@@ -13,6 +14,20 @@ interface Operation {
     { readonly content?: Record<string, MediaType>; readonly headers?: Record<string, unknown> }
   >;
 }
+interface WebhookOperation extends Operation {
+  readonly parameters: readonly {
+    readonly name: string;
+    readonly in: string;
+    readonly required: boolean;
+  }[];
+}
+/** A component schema, with what an event schema's `type` property says. */
+interface EventSchema {
+  readonly examples?: readonly unknown[];
+  readonly properties?: {
+    readonly type?: { readonly enum?: readonly string[]; readonly const?: string };
+  };
+}
 interface MediaType {
   readonly schema?: { readonly $ref?: string; readonly examples?: readonly unknown[] };
   readonly example?: unknown;
@@ -23,8 +38,9 @@ interface Document {
   readonly info: { readonly title: string; readonly version: string };
   readonly tags: readonly { readonly name: string }[];
   readonly paths: Record<string, Record<string, Operation>>;
+  readonly webhooks: Record<string, Record<string, WebhookOperation>>;
   readonly components: {
-    readonly schemas: Record<string, { readonly examples?: readonly unknown[] }>;
+    readonly schemas: Record<string, EventSchema>;
     readonly securitySchemes: Record<string, { readonly type: string; readonly scheme: string }>;
   };
 }
@@ -168,6 +184,62 @@ describe('GET /openapi.json', () => {
     };
     const limit = list.parameters.find((parameter) => parameter.name === 'limit');
     expect(limit?.required).toBe(false);
+  });
+});
+
+describe('the webhooks section (OpenAPI 3.1 `webhooks`)', () => {
+  it('has one entry per event type, in the order of policy/event-types.ts, each one POST', () => {
+    expect(Object.keys(document.webhooks)).toEqual([...EVENT_TYPES]);
+    for (const [type, item] of Object.entries(document.webhooks)) {
+      expect(Object.keys(item), type).toEqual(['post']);
+    }
+  });
+
+  it('gives each type the event schema whose `type` holds it, by $ref', () => {
+    const expected: Record<string, string> = {
+      'intercept.returned': 'InterceptEvent',
+      'intercept.needs_attention': 'InterceptEvent',
+      'redirect.redirected': 'RedirectEvent',
+      'parcel.status_changed': 'ParcelEvent',
+      'webhook_endpoint.test': 'WebhookEndpointEvent',
+    };
+    for (const [type, item] of Object.entries(document.webhooks)) {
+      const body = item.post?.requestBody as
+        | { readonly required?: boolean; readonly content: Record<string, MediaType> }
+        | undefined;
+      expect(body?.required, type).toBe(true);
+      const ref = body?.content['application/json']?.schema?.$ref ?? '';
+      expect(ref, type).toMatch(
+        /^#\/components\/schemas\/(Intercept|Redirect|Parcel|WebhookEndpoint)Event$/,
+      );
+      const schema = document.components.schemas[ref.replace('#/components/schemas/', '')];
+      const allowed = schema?.properties?.type?.enum ?? [schema?.properties?.type?.const];
+      expect(allowed, type).toContain(type);
+      if (expected[type] !== undefined) {
+        expect(ref, type).toBe(`#/components/schemas/${expected[type]}`);
+      }
+    }
+  });
+
+  it('documents the three signature headers, the 2xx answer, and no API key', () => {
+    for (const [type, item] of Object.entries(document.webhooks)) {
+      const operation = item.post as WebhookOperation;
+      expect(operation.operationId, type).toMatch(/^[a-z][A-Za-z]+Webhook$/);
+      expect(operation.summary, type).toBeTruthy();
+      expect(
+        operation.parameters.map((parameter) => [parameter.name, parameter.in, parameter.required]),
+        type,
+      ).toEqual([
+        ['webhook-id', 'header', true],
+        ['webhook-timestamp', 'header', true],
+        ['webhook-signature', 'header', true],
+      ]);
+      expect(Object.keys(operation.responses), type).toEqual(['2XX', 'default']);
+      expect(operation.security, type).toEqual([]);
+    }
+    const ids = Object.values(document.webhooks).map((item) => item.post?.operationId);
+    const pathIds = operations().map(([, operation]) => operation.operationId);
+    expect(new Set([...ids, ...pathIds]).size).toBe(ids.length + pathIds.length);
   });
 });
 

@@ -6,14 +6,16 @@
  * since no gateway runs here.
  */
 import {
+  constructWebhookEvent,
   createParcelgateClient,
   type Intercept,
   isConnectionError,
   isNotEligible,
   type ParcelgateClient,
   verifyWebhookSignature,
+  type WebhookEventOf,
 } from '@parcelgate/sdk';
-import type { paths } from '@parcelgate/sdk/openapi';
+import type { paths, webhooks } from '@parcelgate/sdk/openapi';
 
 type IsAny<Value> = 0 extends 1 & Value ? true : false;
 const notAny = <Value>(_value: Value, _proof: IsAny<Value> extends false ? true : never) => {};
@@ -89,6 +91,32 @@ export async function everyOperation(client: ParcelgateClient): Promise<Intercep
     notAny(item.orderRef, true);
   }
   await client.parcels.listPage({ limit: 10 });
+  for await (const event of client.events.list({ type: ['intercept.returned'] })) {
+    if (event.type === 'intercept.returned') {
+      notAny(event.data.orderRef, true);
+    }
+  }
+  const event = await client.events.get('evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z');
+  await client.events.redeliver(event.id, { endpointId: 'whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z' });
+  const endpoint = await client.webhookEndpoints.create({ url: 'https://example.com/hooks' });
+  notAny(endpoint.secret, true);
+  await client.webhookEndpoints.list();
+  await client.webhookEndpoints.update(endpoint.id, { enabled: false });
+  notAny((await client.webhookEndpoints.rotateSecret(endpoint.id)).secret, true);
+  notAny((await client.webhookEndpoints.test(endpoint.id)).attempts, true);
+  for await (const delivery of client.webhookEndpoints.deliveries(endpoint.id)) {
+    notAny(delivery.status, true);
+  }
+  await client.webhookEndpoints.delete(endpoint.id);
+  const returned: WebhookEventOf<'intercept.returned'> = await constructWebhookEvent(
+    '{}',
+    new Headers(),
+    endpoint.secret,
+  ).then((received) => received as WebhookEventOf<'intercept.returned'>);
+  notAny(returned.data.status, true);
+  const delivered: webhooks['intercept.returned']['post']['requestBody']['content']['application/json'] =
+    returned;
+  notAny(delivered, true);
   const raw: paths['/v1/intercepts']['post']['requestBody']['content']['application/json'] =
     request;
   notAny(raw, true);

@@ -1,9 +1,13 @@
 import type {
   CarrierConnection,
+  CreatedWebhookEndpoint,
   Intercept,
+  InterceptEvent,
   InterceptRequest,
   NewCarrierConnection,
   RegisteredParcel,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from '../types.ts';
 
 /** The body of an intercept request, as the document's example has it. */
@@ -77,5 +81,66 @@ export function registeredParcel(id = 'pcl_01JD3K9V7Q8M2N4P6R8T0V2X4Z'): Registe
     trackingNumber: 'SBX100000016',
     orderRef: 'TTS-5801',
     createdAt: '2026-11-26T09:12:03.000Z',
+  };
+}
+
+/** An event about {@link acceptedIntercept}, of the given intercept event type. */
+export function interceptEvent(
+  type: InterceptEvent['type'] = 'intercept.accepted',
+  id = 'evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+): InterceptEvent {
+  const intercept = acceptedIntercept();
+  return {
+    id,
+    type,
+    occurredAt: '2026-11-26T09:12:03.214Z',
+    objectKind: 'intercept',
+    objectId: intercept.id,
+    data: type === 'intercept.returned' ? { ...intercept, status: 'returned' } : intercept,
+  };
+}
+
+/** A webhook endpoint as the API shows it (no secret). */
+export function webhookEndpoint(id = 'whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z'): WebhookEndpoint {
+  return {
+    id,
+    url: 'https://orders.example.com/parcelgate/webhooks',
+    description: 'order service, production',
+    eventTypes: ['intercept.returned', 'intercept.failed', 'intercept.needs_attention'],
+    enabled: true,
+    disabledReason: null,
+    previousSecretExpiresAt: null,
+    createdAt: '2026-11-26T09:12:03.000Z',
+    updatedAt: '2026-11-26T09:12:03.000Z',
+  };
+}
+
+/** The answer to creating {@link webhookEndpoint}: with its secret, shown once. */
+export function createdWebhookEndpoint(id?: string): CreatedWebhookEndpoint {
+  return { ...webhookEndpoint(id), secret: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD' };
+}
+
+/** One delivery of an event to {@link webhookEndpoint}, delivered at the first attempt. */
+export function webhookDelivery(id = 'whd_5f0c6a1b2d3e4f5061728394a5b6c7d8'): WebhookDelivery {
+  return {
+    id,
+    endpointId: 'whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+    eventId: 'evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+    eventType: 'intercept.returned',
+    objectId: 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+    status: 'delivered',
+    nextAttemptAt: null,
+    createdAt: '2026-11-26T09:12:03.000Z',
+    settledAt: '2026-11-26T09:12:03.100Z',
+    attempts: [
+      {
+        attemptedAt: '2026-11-26T09:12:03.050Z',
+        outcome: 'delivered',
+        statusCode: 204,
+        durationMs: 41,
+        responseSnippet: '',
+        error: null,
+      },
+    ],
   };
 }

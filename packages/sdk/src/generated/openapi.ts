@@ -562,7 +562,368 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "intercept.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept was created (pending)
+         * @description Sent to each enabled endpoint subscribed to `intercept.created` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.created`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intercept.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept is now `accepted`
+         * @description Sent to each enabled endpoint subscribed to `intercept.accepted` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.accepted`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptAcceptedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intercept.returning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept is now `returning`
+         * @description Sent to each enabled endpoint subscribed to `intercept.returning` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.returning`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptReturningWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intercept.returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept is now `returned`
+         * @description Sent to each enabled endpoint subscribed to `intercept.returned` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.returned`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptReturnedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intercept.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept is now `rejected`
+         * @description Sent to each enabled endpoint subscribed to `intercept.rejected` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.rejected`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptRejectedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intercept.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept is now `failed`
+         * @description Sent to each enabled endpoint subscribed to `intercept.failed` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.failed`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intercept.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept is now `cancelled`
+         * @description Sent to each enabled endpoint subscribed to `intercept.cancelled` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.cancelled`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptCancelledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intercept.needs_attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An intercept was flagged for a person
+         * @description Sent to each enabled endpoint subscribed to `intercept.needs_attention` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `InterceptEvent` whose `type` is `intercept.needs_attention`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["interceptNeedsAttentionWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redirect.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A redirect was created (pending)
+         * @description Sent to each enabled endpoint subscribed to `redirect.created` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `RedirectEvent` whose `type` is `redirect.created`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["redirectCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redirect.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A redirect is now `accepted`
+         * @description Sent to each enabled endpoint subscribed to `redirect.accepted` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `RedirectEvent` whose `type` is `redirect.accepted`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["redirectAcceptedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redirect.redirected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A redirect is now `redirected`
+         * @description Sent to each enabled endpoint subscribed to `redirect.redirected` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `RedirectEvent` whose `type` is `redirect.redirected`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["redirectRedirectedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redirect.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A redirect is now `rejected`
+         * @description Sent to each enabled endpoint subscribed to `redirect.rejected` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `RedirectEvent` whose `type` is `redirect.rejected`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["redirectRejectedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redirect.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A redirect is now `failed`
+         * @description Sent to each enabled endpoint subscribed to `redirect.failed` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `RedirectEvent` whose `type` is `redirect.failed`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["redirectFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redirect.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A redirect is now `cancelled`
+         * @description Sent to each enabled endpoint subscribed to `redirect.cancelled` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `RedirectEvent` whose `type` is `redirect.cancelled`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["redirectCancelledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redirect.needs_attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A redirect was flagged for a person
+         * @description Sent to each enabled endpoint subscribed to `redirect.needs_attention` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `RedirectEvent` whose `type` is `redirect.needs_attention`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["redirectNeedsAttentionWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "parcel.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A parcel you act on changed its normalized status
+         * @description Sent to each enabled endpoint subscribed to `parcel.status_changed` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `ParcelEvent` whose `type` is `parcel.status_changed`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["parcelStatusChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One of your webhook endpoints was disabled after failing a day
+         * @description Sent to each enabled endpoint subscribed to `webhook_endpoint.disabled` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `WebhookEndpointEvent` whose `type` is `webhook_endpoint.disabled`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["webhookEndpointDisabledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A test event, sent by `POST /v1/webhook-endpoints/{id}/test`
+         * @description Sent to each enabled endpoint subscribed to `webhook_endpoint.test` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `WebhookEndpointEvent` whose `type` is `webhook_endpoint.test`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["webhookEndpointTestWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Address: {
@@ -5634,6 +5995,834 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    interceptCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.created` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interceptAcceptedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.accepted` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interceptReturningWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.returning` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interceptReturnedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.returned` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interceptRejectedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.rejected` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interceptFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.failed` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interceptCancelledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.cancelled` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interceptNeedsAttentionWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `intercept.needs_attention` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redirectCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `redirect.created` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redirectAcceptedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `redirect.accepted` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redirectRedirectedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `redirect.redirected` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redirectRejectedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `redirect.rejected` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redirectFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `redirect.failed` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redirectCancelledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `redirect.cancelled` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redirectNeedsAttentionWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `redirect.needs_attention` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    parcelStatusChangedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `parcel.status_changed` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParcelEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointDisabledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `webhook_endpoint.disabled` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointTestWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `webhook_endpoint.test` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
