@@ -276,7 +276,8 @@ export const Redelivery = sharedSchema(
   Type.Object(
     {
       endpointId: Type.Optional(
-        Type.Union([WebhookEndpointId], {
+        Type.String({
+          ...WebhookEndpointId,
           description:
             'Only to this endpoint (even one not subscribed to the type). Without it: every enabled endpoint that wants the type.',
         }),

@@ -2579,7 +2579,10 @@ export interface components {
          *     }
          */
         Redelivery: {
-            /** @description Only to this endpoint (even one not subscribed to the type). Without it: every enabled endpoint that wants the type. */
+            /**
+             * @description Only to this endpoint (even one not subscribed to the type). Without it: every enabled endpoint that wants the type.
+             * @example whe_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
             endpointId?: string;
         };
         /**
