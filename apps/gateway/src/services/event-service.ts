@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { presentEvent } from '../lifecycle/present-event.ts';
 import { ProblemError } from '../problems.ts';
 import { findEvent, listEvents } from '../store/events.ts';
-import { decodeSequenceCursor, encodeSequenceCursor } from '../store/pagination.ts';
+import { readSequenceCursor, sequencePage } from './list-page.ts';
 
 /** One event of the tenant; another tenant's is as unknown as a missing one. */
 export async function getEvent(
@@ -28,23 +28,11 @@ export async function listTenantEvents(
     readonly limit: number;
   },
 ) {
-  const beforeSeq = query.cursor === undefined ? undefined : decodeSequenceCursor(query.cursor);
-  if (query.cursor !== undefined && beforeSeq === undefined) {
-    throw new ProblemError('validation-failed', 'The cursor is not one this API returned.', {
-      errors: [{ pointer: '/query/cursor', detail: 'is not a cursor this API returned' }],
-    });
-  }
   const rows = await listEvents(app.database, tenantId, {
     types: query.type,
     objectId: query.objectId,
-    beforeSeq,
+    beforeSeq: readSequenceCursor(query.cursor),
     limit: query.limit,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(presentEvent),
-    nextCursor:
-      rows.length > query.limit && last !== undefined ? encodeSequenceCursor(last.seq) : null,
-  };
+  return sequencePage(rows, query.limit, presentEvent);
 }

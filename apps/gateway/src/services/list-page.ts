@@ -4,7 +4,9 @@ import { type CarrierAttempt, listAttemptsOf } from '../store/attempts.ts';
 import type { Queryable } from '../store/database.ts';
 import {
   decodeCursor,
+  decodeSequenceCursor,
   encodeCursor,
+  encodeSequenceCursor,
   type ListFilters,
   type PageCursor,
 } from '../store/pagination.ts';
@@ -54,13 +56,38 @@ export async function listPage<Row extends { readonly id: string; readonly creat
 
 /** The `cursor` query parameter decoded, or a 400 naming it when this API did not write it. */
 export function readCursor(value: string | undefined): PageCursor | undefined {
-  const cursor = value === undefined ? undefined : decodeCursor(value);
+  return checkedCursor(value, value === undefined ? undefined : decodeCursor(value));
+}
+
+/** The same for lists in write order (events, deliveries): the `seq` to read before. */
+export function readSequenceCursor(value: string | undefined): string | undefined {
+  return checkedCursor(value, value === undefined ? undefined : decodeSequenceCursor(value));
+}
+
+function checkedCursor<Cursor>(value: string | undefined, cursor: Cursor | undefined) {
   if (value !== undefined && cursor === undefined) {
     throw new ProblemError('validation-failed', 'The cursor is not one this API returned.', {
       errors: [{ pointer: '/query/cursor', detail: 'is not a cursor this API returned' }],
     });
   }
   return cursor;
+}
+
+/**
+ * A page of rows in write order (read one past `limit`), presented, with the cursor of
+ * the next page or null when nothing follows.
+ */
+export function sequencePage<Row extends { readonly seq: string }, Shown>(
+  rows: readonly Row[],
+  limit: number,
+  present: (row: Row) => Shown,
+): { readonly data: Shown[]; readonly nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(present),
+    nextCursor: rows.length > limit && last !== undefined ? encodeSequenceCursor(last.seq) : null,
+  };
 }
 
 /**

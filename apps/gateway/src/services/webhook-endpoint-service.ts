@@ -4,7 +4,6 @@ import { newId } from '../ids.ts';
 import { presentWebhookEndpoint } from '../lifecycle/present-event.ts';
 import { ProblemError } from '../problems.ts';
 import { findEvent, insertEvent } from '../store/events.ts';
-import { decodeSequenceCursor, encodeSequenceCursor } from '../store/pagination.ts';
 import {
   type DeliveryStatus,
   type DeliveryWithAttempts,
@@ -25,6 +24,7 @@ import {
 } from '../store/webhook-endpoints.ts';
 import { checkWebhookTarget } from '../webhooks/target-guard.ts';
 import { newWebhookSecret } from '../webhooks/webhook-secret.ts';
+import { readSequenceCursor, sequencePage } from './list-page.ts';
 
 type App = Pick<FastifyInstance, 'database' | 'config' | 'connectionSecrets' | 'webhooks'>;
 
@@ -207,25 +207,13 @@ export async function listEndpointDeliveries(
   },
 ) {
   await endpointOf(app, tenantId, id);
-  const beforeSeq = query.cursor === undefined ? undefined : decodeSequenceCursor(query.cursor);
-  if (query.cursor !== undefined && beforeSeq === undefined) {
-    throw new ProblemError('validation-failed', 'The cursor is not one this API returned.', {
-      errors: [{ pointer: '/query/cursor', detail: 'is not a cursor this API returned' }],
-    });
-  }
   const rows = await listDeliveries(app.database, tenantId, id, {
-    beforeSeq,
+    beforeSeq: readSequenceCursor(query.cursor),
     status: query.status,
     eventId: query.eventId,
     limit: query.limit,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(presentDelivery),
-    nextCursor:
-      rows.length > query.limit && last !== undefined ? encodeSequenceCursor(last.seq) : null,
-  };
+  return sequencePage(rows, query.limit, presentDelivery);
 }
 
 /**
