@@ -20,6 +20,7 @@ import { installResponseHeaders } from './http/response-headers.ts';
 import { installValidation } from './http/validation.ts';
 import { startEventPurge } from './jobs/event-purge.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
+import { disabledBatchRunner, startInterceptBatchWorker } from './jobs/intercept-batch-worker.ts';
 import { startQueue } from './jobs/queue.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
@@ -214,6 +215,10 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const reconciler = boss === undefined ? disabledReconciler : await startReconciler(app, boss);
   app.decorate('reconciler', reconciler);
   app.addHook('onClose', () => reconciler.stop());
+  const batches =
+    boss === undefined ? disabledBatchRunner : await startInterceptBatchWorker(app, boss);
+  app.decorate('interceptBatches', batches);
+  app.addHook('onClose', () => batches.stop());
   const sending = {
     database,
     box: connectionSecrets.box,

@@ -1,4 +1,5 @@
 import type { Operation } from '../deadline/budgets.ts';
+import type { BatchConfig } from './batch-config.ts';
 import type { ClientConfig } from './client-config.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
@@ -53,6 +54,8 @@ export interface GatewayConfig {
   readonly webhooks: WebhookConfig;
   /** Rate limits per tenant, key and address; client timeouts; Idempotency-Key lifetime. */
   readonly client: ClientConfig;
+  /** Bulk intercepts: each tenant's share of the running items, the batch body limit. */
+  readonly batches: BatchConfig;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
   readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
 }

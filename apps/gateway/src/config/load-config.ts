@@ -1,4 +1,5 @@
 import { parseSecretKey } from '../connections/secret-box.ts';
+import { readBatchConfig } from './batch-config.ts';
 import { readClientConfig } from './client-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
@@ -99,6 +100,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     reconcile: readReconcileConfig(integer, problems),
     webhooks: readWebhookConfig(env, integer, problems),
     client: readClientConfig(env, integer, problems),
+    batches: readBatchConfig(integer),
     carrierEnvironment: env,
   };
   if (problems.length > 0) {

@@ -181,7 +181,8 @@ function hashRequest(request: FastifyRequest): string {
     .digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted, so the same request hashes the same however it was written. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) {
     return `[${value.map(canonicalJson).join(',')}]`;
   }

@@ -5,6 +5,7 @@ import { carrierCallbackRoutes } from './v1/carrier-callbacks.ts';
 import { carrierConnectionRoutes } from './v1/carrier-connections.ts';
 import { carrierRoutes } from './v1/carriers.ts';
 import { eventRoutes } from './v1/events.ts';
+import { interceptBatchRoutes } from './v1/intercept-batches.ts';
 import { interceptRoutes } from './v1/intercepts.ts';
 import { parcelRoutes } from './v1/parcels.ts';
 import { policyRoutes } from './v1/policy.ts';
@@ -21,6 +22,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(carrierRoutes);
       await v1.register(trackingRoutes);
       await v1.register(interceptRoutes);
+      await v1.register(interceptBatchRoutes);
       await v1.register(redirectRoutes);
       await v1.register(policyRoutes);
       await v1.register(carrierConnectionRoutes);

@@ -3,6 +3,7 @@ import { COMMON_SCHEMAS } from './common.ts';
 import { CONNECTION_SCHEMAS } from './connections.ts';
 import { EVENT_FIELD_SCHEMAS } from './event-fields.ts';
 import { EVENT_SCHEMAS } from './events.ts';
+import { INTERCEPT_BATCH_SCHEMAS } from './intercept-batches.ts';
 import { INTERCEPT_SCHEMAS } from './intercepts.ts';
 import { PARCEL_SCHEMAS } from './parcels.ts';
 import { POLICY_SCHEMAS } from './policy.ts';
@@ -15,6 +16,7 @@ export const ALL_SCHEMAS = [
   ...COMMON_SCHEMAS,
   ...TRACKING_SCHEMAS,
   ...INTERCEPT_SCHEMAS,
+  ...INTERCEPT_BATCH_SCHEMAS,
   ...REDIRECT_SCHEMAS,
   ...CARRIER_SCHEMAS,
   ...POLICY_SCHEMAS,

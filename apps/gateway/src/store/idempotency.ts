@@ -183,3 +183,19 @@ export async function purgeExpiredIdempotencyKeys(
   );
   return rows.length;
 }
+
+/**
+ * Ties what a request created (a batch) to its key in the caller's transaction, as storing
+ * an action does (`withFirstTransition`): a takeover after a crash then answers with it
+ * (`earlierActionId`) instead of creating a second one.
+ */
+export async function tieIdempotencyKey(
+  db: Queryable,
+  scope: IdempotencyScope,
+  createdId: string,
+): Promise<void> {
+  await db.query(
+    'UPDATE idempotency_keys SET action_id = $3 WHERE tenant_id = $1 AND idempotency_key = $2',
+    [scope.tenantId, scope.key, createdId],
+  );
+}

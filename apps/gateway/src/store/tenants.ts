@@ -121,3 +121,9 @@ export async function setTenantPolicy(
     JSON.stringify(policy),
   ]);
 }
+
+/** A tenant by id, or undefined (background work acting for a tenant reads it fresh). */
+export async function findTenant(db: Queryable, id: string): Promise<Tenant | undefined> {
+  const [row] = await db.query<Tenant>('SELECT id, name, policy FROM tenants WHERE id = $1', [id]);
+  return row;
+}
