@@ -36,6 +36,7 @@ import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { createActiveIntercepts } from './services/active-intercepts.ts';
+import { runBatchItem } from './services/batches/run-batch-item.ts';
 import { ATTEMPT_LOG_DEFAULTS, openAttemptLog } from './store/attempt-log.ts';
 import { followChanges } from './store/change-notices.ts';
 import { type Database, openDatabase } from './store/database.ts';
@@ -216,7 +217,20 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   app.decorate('reconciler', reconciler);
   app.addHook('onClose', () => reconciler.stop());
   const batches =
-    boss === undefined ? disabledBatchRunner : await startInterceptBatchWorker(app, boss);
+    boss === undefined
+      ? disabledBatchRunner
+      : await startInterceptBatchWorker(app, boss, (batch, item) =>
+          runBatchItem(
+            {
+              app,
+              log: app.log.child({ component: 'intercept-batches' }),
+              batchId: batch.id,
+              tenant: batch.tenant,
+              leaseMs: batch.leaseMs,
+            },
+            item,
+          ),
+        );
   app.decorate('interceptBatches', batches);
   app.addHook('onClose', () => batches.stop());
   const sending = {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deadlineOf } from '../deadline/install-deadlines.ts';
 import { ProblemError } from '../problems.ts';
@@ -9,6 +8,7 @@ import {
   detachIdempotencyAction,
   type IdempotencyScope,
   releaseIdempotencyKey,
+  requestHashOf,
 } from '../store/idempotency.ts';
 
 /** How a route treats the Idempotency-Key header (set in the route's `config`). */
@@ -175,24 +175,7 @@ function replay(
 
 /** Method, path and the body with keys sorted, so formatting differences don't count. */
 function hashRequest(request: FastifyRequest): string {
-  const path = request.url.split('?')[0] ?? request.url;
-  return createHash('sha256')
-    .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
-    .digest('hex');
-}
-
-/** JSON with object keys sorted, so the same request hashes the same however it was written. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return requestHashOf(request.method, request.url.split('?')[0] ?? request.url, request.body);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

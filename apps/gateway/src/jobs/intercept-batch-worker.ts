@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
-import { runBatchItem } from '../services/batches/run-batch-item.ts';
 import {
   batchBacklog,
+  type ClaimedItem,
   claimBatchItems,
   completeInterceptBatch,
   listRunningBatches,
   loadInterceptBatch,
   requeueBatchItem,
 } from '../store/intercept-batches.ts';
-import { findTenant } from '../store/tenants.ts';
+import { type AuthenticatedTenant, findTenant } from '../store/tenants.ts';
 
 /** The pg-boss queue of batch turns: one job runs one turn of one batch. */
 export const INTERCEPT_BATCH_QUEUE = 'parcelgate-intercept-batches';
@@ -28,6 +28,15 @@ const IDLE_MAX_MS = 5_000;
 export interface BatchTurn {
   readonly batchId: string;
 }
+
+/**
+ * Runs one claimed item to its result or back into the queue: the action pipeline, given
+ * by `app.ts` (jobs stand below services and do not import them).
+ */
+export type RunBatchItem = (
+  batch: { readonly id: string; readonly tenant: AuthenticatedTenant; readonly leaseMs: number },
+  item: ClaimedItem,
+) => Promise<unknown>;
 
 /** Runs bulk intercepts in the background. */
 export interface BatchRunner {
@@ -79,6 +88,7 @@ export function itemLeaseMs(app: Pick<FastifyInstance, 'carriers' | 'resilience'
 export async function startInterceptBatchWorker(
   app: FastifyInstance,
   boss: PgBoss,
+  runItem: RunBatchItem,
 ): Promise<BatchRunner> {
   const log = app.log.child({ component: 'intercept-batches' });
   const leaseMs = itemLeaseMs(app);
@@ -113,10 +123,10 @@ export async function startInterceptBatchWorker(
       tenantLimit: share,
       leaseMs,
     });
-    const context = { app, log, batchId, tenant: { ...tenant, keyId: batch.keyId }, leaseMs };
+    const running = { id: batchId, tenant: { ...tenant, keyId: batch.keyId }, leaseMs };
     await Promise.all(
       claimed.map((item) =>
-        runBatchItem(context, item).catch(async (error: unknown) => {
+        runItem(running, item).catch(async (error: unknown) => {
           // The database failed around the item: it is run again, answered from its key.
           log.error({ err: error, batchId, item: item.index }, 'batch item failed to run');
           await requeueBatchItem(app.database, batchId, item.index, 1_000).catch(() => {});

@@ -264,6 +264,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/intercepts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Intercept many parcels at once (up to 1,000)
+         * @description Each item is the body of `POST /v1/intercepts`. The batch is checked and stored, then answered at once (202, with a Location to follow it); its items run in the background, each exactly as a single intercept with an Idempotency-Key of its own (policy, the parcel's one live intercept, attempts, events, reconciliation), under each carrier's limits and the tenant's share of them. An item that fails validation is a 400 naming `/items/<index>/<field>`, and so is a parcel named twice. One Idempotency-Key covers the batch; a batch survives a restart of the gateway and never intercepts an item twice.
+         */
+        post: operations["createInterceptBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/intercepts/batch/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a batch's progress and its items' results
+         * @description Counts by run status (queued, running, done) and by outcome (succeeded, pending, refused, failed, cancelled; following each intercept as it settles), and one page of items in order with their intercept, status and reasons.
+         */
+        get: operations["getInterceptBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/intercepts/eligibility": {
         parameters: {
             query?: never;
@@ -1691,6 +1731,96 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description A bulk intercept: its progress counts and per-item results. */
+        InterceptBatch: {
+            /** @example icb_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /** @enum {unknown} */
+            status: "running" | "done";
+            counts: components["schemas"]["InterceptBatchCounts"];
+            /** Format: date-time */
+            createdAt: string;
+            completedAt: string | null;
+            /** @description One page of items in index order; empty in the answer to the POST. */
+            items: components["schemas"]["InterceptBatchItem"][];
+            /** @description Pass as `cursor` for the next page of items; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description Item counts; outcomes follow each intercept as it settles. */
+        InterceptBatchCounts: {
+            total: number;
+            /** @description Waiting for their turn. */
+            queued: number;
+            /** @description Being sent now. */
+            running: number;
+            /** @description Finished: counted again below by outcome. */
+            done: number;
+            /** @description The carrier took the intercept (accepted, returning or returned). */
+            succeeded: number;
+            /** @description Sent; the carrier decides later. */
+            pending: number;
+            /** @description Refused by policy or by the carrier, with reasons. */
+            refused: number;
+            /** @description Could not be done (see the problem or the intercept of the item). */
+            failed: number;
+            /** @description Intercepts the merchant withdrew since. */
+            cancelled: number;
+        };
+        InterceptBatchItem: {
+            /** @description Its position in `items` of the request, from 0. */
+            index: number;
+            carrier: string;
+            trackingNumber: string;
+            /** @enum {unknown} */
+            status: "queued" | "running" | "done";
+            /** @description Null until the item is done. */
+            outcome: components["schemas"]["InterceptBatchOutcome"] | null;
+            /** @description The intercept it made (`GET /v1/intercepts/{id}`); null when none was stored. */
+            interceptId: string | null;
+            /** @description The intercept's status now. */
+            interceptStatus: components["schemas"]["InterceptStatus"] | null;
+            /** @description Why it was refused or failed: policy reason codes, or those of the carrier. */
+            reasons: {
+                code: string;
+                message: string;
+            }[];
+            /** @description The problem a single `POST /v1/intercepts` would have answered, if any. */
+            problem: {
+                /** Format: uri */
+                type: string;
+                status: number;
+                detail: string;
+            } | null;
+        };
+        /**
+         * @description succeeded (the carrier took it), pending (it decides later), refused (policy or the carrier said no: see reasons), failed (see problem, or the intercept), cancelled (withdrawn since). Follows the intercept as reconciliation settles it.
+         * @enum {unknown}
+         */
+        InterceptBatchOutcome: "succeeded" | "pending" | "refused" | "failed" | "cancelled";
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "carrier": "sandbox",
+         *           "trackingNumber": "SBX100000016",
+         *           "reason": "merchant_error",
+         *           "orderRef": "TTS-5801",
+         *           "pickupMode": "platform_pickup"
+         *         },
+         *         {
+         *           "carrier": "sandbox",
+         *           "trackingNumber": "SBX100000024",
+         *           "reason": "merchant_error",
+         *           "orderRef": "TTS-5801",
+         *           "pickupMode": "platform_pickup"
+         *         }
+         *       ]
+         *     }
+         */
+        InterceptBatchRequest: {
+            /** @description Each item is the body of `POST /v1/intercepts`. A parcel (carrier and tracking number) may appear once per batch. */
+            items: components["schemas"]["InterceptRequest"][];
         };
         /**
          * @example {
@@ -4303,6 +4433,186 @@ export interface operations {
             };
             /** @description The carrier did not answer within the latency budget. */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInterceptBatch: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Unique per operation (draft-ietf-httpapi-idempotency-key-header). Repeating it with the same body replays the first answer without calling the carrier again.
+                 * @example 6f1c2b9e-8d4a-4a8e-9a51-2f1a7d3c0b11
+                 */
+                "idempotency-key": string;
+                /**
+                 * @description RFC 7240. `wait=N` tightens the latency budget to N seconds.
+                 * @example wait=3
+                 */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterceptBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description A bulk intercept: its progress counts and per-item results. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterceptBatch"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInterceptBatch: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A bulk intercept: its progress counts and per-item results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterceptBatch"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { Deadline } from '../../deadline/deadline.ts';
-import { canonicalJson, type IdempotencyClaim } from '../../http/idempotency.ts';
 import { isProblemError, PROBLEM_BASE_URI, type ProblemError } from '../../problems.ts';
 import {
   claimIdempotencyKey,
@@ -9,6 +7,7 @@ import {
   detachIdempotencyAction,
   type IdempotencyScope,
   releaseIdempotencyKey,
+  requestHashOf,
   type StoredResponse,
 } from '../../store/idempotency.ts';
 import {
@@ -69,9 +68,7 @@ export async function runBatchItem(
   const path = `/v1/intercepts/batch/${batchId}/items/${item.index}`;
   const decision = await claimIdempotencyKey(app.database, {
     ...scope,
-    requestHash: createHash('sha256')
-      .update(`POST ${path}\n${canonicalJson(item.request)}`)
-      .digest('hex'),
+    requestHash: requestHashOf('POST', path, item.request),
     method: 'POST',
     path,
     leaseMs: context.leaseMs,
@@ -98,7 +95,7 @@ export async function runBatchItem(
     case 'process':
       break;
   }
-  const claim: IdempotencyClaim = {
+  const claim: NonNullable<ActionScope['request']['idempotency']> = {
     scope,
     earlierActionId: decision.actionId,
     detachAction: () => detachIdempotencyAction(app.database, scope),
