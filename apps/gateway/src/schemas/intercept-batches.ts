@@ -116,7 +116,57 @@ export const InterceptBatch = sharedSchema(
         description: 'Pass as `cursor` for the next page of items; null on the last page.',
       }),
     },
-    { description: 'A bulk intercept: its progress counts and per-item results.' },
+    {
+      description: 'A bulk intercept: its progress counts and per-item results.',
+      examples: [
+        {
+          id: 'icb_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+          status: 'running',
+          counts: {
+            total: 3,
+            queued: 1,
+            running: 0,
+            done: 2,
+            succeeded: 1,
+            pending: 0,
+            refused: 1,
+            failed: 0,
+            cancelled: 0,
+          },
+          createdAt: '2026-11-26T09:00:00Z',
+          completedAt: null,
+          items: [
+            {
+              index: 0,
+              carrier: 'sandbox',
+              trackingNumber: 'SBX100000016',
+              status: 'done',
+              outcome: 'succeeded',
+              interceptId: 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+              interceptStatus: 'accepted',
+              reasons: [],
+              problem: null,
+            },
+            {
+              index: 1,
+              carrier: 'sandbox',
+              trackingNumber: 'SBX100000024',
+              status: 'done',
+              outcome: 'refused',
+              interceptId: null,
+              interceptStatus: null,
+              reasons: [{ code: 'delivered', message: 'The parcel was already delivered.' }],
+              problem: {
+                type: 'https://parcelgate.dev/problems/not-eligible',
+                status: 422,
+                detail: 'The parcel cannot be intercepted now: delivered.',
+              },
+            },
+          ],
+          nextCursor: 'WyJzZXEiLCIyIl0',
+        },
+      ],
+    },
   ),
 );
 
