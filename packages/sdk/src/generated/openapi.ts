@@ -1434,6 +1434,7 @@ export interface components {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
          *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "objectKind": "intercept",
          *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "data": {
@@ -1506,6 +1507,7 @@ export interface components {
          *           "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "type": "intercept.accepted",
          *           "occurredAt": "2026-03-02T10:15:01.000Z",
+         *           "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "objectKind": "intercept",
          *           "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "data": {
@@ -1697,6 +1699,7 @@ export interface components {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
          *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "objectKind": "intercept",
          *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "data": {
@@ -1765,6 +1768,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The intercept’s id. */
             objectId: string;
             /** @enum {unknown} */
@@ -1987,6 +1995,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description `<carrier>:<trackingNumber>`. */
             objectId: string;
             /** @enum {string} */
@@ -2704,6 +2717,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The redirect’s id. */
             objectId: string;
             /** @enum {unknown} */
@@ -3148,6 +3166,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The endpoint’s id. */
             objectId: string;
             /** @enum {unknown} */
