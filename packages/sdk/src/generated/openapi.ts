@@ -1474,6 +1474,7 @@ export interface components {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
          *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "objectKind": "intercept",
          *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "data": {
@@ -1546,6 +1547,7 @@ export interface components {
          *           "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "type": "intercept.accepted",
          *           "occurredAt": "2026-03-02T10:15:01.000Z",
+         *           "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "objectKind": "intercept",
          *           "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "data": {
@@ -1880,6 +1882,7 @@ export interface components {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
          *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "objectKind": "intercept",
          *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "data": {
@@ -1948,6 +1951,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The intercept’s id. */
             objectId: string;
             /** @enum {unknown} */
@@ -2170,6 +2178,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description `<carrier>:<trackingNumber>`. */
             objectId: string;
             /** @enum {string} */
@@ -2887,6 +2900,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The redirect’s id. */
             objectId: string;
             /** @enum {unknown} */
@@ -3331,6 +3349,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The endpoint’s id. */
             objectId: string;
             /** @enum {unknown} */
