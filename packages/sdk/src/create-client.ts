@@ -7,6 +7,10 @@ import {
 } from './resources/carrier-connections.ts';
 import { type CarriersResource, carriersResource } from './resources/carriers.ts';
 import { type EventsResource, eventsResource } from './resources/events.ts';
+import {
+  type InterceptBatchesResource,
+  interceptBatchesResource,
+} from './resources/intercept-batches.ts';
 import { type InterceptsResource, interceptsResource } from './resources/intercepts.ts';
 import { type ParcelsResource, parcelsResource } from './resources/parcels.ts';
 import { type PolicyResource, policyResource } from './resources/policy.ts';
@@ -22,6 +26,7 @@ export interface ParcelgateClient {
   readonly carriers: CarriersResource;
   readonly tracking: TrackingResource;
   readonly intercepts: InterceptsResource;
+  readonly interceptBatches: InterceptBatchesResource;
   readonly redirects: RedirectsResource;
   readonly policy: PolicyResource;
   readonly carrierConnections: CarrierConnectionsResource;
@@ -58,6 +63,7 @@ export function createParcelgateClient(options: ParcelgateClientOptions): Parcel
     carriers: carriersResource(transport),
     tracking: trackingResource(transport),
     intercepts: interceptsResource(transport),
+    interceptBatches: interceptBatchesResource(transport),
     redirects: redirectsResource(transport),
     policy: policyResource(transport),
     carrierConnections: carrierConnectionsResource(transport),

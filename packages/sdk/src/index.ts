@@ -39,6 +39,7 @@ export type { Page, PageIterable } from './pagination.ts';
 export type { CarrierConnectionsResource } from './resources/carrier-connections.ts';
 export type { CarriersResource } from './resources/carriers.ts';
 export type { EventsResource } from './resources/events.ts';
+export type { InterceptBatchesResource } from './resources/intercept-batches.ts';
 export type { InterceptsResource } from './resources/intercepts.ts';
 export type { ParcelsResource } from './resources/parcels.ts';
 export type { PolicyResource } from './resources/policy.ts';

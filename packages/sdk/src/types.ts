@@ -80,6 +80,21 @@ export type Intercept = Schemas['Intercept'];
 /** One page of intercepts, newest first. */
 export type InterceptList = Schemas['InterceptList'];
 
+/** The body of `client.interceptBatches.create()`: up to 1,000 intercept requests. */
+export type InterceptBatchRequest = Schemas['InterceptBatchRequest'];
+/** A bulk intercept: its progress counts and one page of its items' results. */
+export type InterceptBatch = Schemas['InterceptBatch'];
+/** A batch's item counts, by run status and by outcome. */
+export type InterceptBatchCounts = Schemas['InterceptBatchCounts'];
+/** One item's result in a batch: its outcome, intercept, status and reasons. */
+export type InterceptBatchItem = Schemas['InterceptBatchItem'];
+/** How an item ended: `succeeded`, `pending`, `refused`, `failed` or `cancelled`. */
+export type InterceptBatchOutcome = Schemas['InterceptBatchOutcome'];
+/** The page of items `client.interceptBatches.get()` reads: `cursor` and `limit`. */
+export type InterceptBatchQuery = NonNullable<
+  operations['getInterceptBatch']['parameters']['query']
+>;
+
 /** Where a redirect is in its lifecycle. */
 export type RedirectStatus = Schemas['RedirectStatus'];
 /** The body of `client.redirects.create()`. */
