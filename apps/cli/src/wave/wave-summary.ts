@@ -7,6 +7,8 @@ import type { InterceptBatch, InterceptBatchItem } from '@parcelgate/sdk';
 import Table from 'cli-table3';
 
 const PLAIN = { head: [], border: [] };
+/** No rule between two rows: a long wave's table stays half as tall. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** The lines of the summary. */
 export function formatWaveSummary(
@@ -14,25 +16,26 @@ export function formatWaveSummary(
   items: readonly InterceptBatchItem[],
 ): string {
   const { counts } = batch;
-  const totals = new Table({ head: ['outcome', 'items'], style: PLAIN });
-  totals.push(
+  const outcomes: [string, number][] = [
     ['succeeded', counts.succeeded],
     ['pending', counts.pending],
     ['refused', counts.refused],
     ['failed', counts.failed],
-  );
-  if (counts.cancelled > 0) {
-    totals.push(['cancelled', counts.cancelled]);
-  }
-  totals.push(['total', counts.total]);
+    ...(counts.cancelled > 0 ? [['cancelled', counts.cancelled] as [string, number]] : []),
+    ['total', counts.total],
+  ];
+  const totals = new Table({ head: outcomes.map(([name]) => name), style: PLAIN });
+  totals.push(outcomes.map(([, count]) => count));
   const lines = [`batch ${batch.id} ${batch.status}`, totals.toString()];
   const notes = items.filter((item) => item.outcome !== 'succeeded');
   if (notes.length > 0) {
     const detail = new Table({
       head: ['row', 'outcome', 'carrier', 'tracking number', 'intercept', 'why'],
       style: PLAIN,
+      chars: COMPACT,
       wordWrap: true,
-      colWidths: [6, 11, 10, 18, 32, 48],
+      // 120 columns: an intercept id is 30 characters, a UPS tracking number 18.
+      colWidths: [6, 10, 9, 20, 32, 36],
     });
     for (const item of notes) {
       detail.push([
