@@ -25,7 +25,7 @@ describe('parcelgate intercept --from-csv', () => {
     expect(run.code).toBe(EXIT_CODES.partial);
     const [post] = gateway.sent;
     expect(post?.path).toBe('/v1/intercepts/batch');
-    const { items } = post?.body as { items: unknown[] };
+    const { items } = (post?.body ?? { items: [] }) as { items: unknown[] };
     expect(items).toHaveLength(4);
     expect(items[2]).toEqual({
       carrier: 'ups',
