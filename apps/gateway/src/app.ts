@@ -20,6 +20,10 @@ import { installResponseHeaders } from './http/response-headers.ts';
 import { installValidation } from './http/validation.ts';
 import { startEventPurge } from './jobs/event-purge.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
+import {
+  disabledOrderDeadlineWatch,
+  startOrderDeadlineWatch,
+} from './jobs/order-deadline-watch.ts';
 import { startQueue } from './jobs/queue.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
@@ -214,6 +218,10 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const reconciler = boss === undefined ? disabledReconciler : await startReconciler(app, boss);
   app.decorate('reconciler', reconciler);
   app.addHook('onClose', () => reconciler.stop());
+  const orderDeadlines =
+    boss === undefined ? disabledOrderDeadlineWatch : await startOrderDeadlineWatch(app, boss);
+  app.decorate('orderDeadlines', orderDeadlines);
+  app.addHook('onClose', () => orderDeadlines.stop());
   const sending = {
     database,
     box: connectionSecrets.box,

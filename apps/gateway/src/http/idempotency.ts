@@ -181,7 +181,8 @@ function hashRequest(request: FastifyRequest): string {
     .digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted, so two spellings of one body compare equal. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) {
     return `[${value.map(canonicalJson).join(',')}]`;
   }
