@@ -137,6 +137,34 @@ describe('order events', () => {
     expect(['missed', 'met']).toContain(answer.body.deadline.status);
   });
 
+  it('reports a pending intercept near its deadline at once, and the watcher reports the deadline missed', async () => {
+    // Kuaidi100 accepts an intercept later (its callback): it stays pending meanwhile.
+    const trackingNumber = await stack.sim.createParcel({
+      carrier: 'kuaidi100',
+      status: 'in_transit',
+    });
+    const answer = await stack.api.post<OrderEvent>(
+      '/v1/order-events',
+      refund('kuaidi100', trackingNumber, {
+        respondBy: new Date(Date.now() + 3_000).toISOString(),
+      }),
+    );
+    expect(answer.status, answer.text).toBe(201);
+    expect(answer.body.decisions[0]?.actionStatus).toBe('pending');
+    expect(answer.body.deadline.status).toBe('at_risk');
+    expect(answer.body.deadline.reasons[0]?.code).toBe('action_pending');
+    const missed = await pollUntil(
+      () =>
+        stack.api.get<{ data: { type: string }[] }>(
+          `/v1/events?objectId=${answer.body.id}&type=order_event.deadline_missed`,
+        ),
+      (page) => page.body.data.length > 0,
+    );
+    expect(missed.body.data.length, missed.text).toBe(1);
+    const read = await stack.api.get<OrderEvent>(`/v1/order-events/${answer.body.id}`);
+    expect(read.body.deadline.status).toBe('missed');
+  });
+
   it('is idempotent by Idempotency-Key without an id, and asks for one of them', async () => {
     const trackingNumber = await stack.sim.createParcel({
       carrier: 'sandbox',
