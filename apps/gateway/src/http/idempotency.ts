@@ -10,6 +10,7 @@ import {
   type IdempotencyScope,
   releaseIdempotencyKey,
 } from '../store/idempotency.ts';
+import { canonicalJson } from '../store/request-hash.ts';
 
 /** How a route treats the Idempotency-Key header (set in the route's `config`). */
 export type IdempotencyMode = 'required' | 'optional';
@@ -179,20 +180,6 @@ function hashRequest(request: FastifyRequest): string {
   return createHash('sha256')
     .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
     .digest('hex');
-}
-
-/** JSON with object keys sorted, so two spellings of one body compare equal. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

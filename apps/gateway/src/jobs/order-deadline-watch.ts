@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
-import {
-  DEADLINE_NEAR_MS,
-  rejudgeOrderEvent,
-} from '../services/order-events/judge-stored-event.ts';
-import type { OrderDeadlineWatch } from '../services/order-events/receive-order-event.ts';
+import { DEADLINE_NEAR_MS, rejudgeOrderEvent } from '../lifecycle/order-deadline.ts';
 import { listWatchedOrderEvents } from '../store/order-events.ts';
+
+/** What watches an event's deadline after the answer (jobs/order-deadline-watch.ts). */
+export interface OrderDeadlineWatch {
+  /** Checks the event again near and at its deadline. Never throws. */
+  watch(tenantId: string, id: string, respondBy: Date): Promise<void>;
+  stop(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The order-event deadline watcher; a no-op when the app was built without jobs. */
+    readonly orderDeadlines: OrderDeadlineWatch;
+  }
+}
 
 /** The pg-boss queue of order-event deadline checks. */
 export const ORDER_DEADLINE_QUEUE = 'parcelgate-order-deadline';

@@ -5,6 +5,8 @@
  * watcher all judge with it, so they never disagree.
  */
 
+import type { OrderEventType, StatusWindow } from './order-rules.ts';
+
 /** How an order event stands against its deadline. */
 export const DEADLINE_STATUSES = ['none', 'on_track', 'at_risk', 'missed', 'met'] as const;
 
@@ -126,4 +128,51 @@ export function judgeOrderDeadline(input: {
 function describeLeft(deadline: Date, now: Date): string {
   const left = deadline.getTime() - now.getTime();
   return left <= 0 ? 'past' : `${Math.ceil(left / 60_000)} min away`;
+}
+
+/** The operation an event type asks for, if any: what "cannot act in time" is about. */
+export function operationCalledFor(type: OrderEventType): StatusWindow | undefined {
+  switch (type) {
+    case 'refund_requested':
+    case 'cancellation_requested':
+      return 'intercept';
+    case 'address_change_requested':
+      return 'redirect';
+    default:
+      return undefined;
+  }
+}
+
+/** What the deadline needs of a parcel's stored decision. */
+export interface DecidedParcel {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly outcome: 'started' | 'not_started' | 'notified' | 'no_rule' | 'in_progress';
+  readonly actionStatus: string | null;
+  readonly reasons: readonly { readonly code: string; readonly message: string }[];
+}
+
+/** How a stored decision stands for the deadline. */
+export function progressOf(decision: DecidedParcel, called: boolean): ParcelProgress {
+  const names = { carrier: decision.carrier, trackingNumber: decision.trackingNumber };
+  if (decision.outcome === 'started') {
+    return { ...names, needsAction: true, actionStatus: decision.actionStatus ?? 'pending' };
+  }
+  if (decision.outcome === 'not_started' || (decision.outcome === 'no_rule' && called)) {
+    const first = decision.reasons[0];
+    return {
+      ...names,
+      needsAction: true,
+      ...(first === undefined || !isDeadlineCode(first.code)
+        ? first === undefined
+          ? {}
+          : { blocked: { code: 'not_eligible', message: first.message, ...names } }
+        : { blocked: { code: first.code, message: first.message, ...names } }),
+    };
+  }
+  return { ...names, needsAction: false };
+}
+
+function isDeadlineCode(code: string): code is DeadlineReason['code'] {
+  return (DEADLINE_REASON_CODES as readonly string[]).includes(code);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from './default-rules.ts';
-import { type OrderRule, matchRule, type ParcelFacts } from './order-rules.ts';
+import { matchRule, type OrderRule, type ParcelFacts } from './order-rules.ts';
 
 const inTransit: ParcelFacts = {
   eventType: 'refund_requested',
@@ -13,7 +13,10 @@ const inTransit: ParcelFacts = {
   orderTags: ['vip'],
 };
 
-const rule = (when: Partial<OrderRule['when']>, action: OrderRule['do'] = 'intercept'): OrderRule => ({
+const rule = (
+  when: Partial<OrderRule['when']>,
+  action: OrderRule['do'] = 'intercept',
+): OrderRule => ({
   id: 'rul_test',
   name: 'test',
   enabled: true,
@@ -30,7 +33,11 @@ describe('the default rule set', () => {
   });
 
   it('starts nothing for a parcel out of the window, or whose status is unknown', () => {
-    const delivered = { ...inTransit, status: 'delivered', inWindow: { intercept: false, redirect: false } } as const;
+    const delivered = {
+      ...inTransit,
+      status: 'delivered',
+      inWindow: { intercept: false, redirect: false },
+    } as const;
     expect(matchRule(DEFAULT_RULES, delivered)).toBeUndefined();
     expect(matchRule(DEFAULT_RULES, { ...inTransit, status: undefined })).toBeUndefined();
   });

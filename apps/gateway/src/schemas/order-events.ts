@@ -159,43 +159,82 @@ export const DeliveryEvidence = sharedSchema(
   }),
 );
 
+const sampleOrderEvent = {
+  id: 'oev_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+  externalId: 'tts-refund-5801-1',
+  type: 'refund_requested',
+  orderRef: 'TTS-5801',
+  orderTags: ['vip'],
+  parcels: sampleRequest.parcels,
+  newAddress: null,
+  note: null,
+  decisions: [
+    {
+      carrier: 'sandbox',
+      trackingNumber: 'SBX0000000001',
+      parcelStatus: 'in_transit',
+      ruleId: 'default:intercept-on-refund-or-cancellation',
+      action: 'intercept',
+      outcome: 'started',
+      actionId: 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+      actionStatus: 'accepted',
+      reasons: [],
+    },
+  ],
+  deadline: {
+    respondBy: '2026-03-02T12:00:00.000Z',
+    replyBy: null,
+    status: 'met',
+    reasons: [],
+  },
+  evidence: [],
+  createdAt: '2026-03-02T10:15:00.000Z',
+  updatedAt: '2026-03-02T10:15:01.000Z',
+};
+
 /** An order event as stored, with what was decided and how it stands against its deadline. */
 export const OrderEvent = sharedSchema(
   'OrderEvent',
-  Type.Object({
-    id: Type.String({ description: '`oev_…`' }),
-    externalId: Type.Union([Type.String(), Type.Null()]),
-    type: OrderEventType.ref,
-    orderRef: Type.String(),
-    orderTags: Type.Array(Type.String()),
-    parcels: Type.Array(OrderParcel.ref),
-    newAddress: Type.Union([Address.ref, Type.Null()]),
-    note: Type.Union([Type.String(), Type.Null()]),
-    decisions: Type.Array(ParcelDecision.ref),
-    deadline: Type.Object({
-      respondBy: NullableDateTime,
-      replyBy: Type.Union([DateTime, Type.Null()], {
-        description: 'For a damage report: 48 h from the buyer’s return request.',
+  Type.Object(
+    {
+      id: Type.String({ description: '`oev_…`' }),
+      externalId: Type.Union([Type.String(), Type.Null()]),
+      type: OrderEventType.ref,
+      orderRef: Type.String(),
+      orderTags: Type.Array(Type.String()),
+      parcels: Type.Array(OrderParcel.ref),
+      newAddress: Type.Union([Address.ref, Type.Null()]),
+      note: Type.Union([Type.String(), Type.Null()]),
+      decisions: Type.Array(ParcelDecision.ref),
+      deadline: Type.Object({
+        respondBy: NullableDateTime,
+        replyBy: Type.Union([DateTime, Type.Null()], {
+          description: 'For a damage report: 48 h from the buyer’s return request.',
+        }),
+        status: Type.Enum(DEADLINE_STATUSES, {
+          description:
+            '`at_risk`: Parcelgate cannot act in time (see `reasons`); `missed`: the deadline passed before everything asked was done; `met`: every action asked for was accepted; `on_track`: actions are pending; `none`: nothing to act on.',
+        }),
+        reasons: Type.Array(DeadlineReason.ref),
       }),
-      status: Type.Enum(DEADLINE_STATUSES, {
-        description:
-          '`at_risk`: Parcelgate cannot act in time (see `reasons`); `missed`: the deadline passed before everything asked was done; `met`: every action asked for was accepted; `on_track`: actions are pending; `none`: nothing to act on.',
-      }),
-      reasons: Type.Array(DeadlineReason.ref),
-    }),
-    evidence: Type.Array(DeliveryEvidence.ref),
-    createdAt: DateTime,
-    updatedAt: DateTime,
-  }),
+      evidence: Type.Array(DeliveryEvidence.ref),
+      createdAt: DateTime,
+      updatedAt: DateTime,
+    },
+    { examples: [sampleOrderEvent] },
+  ),
 );
 
 /** A page of order events. */
 export const OrderEventList = sharedSchema(
   'OrderEventList',
-  Type.Object({
-    data: Type.Array(OrderEvent.ref),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-  }),
+  Type.Object(
+    {
+      data: Type.Array(OrderEvent.ref),
+      nextCursor: Type.Union([Type.String(), Type.Null()]),
+    },
+    { examples: [{ data: [sampleOrderEvent], nextCursor: null }] },
+  ),
 );
 
 /** Filters of `GET /v1/order-events`. */

@@ -114,30 +114,51 @@ export const RuleRequest = sharedSchema(
   ),
 );
 
+const sampleRule = {
+  id: 'rul_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
+  name: 'Intercept cheap parcels on refund',
+  enabled: true,
+  position: 0,
+  when: {
+    eventTypes: ['refund_requested'],
+    parcelStatus: { window: 'intercept' },
+    declaredValue: { currency: 'CNY', atMost: '1000.00' },
+  },
+  do: 'intercept',
+  createdAt: '2026-03-02T10:00:00.000Z',
+  updatedAt: '2026-03-02T10:00:00.000Z',
+};
+
 /** A rule as stored. */
 export const Rule = sharedSchema(
   'Rule',
-  Type.Object({
-    id: Type.String({ description: '`rul_…`, or `default:…` for a rule of the default set.' }),
-    name: Type.String(),
-    enabled: Type.Boolean(),
-    position: Type.Integer(),
-    when: RuleConditions.ref,
-    do: RuleAction,
-    createdAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  }),
+  Type.Object(
+    {
+      id: Type.String({ description: '`rul_…`, or `default:…` for a rule of the default set.' }),
+      name: Type.String(),
+      enabled: Type.Boolean(),
+      position: Type.Integer(),
+      when: RuleConditions.ref,
+      do: RuleAction,
+      createdAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    },
+    { examples: [sampleRule] },
+  ),
 );
 
 /** The tenant's rules in the order they are tried. */
 export const RuleList = sharedSchema(
   'RuleList',
-  Type.Object({
-    data: Type.Array(Rule.ref),
-    source: Type.Enum(['tenant', 'default'] as const, {
-      description: '`default` when the tenant has no rule of its own: the default set applies.',
-    }),
-  }),
+  Type.Object(
+    {
+      data: Type.Array(Rule.ref),
+      source: Type.Enum(['tenant', 'default'] as const, {
+        description: '`default` when the tenant has no rule of its own: the default set applies.',
+      }),
+    },
+    { examples: [{ data: [sampleRule], source: 'tenant' }] },
+  ),
 );
 
 /** Every rule schema with an `$id`. */

@@ -98,9 +98,9 @@ describe('order events', () => {
     const move = { from: 'on_track', to: 'at_risk', reasons: [], decisions: [decision] } as const;
     expect(await moveDeadline(store.database, id, move)).toBe(true);
     expect(await moveDeadline(store.database, id, move)).toBe(false);
-    expect(
-      await moveDeadline(store.database, id, { ...move, from: 'at_risk', to: 'met' }),
-    ).toBe(true);
+    expect(await moveDeadline(store.database, id, { ...move, from: 'at_risk', to: 'met' })).toBe(
+      true,
+    );
     expect((await listWatchedOrderEvents(store.database, 100)).map((row) => row.id)).not.toContain(
       id,
     );

@@ -11,8 +11,10 @@ import {
   listPagedOrderEvents,
   readOrderEvent,
 } from '../../services/order-events/read-order-events.ts';
-import { receiveOrderEvent } from '../../services/order-events/receive-order-event.ts';
-import type { OrderEventBody } from '../../store/order-events.ts';
+import {
+  type OrderEventBody,
+  receiveOrderEvent,
+} from '../../services/order-events/receive-order-event.ts';
 import { OptionalIdempotencyHeaders } from './headers.ts';
 
 const tags = ['order-events'];

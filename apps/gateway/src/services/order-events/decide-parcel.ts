@@ -2,12 +2,12 @@ import type { InterceptReason, NormalizedStatus, TrackingSnapshot } from '@parce
 import { trackingRequestFor } from '../../carriers/carrier-extras.ts';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
-import type { IdempotencyClaim } from '../../http/idempotency.ts';
 import { DEFAULT_POLICY } from '../../policy/defaults.ts';
 import {
-  DEADLINE_REASON_CODES,
   type DeadlineReason,
+  operationCalledFor,
   type ParcelProgress,
+  progressOf,
 } from '../../policy/judge-order-deadline.ts';
 import {
   matchRule,
@@ -54,19 +54,6 @@ export interface ParcelOutcome {
   readonly decision: ParcelDecision;
   readonly progress: ParcelProgress;
   readonly evidence: DeliveryEvidence | undefined;
-}
-
-/** The operation an event type asks for, if any: what "cannot act in time" is about. */
-export function operationCalledFor(type: OrderEventType): StatusWindow | undefined {
-  switch (type) {
-    case 'refund_requested':
-    case 'cancellation_requested':
-      return 'intercept';
-    case 'address_change_requested':
-      return 'redirect';
-    default:
-      return undefined;
-  }
 }
 
 /** The intercept reason an automatic action records (docs/domain.md's reasons). */
@@ -235,7 +222,7 @@ export async function decideParcel(
       evidence,
     };
   }
-  const claim: IdempotencyClaim = {
+  const claim: NonNullable<ActionScope['request']['idempotency']> = {
     scope: claimScope,
     earlierActionId: claimed.actionId,
     detachAction: () => detachIdempotencyAction(app.database, claimScope),
@@ -365,31 +352,6 @@ function policyReasonsOf(problem: ProblemError): { code: string; message: string
       ? [{ code: reason.code, message: reason.message }]
       : [],
   );
-}
-
-/** How a stored decision stands for the deadline. */
-export function progressOf(decision: ParcelDecision, called: boolean): ParcelProgress {
-  const names = { carrier: decision.carrier, trackingNumber: decision.trackingNumber };
-  if (decision.outcome === 'started') {
-    return { ...names, needsAction: true, actionStatus: decision.actionStatus ?? 'pending' };
-  }
-  if (decision.outcome === 'not_started' || (decision.outcome === 'no_rule' && called)) {
-    const first = decision.reasons[0];
-    return {
-      ...names,
-      needsAction: true,
-      ...(first === undefined || !isDeadlineCode(first.code)
-        ? first === undefined
-          ? {}
-          : { blocked: { code: 'not_eligible', message: first.message, ...names } }
-        : { blocked: { code: first.code, message: first.message, ...names } }),
-    };
-  }
-  return { ...names, needsAction: false };
-}
-
-function isDeadlineCode(code: string): code is DeadlineReason['code'] {
-  return (DEADLINE_REASON_CODES as readonly string[]).includes(code);
 }
 
 /** Whether the parcel's status lies in the tenant's effective window of each operation. */

@@ -1,10 +1,10 @@
+import { judgeNow } from '../../lifecycle/order-deadline.ts';
+import { presentOrderEvent } from '../../lifecycle/present-order-event.ts';
 import type { DeadlineStatus } from '../../policy/judge-order-deadline.ts';
 import { ProblemError } from '../../problems.ts';
 import type { Queryable } from '../../store/database.ts';
 import { findOrderEvent, listOrderEvents } from '../../store/order-events.ts';
 import { nextCursorOf, readCursor } from '../list-page.ts';
-import { judgeNow } from './judge-stored-event.ts';
-import { presentOrderEvent } from './present-order-event.ts';
 
 /**
  * One order event of the tenant, its actions' statuses and its deadline as they stand now

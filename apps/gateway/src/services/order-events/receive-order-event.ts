@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { canonicalJson } from '../../http/idempotency.ts';
 import { newId } from '../../ids.ts';
-import { judgeOrderDeadline } from '../../policy/judge-order-deadline.ts';
+import { DEADLINE_NEAR_MS, deadlineEventOf } from '../../lifecycle/order-deadline.ts';
+import {
+  type PresentedOrderEvent,
+  presentOrderEvent,
+} from '../../lifecycle/present-order-event.ts';
+import { judgeOrderDeadline, operationCalledFor } from '../../policy/judge-order-deadline.ts';
 import { ProblemError } from '../../problems.ts';
 import { insertEvent } from '../../store/events.ts';
 import {
@@ -13,31 +17,19 @@ import {
   type OrderEventRecord,
   recordDecisions,
 } from '../../store/order-events.ts';
+import { canonicalJson } from '../../store/request-hash.ts';
 import type { ActionScope } from '../actions/action-kind.ts';
-import { decideParcel, operationCalledFor } from './decide-parcel.ts';
-import { DEADLINE_NEAR_MS, deadlineEventOf } from './judge-stored-event.ts';
-import { type PresentedOrderEvent, presentOrderEvent } from './present-order-event.ts';
+import { decideParcel } from './decide-parcel.ts';
 import { rulesInForce } from './rules-in-force.ts';
+
+/** The event as the marketplace sent it, for the route. */
+export type { OrderEventBody };
 
 /** A damage report's reply is due this long after the buyer's return request (docs/domain.md). */
 export const DAMAGE_REPLY_MS = 48 * 60 * 60_000;
 
 /** How long an undecided event (its receiver died) waits before a repeat decides it. */
 const UNDECIDED_TAKEOVER_MS = 60_000;
-
-/** What watches an event's deadline after the answer (jobs/order-deadline-watch.ts). */
-export interface OrderDeadlineWatch {
-  /** Checks the event again near and at its deadline. Never throws. */
-  watch(tenantId: string, id: string, respondBy: Date): Promise<void>;
-  stop(): Promise<void>;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The order-event deadline watcher; a no-op when the app was built without jobs. */
-    readonly orderDeadlines: OrderDeadlineWatch;
-  }
-}
 
 /** The scope an order event is received in: an action's, and the deadline watcher. */
 export interface OrderEventScope extends ActionScope {

@@ -1,4 +1,4 @@
-import type { OrderEventRecord } from '../../store/order-events.ts';
+import type { OrderEventRecord } from '../store/order-events.ts';
 
 /** An order event as the API shows it, and as its events carry it. */
 export function presentOrderEvent(record: OrderEventRecord) {

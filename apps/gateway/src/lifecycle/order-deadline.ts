@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import type { OrderEventEventType } from '../../policy/event-types.ts';
+import type { OrderEventEventType } from '../policy/event-types.ts';
 import {
   type DeadlineJudgement,
   type DeadlineStatus,
   judgeOrderDeadline,
-} from '../../policy/judge-order-deadline.ts';
-import type { Queryable } from '../../store/database.ts';
-import { insertEvent } from '../../store/events.ts';
+  operationCalledFor,
+  progressOf,
+} from '../policy/judge-order-deadline.ts';
+import type { Queryable } from '../store/database.ts';
+import { insertEvent } from '../store/events.ts';
 import {
   actionStatuses,
   findOrderEvent,
   moveDeadline,
   type OrderEventRecord,
   type ParcelDecision,
-} from '../../store/order-events.ts';
-import { operationCalledFor, progressOf } from './decide-parcel.ts';
+} from '../store/order-events.ts';
 import { presentOrderEvent } from './present-order-event.ts';
 
 /**
