@@ -233,7 +233,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const webhooks =
     boss === undefined
       ? inlineWebhookDispatcher(sending)
-      : await startWebhookDispatcher(app, boss, { ...sending, pollMs: config.webhooks.pollMs });
+      : await startWebhookDispatcher(boss, { ...sending, pollMs: config.webhooks.pollMs });
   app.decorate('webhooks', webhooks);
   app.addHook('onClose', () => webhooks.stop());
   if (options.jobs === true) {

@@ -83,6 +83,7 @@ function event(type: string, data: object = intercept('accepted')): WebhookEvent
     id: `evt_01JD3K9V7Q8M2N4P6R8T0V2X${String(sequence).padStart(2, '0')}`,
     type,
     occurredAt: new Date().toISOString(),
+    tenantId: 'tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
     objectKind: 'intercept',
     objectId: 'icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
     data,

@@ -8,6 +8,7 @@ import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
 import { createTestGateway, type TestGateway } from '../../test/support/test-app.ts';
 import { type ReceivedWebhook, WebhookReceiver } from '../../test/support/webhook-receiver.ts';
 import { dueDeliveryQueues } from '../store/webhook-deliveries.ts';
+import { createWebhookSender } from './webhook-dispatch.ts';
 
 const { carrier, script } = createFakeCarrier();
 let gateway: TestGateway;
@@ -522,6 +523,94 @@ describe('an endpoint that keeps failing', () => {
     } finally {
       await quick.close();
       await failing.close();
+    }
+  });
+});
+
+describe('a receiver down for ten minutes, on the production retry schedule', () => {
+  it('gets every event once it is back, in order per intercept', async () => {
+    // The default schedule (5 s, x3, jitter, 25 h) on a simulated clock: ten minutes of
+    // outage pass in a few hundred steps, not in ten real minutes.
+    const steady = await createTestGateway(
+      [carrier],
+      { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
+      { database: 'from-env' },
+    );
+    const down = new WebhookReceiver();
+    const url = await down.start();
+    try {
+      let clock = Date.now();
+      const sender = createWebhookSender({
+        database: steady.app.database,
+        box: steady.app.connectionSecrets.box,
+        config: steady.app.config.webhooks,
+        log: steady.app.log,
+        now: () => new Date(clock),
+      });
+      const poll = async () => {
+        for (const key of await sender.dueQueues(100)) {
+          await sender.sendQueue(key);
+        }
+      };
+      await steady.app.inject({
+        method: 'POST',
+        url: '/v1/webhook-endpoints',
+        headers: steady.auth.acme,
+        payload: { url },
+      });
+      down.status = 503;
+      const ids: string[] = [];
+      for (let index = 0; index < 3; index += 1) {
+        const trackingNumber = `FK6000${index}`;
+        script.parcels.set(trackingNumber, 'in_transit');
+        const created = await steady.app.inject({
+          method: 'POST',
+          url: '/v1/intercepts',
+          headers: { ...steady.auth.acme, 'idempotency-key': `down-${index}` },
+          payload: {
+            carrier: 'fake',
+            trackingNumber,
+            reason: 'buyer_cancelled',
+            pickupMode: 'platform_pickup',
+          },
+        });
+        ids.push(created.json().id);
+      }
+      // Ten minutes down, polled every simulated second.
+      const outageEnds = clock + 10 * 60_000;
+      while (clock < outageEnds) {
+        await poll();
+        clock += 1_000;
+      }
+      const failedAttempts = down.received.length;
+      // 3 queues, each tried at about 0, 5, 20, 65, 200 and 600 s: 5 or 6 attempts apiece.
+      expect(failedAttempts).toBeGreaterThanOrEqual(3 * 4);
+      expect(failedAttempts).toBeLessThanOrEqual(3 * 7);
+
+      down.status = 204;
+      // Back: within the next backoff step (at most 20 min at this point), all is sent.
+      const giveUpAt = clock + 25 * 60_000;
+      while (
+        clock < giveUpAt &&
+        new Set(
+          down
+            .events()
+            .slice(failedAttempts)
+            .map((e) => e.id),
+        ).size < 6
+      ) {
+        await poll();
+        clock += 1_000;
+      }
+      const delivered = down.events().slice(failedAttempts);
+      for (const id of ids) {
+        expect(
+          delivered.filter((event) => event.objectId === id).map((event) => event.type),
+        ).toEqual(['intercept.created', 'intercept.accepted']);
+      }
+    } finally {
+      await steady.close();
+      await down.close();
     }
   });
 });

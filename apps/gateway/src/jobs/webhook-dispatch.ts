@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import type { WebhookConfig } from '../config/webhook-config.ts';
 import { openWebhookSecrets } from '../connections/sealed-webhook-secrets.ts';
@@ -140,7 +140,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
       );
       if (moved && verdict.kind === 'delivered') {
         // The endpoint answers: whatever waits for a retry after its failures goes now.
-        await retryEndpointNow(tx, endpoint.id);
+        await retryEndpointNow(tx, endpoint.id, attemptedAt);
       }
       if (moved && verdict.kind === 'give-up' && delivery.retry) {
         const reason = `A delivery kept failing for ${spokenDuration(config.giveUpAfterMs)}, the give-up window; its last attempt: ${result.error ?? `HTTP ${result.statusCode}`}`;
@@ -161,6 +161,8 @@ export function createWebhookSender(options: WebhookSenderOptions) {
   };
 
   return {
+    /** The queues due now, by this sender's clock (what the worker's poll lists). */
+    dueQueues: (limit: number) => dueDeliveryQueues(database, limit, now()),
     async sendQueue(key: DeliveryQueueKey): Promise<void> {
       for (let sent = 0; sent < DELIVERIES_PER_JOB; sent += 1) {
         const head = await headOfQueue(database, key);
@@ -221,7 +223,6 @@ export function inlineWebhookDispatcher(options: WebhookSenderOptions): WebhookD
  * delivery sent but not recorded before a crash is sent again (at least once).
  */
 export async function startWebhookDispatcher(
-  app: FastifyInstance,
   boss: PgBoss,
   options: WebhookSenderOptions & { readonly pollMs: number },
 ): Promise<WebhookDispatcher> {
@@ -240,7 +241,7 @@ export async function startWebhookDispatcher(
   let polling: Promise<void> | undefined;
   const poll = () => {
     polling ??= (async () => {
-      const due = await dueDeliveryQueues(app.database, QUEUES_PER_POLL);
+      const due = await sender.dueQueues(QUEUES_PER_POLL);
       if (due.length > 0) {
         await boss.insert(
           WEBHOOK_QUEUE,

@@ -11,6 +11,7 @@ export function presentEvent(event: StoredEvent) {
     id: event.id,
     type: event.type,
     occurredAt: event.occurredAt.toISOString(),
+    tenantId: event.tenantId,
     objectKind: event.objectKind,
     objectId: event.objectId,
     data: event.data,

@@ -20,6 +20,11 @@ function eventFields(description: string) {
   return {
     id: EventId,
     occurredAt: Type.String({ format: 'date-time' }),
+    tenantId: Type.String({
+      description:
+        'The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.',
+      examples: ['tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z'],
+    }),
     objectId: Type.String({ description }),
   };
 }
@@ -28,6 +33,7 @@ const sampleInterceptEvent = {
   id: 'evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
   type: 'intercept.accepted',
   occurredAt: '2026-03-02T10:15:01.000Z',
+  tenantId: 'tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
   objectKind: 'intercept',
   objectId: sampleIntercept.id,
   data: sampleIntercept,

@@ -56,18 +56,22 @@ export interface DeliveryQueueKey {
 /**
  * The queues whose oldest pending delivery is due, at enabled endpoints: what the worker
  * should send now. A queue whose head waits for its retry is not listed, even when later
- * deliveries in it are new: they wait behind it, in order.
+ * deliveries in it are new: they wait behind it, in order. `at` is the worker's clock.
  */
-export async function dueDeliveryQueues(db: Queryable, limit: number): Promise<DeliveryQueueKey[]> {
+export async function dueDeliveryQueues(
+  db: Queryable,
+  limit: number,
+  at: Date = new Date(),
+): Promise<DeliveryQueueKey[]> {
   return db.query<DeliveryQueueKey>(
     `SELECT head.endpoint_id AS "endpointId", head.object_id AS "objectId"
       FROM (SELECT DISTINCT ON (endpoint_id, object_id) endpoint_id, object_id, next_attempt_at
               FROM webhook_deliveries WHERE status = 'pending'
               ORDER BY endpoint_id, object_id, event_seq) AS head
       JOIN webhook_endpoints endpoint ON endpoint.id = head.endpoint_id AND endpoint.enabled
-      WHERE head.next_attempt_at <= now()
+      WHERE head.next_attempt_at <= $2
       ORDER BY head.next_attempt_at LIMIT $1`,
-    [limit],
+    [limit, at],
   );
 }
 
@@ -148,11 +152,15 @@ export async function recordDeliveryAttempt(
  * the endpoint answered 2xx again, so what piled up while it was down goes out at once
  * instead of at each queue's next backoff step (which can be hours away).
  */
-export async function retryEndpointNow(tx: Queryable, endpointId: string): Promise<number> {
+export async function retryEndpointNow(
+  tx: Queryable,
+  endpointId: string,
+  at: Date = new Date(),
+): Promise<number> {
   const rows = await tx.query<{ id: string }>(
-    `UPDATE webhook_deliveries SET next_attempt_at = now()
-      WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at > now() RETURNING id`,
-    [endpointId],
+    `UPDATE webhook_deliveries SET next_attempt_at = $2
+      WHERE endpoint_id = $1 AND status = 'pending' AND next_attempt_at > $2 RETURNING id`,
+    [endpointId, at],
   );
   return rows.length;
 }

@@ -94,6 +94,7 @@ export function interceptEvent(
     id,
     type,
     occurredAt: '2026-11-26T09:12:03.214Z',
+    tenantId: 'tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z',
     objectKind: 'intercept',
     objectId: intercept.id,
     data: type === 'intercept.returned' ? { ...intercept, status: 'returned' } : intercept,

@@ -1607,6 +1607,7 @@ export interface components {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
          *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "objectKind": "intercept",
          *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "data": {
@@ -1679,6 +1680,7 @@ export interface components {
          *           "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "type": "intercept.accepted",
          *           "occurredAt": "2026-03-02T10:15:01.000Z",
+         *           "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "objectKind": "intercept",
          *           "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *           "data": {
@@ -1870,6 +1872,7 @@ export interface components {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
          *       "occurredAt": "2026-03-02T10:15:01.000Z",
+         *       "tenantId": "tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "objectKind": "intercept",
          *       "objectId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "data": {
@@ -1938,6 +1941,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The intercept’s id. */
             objectId: string;
             /** @enum {unknown} */
@@ -2227,6 +2235,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The order event’s id. */
             objectId: string;
             /** @enum {unknown} */
@@ -2387,6 +2400,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description `<carrier>:<trackingNumber>`. */
             objectId: string;
             /** @enum {string} */
@@ -3105,6 +3123,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The redirect’s id. */
             objectId: string;
             /** @enum {unknown} */
@@ -3683,6 +3706,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
             /** @description The endpoint’s id. */
             objectId: string;
             /** @enum {unknown} */
