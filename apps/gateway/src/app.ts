@@ -21,6 +21,10 @@ import { installValidation } from './http/validation.ts';
 import { startEventPurge } from './jobs/event-purge.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
 import { disabledBatchRunner, startInterceptBatchWorker } from './jobs/intercept-batch-worker.ts';
+import {
+  disabledOrderDeadlineWatch,
+  startOrderDeadlineWatch,
+} from './jobs/order-deadline-watch.ts';
 import { startQueue } from './jobs/queue.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
@@ -233,6 +237,10 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
         );
   app.decorate('interceptBatches', batches);
   app.addHook('onClose', () => batches.stop());
+  const orderDeadlines =
+    boss === undefined ? disabledOrderDeadlineWatch : await startOrderDeadlineWatch(app, boss);
+  app.decorate('orderDeadlines', orderDeadlines);
+  app.addHook('onClose', () => orderDeadlines.stop());
   const sending = {
     database,
     box: connectionSecrets.box,
