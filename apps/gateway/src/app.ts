@@ -41,6 +41,7 @@ import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { createActiveIntercepts } from './services/active-intercepts.ts';
 import { runBatchItem } from './services/batches/run-batch-item.ts';
+import { decideAbandoned } from './services/order-events/receive-order-event.ts';
 import { ATTEMPT_LOG_DEFAULTS, openAttemptLog } from './store/attempt-log.ts';
 import { followChanges } from './store/change-notices.ts';
 import { type Database, openDatabase } from './store/database.ts';
@@ -238,7 +239,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   app.decorate('interceptBatches', batches);
   app.addHook('onClose', () => batches.stop());
   const orderDeadlines =
-    boss === undefined ? disabledOrderDeadlineWatch : await startOrderDeadlineWatch(app, boss);
+    boss === undefined
+      ? disabledOrderDeadlineWatch
+      : await startOrderDeadlineWatch(app, boss, (event) =>
+          decideAbandoned(app, app.log.child({ component: 'order-events' }), event),
+        );
   app.decorate('orderDeadlines', orderDeadlines);
   app.addHook('onClose', () => orderDeadlines.stop());
   const sending = {

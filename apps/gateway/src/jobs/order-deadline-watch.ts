@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
-import { DEADLINE_NEAR_MS, rejudgeOrderEvent } from '../lifecycle/order-deadline.ts';
-import { listWatchedOrderEvents } from '../store/order-events.ts';
+import {
+  DEADLINE_NEAR_MS,
+  rejudgeOrderEvent,
+  UNDECIDED_TAKEOVER_MS,
+} from '../lifecycle/order-deadline.ts';
+import {
+  listUndecidedOrderEvents,
+  listWatchedOrderEvents,
+  type OrderEventRecord,
+} from '../store/order-events.ts';
 
 /** What watches an event's deadline after the answer (jobs/order-deadline-watch.ts). */
 export interface OrderDeadlineWatch {
@@ -49,6 +57,7 @@ export const disabledOrderDeadlineWatch: OrderDeadlineWatch = {
 export async function startOrderDeadlineWatch(
   app: FastifyInstance,
   boss: PgBoss,
+  decideUndecided: (event: OrderEventRecord) => Promise<void>,
 ): Promise<OrderDeadlineWatch> {
   const log = app.log.child({ component: 'order-deadlines' });
   if ((await boss.getQueue(ORDER_DEADLINE_QUEUE)) === null) {
@@ -77,6 +86,14 @@ export async function startOrderDeadlineWatch(
   );
 
   const sweep = async () => {
+    // Events whose receiver died before deciding them are decided first: their deadline
+    // judgement needs the decisions.
+    const before = new Date(Date.now() - UNDECIDED_TAKEOVER_MS);
+    for (const event of await listUndecidedOrderEvents(app.database, before, SWEEP_LIMIT)) {
+      await decideUndecided(event).catch((error: unknown) =>
+        log.error({ err: error, orderEventId: event.id }, 'could not decide an order event'),
+      );
+    }
     for (const event of await listWatchedOrderEvents(app.database, SWEEP_LIMIT)) {
       await rejudgeOrderEvent(app, event.tenantId, event.id);
     }

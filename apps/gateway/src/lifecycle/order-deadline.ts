@@ -118,3 +118,9 @@ export async function rejudgeOrderEvent(
     return judgement.status;
   });
 }
+
+/**
+ * How long an order event stored and not decided (its receiver died) waits before a repeat
+ * of it, or the deadline watcher's sweep, decides it: its receiver may still be deciding.
+ */
+export const UNDECIDED_TAKEOVER_MS = 60_000;

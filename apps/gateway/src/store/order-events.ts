@@ -249,6 +249,19 @@ export async function listWatchedOrderEvents(
   );
 }
 
+/** Order events stored before `before` and never decided (their receiver died), oldest first. */
+export async function listUndecidedOrderEvents(
+  db: Queryable,
+  before: Date,
+  limit: number,
+): Promise<OrderEventRecord[]> {
+  return db.query<OrderEventRecord>(
+    `SELECT ${COLUMNS} FROM order_events WHERE decided_at IS NULL AND created_at < $1
+      ORDER BY created_at LIMIT $2`,
+    [before, limit],
+  );
+}
+
 /** Notes the action a rule started for an event's parcel (once per event and parcel). */
 export async function insertRuleAction(
   db: Queryable,

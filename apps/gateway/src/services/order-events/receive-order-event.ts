@@ -1,7 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { Deadline } from '../../deadline/deadline.ts';
 import { newId } from '../../ids.ts';
-import { DEADLINE_NEAR_MS, deadlineEventOf } from '../../lifecycle/order-deadline.ts';
+import {
+  DEADLINE_NEAR_MS,
+  deadlineEventOf,
+  UNDECIDED_TAKEOVER_MS,
+} from '../../lifecycle/order-deadline.ts';
 import {
   type PresentedOrderEvent,
   presentOrderEvent,
@@ -17,7 +21,8 @@ import {
   type OrderEventRecord,
   recordDecisions,
 } from '../../store/order-events.ts';
-import { canonicalJson } from '../../store/request-hash.ts';
+import { requestHashOf } from '../../store/request-hash.ts';
+import { findTenant } from '../../store/tenants.ts';
 import type { ActionScope } from '../actions/action-kind.ts';
 import { decideParcel } from './decide-parcel.ts';
 import { rulesInForce } from './rules-in-force.ts';
@@ -27,9 +32,6 @@ export type { OrderEventBody };
 
 /** A damage report's reply is due this long after the buyer's return request (docs/domain.md). */
 export const DAMAGE_REPLY_MS = 48 * 60 * 60_000;
-
-/** How long an undecided event (its receiver died) waits before a repeat decides it. */
-const UNDECIDED_TAKEOVER_MS = 60_000;
 
 /** The scope an order event is received in: an action's, and the deadline watcher. */
 export interface OrderEventScope extends ActionScope {
@@ -67,7 +69,7 @@ export async function receiveOrderEvent(
       errors: [{ pointer: '/body/newAddress', detail: 'is required for address_change_requested' }],
     });
   }
-  const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+  const requestHash = requestHashOf('POST', '/v1/order-events', body);
   if (body.id !== undefined) {
     const earlier = await findOrderEventByExternalId(app.database, tenantId, body.id);
     if (earlier !== undefined) {
@@ -105,6 +107,35 @@ export async function receiveOrderEvent(
     return repeatOf(scope, raced, requestHash);
   }
   return { httpStatus: 201, event: presentOrderEvent(await decide(scope, inserted)) };
+}
+
+/**
+ * Decides an event whose receiver stored it and died before deciding, as a repeat of it
+ * would: found by the deadline watcher's sweep, so the decision does not wait for the
+ * marketplace to send the event again. Each parcel's claim keeps an action already started
+ * from being started twice.
+ */
+export async function decideAbandoned(
+  app: OrderEventScope['app'],
+  log: FastifyBaseLogger,
+  event: OrderEventRecord,
+): Promise<void> {
+  const tenant = await findTenant(app.database, event.tenantId);
+  if (tenant === undefined) {
+    return;
+  }
+  const request: ActionScope['request'] = {
+    id: `order-event:${event.id}:takeover`,
+    log: log.child({ orderEventId: event.id }),
+    // No API key made this call: the watcher acts for the tenant.
+    tenant: { ...tenant, keyId: 'order-event-watch' },
+    signal: new AbortController().signal,
+    logContext: {},
+    method: 'POST',
+    deadline: Deadline.in(Math.max(app.config.budgetsMs.intercept, app.config.budgetsMs.redirect)),
+    idempotency: undefined,
+  };
+  await decide({ app, request }, event);
 }
 
 /** A repeat of a stored event: the same body answers it; another body is refused. */
