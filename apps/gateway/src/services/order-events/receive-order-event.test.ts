@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeCarrier } from '../../../test/support/fake-carrier.ts';
+import { openCircuit } from '../../../test/support/open-circuit.ts';
 import { createTestGateway, type TestGateway } from '../../../test/support/test-app.ts';
 import { newId } from '../../ids.ts';
 import { UNDECIDED_TAKEOVER_MS } from '../../lifecycle/order-deadline.ts';
@@ -84,5 +85,49 @@ describe('an order event its receiver never decided', () => {
     expect(script.calls.intercept).toBe(1);
     const left = await listUndecidedOrderEvents(gateway.app.database, new Date(), 100);
     expect(left.map((event) => event.id)).toEqual([young]);
+  });
+});
+
+describe('an order event for a carrier that is down', () => {
+  it('is answered at risk at once, naming the carrier, with the event that says so', async () => {
+    const down = await createTestGateway(
+      [carrier],
+      { PARCELGATE_BREAKER_MIN_CALLS: '2', PARCELGATE_BREAKER_OPEN_MS: '60000' },
+      { database: 'from-env' },
+    );
+    try {
+      const registered = down.app.carriers.resolve('fake');
+      openCircuit(down.app.resilience.of(registered).breakers.track);
+      script.parcels.set('FK500100', 'in_transit');
+      const before = { ...script.calls };
+      const answer = await down.app.inject({
+        method: 'POST',
+        url: '/v1/order-events',
+        headers: down.auth.acme,
+        payload: {
+          id: 'mkt-refund-down-1',
+          type: 'refund_requested',
+          orderRef: 'ORD-DOWN-1',
+          respondBy: new Date(Date.now() + 3_600_000).toISOString(),
+          parcels: [{ carrier: 'fake', trackingNumber: 'FK500100', pickupMode: 'platform_pickup' }],
+        },
+      });
+      expect(answer.statusCode).toBe(201);
+      expect(answer.json()).toMatchObject({
+        deadline: { status: 'at_risk', reasons: [{ code: 'carrier_unavailable' }] },
+        // The parcel's status could not be read, so no rule could match it: it says why.
+        decisions: [{ outcome: 'no_rule', reasons: [{ code: 'carrier_unavailable' }] }],
+      });
+      // Nothing reached the carrier while its circuit was open.
+      expect(script.calls).toEqual(before);
+      const events = await down.app.inject({
+        method: 'GET',
+        url: '/v1/events?type=order_event.deadline_at_risk',
+        headers: down.auth.acme,
+      });
+      expect(events.json().data).toHaveLength(1);
+    } finally {
+      await down.close();
+    }
   });
 });
