@@ -21,6 +21,10 @@ import { installValidation } from './http/validation.ts';
 import { startEventPurge } from './jobs/event-purge.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
 import { disabledBatchRunner, startInterceptBatchWorker } from './jobs/intercept-batch-worker.ts';
+import {
+  disabledOrderDeadlineWatch,
+  startOrderDeadlineWatch,
+} from './jobs/order-deadline-watch.ts';
 import { startQueue } from './jobs/queue.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
@@ -37,6 +41,7 @@ import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
 import { createActiveIntercepts } from './services/active-intercepts.ts';
 import { runBatchItem } from './services/batches/run-batch-item.ts';
+import { decideAbandoned } from './services/order-events/receive-order-event.ts';
 import { ATTEMPT_LOG_DEFAULTS, openAttemptLog } from './store/attempt-log.ts';
 import { followChanges } from './store/change-notices.ts';
 import { type Database, openDatabase } from './store/database.ts';
@@ -233,6 +238,14 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
         );
   app.decorate('interceptBatches', batches);
   app.addHook('onClose', () => batches.stop());
+  const orderDeadlines =
+    boss === undefined
+      ? disabledOrderDeadlineWatch
+      : await startOrderDeadlineWatch(app, boss, (event) =>
+          decideAbandoned(app, app.log.child({ component: 'order-events' }), event),
+        );
+  app.decorate('orderDeadlines', orderDeadlines);
+  app.addHook('onClose', () => orderDeadlines.stop());
   const sending = {
     database,
     box: connectionSecrets.box,

@@ -8,7 +8,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * sort by creation and say what they name.
  */
 export function newId(
-  prefix: 'icp' | 'rdr' | 'tnt' | 'key' | 'con' | 'pcl' | 'evt' | 'whe' | 'icb',
+  prefix: 'icp' | 'rdr' | 'tnt' | 'key' | 'con' | 'pcl' | 'evt' | 'whe' | 'icb' | 'oev' | 'rul',
   now: number = Date.now(),
 ): string {
   let time = '';

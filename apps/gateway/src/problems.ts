@@ -54,6 +54,10 @@ export const PROBLEM_TYPES = {
     status: 422,
     title: 'This Idempotency-Key was used with a different request',
   },
+  'order-event-id-reused': {
+    status: 422,
+    title: 'This order event id was used with a different event',
+  },
   'carrier-rejected-request': { status: 422, title: 'The carrier rejected the request' },
   'webhook-target-refused': {
     status: 422,
@@ -97,6 +101,7 @@ export interface ProblemExtensions {
   readonly capability?: string;
   readonly interceptId?: string;
   readonly redirectId?: string;
+  readonly orderEventId?: string;
   readonly connectionId?: string;
   readonly openActions?: number;
   readonly carrierCode?: string;

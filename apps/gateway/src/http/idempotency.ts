@@ -8,8 +8,8 @@ import {
   detachIdempotencyAction,
   type IdempotencyScope,
   releaseIdempotencyKey,
-  requestHashOf,
 } from '../store/idempotency.ts';
+import { requestHashOf } from '../store/request-hash.ts';
 
 /** How a route treats the Idempotency-Key header (set in the route's `config`). */
 export type IdempotencyMode = 'required' | 'optional';

@@ -33,6 +33,16 @@ export const DOCUMENT_BASE = {
     { name: 'redirects', description: 'Deliver a parcel in transit to a new address.' },
     { name: 'policy', description: "The tenant's intercept and redirect rules." },
     {
+      name: 'order-events',
+      description:
+        'The after-sales assistant: refunds, cancellations, address changes, returns and damage reports from the marketplace, acted on by your rules at once, with their deadlines watched.',
+    },
+    {
+      name: 'rules',
+      description:
+        'What the after-sales assistant does for an order event: when (event type, carrier, status window, value, category, order tags), do what (intercept, redirect, notify).',
+    },
+    {
       name: 'events',
       description:
         'What happened to your intercepts, redirects and parcels, each with the whole object as it was then; kept 30 days.',

@@ -210,7 +210,7 @@ describe('the webhooks section (OpenAPI 3.1 `webhooks`)', () => {
       expect(body?.required, type).toBe(true);
       const ref = body?.content['application/json']?.schema?.$ref ?? '';
       expect(ref, type).toMatch(
-        /^#\/components\/schemas\/(Intercept|Redirect|Parcel|WebhookEndpoint)Event$/,
+        /^#\/components\/schemas\/(Intercept|Redirect|Parcel|WebhookEndpoint|OrderEvent)Event$/,
       );
       const schema = document.components.schemas[ref.replace('#/components/schemas/', '')];
       const allowed = schema?.properties?.type?.enum ?? [schema?.properties?.type?.const];

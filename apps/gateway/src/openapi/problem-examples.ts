@@ -101,6 +101,11 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
     'idempotency-key-reused',
     'This Idempotency-Key was first used with another body; use a new key.',
   ),
+  'order-event-id-reused': new ProblemError(
+    'order-event-id-reused',
+    'Order event tts-refund-5801-1 was received with another body (oev_01JD3K9V7Q8M2N4P6R8T0V2X4Z).',
+    { orderEventId: 'oev_01JD3K9V7Q8M2N4P6R8T0V2X4Z' },
+  ),
   'rate-limited': new ProblemError(
     'rate-limited',
     'Too many requests for the tenant limit; retry in 1 s.',

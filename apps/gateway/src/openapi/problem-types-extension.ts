@@ -109,6 +109,11 @@ const NOTES: Readonly<Record<ProblemType, ProblemTypeNotes>> = {
     audience: 'clients',
     description: 'This Idempotency-Key was first used with a different request body.',
   },
+  'order-event-id-reused': {
+    audience: 'clients',
+    description:
+      'An order event with this `id` was received with a different body (`orderEventId` names it); a new event needs a new id.',
+  },
   'carrier-rejected-request': {
     audience: 'clients',
     description: 'The carrier refused the request as invalid (`carrierCode`).',

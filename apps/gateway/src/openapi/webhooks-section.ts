@@ -2,17 +2,25 @@ import {
   type EndpointEventType,
   EVENT_TYPES,
   type EventType,
+  type OrderEventEventType,
   type PARCEL_STATUS_CHANGED,
 } from '../policy/event-types.ts';
 import {
   InterceptEvent,
+  OrderEventEvent,
   ParcelEvent,
   RedirectEvent,
   WebhookEndpointEvent,
 } from '../schemas/events.ts';
 
 /** The schemas a webhook's body may have: the members of the `Event` union. */
-const EVENT_PAYLOADS = [InterceptEvent, RedirectEvent, ParcelEvent, WebhookEndpointEvent];
+const EVENT_PAYLOADS = [
+  InterceptEvent,
+  RedirectEvent,
+  ParcelEvent,
+  WebhookEndpointEvent,
+  OrderEventEvent,
+];
 
 /** One entry of the document's `webhooks` map: a POST the gateway makes to an endpoint. */
 export interface WebhookPathItem {
@@ -86,12 +94,16 @@ const RESPONSES = {
 } as const;
 
 /** What each event type that is no action status tells, for its summary. */
-const OTHER_SUMMARIES: Readonly<Record<typeof PARCEL_STATUS_CHANGED | EndpointEventType, string>> =
-  {
-    'parcel.status_changed': 'A parcel you act on changed its normalized status',
-    'webhook_endpoint.disabled': 'One of your webhook endpoints was disabled after failing a day',
-    'webhook_endpoint.test': 'A test event, sent by `POST /v1/webhook-endpoints/{id}/test`',
-  };
+const OTHER_SUMMARIES: Readonly<
+  Record<typeof PARCEL_STATUS_CHANGED | EndpointEventType | OrderEventEventType, string>
+> = {
+  'parcel.status_changed': 'A parcel you act on changed its normalized status',
+  'webhook_endpoint.disabled': 'One of your webhook endpoints was disabled after failing a day',
+  'webhook_endpoint.test': 'A test event, sent by `POST /v1/webhook-endpoints/{id}/test`',
+  'order_event.received': 'An order event was received and each of its parcels decided',
+  'order_event.deadline_at_risk': 'Parcelgate cannot act on an order event before its deadline',
+  'order_event.deadline_missed': 'An order event’s deadline passed before everything was done',
+};
 
 /**
  * The document's OpenAPI 3.1 `webhooks` map: one entry per event type of

@@ -14,8 +14,16 @@ export const STATUS_EVENTS = {
   readonly redirect: readonly Exclude<RedirectLifecycleStatus, 'pending'>[];
 };
 
-/** What an event is about: an intercept, a redirect, a parcel the tenant acts on, or a webhook endpoint. */
-export type EventObjectKind = 'intercept' | 'redirect' | 'parcel' | 'webhook_endpoint';
+/**
+ * What an event is about: an intercept, a redirect, a parcel the tenant acts on, a webhook
+ * endpoint, or an order event of the after-sales assistant.
+ */
+export type EventObjectKind =
+  | 'intercept'
+  | 'redirect'
+  | 'parcel'
+  | 'webhook_endpoint'
+  | 'order_event';
 
 /** The kinds of action whose statuses raise events. */
 export type ActionEventKind = keyof typeof STATUS_EVENTS;
@@ -37,8 +45,25 @@ export const ENDPOINT_EVENTS = ['webhook_endpoint.disabled', 'webhook_endpoint.t
 /** An event about a webhook endpoint. */
 export type EndpointEventType = (typeof ENDPOINT_EVENTS)[number];
 
+/**
+ * Events about order events (docs/automation.md): one received and decided, and its
+ * deadline at risk or missed.
+ */
+export const ORDER_EVENT_EVENTS = [
+  'order_event.received',
+  'order_event.deadline_at_risk',
+  'order_event.deadline_missed',
+] as const;
+
+/** An event about an order event. */
+export type OrderEventEventType = (typeof ORDER_EVENT_EVENTS)[number];
+
 /** Every event type the gateway writes. */
-export type EventType = ActionEventType | typeof PARCEL_STATUS_CHANGED | EndpointEventType;
+export type EventType =
+  | ActionEventType
+  | typeof PARCEL_STATUS_CHANGED
+  | EndpointEventType
+  | OrderEventEventType;
 
 /** The event types of one action kind, in lifecycle order. */
 export function actionEventTypes<Kind extends ActionEventKind>(
@@ -56,6 +81,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   ...actionEventTypes('redirect'),
   PARCEL_STATUS_CHANGED,
   ...ENDPOINT_EVENTS,
+  ...ORDER_EVENT_EVENTS,
 ];
 
 /** The event an action reaching `status` raises, if any (none for `pending`). */

@@ -7,9 +7,11 @@ import { carrierRoutes } from './v1/carriers.ts';
 import { eventRoutes } from './v1/events.ts';
 import { interceptBatchRoutes } from './v1/intercept-batches.ts';
 import { interceptRoutes } from './v1/intercepts.ts';
+import { orderEventRoutes } from './v1/order-events.ts';
 import { parcelRoutes } from './v1/parcels.ts';
 import { policyRoutes } from './v1/policy.ts';
 import { redirectRoutes } from './v1/redirects.ts';
+import { ruleRoutes } from './v1/rules.ts';
 import { trackingRoutes } from './v1/tracking.ts';
 import { webhookEndpointRoutes } from './v1/webhook-endpoints.ts';
 
@@ -29,6 +31,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(parcelRoutes);
       await v1.register(eventRoutes);
       await v1.register(webhookEndpointRoutes);
+      await v1.register(ruleRoutes);
+      await v1.register(orderEventRoutes);
       await v1.register(carrierCallbackRoutes);
     },
     { prefix: '/v1' },

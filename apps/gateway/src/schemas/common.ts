@@ -202,6 +202,7 @@ export const Problem = sharedSchema(
     capability: Type.Optional(Type.String()),
     interceptId: Type.Optional(Type.String()),
     redirectId: Type.Optional(Type.String()),
+    orderEventId: Type.Optional(Type.String()),
     connectionId: Type.Optional(
       Type.String({ description: 'The carrier connection the problem is about.' }),
     ),

@@ -3,12 +3,14 @@ import {
   actionEventTypes,
   ENDPOINT_EVENTS,
   EVENT_TYPES,
+  ORDER_EVENT_EVENTS,
   PARCEL_STATUS_CHANGED,
 } from '../policy/event-types.ts';
 import { CarrierId, closed, ParcelStatus, TrackingNumber } from './common.ts';
 import { EventId, EventType } from './event-fields.ts';
 import { sampleIntercept } from './examples.ts';
 import { Intercept } from './intercepts.ts';
+import { OrderEvent } from './order-events.ts';
 import { Redirect } from './redirects.ts';
 import { sharedSchema } from './shared-schema.ts';
 import { WebhookEndpoint } from './webhooks.ts';
@@ -98,14 +100,34 @@ export const WebhookEndpointEvent = sharedSchema(
   }),
 );
 
+/** An event about an order event: `data` is the order event as `GET /v1/order-events/{id}` showed it then. */
+export const OrderEventEvent = sharedSchema(
+  'OrderEventEvent',
+  Type.Object({
+    ...eventFields('The order event’s id.'),
+    type: Type.Enum(ORDER_EVENT_EVENTS),
+    objectKind: Type.Literal('order_event'),
+    data: OrderEvent.ref,
+  }),
+);
+
 /** Any event, told apart by `type` (and `objectKind`). */
 export const Event = sharedSchema(
   'Event',
-  Type.Union([InterceptEvent.ref, RedirectEvent.ref, ParcelEvent.ref, WebhookEndpointEvent.ref], {
-    description:
-      'Something that happened to an intercept, a redirect, a parcel or a webhook endpoint of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this.',
-    examples: [sampleInterceptEvent],
-  }),
+  Type.Union(
+    [
+      InterceptEvent.ref,
+      RedirectEvent.ref,
+      ParcelEvent.ref,
+      WebhookEndpointEvent.ref,
+      OrderEventEvent.ref,
+    ],
+    {
+      description:
+        'Something that happened to an intercept, a redirect, a parcel, a webhook endpoint or an order event of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this.',
+      examples: [sampleInterceptEvent],
+    },
+  ),
 );
 
 /** A page of events. */
@@ -155,6 +177,7 @@ export const EVENT_SCHEMAS = [
   ParcelStatusChange,
   ParcelEvent,
   WebhookEndpointEvent,
+  OrderEventEvent,
   Event,
   EventList,
 ];

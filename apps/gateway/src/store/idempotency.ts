@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Queryable } from './database.ts';
 
 /** Identifies one Idempotency-Key use. */
@@ -199,27 +198,4 @@ export async function tieIdempotencyKey(
     'UPDATE idempotency_keys SET action_id = $3 WHERE tenant_id = $1 AND idempotency_key = $2',
     [scope.tenantId, scope.key, createdId],
   );
-}
-
-/**
- * What an Idempotency-Key's request is compared by: method, path and the body with object
- * keys sorted, so the same request hashes the same however its JSON was written.
- */
-export function requestHashOf(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method} ${path}\n${canonicalJson(body)}`)
-    .digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

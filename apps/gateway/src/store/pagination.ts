@@ -12,7 +12,7 @@ export function encodeCursor(cursor: PageCursor): string {
 /** The only time form {@link encodeCursor} writes (`Date.toISOString`), years 0001 to 9999. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** The ids listed pages hold (see `newId`). */
-const ACTION_ID = /^(?:icp|rdr)_[0-9A-Z]{26}$/;
+const ACTION_ID = /^(?:icp|rdr|oev)_[0-9A-Z]{26}$/;
 
 /**
  * Decodes a cursor; undefined when it was not made by {@link encodeCursor}. A cursor is

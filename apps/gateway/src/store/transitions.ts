@@ -11,7 +11,8 @@ export type TransitionCause =
   | 'callback'
   | 'tracking'
   | 'reconciliation'
-  | 'merchant';
+  | 'merchant'
+  | 'rule';
 
 /** One stored transition. */
 export interface Transition {

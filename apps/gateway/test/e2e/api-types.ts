@@ -212,3 +212,44 @@ export interface RedirectRequestBody {
   readonly newAddress: Address;
   readonly note?: string;
 }
+
+/** What was decided for one parcel of an order event. */
+export interface ParcelDecision {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly parcelStatus: string | null;
+  readonly ruleId: string | null;
+  readonly action: 'intercept' | 'redirect' | 'notify' | null;
+  readonly outcome: 'started' | 'not_started' | 'notified' | 'no_rule' | 'in_progress';
+  readonly actionId: string | null;
+  readonly actionStatus: string | null;
+  readonly reasons: PolicyReason[];
+}
+
+/** An order event, with its decisions and its deadline. */
+export interface OrderEvent {
+  readonly id: string;
+  readonly externalId: string | null;
+  readonly type: string;
+  readonly orderRef: string;
+  readonly decisions: ParcelDecision[];
+  readonly deadline: {
+    readonly respondBy: string | null;
+    readonly replyBy: string | null;
+    readonly status: 'none' | 'on_track' | 'at_risk' | 'missed' | 'met';
+    readonly reasons: { readonly code: string; readonly message: string }[];
+  };
+  readonly evidence: {
+    readonly source: string;
+    readonly proofOfDelivery: Record<string, string> | null;
+    readonly events: { readonly status: string }[];
+  }[];
+}
+
+/** A rule of the after-sales assistant. */
+export interface Rule {
+  readonly id: string;
+  readonly name: string;
+  readonly position: number;
+  readonly do: string;
+}

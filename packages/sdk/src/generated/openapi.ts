@@ -361,6 +361,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/order-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's order events, newest first
+         * @description Filters by order reference and deadline status; cursor pagination.
+         */
+        get: operations["listOrderEvents"];
+        put?: never;
+        /**
+         * Report a refund, cancellation, address change, return or damage for an order
+         * @description Idempotent by the event's own `id` (a repeat answers 200 with the stored event and does nothing more) or by Idempotency-Key; send one of them. Each parcel is decided at once by the tenant's rules (`/v1/rules`, or the default set): the actions started are named in `decisions` with their ids. When Parcelgate cannot act in time (the carrier is down, the parcel is out of the window, the deadline has passed), `deadline.status` says `at_risk` or `missed` with every reason, in this answer.
+         */
+        post: operations["createOrderEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an order event, its decisions and how it stands against its deadline */
+        get: operations["getOrderEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parcels": {
         parameters: {
             query?: never;
@@ -476,6 +517,52 @@ export interface paths {
          */
         post: operations["cancelRedirect"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's rules in the order they are tried
+         * @description A tenant without rules of its own sees the default set (`source: default`), which is what applies to it.
+         */
+        get: operations["listRules"];
+        put?: never;
+        /**
+         * Add a rule
+         * @description The tenant's first rule replaces the default set: from then on only the tenant's rules apply.
+         */
+        post: operations["createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a rule */
+        get: operations["getRule"];
+        /** Replace a rule (without `position` it keeps its place) */
+        put: operations["replaceRule"];
+        post?: never;
+        /**
+         * Delete a rule
+         * @description Deleting the last rule brings the default set back.
+         */
+        delete: operations["deleteRule"];
         options?: never;
         head?: never;
         patch?: never;
@@ -963,6 +1050,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "order_event.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order event was received and each of its parcels decided
+         * @description Sent to each enabled endpoint subscribed to `order_event.received` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `OrderEventEvent` whose `type` is `order_event.received`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["orderEventReceivedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order_event.deadline_at_risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Parcelgate cannot act on an order event before its deadline
+         * @description Sent to each enabled endpoint subscribed to `order_event.deadline_at_risk` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `OrderEventEvent` whose `type` is `order_event.deadline_at_risk`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["orderEventDeadlineAtRiskWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order_event.deadline_missed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order event’s deadline passed before everything was done
+         * @description Sent to each enabled endpoint subscribed to `order_event.deadline_missed` (or to every type), signed per Standard Webhooks. The body is the event exactly as `GET /v1/events/{id}` shows it: a `OrderEventEvent` whose `type` is `order_event.deadline_missed`. Delivered at least once, in order per object: deduplicate on `webhook-id`.
+         */
+        post: operations["orderEventDeadlineMissedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1434,6 +1581,32 @@ export interface components {
              */
             secret: string;
         };
+        DeadlineReason: {
+            /** @enum {unknown} */
+            code: "deadline_passed" | "carrier_unavailable" | "out_of_window" | "not_eligible" | "free_redirect_used" | "no_rule" | "action_pending" | "action_failed";
+            message: string;
+            carrier?: string;
+            trackingNumber?: string;
+        };
+        DeliveryEvidence: {
+            carrier: string;
+            trackingNumber: string;
+            /**
+             * @description `proof_of_delivery` when the carrier gives one (signature, photo); `tracking_events` when it offers none, so its delivery scans stand in; `unavailable` when tracking could not be read.
+             * @enum {unknown}
+             */
+            source: "proof_of_delivery" | "tracking_events" | "unavailable";
+            proofOfDelivery: {
+                deliveredAt?: string;
+                signedBy?: string;
+                photoUrl?: string;
+            } | null;
+            events: {
+                occurredAt: string;
+                status: components["schemas"]["ParcelStatus"];
+                description: string;
+            }[];
+        };
         /**
          * @description Whether the parcel can be intercepted now, and on what terms.
          * @example {
@@ -1469,7 +1642,7 @@ export interface components {
             nextActions: components["schemas"]["NextAction"][];
         };
         /**
-         * @description Something that happened to an intercept, a redirect, a parcel or a webhook endpoint of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this.
+         * @description Something that happened to an intercept, a redirect, a parcel, a webhook endpoint or an order event of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this.
          * @example {
          *       "id": "evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
          *       "type": "intercept.accepted",
@@ -1538,7 +1711,7 @@ export interface components {
          *       }
          *     }
          */
-        Event: components["schemas"]["InterceptEvent"] | components["schemas"]["RedirectEvent"] | components["schemas"]["ParcelEvent"] | components["schemas"]["WebhookEndpointEvent"];
+        Event: components["schemas"]["InterceptEvent"] | components["schemas"]["RedirectEvent"] | components["schemas"]["ParcelEvent"] | components["schemas"]["WebhookEndpointEvent"] | components["schemas"]["OrderEventEvent"];
         /**
          * @description A page of events, newest first (in the order they were written).
          * @example {
@@ -1623,7 +1796,7 @@ export interface components {
          * @description What happened (docs/events.md lists them).
          * @enum {unknown}
          */
-        EventType: "intercept.created" | "intercept.accepted" | "intercept.returning" | "intercept.returned" | "intercept.rejected" | "intercept.failed" | "intercept.cancelled" | "intercept.needs_attention" | "redirect.created" | "redirect.accepted" | "redirect.redirected" | "redirect.rejected" | "redirect.failed" | "redirect.cancelled" | "redirect.needs_attention" | "parcel.status_changed" | "webhook_endpoint.disabled" | "webhook_endpoint.test";
+        EventType: "intercept.created" | "intercept.accepted" | "intercept.returning" | "intercept.returned" | "intercept.rejected" | "intercept.failed" | "intercept.cancelled" | "intercept.needs_attention" | "redirect.created" | "redirect.accepted" | "redirect.redirected" | "redirect.rejected" | "redirect.failed" | "redirect.cancelled" | "redirect.needs_attention" | "parcel.status_changed" | "webhook_endpoint.disabled" | "webhook_endpoint.test" | "order_event.received" | "order_event.deadline_at_risk" | "order_event.deadline_missed";
         Fee: {
             payer: "carrier" | "merchant" | "platform";
             note: string;
@@ -2165,6 +2338,238 @@ export interface components {
         };
         /** @enum {unknown} */
         NextAction: "refund_buyer" | "reship" | "ask_buyer_to_refuse_delivery" | "file_return" | "cancel_shipment" | "await_carrier_outcome" | "redirect_parcel";
+        /**
+         * @example {
+         *       "id": "oev_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "externalId": "tts-refund-5801-1",
+         *       "type": "refund_requested",
+         *       "orderRef": "TTS-5801",
+         *       "orderTags": [
+         *         "vip"
+         *       ],
+         *       "parcels": [
+         *         {
+         *           "carrier": "sandbox",
+         *           "trackingNumber": "SBX0000000001",
+         *           "declaredValue": {
+         *             "amount": "129.00",
+         *             "currency": "CNY"
+         *           },
+         *           "category": "apparel",
+         *           "pickupMode": "platform_pickup"
+         *         }
+         *       ],
+         *       "newAddress": null,
+         *       "note": null,
+         *       "decisions": [
+         *         {
+         *           "carrier": "sandbox",
+         *           "trackingNumber": "SBX0000000001",
+         *           "parcelStatus": "in_transit",
+         *           "ruleId": "default:intercept-on-refund-or-cancellation",
+         *           "action": "intercept",
+         *           "outcome": "started",
+         *           "actionId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "actionStatus": "accepted",
+         *           "reasons": []
+         *         }
+         *       ],
+         *       "deadline": {
+         *         "respondBy": "2026-03-02T12:00:00.000Z",
+         *         "replyBy": null,
+         *         "status": "met",
+         *         "reasons": []
+         *       },
+         *       "evidence": [],
+         *       "createdAt": "2026-03-02T10:15:00.000Z",
+         *       "updatedAt": "2026-03-02T10:15:01.000Z"
+         *     }
+         */
+        OrderEvent: {
+            /** @description `oev_…` */
+            id: string;
+            externalId: string | null;
+            type: components["schemas"]["OrderEventType"];
+            orderRef: string;
+            orderTags: string[];
+            parcels: components["schemas"]["OrderParcel"][];
+            newAddress: components["schemas"]["Address"] | null;
+            note: string | null;
+            decisions: components["schemas"]["ParcelDecision"][];
+            deadline: {
+                respondBy: string | null;
+                /** @description For a damage report: 48 h from the buyer’s return request. */
+                replyBy: string | null;
+                /**
+                 * @description `at_risk`: Parcelgate cannot act in time (see `reasons`); `missed`: the deadline passed before everything asked was done; `met`: every action asked for was accepted; `on_track`: actions are pending; `none`: nothing to act on.
+                 * @enum {unknown}
+                 */
+                status: "none" | "on_track" | "at_risk" | "missed" | "met";
+                reasons: components["schemas"]["DeadlineReason"][];
+            };
+            evidence: components["schemas"]["DeliveryEvidence"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrderEventEvent: {
+            /** @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description The tenant it happened to: one receiver can serve several tenants (e.g. shops) and tell them apart.
+             * @example tnt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+             */
+            tenantId: string;
+            /** @description The order event’s id. */
+            objectId: string;
+            /** @enum {unknown} */
+            type: "order_event.received" | "order_event.deadline_at_risk" | "order_event.deadline_missed";
+            /** @enum {string} */
+            objectKind: "order_event";
+            data: components["schemas"]["OrderEvent"];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "oev_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "externalId": "tts-refund-5801-1",
+         *           "type": "refund_requested",
+         *           "orderRef": "TTS-5801",
+         *           "orderTags": [
+         *             "vip"
+         *           ],
+         *           "parcels": [
+         *             {
+         *               "carrier": "sandbox",
+         *               "trackingNumber": "SBX0000000001",
+         *               "declaredValue": {
+         *                 "amount": "129.00",
+         *                 "currency": "CNY"
+         *               },
+         *               "category": "apparel",
+         *               "pickupMode": "platform_pickup"
+         *             }
+         *           ],
+         *           "newAddress": null,
+         *           "note": null,
+         *           "decisions": [
+         *             {
+         *               "carrier": "sandbox",
+         *               "trackingNumber": "SBX0000000001",
+         *               "parcelStatus": "in_transit",
+         *               "ruleId": "default:intercept-on-refund-or-cancellation",
+         *               "action": "intercept",
+         *               "outcome": "started",
+         *               "actionId": "icp_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *               "actionStatus": "accepted",
+         *               "reasons": []
+         *             }
+         *           ],
+         *           "deadline": {
+         *             "respondBy": "2026-03-02T12:00:00.000Z",
+         *             "replyBy": null,
+         *             "status": "met",
+         *             "reasons": []
+         *           },
+         *           "evidence": [],
+         *           "createdAt": "2026-03-02T10:15:00.000Z",
+         *           "updatedAt": "2026-03-02T10:15:01.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        OrderEventList: {
+            data: components["schemas"]["OrderEvent"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "tts-refund-5801-1",
+         *       "type": "refund_requested",
+         *       "orderRef": "TTS-5801",
+         *       "orderTags": [
+         *         "vip"
+         *       ],
+         *       "respondBy": "2026-03-02T12:00:00.000Z",
+         *       "parcels": [
+         *         {
+         *           "carrier": "sandbox",
+         *           "trackingNumber": "SBX0000000001",
+         *           "declaredValue": {
+         *             "amount": "129.00",
+         *             "currency": "CNY"
+         *           },
+         *           "category": "apparel",
+         *           "pickupMode": "platform_pickup"
+         *         }
+         *       ]
+         *     }
+         */
+        OrderEventRequest: {
+            /** @description The event’s own id at the marketplace: a second event with the same id is the same event (answered 200, nothing done again). Send it, an Idempotency-Key, or both. */
+            id?: string;
+            type: components["schemas"]["OrderEventType"];
+            orderRef: string;
+            orderTags?: string[];
+            parcels: components["schemas"]["OrderParcel"][];
+            /**
+             * Format: date-time
+             * @description When the marketplace acts by itself (refunds the buyer) if the merchant has not answered.
+             */
+            respondBy?: string;
+            newAddress?: components["schemas"]["Address"];
+            /**
+             * Format: date-time
+             * @description For `damage_reported`: when the buyer asked to return the damaged parcel; the reply is due 48 h later (by default, when the event is received).
+             */
+            returnRequestedAt?: string;
+            note?: string;
+        };
+        /**
+         * @description What the marketplace reports about an order.
+         * @enum {unknown}
+         */
+        OrderEventType: "refund_requested" | "cancellation_requested" | "address_change_requested" | "return_requested" | "damage_reported";
+        OrderParcel: {
+            carrier: string;
+            trackingNumber: string;
+            declaredValue?: components["schemas"]["Money"];
+            category?: string;
+            pickupMode: components["schemas"]["PickupMode"];
+            /**
+             * @description Last four digits of the sender's or recipient's phone, for carriers that show a route only with them (SF Express).
+             * @example 5678
+             */
+            phoneLastDigits?: string;
+            carrierOptions?: components["schemas"]["CarrierOptions"];
+        };
+        ParcelDecision: {
+            carrier: string;
+            trackingNumber: string;
+            /** @description As tracked when the event was received; null when it could not be read. */
+            parcelStatus: components["schemas"]["ParcelStatus"] | null;
+            /** @description The rule that decided, or null when none matched. */
+            ruleId: string | null;
+            action: ("intercept" | "redirect" | "notify") | null;
+            /**
+             * @description `started`: the action was sent (see `actionId`); `not_started`: the rule’s action could not be started (see `reasons`); `notified`: the event is recorded and announced only; `no_rule`: no rule matched; `in_progress`: another delivery of the same event is deciding it.
+             * @enum {unknown}
+             */
+            outcome: "started" | "not_started" | "notified" | "no_rule" | "in_progress";
+            /** @description The intercept (`icp_…`) or redirect (`rdr_…`) started. */
+            actionId: string | null;
+            actionStatus: string | null;
+            /** @description Why no action was started, every reason that applies. */
+            reasons: {
+                code: string;
+                message: string;
+            }[];
+        };
         ParcelDetails: {
             declaredValue?: components["schemas"]["Money"];
             /**
@@ -2759,6 +3164,7 @@ export interface components {
             capability?: string;
             interceptId?: string;
             redirectId?: string;
+            orderEventId?: string;
             /** @description The carrier connection the problem is about. */
             connectionId?: string;
             /** @description connection-in-use: open intercepts and redirects still using it. */
@@ -3068,6 +3474,140 @@ export interface components {
             secret: string;
             /** Format: date-time */
             previousSecretExpiresAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "rul_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *       "name": "Intercept cheap parcels on refund",
+         *       "enabled": true,
+         *       "position": 0,
+         *       "when": {
+         *         "eventTypes": [
+         *           "refund_requested"
+         *         ],
+         *         "parcelStatus": {
+         *           "window": "intercept"
+         *         },
+         *         "declaredValue": {
+         *           "currency": "CNY",
+         *           "atMost": "1000.00"
+         *         }
+         *       },
+         *       "do": "intercept",
+         *       "createdAt": "2026-03-02T10:00:00.000Z",
+         *       "updatedAt": "2026-03-02T10:00:00.000Z"
+         *     }
+         */
+        Rule: {
+            /** @description `rul_…`, or `default:…` for a rule of the default set. */
+            id: string;
+            name: string;
+            enabled: boolean;
+            position: number;
+            when: components["schemas"]["RuleConditions"];
+            /**
+             * @description `intercept` the parcel, `redirect` it to the event’s new address while the order’s free redirect is unused, or `notify` only (record and announce the event).
+             * @enum {unknown}
+             */
+            do: "intercept" | "redirect" | "notify";
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        RuleConditions: {
+            eventTypes: components["schemas"]["OrderEventType"][];
+            carriers?: string[];
+            parcelStatus?: {
+                /**
+                 * @description The tenant's effective window of this operation at the parcel's carrier (`GET /v1/policy`).
+                 * @enum {unknown}
+                 */
+                window?: "intercept" | "redirect";
+                in?: components["schemas"]["ParcelStatus"][];
+            };
+            /** @description Holds only for a parcel declared in this currency, within the bounds. */
+            declaredValue?: {
+                currency: string;
+                /** @description Decimal string. */
+                atMost?: string;
+                /** @description Decimal string. */
+                atLeast?: string;
+            };
+            categories?: {
+                in?: string[];
+                notIn?: string[];
+            };
+            orderTags?: {
+                any?: string[];
+                none?: string[];
+            };
+            pickupModes?: components["schemas"]["PickupMode"][];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "rul_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *           "name": "Intercept cheap parcels on refund",
+         *           "enabled": true,
+         *           "position": 0,
+         *           "when": {
+         *             "eventTypes": [
+         *               "refund_requested"
+         *             ],
+         *             "parcelStatus": {
+         *               "window": "intercept"
+         *             },
+         *             "declaredValue": {
+         *               "currency": "CNY",
+         *               "atMost": "1000.00"
+         *             }
+         *           },
+         *           "do": "intercept",
+         *           "createdAt": "2026-03-02T10:00:00.000Z",
+         *           "updatedAt": "2026-03-02T10:00:00.000Z"
+         *         }
+         *       ],
+         *       "source": "tenant"
+         *     }
+         */
+        RuleList: {
+            data: components["schemas"]["Rule"][];
+            /**
+             * @description `default` when the tenant has no rule of its own: the default set applies.
+             * @enum {unknown}
+             */
+            source: "tenant" | "default";
+        };
+        /**
+         * @example {
+         *       "name": "Intercept cheap parcels on refund",
+         *       "when": {
+         *         "eventTypes": [
+         *           "refund_requested"
+         *         ],
+         *         "parcelStatus": {
+         *           "window": "intercept"
+         *         },
+         *         "declaredValue": {
+         *           "currency": "CNY",
+         *           "atMost": "1000.00"
+         *         }
+         *       },
+         *       "do": "intercept"
+         *     }
+         */
+        RuleRequest: {
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            /** @description Rules are tried in ascending position; by default a new rule goes last. */
+            position?: number;
+            when: components["schemas"]["RuleConditions"];
+            /**
+             * @description `intercept` the parcel, `redirect` it to the event’s new address while the order’s free redirect is unused, or `notify` only (record and announce the event).
+             * @enum {unknown}
+             */
+            do: "intercept" | "redirect" | "notify";
         };
         /**
          * @example {}
@@ -4189,7 +4729,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Something that happened to an intercept, a redirect, a parcel or a webhook endpoint of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this. */
+            /** @description Something that happened to an intercept, a redirect, a parcel, a webhook endpoint or an order event of the tenant, with the whole object as it was then. Kept 30 days. Webhooks deliver exactly this. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5004,6 +5544,250 @@ export interface operations {
             };
         };
     };
+    listOrderEvents: {
+        parameters: {
+            query?: {
+                orderRef?: string;
+                deadlineStatus?: "none" | "on_track" | "at_risk" | "missed" | "met";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEventList"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOrderEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Unique per operation (draft-ietf-httpapi-idempotency-key-header). Repeating it with the same body replays the first answer without calling the carrier again.
+                 * @example 6f1c2b9e-8d4a-4a8e-9a51-2f1a7d3c0b11
+                 */
+                "idempotency-key"?: string;
+                /**
+                 * @description RFC 7240. `wait=N` tightens the latency budget to N seconds.
+                 * @example wait=3
+                 */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEvent"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEvent"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict: the first request with this Idempotency-Key is still running, or the resource is held elsewhere (see the problem type). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible: policy reasons, an unsupported operation, or a reused Idempotency-Key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrderEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEvent"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listParcels: {
         parameters: {
             query?: {
@@ -5743,6 +6527,346 @@ export interface operations {
             };
             /** @description The carrier did not answer within the latency budget. */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleList"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, carrier or parcel. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7196,6 +8320,144 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookEndpointEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderEventReceivedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `order_event.received` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEventEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderEventDeadlineAtRiskWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `order_event.deadline_at_risk` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEventEvent"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done (the body is ignored; the first 1024 bytes are kept in the deliveries log). Answer within 10 seconds; do slow work after answering. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects included: they are not followed), a timeout after 10 seconds or a network error is a failed attempt, retried with exponential backoff and jitter for about a day; then the endpoint is disabled and a `webhook_endpoint.disabled` event tells the tenant’s other endpoints. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderEventDeadlineMissedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the event’s id, the same on every attempt and redelivery of it. Handle each id once.
+                 * @example evt_01JD3K9V7Q8M2N4P6R8T0V2X4Z
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When the message was signed, in whole seconds since the Unix epoch. Refuse it when more than five minutes from your clock, either way: that stops replays.
+                 * @example 1772446501
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64>` entries: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes), keyed with the base64 after `whsec_` of the endpoint’s secret. Two entries while a rotated secret’s overlap lasts, one per secret; any match verifies. The SDK’s `verifyWebhookSignature` and every Standard Webhooks library check it.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The `order_event.deadline_missed` event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEventEvent"];
             };
         };
         responses: {

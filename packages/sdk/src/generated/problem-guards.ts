@@ -151,6 +151,15 @@ export function isIdempotencyKeyReused(
 }
 
 /**
+ * Problem `order-event-id-reused` (422): An order event with this `id` was received with a different body (`orderEventId` names it); a new event needs a new id.
+ */
+export function isOrderEventIdReused(
+  value: unknown,
+): value is ProblemErrorOf<'order-event-id-reused'> {
+  return isProblem(value, 'order-event-id-reused');
+}
+
+/**
  * Problem `carrier-rejected-request` (422): The carrier refused the request as invalid (`carrierCode`).
  */
 export function isCarrierRejectedRequest(

@@ -54,6 +54,8 @@ export const PROBLEM_TYPES = {
   'operation-not-supported': 422,
   /** This Idempotency-Key was used with a different request */
   'idempotency-key-reused': 422,
+  /** This order event id was used with a different event */
+  'order-event-id-reused': 422,
   /** The carrier rejected the request */
   'carrier-rejected-request': 422,
   /** Webhooks cannot be sent to this URL */

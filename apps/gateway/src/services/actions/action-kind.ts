@@ -15,7 +15,7 @@ import type { ActionTable } from '../../store/actions.ts';
 import type { CarrierAttempt } from '../../store/attempts.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { IdempotencyScope } from '../../store/idempotency.ts';
-import type { FirstTransition, Transition } from '../../store/transitions.ts';
+import type { FirstTransition, Transition, TransitionCause } from '../../store/transitions.ts';
 import type { ListLoader } from '../list-page.ts';
 import type { CarrierActionAnswer } from '../send-action.ts';
 
@@ -110,6 +110,18 @@ export interface ActionScope {
     FastifyRequest,
     'id' | 'log' | 'tenant' | 'signal' | 'logContext' | 'method' | 'deadline' | 'idempotency'
   >;
+  /**
+   * What started the action, for its first transition: by default the client's request;
+   * a rule of the after-sales assistant says so (`rule`) and names itself and its order
+   * event in the detail.
+   */
+  readonly origin?: ActionOrigin | undefined;
+}
+
+/** What started an action, when not the client's own request. */
+export interface ActionOrigin {
+  readonly cause: TransitionCause;
+  readonly detail: string;
 }
 
 /**

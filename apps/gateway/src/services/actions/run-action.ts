@@ -166,7 +166,11 @@ export async function runAction<
       await kind.insert(
         tx,
         record,
-        { status: record.status, cause: 'request', detail: record.statusDetail },
+        {
+          status: record.status,
+          cause: scope.origin?.cause ?? 'request',
+          detail: scope.origin?.detail ?? record.statusDetail,
+        },
         request.idempotency?.scope,
       );
       await recordActionEvents(

@@ -7,7 +7,6 @@ import {
   detachIdempotencyAction,
   type IdempotencyScope,
   releaseIdempotencyKey,
-  requestHashOf,
   type StoredResponse,
 } from '../../store/idempotency.ts';
 import {
@@ -17,6 +16,7 @@ import {
   type ItemResult,
   requeueBatchItem,
 } from '../../store/intercept-batches.ts';
+import { requestHashOf } from '../../store/request-hash.ts';
 import type { AuthenticatedTenant } from '../../store/tenants.ts';
 import type { ActionScope } from '../actions/action-kind.ts';
 import { type InterceptInput, interceptKind } from '../actions/intercept-kind.ts';
