@@ -93,11 +93,12 @@ export async function workspacePackages(): Promise<WorkspacePackage[]> {
   return packages.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** The packages that are published to npm: under packages/ and not private. */
+/**
+ * The packages that are published to npm: every one not private, the libraries under
+ * packages/ and the operator's command line, apps/cli.
+ */
 export async function publishablePackages(): Promise<WorkspacePackage[]> {
-  return (await workspacePackages()).filter(
-    ({ path, manifest }) => path.startsWith('packages/') && manifest.private !== true,
-  );
+  return (await workspacePackages()).filter(({ manifest }) => manifest.private !== true);
 }
 
 /** Every file an `exports` map points at, e.g. `./dist/index.js`, without duplicates. */
