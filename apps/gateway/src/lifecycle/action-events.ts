@@ -3,12 +3,11 @@ import {
   type ActionEventType,
   statusEventType,
 } from '../policy/event-types.ts';
-import { findActionHistory } from '../store/action-history.ts';
 import type { ActionTable } from '../store/actions.ts';
 import type { Queryable } from '../store/database.ts';
 import { insertEvent, type StoredEvent } from '../store/events.ts';
-import { findIntercept } from '../store/intercepts.ts';
-import { findRedirect } from '../store/redirects.ts';
+import { findInterceptWithHistory } from '../store/intercepts.ts';
+import { findRedirectWithHistory } from '../store/redirects.ts';
 import { presentIntercept, presentRedirect } from './present-action.ts';
 
 /** The action an event is about. */
@@ -27,7 +26,7 @@ export function eventKindOf(table: ActionTable): ActionEventKind {
  * Writes events about an action with the transaction that changed it (`tx`), each carrying
  * the action exactly as `GET /v1/intercepts/{id}` (or redirects) answers it at that moment:
  * read back through the same store functions and presenter, within the transaction, so it
- * holds the change being made. Costs two reads and one insert per call: events are written
+ * holds the change being made. Costs one read and one insert per call: events are written
  * on mutations only, never on a read.
  */
 export async function recordActionEvents(
@@ -75,14 +74,11 @@ export async function recordStatusEvent(
 }
 
 async function presentNow(db: Queryable, action: EventedAction): Promise<object | undefined> {
+  // The row and its history in one statement: on the embedded database each one counts.
   if (action.table === 'intercepts') {
-    const record = await findIntercept(db, action.tenantId, action.id);
-    return record === undefined
-      ? undefined
-      : presentIntercept(record, await findActionHistory(db, action.id));
+    const found = await findInterceptWithHistory(db, action.tenantId, action.id);
+    return found === undefined ? undefined : presentIntercept(found.record, found.history);
   }
-  const record = await findRedirect(db, action.tenantId, action.id);
-  return record === undefined
-    ? undefined
-    : presentRedirect(record, await findActionHistory(db, action.id));
+  const found = await findRedirectWithHistory(db, action.tenantId, action.id);
+  return found === undefined ? undefined : presentRedirect(found.record, found.history);
 }

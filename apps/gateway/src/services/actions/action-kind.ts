@@ -11,11 +11,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import type { ProblemError } from '../../problems.ts';
+import type { ActionHistory } from '../../store/action-history.ts';
 import type { ActionTable } from '../../store/actions.ts';
-import type { CarrierAttempt } from '../../store/attempts.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { IdempotencyScope } from '../../store/idempotency.ts';
-import type { FirstTransition, Transition, TransitionCause } from '../../store/transitions.ts';
+import type { FirstTransition, TransitionCause } from '../../store/transitions.ts';
 import type { ListLoader } from '../list-page.ts';
 import type { CarrierActionAnswer } from '../send-action.ts';
 
@@ -62,11 +62,8 @@ export interface CommonActionFields {
   readonly updatedAt: Date;
 }
 
-/** An action's transitions and carrier attempts, oldest first. */
-export interface ActionHistory {
-  readonly transitions: Transition[];
-  readonly attempts: CarrierAttempt[];
-}
+/** An action's transitions and carrier attempts, oldest first (one owner: the store). */
+export type { ActionHistory };
 
 /**
  * What an eligible action holds until it is settled (a redirect counts against its order's
@@ -188,6 +185,12 @@ export interface ActionKind<
     claim?: IdempotencyScope,
   ): Promise<void>;
   find(db: Queryable, tenantId: string, id: string): Promise<Stored | undefined>;
+  /** The tenant's action with its transitions and attempts, in one statement. */
+  findWithHistory(
+    db: Queryable,
+    tenantId: string,
+    id: string,
+  ): Promise<{ readonly record: Stored; readonly history: ActionHistory } | undefined>;
   /** One page of the tenant's actions of this kind, newest first. */
   list: ListLoader<Stored>;
   present(record: Stored, history: ActionHistory): Presented;

@@ -8,6 +8,7 @@ import {
   ActiveInterceptExistsError,
   findActiveIntercept,
   findIntercept,
+  findInterceptWithHistory,
   type InterceptRecord,
   insertIntercept,
   listIntercepts,
@@ -97,6 +98,7 @@ export const interceptKind: ActionKind<InterceptInput, InterceptRecord, Presente
   insert: insertIntercept,
   list: listIntercepts,
   find: findIntercept,
+  findWithHistory: findInterceptWithHistory,
   present: presentIntercept,
   async alreadyUnderWay(app, error, record) {
     if (!(error instanceof ActiveInterceptExistsError)) {

@@ -9,6 +9,7 @@ import {
   ActiveRedirectExistsError,
   consumeRedirectQuota,
   findRedirect,
+  findRedirectWithHistory,
   insertRedirect,
   listRedirects,
   type RedirectRecord,
@@ -111,6 +112,7 @@ export const redirectKind: ActionKind<
   insert: insertRedirect,
   list: listRedirects,
   find: findRedirect,
+  findWithHistory: findRedirectWithHistory,
   present: presentRedirect,
   async alreadyUnderWay(_app, error, record) {
     if (!(error instanceof ActiveRedirectExistsError)) {
