@@ -131,3 +131,58 @@ describe('an order event for a carrier that is down', () => {
     }
   });
 });
+
+describe('order events and rules of another tenant', () => {
+  it('are as unknown as missing ones', async () => {
+    script.parcels.set('FK500200', 'in_transit');
+    const created = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/order-events',
+      headers: gateway.auth.acme,
+      payload: {
+        id: 'mkt-tenancy-1',
+        type: 'return_requested',
+        orderRef: 'ORD-TENANCY-1',
+        parcels: [{ carrier: 'fake', trackingNumber: 'FK500200', pickupMode: 'platform_pickup' }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const read = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/order-events/${id}`,
+      headers: gateway.auth.globex,
+    });
+    expect(read.statusCode).toBe(404);
+    const list = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/order-events',
+      headers: gateway.auth.globex,
+    });
+    expect(list.json().data).toEqual([]);
+
+    const rule = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/rules',
+      headers: gateway.auth.acme,
+      payload: { name: 'notify returns', when: { eventTypes: ['return_requested'] }, do: 'notify' },
+    });
+    expect(rule.statusCode).toBe(201);
+    for (const method of ['GET', 'DELETE'] as const) {
+      const other = await gateway.app.inject({
+        method,
+        url: `/v1/rules/${rule.json().id}`,
+        headers: gateway.auth.globex,
+      });
+      expect(other.statusCode, method).toBe(404);
+    }
+    const rules = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/rules',
+      headers: gateway.auth.globex,
+    });
+    expect(JSON.stringify(rules.json())).not.toContain(rule.json().id);
+    const unauthenticated = await gateway.app.inject({ method: 'GET', url: '/v1/rules' });
+    expect(unauthenticated.statusCode).toBe(401);
+  });
+});
