@@ -27,6 +27,7 @@ const ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
 const FEE_KINDS = new Set(['by_pickup_mode', 'carrier_quote', 'flat', 'free']);
 const OUTCOME_TIMINGS = new Set(['synchronous', 'asynchronous']);
 const OPTIONAL_FUNCTIONS = [
+  'trackMany',
   'intercept',
   'redirect',
   'interceptStatus',
@@ -44,6 +45,7 @@ const CAPABILITY_OPERATIONS = [
   ['cancelIntercept', 'cancelIntercept'],
   ['cancelRedirect', 'cancelRedirect'],
   ['feeQuote', 'quoteFee'],
+  ['bulkTracking', 'trackMany'],
 ] as const;
 
 /** The action each cancel capability undoes: it cannot be declared without it. */
@@ -158,8 +160,61 @@ function checkCapabilities(capabilities: unknown): string[] {
   if (capabilities.rateLimits !== undefined) {
     problems.push(...checkRateLimits(capabilities.rateLimits));
   }
-  problems.push(...checkCancels(capabilities), ...checkFeeQuote(capabilities));
+  problems.push(
+    ...checkCancels(capabilities),
+    ...checkFeeQuote(capabilities),
+    ...checkOffApi(capabilities),
+    ...checkBulkTracking(capabilities.bulkTracking),
+  );
   return problems;
+}
+
+function checkOffApi(capabilities: Fields): string[] {
+  const offApi = capabilities.offApi;
+  if (offApi === undefined) {
+    return [];
+  }
+  if (!isFields(offApi)) {
+    return ['capabilities.offApi must be an object'];
+  }
+  const problems: string[] = [];
+  for (const [operation, entry] of Object.entries(offApi)) {
+    const path = `capabilities.offApi.${operation}`;
+    if (operation !== 'intercept' && operation !== 'redirect') {
+      problems.push(`${path}: only intercept and redirect can be listed`);
+      continue;
+    }
+    if (!isFields(entry) || typeof entry.reason !== 'string' || entry.reason.trim() === '') {
+      problems.push(`${path}.reason must say why and where it can be done`);
+    } else if (entry.url !== undefined && !isHttpsUrl(entry.url)) {
+      problems.push(`${path}.url must be an https URL`);
+    }
+    if (capabilities[operation] !== undefined) {
+      problems.push(`${path} is listed but capabilities.${operation} declares it by API`);
+    }
+  }
+  return problems;
+}
+
+function checkBulkTracking(bulkTracking: unknown): string[] {
+  if (bulkTracking === undefined) {
+    return [];
+  }
+  const max = isFields(bulkTracking) ? bulkTracking.maxPerCall : undefined;
+  return typeof max === 'number' && Number.isInteger(max) && max >= 2
+    ? []
+    : ['capabilities.bulkTracking.maxPerCall must be a whole number >= 2'];
+}
+
+function isHttpsUrl(value: unknown): boolean {
+  if (typeof value !== 'string') {
+    return false;
+  }
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 function checkCancels(capabilities: Fields): string[] {
@@ -250,7 +305,7 @@ function checkRateLimits(rateLimits: unknown): string[] {
   if (!isFields(rateLimits)) {
     return ['capabilities.rateLimits must be an object'];
   }
-  return ['requestsPerSecond', 'burst', 'maxConcurrency']
+  return ['requestsPerSecond', 'burst', 'maxConcurrency', 'requestsPerDay']
     .filter((key) => {
       const limit = rateLimits[key];
       return limit !== undefined && !(typeof limit === 'number' && limit > 0);

@@ -44,6 +44,30 @@ export interface RateLimits {
   readonly burst?: number;
   /** At most this many calls in flight at once. */
   readonly maxConcurrency?: number;
+  /**
+   * The account's daily quota (FedEx, DHL), counted by the carrier from its own midnight.
+   * Declared so operators can size accounts; past it the carrier answers 429 until the
+   * quota resets.
+   */
+  readonly requestsPerDay?: number;
+}
+
+/**
+ * An operation the carrier offers only outside its API (its website, a business portal):
+ * the gateway answers that it cannot do it, with the carrier's reason and where it can be
+ * done, and never calls the carrier.
+ */
+export interface OffApiOperation {
+  /** Why the API cannot do it and where a person can, e.g. "only on fedex.com". */
+  readonly reason: string;
+  /** Where the operation can be done by hand, when the carrier publishes a page for it. */
+  readonly url?: string;
+}
+
+/** How the carrier tracks several parcels in one call (`CarrierDefinition.trackMany`). */
+export interface BulkTrackingCapability {
+  /** The most tracking numbers one call may carry (FedEx: 30). */
+  readonly maxPerCall: number;
 }
 
 /** What one mutating operation (intercept or redirect) can do at this carrier. */
@@ -102,6 +126,13 @@ export interface CarrierCapabilities {
   readonly cancelRedirect?: CancelCapability;
   /** Present when the carrier quotes its fee for an action beforehand (`quoteFee()`). */
   readonly feeQuote?: FeeQuoteCapability;
+  /**
+   * Operations the carrier offers to people but not by API, with the reason. An operation
+   * is either declared above or listed here, never both.
+   */
+  readonly offApi?: { readonly intercept?: OffApiOperation; readonly redirect?: OffApiOperation };
+  /** Present when the carrier tracks several parcels per call (`trackMany()`). */
+  readonly bulkTracking?: BulkTrackingCapability;
   /** Whether tracking returns proof of delivery (signature, photo). */
   readonly proofOfDelivery: boolean;
   /** Whether the adapter parses the carrier's pushes (see `CarrierDefinition.callbacks`). */

@@ -9,7 +9,7 @@ import type { FeeQuote, FeeQuoteRequest } from './fee-quote.ts';
 import type { InterceptRequest, InterceptResult, InterceptStatusRequest } from './intercept.ts';
 import type { RedirectRequest, RedirectResult } from './redirect.ts';
 import type { RequestOptionSpec } from './request-options.ts';
-import type { TrackingRequest, TrackingSnapshot } from './tracking.ts';
+import type { BulkTrackingResult, TrackingRequest, TrackingSnapshot } from './tracking.ts';
 
 /**
  * How sure an offline tracking-number match is: `verified` when the format and its check
@@ -43,6 +43,16 @@ export interface CarrierDefinition {
 
   /** Reads a parcel's normalized status and events. */
   track(ctx: CarrierContext, request: TrackingRequest): Promise<TrackingSnapshot>;
+  /**
+   * Tracks up to `capabilities.bulkTracking.maxPerCall` parcels in one carrier call, one
+   * result per request in the order asked. Required when `capabilities.bulkTracking` is
+   * declared. A failure of the whole call (authentication, an outage) throws; a number the
+   * carrier could not find is that number's `error`.
+   */
+  trackMany?(
+    ctx: CarrierContext,
+    requests: readonly TrackingRequest[],
+  ): Promise<readonly BulkTrackingResult[]>;
   /** Required when `capabilities.intercept` is declared. */
   intercept?(ctx: CarrierContext, request: InterceptRequest): Promise<InterceptResult>;
   /** Required when `capabilities.redirect` is declared. */

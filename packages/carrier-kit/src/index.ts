@@ -22,6 +22,7 @@ export {
   type CancelResult,
 } from './cancel.ts';
 export {
+  type BulkTrackingCapability,
   CARRIER_OPERATIONS,
   type CancelCapability,
   type CarrierCapabilities,
@@ -29,6 +30,7 @@ export {
   type FeePolicy,
   type FeeQuoteCapability,
   type MutationCapability,
+  type OffApiOperation,
   type OperationWindow,
   type OutcomeTiming,
   type RateLimits,
@@ -132,6 +134,7 @@ export {
   TERMINAL_STATUSES,
 } from './status.ts';
 export type {
+  BulkTrackingResult,
   ProofOfDelivery,
   RawCarrierStatus,
   TrackingEvent,

@@ -1,3 +1,4 @@
+import type { CarrierError } from './errors/carrier-error.ts';
 import type { Location } from './location.ts';
 import type { ExceptionSubStatus, IncidentReason, NormalizedStatus } from './status.ts';
 
@@ -71,3 +72,12 @@ export interface TrackingSnapshot {
   readonly destination?: Location;
   readonly underlyingCarrier?: UnderlyingCarrier;
 }
+
+/**
+ * One parcel's answer within a bulk tracking call: its snapshot, or the classified error
+ * the carrier gave for that number alone (FedEx and USPS report per-number errors inside a
+ * successful answer).
+ */
+export type BulkTrackingResult =
+  | { readonly trackingNumber: string; readonly snapshot: TrackingSnapshot }
+  | { readonly trackingNumber: string; readonly error: CarrierError };
