@@ -280,7 +280,10 @@ describe('trackManyFedexParcels', () => {
     const results = await trackManyFedexParcels(createFedexTestContext(), requests);
     const trackCalls = server.calls.filter((call) => call.url.pathname.startsWith('/track'));
     expect(trackCalls).toHaveLength(1);
-    expect((trackCalls[0]?.json as { trackingInfo: unknown[] }).trackingInfo).toHaveLength(3);
+    expect(trackCalls[0]?.json).toMatchObject({ trackingInfo: expect.any(Array) });
+    expect(
+      (trackCalls[0]?.json as { trackingInfo?: unknown[] } | undefined)?.trackingInfo,
+    ).toHaveLength(3);
     expect(results.map((result) => result.trackingNumber)).toEqual([...numbers, numbers[0]]);
     expect(
       results.map((result) => ('snapshot' in result ? result.snapshot.status : 'error')),
