@@ -52,19 +52,15 @@ describe('FedEx tracking', () => {
     expect(answer.body.status).toBe(status);
   });
 
-  it.each([
-    'held',
-    'damaged',
-    'lost',
-    'address_issue',
-    'refused',
-    'other',
-  ])('an exception %s keeps its sub-status', async (subStatus) => {
-    const trackingNumber = await fedexParcel('exception', { subStatus });
-    const answer = await stack.api.get<TrackingWithProof>(`/v1/tracking/fedex/${trackingNumber}`);
-    expect(answer.status, answer.text).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'exception', subStatus });
-  });
+  it.each(['held', 'damaged', 'lost', 'address_issue', 'refused', 'other'])(
+    'an exception %s keeps its sub-status',
+    async (subStatus) => {
+      const trackingNumber = await fedexParcel('exception', { subStatus });
+      const answer = await stack.api.get<TrackingWithProof>(`/v1/tracking/fedex/${trackingNumber}`);
+      expect(answer.status, answer.text).toBe(200);
+      expect(answer.body).toMatchObject({ status: 'exception', subStatus });
+    },
+  );
 
   it('shows who signed for a delivered parcel', async () => {
     const trackingNumber = await fedexParcel('delivered');
