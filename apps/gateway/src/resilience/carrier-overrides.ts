@@ -18,11 +18,13 @@ const BUDGET_VARIABLES = {
   redirect: 'BUDGET_REDIRECT_MS',
 } as const satisfies Record<Operation, string>;
 
+// `requestsPerDay` is declared for operators sizing accounts; the gateway does not count a
+// daily quota (the carrier answers 429 past it), so there is nothing to override.
 const LIMIT_VARIABLES = {
   requestsPerSecond: 'REQUESTS_PER_SECOND',
   burst: 'BURST',
   maxConcurrency: 'MAX_CONCURRENCY',
-} as const satisfies Record<keyof RateLimits, string>;
+} as const satisfies Record<Exclude<keyof RateLimits, 'requestsPerDay'>, string>;
 
 /**
  * Reads a carrier's overrides from `<prefix>_*` (prefix `CARRIER_UPS` for `ups`). Returns
