@@ -1,4 +1,5 @@
 import type { CarrierModule } from './carrier-module.ts';
+import { dhlCarrier } from './dhl/dhl-carrier.ts';
 import { kuaidi100Carrier } from './kuaidi100/kuaidi100-carrier.ts';
 import { sandboxCarrier } from './sandbox/sandbox-carrier.ts';
 import { sfCarrier } from './sf/sf-carrier.ts';
@@ -10,6 +11,7 @@ export const CARRIER_MODULES: readonly CarrierModule[] = [
   sfCarrier,
   kuaidi100Carrier,
   upsCarrier,
+  dhlCarrier,
 ];
 
 export type { CarrierModule } from './carrier-module.ts';
