@@ -4,6 +4,7 @@ import { kuaidi100Carrier } from './kuaidi100/kuaidi100-carrier.ts';
 import { sandboxCarrier } from './sandbox/sandbox-carrier.ts';
 import { sfCarrier } from './sf/sf-carrier.ts';
 import { upsCarrier } from './ups/ups-carrier.ts';
+import { uspsCarrier } from './usps/usps-carrier.ts';
 
 /** Every simulated carrier. A new carrier is one module under `./<id>/` and one line here. */
 export const CARRIER_MODULES: readonly CarrierModule[] = [
@@ -12,6 +13,7 @@ export const CARRIER_MODULES: readonly CarrierModule[] = [
   kuaidi100Carrier,
   upsCarrier,
   dhlCarrier,
+  uspsCarrier,
 ];
 
 export type { CarrierModule } from './carrier-module.ts';
