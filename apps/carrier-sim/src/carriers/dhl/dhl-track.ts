@@ -64,7 +64,7 @@ export function handleDhlTrack(request: CarrierRequest, world: CarrierWorld): Ca
     return NO_RESULT;
   }
   // Any key tracks any shipment, as DHL's public tracking does.
-  admitAccount(parcel, key, 'track');
+  admitAccount(world, parcel, key, 'track');
   const cached = cache.get(parcel);
   if (cached !== undefined && cached.version === parcel.version) {
     return cached.response;

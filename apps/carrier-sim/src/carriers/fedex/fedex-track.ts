@@ -1,4 +1,4 @@
-import { admitAccount } from '../../model/accounts.ts';
+import { admitToParcel } from '../../model/accounts.ts';
 import { projectedDeliveryAt } from '../../model/journey.ts';
 import type { Address, Parcel, ParcelEvent, Place } from '../../model/parcel.ts';
 import { countOperation } from '../../model/parcel.ts';
@@ -81,12 +81,14 @@ export function handleFedexTrack(request: CarrierRequest, world: CarrierWorld): 
   if (numbers.length > FEDEX_MAX_NUMBERS) {
     return TOO_MANY;
   }
+  // One call, whatever the numbers it names, in the account's per-second log.
+  world.accountCalls.record('fedex', account);
   const completeTrackResults = numbers.map((trackingNumber, index) => {
     const parcel = world.parcels.get('fedex', trackingNumber);
     if (parcel === undefined) {
       return { trackingNumber, trackResults: [notFoundResult(trackingNumber)] };
     }
-    admitAccount(parcel, account, 'track');
+    admitToParcel(parcel, account, 'track');
     if (index > 0 && trackingNumber !== numbers[0]) {
       countOperation(parcel.calls, 'track');
     }

@@ -1,4 +1,4 @@
-import { admitAccount } from '../../model/accounts.ts';
+import { admitToParcel } from '../../model/accounts.ts';
 import { projectedDeliveryAt } from '../../model/journey.ts';
 import { countOperation, type Parcel, type ParcelEvent } from '../../model/parcel.ts';
 import type { CarrierRequest, CarrierWorld, RouteIdentity } from '../carrier-module.ts';
@@ -67,6 +67,8 @@ export function handleUspsTrack(request: CarrierRequest, world: CarrierWorld): C
   if (numbers.length > USPS_SIM_MAX_PER_CALL) {
     return TOO_MANY;
   }
+  // One call, whatever the numbers it names, in the account's per-second log.
+  world.accountCalls.record('usps', account);
   const items = numbers.map((trackingNumber, index) => {
     const parcel = world.parcels.get('usps', trackingNumber);
     if (parcel === undefined) {
@@ -75,7 +77,7 @@ export function handleUspsTrack(request: CarrierRequest, world: CarrierWorld): C
     if (index > 0) {
       countOperation(parcel.calls, 'track');
     }
-    admitAccount(parcel, account, 'track');
+    admitToParcel(parcel, account, 'track');
     return renderCached(parcel);
   });
   return jsonResponse(200, items);
