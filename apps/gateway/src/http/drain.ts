@@ -6,24 +6,17 @@ const REAP_EVERY_MS = 50;
 /**
  * Drains the server when the app closes (SIGTERM): Fastify stops accepting connections
  * and answers requests arriving on kept-alive ones `503` with `Connection: close`
- * (`return503OnClosing`); this adds what it leaves out. Answers to requests already under
- * way carry `Connection: close` too, and connections idle after their last answer are
- * closed at once, instead of waiting out the keep-alive timeout while the close waits for
- * them. After `graceMs` the connections still open are closed, so a hung request cannot
- * hold the stop; the jobs and writers stop after it (onClose hooks).
+ * (`return503OnClosing`); this adds what it leaves out. Connections idle after their last
+ * answer are closed at once, instead of waiting out the keep-alive timeout while the close
+ * waits for them. (Answers under way are not marked `Connection: close`: Node would then
+ * drop the 503 of a request pipelined behind them.) After `graceMs` the connections still
+ * open are closed, so a hung request cannot hold the stop; the jobs and writers stop after
+ * it (onClose hooks).
  */
 export function installDrain(app: FastifyInstance, options: { readonly graceMs: number }): void {
-  let draining = false;
   let reaper: NodeJS.Timeout | undefined;
   let cutoff: NodeJS.Timeout | undefined;
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (draining) {
-      reply.header('connection', 'close');
-    }
-    return payload;
-  });
   app.addHook('preClose', async () => {
-    draining = true;
     const { server } = app;
     reaper = setInterval(() => server.closeIdleConnections(), REAP_EVERY_MS);
     reaper.unref();
