@@ -56,6 +56,17 @@ export interface GatewayConfig {
   readonly client: ClientConfig;
   /** Bulk intercepts: each tenant's share of the running items, the batch body limit. */
   readonly batches: BatchConfig;
+  /**
+   * How long a stopping gateway (SIGTERM) lets requests under way finish
+   * (`PARCELGATE_SHUTDOWN_GRACE_MS`); the connections still open then are closed. Jobs
+   * under way get as long before they are handed back to the queue.
+   */
+  readonly shutdownGraceMs: number;
+  /**
+   * How many days carrier attempts are kept (`PARCELGATE_ATTEMPT_RETENTION_DAYS`), then
+   * purged by the worker (jobs/attempt-purge.ts).
+   */
+  readonly attemptRetentionDays: number;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
   readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
 }
