@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
 import { problemResponses } from '../../openapi/problem-responses.ts';
+import { operationAvailability } from '../../policy/operation-availability.ts';
 import type { CircuitState } from '../../resilience/circuit-breaker.ts';
 import { CarrierList } from '../../schemas/carriers.ts';
 
@@ -29,6 +30,7 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         id: carrier.definition.id,
         displayName: carrier.definition.displayName,
         operations: supportedOperations(carrier.definition.capabilities),
+        availability: operationAvailability(carrier.definition.capabilities),
         target: carrier.settings.target,
         credentialFields: carrier.definition.credentials.map((field) => ({
           key: field.key,
