@@ -179,5 +179,72 @@ export const CarrierList = sharedSchema(
   ),
 );
 
+const detectionFields = {
+  confidence: Type.Union([Type.Literal('verified'), Type.Literal('format')], {
+    description:
+      'verified: the format and its check digit agree; format: only the shape matches (formats overlap between carriers).',
+  }),
+  carrierOptions: Type.Optional(
+    Type.Record(Type.String(), Type.String(), {
+      description:
+        "What tracking there needs, from the detection (an aggregator's company, e.g. Kuaidi100's `com`).",
+      examples: [{ com: 'jtexpress' }],
+    }),
+  ),
+};
+
+/** How `carrier=auto` chose the carrier that answered. */
+export const Detection = sharedSchema(
+  'Detection',
+  Type.Object(detectionFields, {
+    description:
+      'Present when the carrier was detected (`carrier=auto`): how sure, and with which options.',
+    examples: [{ confidence: 'format', carrierOptions: { com: 'jtexpress' } }],
+  }),
+);
+
+/** The carriers a tracking number could belong to. */
+export const DetectedCarriers = sharedSchema(
+  'DetectedCarriers',
+  Type.Object(
+    {
+      trackingNumber: Type.String(),
+      candidates: Type.Array(
+        Type.Object({
+          carrier: Type.String({ examples: ['kuaidi100'] }),
+          displayName: Type.String(),
+          ...detectionFields,
+        }),
+        {
+          description:
+            'Best first: verified before format, then in the order the carriers are loaded. Empty when no loaded carrier recognises the number. `carrier=auto` asks the best candidates (at most 3 of one confidence) at once and answers from the first that finds the parcel.',
+        },
+      ),
+    },
+    {
+      description: 'The loaded carriers whose formats a tracking number matches, offline.',
+      examples: [
+        {
+          trackingNumber: 'JT1234567890123',
+          candidates: [
+            {
+              carrier: 'kuaidi100',
+              displayName: 'Kuaidi100',
+              confidence: 'format',
+              carrierOptions: { com: 'jtexpress' },
+            },
+          ],
+        },
+      ],
+    },
+  ),
+);
+
 /** Every carrier schema with an `$id`. */
-export const CARRIER_SCHEMAS = [OperationAvailability, Carrier, CarrierList];
+export const CARRIER_SCHEMAS = [
+  OperationAvailability,
+  Detection,
+  DetectedCarriers,
+  Carrier,
+  CarrierList,
+];

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Detection } from './carriers.ts';
 import { ExceptionSubStatus, ParcelStatus, PolicyReason } from './common.ts';
 import { sampleTracking } from './examples.ts';
 import { sharedSchema } from './shared-schema.ts';
@@ -38,6 +39,7 @@ export const Tracking = sharedSchema(
   Type.Object(
     {
       carrier: Type.String(),
+      detection: Type.Optional(Detection.ref),
       trackingNumber: Type.String(),
       status: ParcelStatus.ref,
       subStatus: Type.Optional(ExceptionSubStatus),

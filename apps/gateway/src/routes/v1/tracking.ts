@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { problemResponses } from '../../openapi/problem-responses.ts';
 import { CarrierOptions, PhoneLastDigits, TrackingNumber } from '../../schemas/common.ts';
 import { Tracking } from '../../schemas/tracking.ts';
-import { detectCarriers } from '../../services/detect-carrier.ts';
+import { soleDetectedCarrier } from '../../services/detect-carrier.ts';
 import { trackParcel } from '../../services/tracking-service.ts';
 import { PreferHeaders } from './headers.ts';
 
@@ -21,11 +21,9 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
               readonly carrier: string;
               readonly trackingNumber: string;
             };
-            if (carrier !== 'auto') {
-              return carrier;
-            }
-            const detected = detectCarriers(app.carriers.list(), trackingNumber);
-            return detected.length === 1 ? detected[0]?.definition.id : undefined;
+            return carrier === 'auto'
+              ? soleDetectedCarrier(app.carriers.list(), trackingNumber)
+              : carrier;
           },
         },
       },
