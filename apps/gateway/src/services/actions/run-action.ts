@@ -2,6 +2,7 @@ import type { FeeQuote, NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
 import { actionOptionsFor, trackingRequestFor } from '../../carriers/carrier-extras.ts';
 import { checkCarrierOptions } from '../../carriers/check-carrier-options.ts';
+import { checkOperationOffered } from '../../carriers/check-operation-offered.ts';
 import { checkTrackingNumber } from '../../carriers/check-tracking-number.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
 import {
@@ -12,6 +13,10 @@ import {
 import { newId } from '../../ids.ts';
 import { actionEvent, eventKindOf } from '../../lifecycle/action-events.ts';
 import { HeldAction } from '../../lifecycle/held-action.ts';
+import {
+  type OperationAvailability,
+  operationAvailability,
+} from '../../policy/operation-availability.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
 import { lateAnswerOf } from '../late-answer.ts';
@@ -58,19 +63,19 @@ export async function runAction<
 ): Promise<ActionAnswer<Presented>> {
   const { app, request } = scope;
   // A number the carrier could never have issued is the client's mistake: say so first.
-  checkTrackingNumber(app.carriers.resolve(input.carrier).definition, input.trackingNumber);
+  const named = app.carriers.resolve(input.carrier).definition;
+  checkTrackingNumber(named, input.trackingNumber);
+  // Before the account: an operation the carrier lacks is refused whoever would send it.
+  checkOperationOffered(named, kind.operation);
   const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
     purpose: 'act',
     trackingNumber: input.trackingNumber,
   });
   const { definition } = carrier;
   const send = kind.carrierOperation(definition);
-  if (definition.capabilities[kind.operation] === undefined || send === undefined) {
-    throw new ProblemError(
-      'operation-not-supported',
-      `${definition.displayName} offers no ${kind.operation} API.`,
-      { carrier: definition.id, capability: kind.operation },
-    );
+  if (send === undefined) {
+    // defineCarrier() refuses a declared capability without its function: a defect.
+    throw new Error(`${definition.id} declares ${kind.operation} but implements none`);
   }
   checkCarrierOptions(definition, kind.operation, input.carrierOptions);
   const earlier = request.idempotency?.earlierActionId;
@@ -223,6 +228,7 @@ export async function checkActionEligibility<
   PolicyEvaluation & {
     readonly parcelStatus: NormalizedStatus;
     readonly feeQuote: FeeQuote | null;
+    readonly availability: OperationAvailability;
   }
 > {
   const { app, request } = scope;
@@ -252,6 +258,8 @@ export async function checkActionEligibility<
   const evaluation = await kind.evaluate(scope, carrier, input, snapshot);
   return {
     ...evaluation,
+    // Said beside the reasons: an operation offered only elsewhere names where.
+    availability: operationAvailability(named.capabilities)[kind.operation],
     feeQuote: quote ?? null,
     parcelStatus: snapshot.status,
   };
