@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type CarrierRegistry, createCarrierRegistry } from './carriers/carrier-registry.ts';
-import { resolveCarrierSettings } from './carriers/carrier-settings.ts';
+import { resolveCarriers } from './carriers/check-start.ts';
 import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.ts';
 import { TIMEOUT_CHECK_INTERVAL_MS } from './config/client-config.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
@@ -273,19 +273,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   return app as unknown as GatewayApp;
 }
 
+/** Every carrier's shared account, or one ConfigError listing every problem. */
 function resolveAllCarrierSettings(carriers: readonly CarrierDefinition[], config: GatewayConfig) {
-  const problems: string[] = [];
-  const entries = carriers.flatMap((definition) => {
-    const resolved = resolveCarrierSettings(
-      definition,
-      config.carrierEnvironment,
-      config.simulatorUrl,
-    );
-    problems.push(...resolved.problems);
-    return resolved.settings === undefined ? [] : [{ definition, settings: resolved.settings }];
-  });
-  if (problems.length > 0) {
-    throw new ConfigError(problems);
+  const resolved = resolveCarriers(carriers, config);
+  if (resolved.problems.length > 0) {
+    throw new ConfigError(resolved.problems);
   }
-  return entries;
+  return resolved.carriers;
 }

@@ -2,11 +2,14 @@
 import { databaseAdmin } from './admin/admin-operations.ts';
 import { serveAdminSocket } from './admin/admin-socket.ts';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config/load-config.ts';
+import { checkStart } from './carriers/check-start.ts';
+import { ConfigError } from './config/load-config.ts';
+import { startBanner } from './observability/start-banner.ts';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = await buildApp({ config, jobs: true });
+  // Every problem (variables, carriers, what production refuses) is listed before anything opens.
+  const { config, carriers } = await checkStart(process.env);
+  const app = await buildApp({ config, carriers, jobs: true });
   // The embedded database is this process's alone: parcelgate-admin reaches it through the
   // gateway's admin socket. Served before the API, so a ready gateway always has it.
   const lock = app.database.dataDirLock;
@@ -37,7 +40,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
+  const listen = await app.listen({ port: config.port, host: config.host });
+  const banner = startBanner({ config, carriers: app.carriers.list(), listen });
+  app.log.info({ banner: banner.fields }, banner.summary);
+  if (config.logLevel !== 'silent') {
+    process.stderr.write(banner.text);
+  }
 }
 
 main().catch((error: unknown) => {
