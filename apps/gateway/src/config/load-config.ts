@@ -95,17 +95,14 @@ function toGatewayConfig(
   };
 }
 
-/** The `CARRIER_<ID>_*` variables set, the simulator's own (`CARRIER_SIM_*`) aside. */
+/** The `CARRIER_*` variables set; each carrier reads only its own names from them. */
 function carrierVariablesOf(
   env: Readonly<Record<string, string | undefined>>,
 ): Readonly<Record<string, string>> {
   return Object.fromEntries(
     Object.entries(env).filter(
       (entry): entry is [string, string] =>
-        entry[0].startsWith('CARRIER_') &&
-        !entry[0].startsWith('CARRIER_SIM_') &&
-        entry[1] !== undefined &&
-        entry[1].trim() !== '',
+        entry[0].startsWith('CARRIER_') && entry[1] !== undefined && entry[1].trim() !== '',
     ),
   );
 }
