@@ -2,6 +2,7 @@ import type { CarrierModule, CarrierWorld } from './carriers/carrier-module.ts';
 import { CARRIER_MODULES } from './carriers/index.ts';
 import { SimClock } from './clock.ts';
 import { FaultRegistry } from './faults/fault-registry.ts';
+import { AccountCalls } from './model/account-calls.ts';
 import { createParcel } from './model/create-parcel.ts';
 import type { Money, Parcel } from './model/parcel.ts';
 import { ParcelStore } from './model/parcel-store.ts';
@@ -49,6 +50,8 @@ export class Simulator implements CarrierWorld {
   readonly carriers: ReadonlyMap<string, CarrierModule>;
   /** Pushes sent to receivers, with their answers. */
   readonly pushes = new PushDispatcher();
+  /** When each carrier account's calls arrived (`GET /__sim/account-calls`). */
+  readonly accountCalls = new AccountCalls();
   /** Where each carrier pushes, by carrier id. */
   readonly pushTargets = new Map<string, PushTarget>();
   readonly #moduleState = new Map<string, unknown>();
@@ -164,5 +167,6 @@ export class Simulator implements CarrierWorld {
     this.#moduleState.clear();
     this.pushTargets.clear();
     this.pushes.clear();
+    this.accountCalls.clear();
   }
 }

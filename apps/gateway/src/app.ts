@@ -32,10 +32,13 @@ import { countNeedingAttention } from './lifecycle/action-store.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import {
   metricsPlugin,
+  publishCarrierLimitShares,
   publishNeedsAttention,
   publishWebhookBacklog,
 } from './observability/metrics.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
+import { ClusterMembership, EXPIRY_BEATS } from './resilience/cluster-membership.ts';
+import { requestsPerSecondOf } from './resilience/limit-shares.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
@@ -48,6 +51,7 @@ import { type Database, openDatabase } from './store/database.ts';
 import { reportUnavailability } from './store/database-unavailable.ts';
 import { migrate } from './store/migrate.ts';
 import { openParcelStatusLog, PARCEL_STATUS_LOG_DEFAULTS } from './store/parcel-status-log.ts';
+import { beatReplica, followReplicas, leaveReplica } from './store/replicas.ts';
 import { createTenantReads } from './store/tenant-reads.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 import { deliveryBacklog } from './store/webhook-deliveries.ts';
@@ -206,6 +210,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
       await attemptLog.record(attempt);
     },
   });
+  await shareCarrierLimits(app, database);
   await registerRoutes(app);
   // Last, so a build that fails earlier leaves no worker running. Its onClose hook runs
   // before the database's (Fastify runs them last registered first).
@@ -280,4 +285,59 @@ function resolveAllCarrierSettings(carriers: readonly CarrierDefinition[], confi
     throw new ConfigError(resolved.problems);
   }
   return resolved.carriers;
+}
+
+/**
+ * On PostgreSQL, splits every carrier account's limits among the live replicas (ADR 0009):
+ * this replica beats in `gateway_replicas`, holds no share until the others made room for
+ * it (at most one expiry is waited for here, then it serves and its carrier calls wait),
+ * and leaves at close so the others take its share at once. The embedded database has one
+ * process: its limiter keeps the whole limits.
+ */
+async function shareCarrierLimits(app: FastifyInstance, database: Database): Promise<void> {
+  const heartbeatMs = app.config.resilience.replicaHeartbeatMs;
+  const clustered = database.kind === 'postgres' && heartbeatMs > 0;
+  const membership = clustered
+    ? new ClusterMembership({
+        directory: {
+          beat: (id, applied, expiryMs, joining) =>
+            beatReplica(database, id, applied, expiryMs, joining),
+          leave: (id) => leaveReplica(database, id),
+        },
+        heartbeatMs,
+        settled: () => app.resilience.settled(),
+        onSeat: (seat, alone) => {
+          app.log.info({ replica: membership?.id, seat }, 'carrier limits: new share');
+          app.resilience.setSeat(seat, alone);
+        },
+        onError: (error) => app.log.warn({ err: error }, 'carrier limits: heartbeat failed'),
+      })
+    : undefined;
+  publishCarrierLimitShares(app.metrics.registry, {
+    replicas: () => membership?.live ?? 1,
+    shares: () =>
+      app.resilience.shares().map(({ carrier, connection, share }) => ({
+        carrier,
+        connection,
+        requestsPerSecond: requestsPerSecondOf(share),
+        maxConcurrency: share.concurrency,
+      })),
+  });
+  if (membership === undefined) {
+    return;
+  }
+  app.resilience.setSeat(null);
+  const replicas = await followReplicas(database, () => membership.beatSoon());
+  await membership.start(EXPIRY_BEATS * heartbeatMs + heartbeatMs);
+  // A share taken beside others grows after one window; first requests need not wait it.
+  const growthMs = app.resilience.growthMs();
+  if (growthMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, growthMs));
+  }
+  app.addHook('onClose', async () => {
+    await replicas.close();
+    await membership.stop().catch((error: unknown) => {
+      app.log.warn({ err: error }, 'carrier limits: could not leave gateway_replicas');
+    });
+  });
 }

@@ -1,3 +1,4 @@
+import type { CarrierWorld } from '../carriers/carrier-module.ts';
 import { countOperation, isCountedOperation, type Parcel } from './parcel.ts';
 
 /*
@@ -12,10 +13,16 @@ import { countOperation, isCountedOperation, type Parcel } from './parcel.ts';
 /**
  * Admits a call that `account` made on `parcel` after the carrier authenticated it:
  * counts it under the account (for the counted operations: `track`, `intercept`,
- * `redirect`, refused or not) and answers whether the parcel is that account's, or
+ * `redirect`, refused or not; every call in the world's per-second log) and answers whether the parcel is that account's, or
  * nobody's. One map lookup: cheap enough for the tracking hot path.
  */
-export function admitAccount(parcel: Parcel, account: string, operation: string): boolean {
+export function admitAccount(
+  world: Pick<CarrierWorld, 'accountCalls'>,
+  parcel: Parcel,
+  account: string,
+  operation: string,
+): boolean {
+  world.accountCalls.record(parcel.carrier, account);
   if (isCountedOperation(operation)) {
     let counts = parcel.callsByAccount.get(account);
     if (counts === undefined) {

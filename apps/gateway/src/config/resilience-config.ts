@@ -37,6 +37,12 @@ export interface ResilienceConfig {
    * the carrier call, arrives within the budget.
    */
   readonly answerReserveMs: number;
+  /**
+   * Between two heartbeats of a replica on PostgreSQL, by which the replicas split every
+   * carrier account's limits (ADR 0009); 0 turns the split off (each replica applies the
+   * whole limits, as on the embedded database).
+   */
+  readonly replicaHeartbeatMs: number;
 }
 
 /**
@@ -70,5 +76,6 @@ export function readResilienceConfig(values: ConfigValues): ResilienceConfig {
     queueLimit: values.PARCELGATE_CARRIER_QUEUE_LIMIT,
     tenantQueueShare: values.PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT / 100,
     answerReserveMs: values.PARCELGATE_ANSWER_RESERVE_MS,
+    replicaHeartbeatMs: values.PARCELGATE_REPLICA_HEARTBEAT_MS,
   };
 }

@@ -48,11 +48,14 @@ const BUDGETS = {
   redirect: 'BUDGET_REDIRECT_MS',
 } as const satisfies Record<Operation, string>;
 
+/** The limits the gateway enforces; a daily quota is the carrier's to count, declared for sizing. */
+type EnforcedLimit = Exclude<keyof RateLimits, 'requestsPerDay'>;
+
 const LIMITS = {
   requestsPerSecond: 'REQUESTS_PER_SECOND',
   burst: 'BURST',
   maxConcurrency: 'MAX_CONCURRENCY',
-} as const satisfies Partial<Record<keyof RateLimits, string>>;
+} as const satisfies Record<EnforcedLimit, string>;
 
 /** The credential variables of a carrier, from its adapter's declared credential spec. */
 export function credentialVariables(carrier: CarrierVariableSource): TProperties {
@@ -101,7 +104,8 @@ export function commonCarrierVariables(carrierId: string): TProperties {
       minimum: 1,
       maximum: 100_000,
       defaultText: `the adapter's declared \`rateLimits.${field}\``,
-      description: "this account's own limit, for an account that negotiated other limits",
+      description:
+        "this account's own limit, for an account that negotiated other limits; on PostgreSQL it holds for all the replicas together",
     }),
   ]);
   return {
@@ -169,11 +173,11 @@ export function readCarrierAccountVariables(
       budgetsMs[operation as Operation] = value;
     }
   }
-  const rateLimits: { -readonly [Key in keyof RateLimits]: number } = {};
+  const rateLimits: { -readonly [Key in EnforcedLimit]?: number } = {};
   for (const [field, suffix] of Object.entries(LIMITS)) {
     const value = pick<number>(`${prefix}_${suffix}`);
     if (value !== undefined) {
-      rateLimits[field as keyof RateLimits] = value;
+      rateLimits[field as EnforcedLimit] = value;
     }
   }
   return {

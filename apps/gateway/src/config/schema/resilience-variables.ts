@@ -149,5 +149,12 @@ export const breakerSection = defineSection({
       maximum: 100,
       description: "the share of an account's queue one tenant may fill; tenants take turns in it",
     }),
+    PARCELGATE_REPLICA_HEARTBEAT_MS: wholeNumber({
+      default: 1_000,
+      minimum: 0,
+      maximum: 60_000,
+      description:
+        "on PostgreSQL, how often each replica beats in `gateway_replicas`; the live replicas split every carrier account's limits (`CARRIER_<ID>_REQUESTS_PER_SECOND` and the adapter's), one silent for 4 beats is counted gone and its share taken by the others ([ADR 0009](decisions/0009-carrier-limits-split-among-replicas.md)). `0` turns the split off: each replica applies the whole limits, as on the embedded database",
+    }),
   },
 });

@@ -10,13 +10,14 @@ import {
   guardHasAnswered,
 } from '../../deadline/answer-guard.ts';
 import { newId } from '../../ids.ts';
-import { eventKindOf, recordActionEvents } from '../../lifecycle/action-events.ts';
+import { actionEvent, eventKindOf } from '../../lifecycle/action-events.ts';
+import { HeldAction } from '../../lifecycle/held-action.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
 import { lateAnswerOf } from '../late-answer.ts';
 import { quoteFeeIfOffered } from '../quote-fee.ts';
 import { readTracking } from '../read-tracking.ts';
-import { failFastIfCircuitOpen, sendAction } from '../send-action.ts';
+import { failFastIfCircuitOpen, type SentOutcome, sendAction } from '../send-action.ts';
 import type {
   ActionInput,
   ActionKind,
@@ -156,46 +157,40 @@ export async function runAction<
     await release();
     throw new AnsweredByDeadlineError();
   }
+  const first = {
+    status: record.status,
+    cause: scope.origin?.cause ?? 'request',
+    detail: scope.origin?.detail ?? record.statusDetail,
+    at: record.createdAt,
+  } as const;
+  const held = HeldAction.inserted(record, first, kind.present);
+  const evented = { table: kind.table, tenantId: record.tenantId, id: record.id };
   try {
-    // Tied to the request's Idempotency-Key claim (one statement), before the carrier is
-    // called: a takeover after a crash then answers from it instead of calling again.
-    // The action, its first transition, its key's claim and its `created` event commit
-    // together (the event log is an outbox: docs/events.md).
-    await app.database.transaction(async (tx) => {
-      await kind.insert(
-        tx,
-        record,
-        {
-          status: record.status,
-          cause: scope.origin?.cause ?? 'request',
-          detail: scope.origin?.detail ?? record.statusDetail,
-        },
-        request.idempotency?.scope,
-      );
-      await recordActionEvents(
-        tx,
-        { table: kind.table, tenantId: record.tenantId, id: record.id },
-        [`${eventKindOf(kind.table)}.created`],
-      );
-    });
+    // Tied to the request's Idempotency-Key claim, before the carrier is called: a
+    // takeover after a crash then answers from it instead of calling again. The action,
+    // its first transition, its key's claim and its `created` event (presented from what
+    // is stored: the event log is an outbox, docs/events.md) are one statement.
+    await kind.insert(app.database, record, first, request.idempotency?.scope, [
+      actionEvent(evented, `${eventKindOf(kind.table)}.created`, held.present()),
+    ]);
   } catch (error) {
     await release();
     throw (await kind.alreadyUnderWay(app, error, record)) ?? error;
   }
   app.activeIntercepts.forget(definition.id, input.trackingNumber);
-  let finalStatus: string | undefined;
+  let sent: SentOutcome<Presented> | undefined;
   try {
-    finalStatus = await sendAction(
+    sent = await sendAction(
       app,
       request,
       carrier,
-      { table: kind.table, id: record.id, tenantId: record.tenantId, fee: record.fee },
+      { ...evented, fee: record.fee, held },
       deadline,
       (ctx) => send(ctx, input, record),
     );
   } finally {
     // An action that did not happen gives back what it held (a problem means failed).
-    if (finalStatus === undefined || NOT_DONE.has(finalStatus)) {
+    if (sent === undefined || NOT_DONE.has(sent.status)) {
       await release();
     }
     app.activeIntercepts.forget(definition.id, input.trackingNumber);
@@ -203,6 +198,9 @@ export async function runAction<
   if (guardHasAnswered(guard)) {
     // The client has the guard's 202: reading the action back would answer nobody.
     return { httpStatus: 202, action: lateAnswer };
+  }
+  if (sent.presented !== undefined) {
+    return { httpStatus: sent.status === 'pending' ? 202 : 201, action: sent.presented };
   }
   return answerFor(kind, app, request.tenant.id, record.id);
 }
