@@ -22,7 +22,8 @@ const LIMIT_VARIABLES = {
   requestsPerSecond: 'REQUESTS_PER_SECOND',
   burst: 'BURST',
   maxConcurrency: 'MAX_CONCURRENCY',
-} as const satisfies Record<keyof RateLimits, string>;
+  // requestsPerDay has no override variable yet: a daily quota is the adapter's.
+} as const satisfies Record<Exclude<keyof RateLimits, 'requestsPerDay'>, string>;
 
 /**
  * Reads a carrier's overrides from `<prefix>_*` (prefix `CARRIER_UPS` for `ups`). Returns
