@@ -6,6 +6,7 @@ import { createParcel } from './model/create-parcel.ts';
 import type { Money, Parcel } from './model/parcel.ts';
 import { ParcelStore } from './model/parcel-store.ts';
 import type { ExceptionSubStatus, SimStatus } from './model/statuses.ts';
+import { TracedCalls } from './model/traced-calls.ts';
 import { changeSince, type ParcelSnapshot, snapshotOf } from './push/parcel-snapshot.ts';
 import { PushDispatcher } from './push/push-dispatcher.ts';
 import type { PushTarget } from './push/push-types.ts';
@@ -49,6 +50,8 @@ export class Simulator implements CarrierWorld {
   readonly carriers: ReadonlyMap<string, CarrierModule>;
   /** Pushes sent to receivers, with their answers. */
   readonly pushes = new PushDispatcher();
+  /** Carrier requests that carried a W3C trace context (`GET /__sim/traced-calls`). */
+  readonly tracedCalls = new TracedCalls();
   /** Where each carrier pushes, by carrier id. */
   readonly pushTargets = new Map<string, PushTarget>();
   readonly #moduleState = new Map<string, unknown>();
@@ -164,5 +167,6 @@ export class Simulator implements CarrierWorld {
     this.#moduleState.clear();
     this.pushTargets.clear();
     this.pushes.clear();
+    this.tracedCalls.clear();
   }
 }

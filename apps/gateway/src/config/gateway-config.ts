@@ -3,6 +3,7 @@ import type { BatchConfig } from './batch-config.ts';
 import type { ClientConfig } from './client-config.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
+import type { TracingConfig } from './tracing-config.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 
 /** Everything the gateway reads from its environment, validated. */
@@ -56,6 +57,11 @@ export interface GatewayConfig {
   readonly client: ClientConfig;
   /** Bulk intercepts: each tenant's share of the running items, the batch body limit. */
   readonly batches: BatchConfig;
+  /**
+   * Tracing with OpenTelemetry, exported over OTLP/HTTP (`OTEL_*`); undefined (the default)
+   * when no collector is named: then no SDK is started and requests pay nothing for it.
+   */
+  readonly tracing?: TracingConfig | undefined;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
   readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
 }

@@ -4,6 +4,7 @@ import { readClientConfig } from './client-config.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
+import { readTracingConfig } from './tracing-config.ts';
 import { readWebhookConfig } from './webhook-config.ts';
 
 /** Thrown when the environment is invalid; lists every setting at fault. */
@@ -101,6 +102,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     webhooks: readWebhookConfig(env, integer, problems),
     client: readClientConfig(env, integer, problems),
     batches: readBatchConfig(integer),
+    tracing: readTracingConfig(env, integer, problems),
     carrierEnvironment: env,
   };
   if (problems.length > 0) {
