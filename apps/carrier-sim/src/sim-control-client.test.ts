@@ -28,6 +28,30 @@ describe('SimControlClient', () => {
     });
   });
 
+  it("reads each carrier account's calls and the most of them in one second, and forgets them", async () => {
+    await sim.clearAccountCalls();
+    const trackingNumber = await sim.createParcel({ status: 'in_transit' });
+    for (const apiKey of ['sbx_counted_a', 'sbx_counted_a', 'sbx_counted_a', 'sbx_counted_b']) {
+      const answer = await fetch(`${running.url}/sandbox/v1/parcels/${trackingNumber}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      expect(answer.status).toBe(200);
+    }
+    const accounts = await sim.accountCalls();
+    const counted = accounts.filter((entry) => entry.account.startsWith('sbx_counted_'));
+    expect(counted).toHaveLength(2);
+    expect(counted.find((entry) => entry.account === 'sbx_counted_a')).toMatchObject({
+      carrier: 'sandbox',
+      calls: 3,
+    });
+    // Three calls in a row are at most three in a second, and at least one.
+    const a = counted.find((entry) => entry.account === 'sbx_counted_a');
+    expect(a?.maxInWindow).toBeGreaterThanOrEqual(1);
+    expect(a?.maxInWindow).toBeLessThanOrEqual(3);
+    await sim.clearAccountCalls();
+    expect(await sim.accountCalls()).toEqual([]);
+  });
+
   it('adds and deletes a fault, and moves the clock', async () => {
     const id = await sim.addFault({
       carrier: 'sandbox',

@@ -32,6 +32,17 @@ export interface SimCallCounts {
   readonly quoteFee?: number;
 }
 
+/** One carrier account's calls (`GET /__sim/account-calls`), by the real clock. */
+export interface SimAccountCalls {
+  readonly carrier: string;
+  /** As the carrier identifies a caller (sandbox: the API key). */
+  readonly account: string;
+  /** Calls that named a parcel, since the last reset or clear. */
+  readonly calls: number;
+  /** The most of them that arrived within any one second (a sliding window). */
+  readonly maxInWindow: number;
+}
+
 /** The simulator's view of a parcel (`GET /__sim/parcels/{carrier}/{trackingNumber}`). */
 export interface SimParcel {
   readonly carrier: string;
@@ -162,6 +173,20 @@ export class SimControlClient {
     if (answer.status !== 200) {
       throw new Error(`the simulator refused the push target: ${answer.text}`);
     }
+  }
+
+  /**
+   * Every carrier account's calls that named a parcel, and the most of them in any one
+   * second: what the carrier's rate limit would have seen.
+   */
+  async accountCalls(): Promise<SimAccountCalls[]> {
+    const answer = await this.send<{ accounts: SimAccountCalls[] }>('GET', '/__sim/account-calls');
+    return answer.body.accounts;
+  }
+
+  /** Forgets the accounts' calls counted so far. */
+  async clearAccountCalls(): Promise<void> {
+    await this.send('DELETE', '/__sim/account-calls');
   }
 
   /** The pushes sent to one parcel's receiver so far (after the queued ones went out). */

@@ -2,6 +2,7 @@ import type { CarrierModule, CarrierWorld } from './carriers/carrier-module.ts';
 import { CARRIER_MODULES } from './carriers/index.ts';
 import { SimClock } from './clock.ts';
 import { FaultRegistry } from './faults/fault-registry.ts';
+import { AccountCalls } from './model/account-calls.ts';
 import { createParcel } from './model/create-parcel.ts';
 import type { Money, Parcel } from './model/parcel.ts';
 import { ParcelStore } from './model/parcel-store.ts';
@@ -52,6 +53,8 @@ export class Simulator implements CarrierWorld {
   readonly pushes = new PushDispatcher();
   /** Carrier requests that carried a W3C trace context (`GET /__sim/traced-calls`). */
   readonly tracedCalls = new TracedCalls();
+  /** When each carrier account's calls arrived (`GET /__sim/account-calls`). */
+  readonly accountCalls = new AccountCalls();
   /** Where each carrier pushes, by carrier id. */
   readonly pushTargets = new Map<string, PushTarget>();
   readonly #moduleState = new Map<string, unknown>();
@@ -168,5 +171,6 @@ export class Simulator implements CarrierWorld {
     this.pushTargets.clear();
     this.pushes.clear();
     this.tracedCalls.clear();
+    this.accountCalls.clear();
   }
 }

@@ -1,23 +1,27 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { CarrierDefinition } from '@parcelgate/carrier-kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { pino } from 'pino';
 import { type CarrierRegistry, createCarrierRegistry } from './carriers/carrier-registry.ts';
 import { resolveCarrierSettings } from './carriers/carrier-settings.ts';
 import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.ts';
 import { TIMEOUT_CHECK_INTERVAL_MS } from './config/client-config.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
 import { ConfigError } from './config/load-config.ts';
+import type { MigrateMode } from './config/process-role.ts';
 import { openConnectionSecrets } from './connections/connection-secrets.ts';
 import { installDeadlines } from './deadline/install-deadlines.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { BAD_INPUT_SERVER_OPTIONS, installBadInputChecks } from './http/bad-input.ts';
 import { installClientLimits } from './http/client-limits.ts';
+import { installDrain } from './http/drain.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { parseQueryString } from './http/query-string.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { installResponseHeaders } from './http/response-headers.ts';
 import { installValidation } from './http/validation.ts';
+import { startAttemptPurge } from './jobs/attempt-purge.ts';
 import { startEventPurge } from './jobs/event-purge.ts';
 import { startIdempotencyPurge } from './jobs/idempotency-purge.ts';
 import { disabledBatchRunner, startInterceptBatchWorker } from './jobs/intercept-batch-worker.ts';
@@ -25,7 +29,7 @@ import {
   disabledOrderDeadlineWatch,
   startOrderDeadlineWatch,
 } from './jobs/order-deadline-watch.ts';
-import { startQueue } from './jobs/queue.ts';
+import { migrateQueue, startQueue } from './jobs/queue.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
 import { countNeedingAttention } from './lifecycle/action-store.ts';
@@ -33,6 +37,7 @@ import { carrierAttemptTracer } from './observability/carrier-spans.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import {
   metricsPlugin,
+  publishCarrierLimitShares,
   publishNeedsAttention,
   publishWebhookBacklog,
 } from './observability/metrics.ts';
@@ -40,6 +45,8 @@ import { installRequestSpans } from './observability/request-spans.ts';
 import { statementTracer } from './observability/statement-spans.ts';
 import { type GatewayTracing, openTracing, traceLogFields } from './observability/tracing.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
+import { ClusterMembership, EXPIRY_BEATS } from './resilience/cluster-membership.ts';
+import { requestsPerSecondOf } from './resilience/limit-shares.ts';
 import { resiliencePlugin } from './resilience/resilience-plugin.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { ALL_SCHEMAS } from './schemas/all-schemas.ts';
@@ -50,12 +57,15 @@ import { ATTEMPT_LOG_DEFAULTS, openAttemptLog } from './store/attempt-log.ts';
 import { followChanges } from './store/change-notices.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { reportUnavailability } from './store/database-unavailable.ts';
-import { migrate } from './store/migrate.ts';
+import { DatabaseNotMigratedError, migrate, pendingMigrations } from './store/migrate.ts';
 import { openParcelStatusLog, PARCEL_STATUS_LOG_DEFAULTS } from './store/parcel-status-log.ts';
+import { beatReplica, followReplicas, leaveReplica } from './store/replicas.ts';
 import { createTenantReads } from './store/tenant-reads.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
 import { traceStatements } from './store/traced-database.ts';
 import { deliveryBacklog } from './store/webhook-deliveries.ts';
+
+export { DatabaseNotMigratedError } from './store/migrate.ts';
 
 /** The gateway's Fastify instance, typed for TypeBox route schemas. */
 export type GatewayApp = FastifyInstance<
@@ -84,11 +94,22 @@ export interface BuildAppOptions {
   /** Logger settings; defaults to JSON lines at the configured level. */
   readonly logger?: boolean | NonNullable<ReturnType<typeof loggerOptions>>;
   /**
-   * Runs the background jobs (outcome reconciliation on the database's queue, the purge of
-   * expired Idempotency-Key records and of events past 30 days). Off by default, for tests
-   * and the OpenAPI script; `main.ts` turns it on.
+   * The background jobs: `true` runs them (outcome reconciliation, webhook deliveries, bulk
+   * intercepts, order-event deadlines, the purges) on the database's queue; `'enqueue'`
+   * only queues the jobs requests create, for another process to run (the `serve` role);
+   * off by default, for tests and the OpenAPI script (requests then queue nothing).
    */
-  readonly jobs?: boolean;
+  readonly jobs?: boolean | 'enqueue';
+  /**
+   * Serves the API (default); `false` serves only `/healthz`, `/readyz` and `/metrics`
+   * (the `worker` role).
+   */
+  readonly api?: boolean;
+  /**
+   * `auto` (default) applies pending migrations, the job queue's included; `check` refuses
+   * to build on a database with any pending ({@link DatabaseNotMigratedError}).
+   */
+  readonly migrate?: MigrateMode;
   /**
    * Tracing to use instead of the config's (tests give one on an in-memory exporter, and
    * shut it down themselves); by default started from `config.tracing` when it is set.
@@ -122,7 +143,19 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   );
   const database =
     tracing === undefined ? reachable : traceStatements(reachable, statementTracer(tracing));
-  await migrate(database);
+  const migrateMode = options.migrate ?? 'auto';
+  if (migrateMode === 'auto') {
+    await migrate(database);
+  } else {
+    const pending = await pendingMigrations(database).catch(async (error: unknown) => {
+      await closeOwned(options, database);
+      throw error;
+    });
+    if (pending.length > 0) {
+      await closeOwned(options, database);
+      throw new DatabaseNotMigratedError(pending);
+    }
+  }
   const connectionSecrets = await openConnectionSecrets(
     database,
     config.secretKey,
@@ -203,6 +236,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     }
   });
   installResponseHeaders(app);
+  installDrain(app, { graceMs: config.shutdownGraceMs });
 
   for (const shared of ALL_SCHEMAS) {
     app.addSchema(shared.schema);
@@ -226,7 +260,10 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   await app.register(metricsPlugin);
   publishNeedsAttention(app.metrics.registry, () => countNeedingAttention(database));
   publishWebhookBacklog(app.metrics.registry, () => deliveryBacklog(database));
-  await app.register(openApiPlugin);
+  const api = options.api ?? true;
+  if (api) {
+    await app.register(openApiPlugin);
+  }
   await app.register(resiliencePlugin, {
     // Every carrier attempt is counted and stored, whoever made it.
     onAttempt: async (attempt) => {
@@ -235,43 +272,64 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     },
     tracer: tracing === undefined ? undefined : carrierAttemptTracer(tracing),
   });
-  await registerRoutes(app);
+  await shareCarrierLimits(app, database);
+  await registerRoutes(app, { api });
   // Last, so a build that fails earlier leaves no worker running. Its onClose hook runs
   // before the database's (Fastify runs them last registered first).
   // One queue for every job; stopped last (hooks run last registered first), once the
   // reconciler and the webhook worker let go of it.
+  // `enqueue` (serve) writes jobs for the workers and leaves the queue's upkeep to them.
+  const run = options.jobs === true;
   const boss =
-    options.jobs === true
-      ? await startQueue({ database, databaseUrl: config.databaseUrl, log: app.log })
+    options.jobs === true || options.jobs === 'enqueue'
+      ? await startQueue({
+          database,
+          databaseUrl: config.databaseUrl,
+          log: app.log,
+          migrate: migrateMode === 'auto',
+          supervise: run,
+        })
       : undefined;
   if (boss !== undefined) {
-    app.addHook('onClose', () => boss.stop({ graceful: true, timeout: 10_000 }));
+    // Jobs under way get the shutdown grace to finish; pg-boss fails those still running
+    // then, so another worker retries them.
+    app.addHook('onClose', () =>
+      boss.stop({ graceful: true, timeout: Math.max(1_000, config.shutdownGraceMs) }),
+    );
   }
-  const reconciler = boss === undefined ? disabledReconciler : await startReconciler(app, boss);
+  const reconciler =
+    boss === undefined ? disabledReconciler : await startReconciler(app, boss, { run });
   app.decorate('reconciler', reconciler);
   app.addHook('onClose', () => reconciler.stop());
   const batches =
     boss === undefined
       ? disabledBatchRunner
-      : await startInterceptBatchWorker(app, boss, (batch, item) =>
-          runBatchItem(
-            {
-              app,
-              log: app.log.child({ component: 'intercept-batches' }),
-              batchId: batch.id,
-              tenant: batch.tenant,
-              leaseMs: batch.leaseMs,
-            },
-            item,
-          ),
+      : await startInterceptBatchWorker(
+          app,
+          boss,
+          (batch, item) =>
+            runBatchItem(
+              {
+                app,
+                log: app.log.child({ component: 'intercept-batches' }),
+                batchId: batch.id,
+                tenant: batch.tenant,
+                leaseMs: batch.leaseMs,
+              },
+              item,
+            ),
+          { run },
         );
   app.decorate('interceptBatches', batches);
   app.addHook('onClose', () => batches.stop());
   const orderDeadlines =
     boss === undefined
       ? disabledOrderDeadlineWatch
-      : await startOrderDeadlineWatch(app, boss, (event) =>
-          decideAbandoned(app, app.log.child({ component: 'order-events' }), event),
+      : await startOrderDeadlineWatch(
+          app,
+          boss,
+          (event) => decideAbandoned(app, app.log.child({ component: 'order-events' }), event),
+          { run },
         );
   app.decorate('orderDeadlines', orderDeadlines);
   app.addHook('onClose', () => orderDeadlines.stop());
@@ -283,13 +341,20 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     onAttempt: (outcome: 'delivered' | 'failed' | 'refused') =>
       app.metrics.webhookAttempts.inc({ outcome }),
   };
+  // Without a worker here, the outbox waits for one; test events are still sent at once.
   const webhooks =
-    boss === undefined
+    boss === undefined || !run
       ? inlineWebhookDispatcher(sending)
       : await startWebhookDispatcher(boss, { ...sending, pollMs: config.webhooks.pollMs });
   app.decorate('webhooks', webhooks);
   app.addHook('onClose', () => webhooks.stop());
-  if (options.jobs === true) {
+  if (run) {
+    const attemptPurge = startAttemptPurge({
+      database,
+      retentionDays: config.attemptRetentionDays,
+      log: app.log,
+    });
+    app.addHook('onClose', () => attemptPurge.stop());
     const purge = startIdempotencyPurge({
       database,
       ttlHours: config.client.idempotencyTtlHours,
@@ -300,6 +365,28 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
     app.addHook('onClose', () => eventPurge.stop());
   }
   return app as unknown as GatewayApp;
+}
+
+/**
+ * Applies every pending migration, the gateway's and the job queue's, on the database
+ * `config` names, and says which it applied (`parcelgate-gateway migrate`).
+ */
+export async function migrateDatabase(config: GatewayConfig): Promise<string[]> {
+  const log = pino({ level: config.logLevel, base: { service: 'parcelgate-gateway' } });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database);
+    await migrateQueue({ database, databaseUrl: config.databaseUrl, log });
+    return applied;
+  } finally {
+    await database.close();
+  }
+}
+
+async function closeOwned(options: BuildAppOptions, database: Database): Promise<void> {
+  if (options.database === undefined) {
+    await database.close().catch(() => {});
+  }
 }
 
 function resolveAllCarrierSettings(carriers: readonly CarrierDefinition[], config: GatewayConfig) {
@@ -317,4 +404,59 @@ function resolveAllCarrierSettings(carriers: readonly CarrierDefinition[], confi
     throw new ConfigError(problems);
   }
   return entries;
+}
+
+/**
+ * On PostgreSQL, splits every carrier account's limits among the live replicas (ADR 0009):
+ * this replica beats in `gateway_replicas`, holds no share until the others made room for
+ * it (at most one expiry is waited for here, then it serves and its carrier calls wait),
+ * and leaves at close so the others take its share at once. The embedded database has one
+ * process: its limiter keeps the whole limits.
+ */
+async function shareCarrierLimits(app: FastifyInstance, database: Database): Promise<void> {
+  const heartbeatMs = app.config.resilience.replicaHeartbeatMs;
+  const clustered = database.kind === 'postgres' && heartbeatMs > 0;
+  const membership = clustered
+    ? new ClusterMembership({
+        directory: {
+          beat: (id, applied, expiryMs, joining) =>
+            beatReplica(database, id, applied, expiryMs, joining),
+          leave: (id) => leaveReplica(database, id),
+        },
+        heartbeatMs,
+        settled: () => app.resilience.settled(),
+        onSeat: (seat, alone) => {
+          app.log.info({ replica: membership?.id, seat }, 'carrier limits: new share');
+          app.resilience.setSeat(seat, alone);
+        },
+        onError: (error) => app.log.warn({ err: error }, 'carrier limits: heartbeat failed'),
+      })
+    : undefined;
+  publishCarrierLimitShares(app.metrics.registry, {
+    replicas: () => membership?.live ?? 1,
+    shares: () =>
+      app.resilience.shares().map(({ carrier, connection, share }) => ({
+        carrier,
+        connection,
+        requestsPerSecond: requestsPerSecondOf(share),
+        maxConcurrency: share.concurrency,
+      })),
+  });
+  if (membership === undefined) {
+    return;
+  }
+  app.resilience.setSeat(null);
+  const replicas = await followReplicas(database, () => membership.beatSoon());
+  await membership.start(EXPIRY_BEATS * heartbeatMs + heartbeatMs);
+  // A share taken beside others grows after one window; first requests need not wait it.
+  const growthMs = app.resilience.growthMs();
+  if (growthMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, growthMs));
+  }
+  app.addHook('onClose', async () => {
+    await replicas.close();
+    await membership.stop().catch((error: unknown) => {
+      app.log.warn({ err: error }, 'carrier limits: could not leave gateway_replicas');
+    });
+  });
 }

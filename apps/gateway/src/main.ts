@@ -1,12 +1,40 @@
 // The gateway process: the only module that reads process.env, listens, or prints.
+// `parcelgate-gateway [serve | worker | migrate]`: see config/process-role.ts.
 import { databaseAdmin } from './admin/admin-operations.ts';
 import { serveAdminSocket } from './admin/admin-socket.ts';
-import { buildApp } from './app.ts';
+import { buildApp, DatabaseNotMigratedError, migrateDatabase } from './app.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
+import {
+  type ProcessPlan,
+  ProcessRoleError,
+  ROLE_USAGE,
+  readProcessPlan,
+} from './config/process-role.ts';
 
-async function main(): Promise<void> {
+async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    console.log(ROLE_USAGE);
+    return;
+  }
+  const plan = readProcessPlan(argv, process.env);
   const config = loadConfig(process.env);
-  const app = await buildApp({ config, jobs: true });
+  if (plan.role === 'migrate') {
+    const applied = await migrateDatabase(config);
+    console.log(
+      applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`,
+    );
+    process.exit(0);
+  }
+  await serve(plan, config);
+}
+
+async function serve(plan: ProcessPlan, config: ReturnType<typeof loadConfig>): Promise<void> {
+  const app = await buildApp({
+    config,
+    jobs: plan.jobs === 'run' ? true : 'enqueue',
+    api: plan.api,
+    migrate: plan.migrate,
+  });
   // The embedded database is this process's alone: parcelgate-admin reaches it through the
   // gateway's admin socket. Served before the API, so a ready gateway always has it.
   const lock = app.database.dataDirLock;
@@ -25,10 +53,15 @@ async function main(): Promise<void> {
       return;
     }
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    // In-flight requests finish (new ones get 503) before the database closes.
+    const startedAt = performance.now();
+    app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    // Requests under way finish (new ones get 503) within the grace, then the jobs stop
+    // and the batched writers flush, before the database closes (http/drain.ts, app.ts).
     app.close().then(
-      () => process.exit(0),
+      () => {
+        app.log.info({ ms: Math.round(performance.now() - startedAt) }, 'stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');
         process.exit(1);
@@ -38,10 +71,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  app.log.info({ role: plan.role, migrate: plan.migrate }, 'gateway role');
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof ConfigError ||
+    error instanceof ProcessRoleError ||
+    error instanceof DatabaseNotMigratedError
+  ) {
     console.error(error.message);
   } else {
     console.error('The gateway could not start:', error instanceof Error ? error.message : error);

@@ -99,6 +99,12 @@ export interface ProblemExtensions {
   readonly reasons?: readonly { readonly code: string; readonly message: string }[];
   readonly carrier?: string;
   readonly capability?: string;
+  /** For `operation-not-supported`: why the carrier offers it by no API, and where instead. */
+  readonly availability?: {
+    readonly byApi: false;
+    readonly reason: string;
+    readonly url?: string;
+  };
   readonly interceptId?: string;
   readonly redirectId?: string;
   readonly orderEventId?: string;

@@ -18,6 +18,44 @@ import type { BulkTrackingResult, TrackingRequest, TrackingSnapshot } from './tr
 export type DetectionConfidence = 'verified' | 'format';
 
 /**
+ * One offline match with what the adapter needs to track the number: an aggregator names
+ * the carrier behind it (Kuaidi100's `carrierOptions.com`). The options must be keys the
+ * adapter declares in `requestOptions` for `track`; the gateway passes them to `track()`
+ * when it tracks the number with `carrier=auto`.
+ */
+export interface CarrierDetection {
+  readonly confidence: DetectionConfidence;
+  readonly carrierOptions?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What `detect()` may answer: a bare confidence (no options needed), one detection, or
+ * several (an aggregator whose carriers' formats overlap), most likely first; undefined or
+ * an empty list when the number is not this carrier's.
+ */
+export type DetectionAnswer = DetectionConfidence | CarrierDetection | readonly CarrierDetection[];
+
+/**
+ * The detections of an answer of `detect()` as a list, whatever its shape, so callers
+ * read one form: a bare confidence becomes one detection without options.
+ */
+export function detectionsOf(answer: DetectionAnswer | undefined): readonly CarrierDetection[] {
+  if (answer === undefined) {
+    return [];
+  }
+  if (typeof answer === 'string') {
+    return [{ confidence: answer }];
+  }
+  return isDetectionList(answer) ? answer : [answer];
+}
+
+function isDetectionList(
+  answer: CarrierDetection | readonly CarrierDetection[],
+): answer is readonly CarrierDetection[] {
+  return Array.isArray(answer);
+}
+
+/**
  * What a carrier package default-exports.
  *
  * Operations translate the contract to one carrier's wire format and classify every
@@ -85,8 +123,13 @@ export interface CarrierDefinition {
    * it could not tell. Never changes anything at the carrier.
    */
   verifyCredentials?(ctx: CarrierContext): Promise<void>;
-  /** Offline guess used by `carrier=auto`; never calls the network. */
-  detect?(trackingNumber: string): DetectionConfidence | undefined;
+  /**
+   * Offline guess used by `carrier=auto` and `GET /v1/carriers/detect`; never calls the
+   * network. A bare confidence is enough for a carrier that needs no options to track;
+   * an aggregator answers {@link CarrierDetection}s carrying the options that name the
+   * carrier behind the number.
+   */
+  detect?(trackingNumber: string): DetectionAnswer | undefined;
   /** Present when the carrier pushes route updates or outcomes. */
   readonly callbacks?: CarrierCallbacks;
 }

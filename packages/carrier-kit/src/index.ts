@@ -48,8 +48,11 @@ export type {
 } from './carrier-context.ts';
 export {
   type CarrierDefinition,
+  type CarrierDetection,
+  type DetectionAnswer,
   type DetectionConfidence,
   defineCarrier,
+  detectionsOf,
 } from './carrier-definition.ts';
 export { CONTRACT_VERSION, type ContractVersion } from './contract-version.ts';
 export type {

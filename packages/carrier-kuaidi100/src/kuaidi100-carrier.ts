@@ -1,4 +1,5 @@
 import { CONTRACT_VERSION, defineCarrier } from '@parcelgate/carrier-kit';
+import { detectKuaidi100TrackingNumber } from './detect-kuaidi100-tracking-number.ts';
 import { kuaidi100Callbacks } from './kuaidi100-callbacks.ts';
 import { kuaidi100Capabilities } from './kuaidi100-capabilities.ts';
 import { kuaidi100Credentials } from './kuaidi100-credentials.ts';
@@ -15,7 +16,8 @@ import { verifyKuaidi100Credentials } from './kuaidi100-verify-credentials.ts';
  * query, `interceptOrder` for returns and address changes (decided later, reported by
  * callback) and subscription pushes. The carrier behind a parcel (`com`) comes from
  * `carrierOptions.com` (the one request option) or Kuaidi100's number recognition, and
- * is returned as `underlyingCarrier`. A query and an empty label-API call, neither changing
+ * is returned as `underlyingCarrier`; `detect()` names it from the number's format for
+ * `carrier=auto`. A query and an empty label-API call, neither changing
  * anything, prove both sets of credentials.
  */
 export const kuaidi100Carrier = defineCarrier({
@@ -26,6 +28,7 @@ export const kuaidi100Carrier = defineCarrier({
   credentials: kuaidi100Credentials,
   requestOptions: kuaidi100RequestOptions,
   endpoints: kuaidi100Endpoints,
+  detect: detectKuaidi100TrackingNumber,
   track: trackKuaidi100Parcel,
   intercept: interceptKuaidi100Parcel,
   redirect: redirectKuaidi100Parcel,

@@ -84,6 +84,24 @@ describe('requests', () => {
     );
   });
 
+  it('sends a bulk tracking read and a detection as the API names them', async () => {
+    const double = scriptedFetch(json(200, { data: [] }));
+    const client = clientWith(double.fetch);
+    await client.tracking.batch([{ carrier: 'auto', trackingNumber: 'JT1234567890123' }], {
+      preferWaitSeconds: 2,
+    });
+    await client.carriers.detect('JT1234567890123');
+    expect(double.sent[0]?.method).toBe('POST');
+    expect(double.sent[0]?.url).toBe('https://gateway.test/v1/tracking/batch');
+    expect(double.sent[0]?.headers.get('prefer')).toBe('wait=2');
+    expect(JSON.parse(double.sent[0]?.body ?? '{}')).toEqual({
+      items: [{ carrier: 'auto', trackingNumber: 'JT1234567890123' }],
+    });
+    expect(double.sent[1]?.url).toBe(
+      'https://gateway.test/v1/carriers/detect?trackingNumber=JT1234567890123',
+    );
+  });
+
   it('refuses settings that could not work, when the client is made', () => {
     const base = { baseUrl: 'https://gateway.test', apiKey: 'k' };
     expect(() => createParcelgateClient({ ...base, baseUrl: 'gateway.test' })).toThrow(/baseUrl/);

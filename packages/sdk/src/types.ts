@@ -31,6 +31,12 @@ export type Attempt = Schemas['Attempt'];
 export type Carrier = Schemas['Carrier'];
 /** The answer of `client.carriers.list()`. */
 export type CarrierList = Schemas['CarrierList'];
+/** Whether one operation is offered by API, and if not why and where. */
+export type OperationAvailability = Schemas['OperationAvailability'];
+/** The carriers a tracking number could belong to (`carriers.detect`). */
+export type DetectedCarriers = Schemas['DetectedCarriers'];
+/** How `auto` chose the carrier that answered. */
+export type Detection = Schemas['Detection'];
 /** One field a carrier connection of this carrier sends in `credentials` (see `Carrier`). */
 export type CredentialField = Carrier['credentialFields'][number];
 
@@ -64,6 +70,12 @@ export type ParcelListQuery = NonNullable<operations['listParcels']['parameters'
 
 /** A parcel's normalized tracking, and whether it can be intercepted now. */
 export type TrackingSnapshot = Schemas['Tracking'];
+/** One parcel of `tracking.batch`. */
+export type BatchTrackingItem = Schemas['BatchTrackingItem'];
+/** One parcel's answer of `tracking.batch`: its tracking or its problem. */
+export type BatchTrackingResult = Schemas['BatchTrackingResult'];
+/** `tracking.batch`'s answer, in the order asked. */
+export type BatchTracking = Schemas['BatchTracking'];
 /** One tracking event. */
 export type TrackingEvent = Schemas['TrackingEvent'];
 

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parentEnv } from './child-process.ts';
-import { GATEWAY_CLI } from './paths.ts';
+import { GATEWAY_CLI, GATEWAY_MAIN } from './paths.ts';
 
 const run = promisify(execFile);
 
@@ -21,11 +21,30 @@ export interface AdminRun {
 }
 
 /** Runs `parcelgate-admin <args>` with `env`; never throws on a non-zero exit. */
-export async function runAdmin(
+export function runAdmin(
   env: Readonly<Record<string, string>>,
   args: readonly string[],
 ): Promise<AdminRun> {
-  return run(process.execPath, [GATEWAY_CLI, ...args], {
+  return runScript(GATEWAY_CLI, env, args);
+}
+
+/**
+ * Runs `parcelgate-gateway <args>` to its end (`migrate`, or a role that refuses to
+ * start); never throws on a non-zero exit.
+ */
+export function runGateway(
+  env: Readonly<Record<string, string>>,
+  args: readonly string[],
+): Promise<AdminRun> {
+  return runScript(GATEWAY_MAIN, env, args);
+}
+
+async function runScript(
+  script: string,
+  env: Readonly<Record<string, string>>,
+  args: readonly string[],
+): Promise<AdminRun> {
+  return run(process.execPath, [script, ...args], {
     env: { ...parentEnv(true), ...env },
     timeout: ADMIN_LIMIT_MS,
   }).then(

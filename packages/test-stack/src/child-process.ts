@@ -33,6 +33,8 @@ export interface LaunchOptions {
   readonly onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
   /** Flags for Node itself, before the script. */
   readonly nodeFlags?: readonly string[];
+  /** Arguments after the script (a gateway's role). */
+  readonly args?: readonly string[];
 }
 
 /** A process the stack started. */
@@ -58,14 +60,18 @@ process.once('exit', () => {
 
 /** Runs `node <script>` as a child process. */
 export function launch(name: string, script: string, options: LaunchOptions): Launched {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script], {
-    env: { ...parentEnv(options.isolated ?? true), ...options.env },
-    stdio: [
-      'ignore',
-      options.stdoutFile === undefined ? 'pipe' : openSync(options.stdoutFile, 'a'),
-      'pipe',
-    ],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), script, ...(options.args ?? [])],
+    {
+      env: { ...parentEnv(options.isolated ?? true), ...options.env },
+      stdio: [
+        'ignore',
+        options.stdoutFile === undefined ? 'pipe' : openSync(options.stdoutFile, 'a'),
+        'pipe',
+      ],
+    },
+  );
   running.add(child);
   let output = '';
   const append = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {

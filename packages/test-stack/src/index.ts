@@ -10,7 +10,7 @@ export {
   type SimParcelInput,
   type SimPush,
 } from '@parcelgate/carrier-sim';
-export { type AdminRun, createTenantKey, runAdmin } from './admin.ts';
+export { type AdminRun, createTenantKey, runAdmin, runGateway } from './admin.ts';
 export { ApiClient, type HttpAnswer, newKey, type RequestOptions } from './api-client.ts';
 export {
   type Launched,

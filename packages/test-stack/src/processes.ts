@@ -63,6 +63,8 @@ export interface GatewayProcessOptions extends ProcessOptions {
   readonly env: Readonly<Record<string, string>>;
   /** A file its stdout (the JSON log) goes to instead of a pipe. */
   readonly stdoutFile?: string;
+  /** Its role (`serve`, `worker`); none runs the API and the jobs in one process. */
+  readonly role?: 'serve' | 'worker';
 }
 
 /** A gateway process. */
@@ -77,12 +79,17 @@ export interface GatewayProcess extends Launched {
 export function spawnGateway(options: GatewayProcessOptions): GatewayProcess {
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host}:${options.port}`;
-  const launched = launch('gateway', GATEWAY_MAIN, {
-    env: { ...options.env, PORT: String(options.port), HOST: host },
-    nodeFlags: GATEWAY_NODE_FLAGS,
-    ...(options.isolated === undefined ? {} : { isolated: options.isolated }),
-    ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
-    ...(options.stdoutFile === undefined ? {} : { stdoutFile: options.stdoutFile }),
-  });
+  const launched = launch(
+    options.role === undefined ? 'gateway' : `gateway ${options.role}`,
+    GATEWAY_MAIN,
+    {
+      env: { ...options.env, PORT: String(options.port), HOST: host },
+      nodeFlags: GATEWAY_NODE_FLAGS,
+      ...(options.role === undefined ? {} : { args: [options.role] }),
+      ...(options.isolated === undefined ? {} : { isolated: options.isolated }),
+      ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
+      ...(options.stdoutFile === undefined ? {} : { stdoutFile: options.stdoutFile }),
+    },
+  );
   return { ...launched, url, ready: () => waitUntilHealthy(launched, `${url}/readyz`) };
 }

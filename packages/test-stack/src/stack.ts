@@ -151,8 +151,14 @@ export interface ExtraGateway extends GatewayProcess {
   readonly api: ApiClient;
 }
 
-/** Starts one more gateway on `stack`'s database and simulator, on a port of its own. */
-export async function launchGateway(stack: Stack): Promise<ExtraGateway> {
+/**
+ * Starts one more gateway on `stack`'s database and simulator, on a port of its own;
+ * `env` adds settings (the same carrier limits as the stack's gateway, say).
+ */
+export async function launchGateway(
+  stack: Stack,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ExtraGateway> {
   const port = await freePort();
   const gateway = spawnGateway({
     port,
@@ -162,6 +168,7 @@ export async function launchGateway(stack: Stack): Promise<ExtraGateway> {
       PARCELGATE_BOOTSTRAP_API_KEY: stack.apiKey,
       PARCELGATE_PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'info',
+      ...env,
     },
   });
   return { ...gateway, api: new ApiClient(gateway.url, stack.apiKey) };

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { AccountCalls } from '../model/account-calls.ts';
 import type { ParcelEvent } from '../model/parcel.ts';
 import type { ParcelStore } from '../model/parcel-store.ts';
 import type { ExceptionSubStatus } from '../model/statuses.ts';
@@ -8,6 +9,8 @@ import type { CarrierResponse } from './carrier-response.ts';
 /** What a carrier module may read and change while it handles a request. */
 export interface CarrierWorld {
   readonly parcels: ParcelStore;
+  /** When each carrier account's calls arrived, for the most calls in any second. */
+  readonly accountCalls: AccountCalls;
   readonly seed: string;
   /** Simulated time in epoch milliseconds. */
   now(): number;

@@ -139,6 +139,13 @@ function route(
   if (resource === 'traced-calls' && depth === 1 && method === 'DELETE') {
     return jsonResponse(200, { deleted: simulator.tracedCalls.clear() });
   }
+  if (resource === 'account-calls' && depth === 1 && method === 'GET') {
+    return jsonResponse(200, { accounts: simulator.accountCalls.summary(1_000) });
+  }
+  if (resource === 'account-calls' && depth === 1 && method === 'DELETE') {
+    simulator.accountCalls.clear();
+    return jsonResponse(200, { deleted: true });
+  }
   if (resource === 'pushes' && depth === 1 && method === 'GET') {
     return jsonResponse(200, { pushes: simulator.pushes.list() });
   }

@@ -1,3 +1,4 @@
+import type { CarrierWorld } from '../carriers/carrier-module.ts';
 import { countOperation, isCountedOperation, type Parcel } from './parcel.ts';
 
 /*
@@ -11,11 +12,27 @@ import { countOperation, isCountedOperation, type Parcel } from './parcel.ts';
 
 /**
  * Admits a call that `account` made on `parcel` after the carrier authenticated it:
- * counts it under the account (for the counted operations: `track`, `intercept`,
- * `redirect`, refused or not) and answers whether the parcel is that account's, or
- * nobody's. One map lookup: cheap enough for the tracking hot path.
+ * records the call in the world's per-second log, counts it under the account (for the
+ * counted operations: `track`, `intercept`, `redirect`, refused or not) and answers whether
+ * the parcel is that account's, or nobody's. One map lookup: cheap enough for the tracking
+ * hot path.
  */
-export function admitAccount(parcel: Parcel, account: string, operation: string): boolean {
+export function admitAccount(
+  world: Pick<CarrierWorld, 'accountCalls'>,
+  parcel: Parcel,
+  account: string,
+  operation: string,
+): boolean {
+  world.accountCalls.record(parcel.carrier, account);
+  return admitToParcel(parcel, account, operation);
+}
+
+/**
+ * {@link admitAccount} for one parcel of a call that names several (FedEx's and USPS's
+ * bulk tracking): the call is recorded once in the per-second log by its handler, each
+ * parcel is counted and admitted here.
+ */
+export function admitToParcel(parcel: Parcel, account: string, operation: string): boolean {
   if (isCountedOperation(operation)) {
     let counts = parcel.callsByAccount.get(account);
     if (counts === undefined) {

@@ -62,6 +62,17 @@ export interface GatewayConfig {
    * when no collector is named: then no SDK is started and requests pay nothing for it.
    */
   readonly tracing?: TracingConfig | undefined;
+  /**
+   * How long a stopping gateway (SIGTERM) lets requests under way finish
+   * (`PARCELGATE_SHUTDOWN_GRACE_MS`); the connections still open then are closed. Jobs
+   * under way get as long before they are handed back to the queue.
+   */
+  readonly shutdownGraceMs: number;
+  /**
+   * How many days carrier attempts are kept (`PARCELGATE_ATTEMPT_RETENTION_DAYS`), then
+   * purged by the worker (jobs/attempt-purge.ts).
+   */
+  readonly attemptRetentionDays: number;
   /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
   readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
 }

@@ -103,6 +103,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     client: readClientConfig(env, integer, problems),
     batches: readBatchConfig(integer),
     tracing: readTracingConfig(env, integer, problems),
+    shutdownGraceMs: integer('PARCELGATE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    attemptRetentionDays: integer('PARCELGATE_ATTEMPT_RETENTION_DAYS', 30, 1, 3_650),
     carrierEnvironment: env,
   };
   if (problems.length > 0) {

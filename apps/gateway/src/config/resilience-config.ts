@@ -36,6 +36,12 @@ export interface ResilienceConfig {
    * the carrier call, arrives within the budget.
    */
   readonly answerReserveMs: number;
+  /**
+   * Between two heartbeats of a replica on PostgreSQL, by which the replicas split every
+   * carrier account's limits (ADR 0009); 0 turns the split off (each replica applies the
+   * whole limits, as on the embedded database).
+   */
+  readonly replicaHeartbeatMs: number;
 }
 
 /** Reads one whole number from the environment, recording a problem when it is invalid. */
@@ -44,7 +50,7 @@ export type IntegerReader = (name: string, fallback: number, min: number, max: n
 /**
  * Reads the resilience settings (`PARCELGATE_ATTEMPT_TIMEOUT_*_MS`, `PARCELGATE_RETRY_*`,
  * `PARCELGATE_BREAKER_*`, `PARCELGATE_CARRIER_QUEUE_LIMIT`,
- * `PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT`). The defaults suit carriers
+ * `PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT`, `PARCELGATE_REPLICA_HEARTBEAT_MS`). The defaults suit carriers
  * answering in well under a second; per-carrier budgets and limits are read with the
  * carrier's other settings (`CARRIER_<ID>_*`).
  */
@@ -75,5 +81,6 @@ export function readResilienceConfig(integer: IntegerReader): ResilienceConfig {
     queueLimit: integer('PARCELGATE_CARRIER_QUEUE_LIMIT', 100, 0, 100_000),
     tenantQueueShare: integer('PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT', 50, 1, 100) / 100,
     answerReserveMs: integer('PARCELGATE_ANSWER_RESERVE_MS', 100, 0, 5_000),
+    replicaHeartbeatMs: integer('PARCELGATE_REPLICA_HEARTBEAT_MS', 1_000, 0, 60_000),
   };
 }

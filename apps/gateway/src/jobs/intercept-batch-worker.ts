@@ -83,12 +83,14 @@ export function itemLeaseMs(app: Pick<FastifyInstance, 'carriers' | 'resilience'
  * queues, where single requests keep their place (the carrier limiter's turn order).
  * Every carrier call goes through that limiter, the circuit and the retry budget as a
  * request's would. The items are the truth: a turn lost with its process is queued again
- * by the sweep, and an item left running is run again once its lease ran out.
+ * by the sweep, and an item left running is run again once its lease ran out. With
+ * `run: false` (the `serve` role) it only queues new batches' first turns, for a worker.
  */
 export async function startInterceptBatchWorker(
   app: FastifyInstance,
   boss: PgBoss,
   runItem: RunBatchItem,
+  options: { readonly run: boolean } = { run: true },
 ): Promise<BatchRunner> {
   const log = app.log.child({ component: 'intercept-batches' });
   const leaseMs = itemLeaseMs(app);
@@ -108,6 +110,16 @@ export async function startInterceptBatchWorker(
     });
     return true;
   };
+  const start = async (batchId: string) => {
+    try {
+      await queueTurn(batchId, 0);
+    } catch (error) {
+      log.error({ err: error, batchId }, 'could not queue a batch turn');
+    }
+  };
+  if (!options.run) {
+    return { start, sweep: async () => 0, stop: async () => {} };
+  }
 
   const runTurn = async ({ batchId }: BatchTurn): Promise<void> => {
     const batch = await loadInterceptBatch(app.database, batchId);
@@ -180,13 +192,7 @@ export async function startInterceptBatchWorker(
   timer.unref();
 
   return {
-    async start(batchId) {
-      try {
-        await queueTurn(batchId, 0);
-      } catch (error) {
-        log.error({ err: error, batchId }, 'could not queue a batch turn');
-      }
-    },
+    start,
     sweep,
     async stop() {
       clearInterval(timer);

@@ -53,11 +53,13 @@ export const disabledOrderDeadlineWatch: OrderDeadlineWatch = {
  * after it (`missed` unless everything asked was done, else `met`), raising
  * `order_event.deadline_at_risk` / `_missed` when it moves. A sweep at start and every five
  * minutes judges every watched event again, so a lost job costs a delay, not a report.
+ * With `run: false` (the `serve` role) it only queues the checks, for a worker to run.
  */
 export async function startOrderDeadlineWatch(
   app: FastifyInstance,
   boss: PgBoss,
   decideUndecided: (event: OrderEventRecord) => Promise<void>,
+  options: { readonly run: boolean } = { run: true },
 ): Promise<OrderDeadlineWatch> {
   const log = app.log.child({ component: 'order-deadlines' });
   if ((await boss.getQueue(ORDER_DEADLINE_QUEUE)) === null) {
@@ -74,6 +76,25 @@ export async function startOrderDeadlineWatch(
         throw error;
       }
     }
+  }
+  const watch: OrderDeadlineWatch['watch'] = async (tenantId, id, respondBy) => {
+    const data: DeadlineCheck = { tenantId, id };
+    const due = respondBy.getTime();
+    try {
+      await boss.send(ORDER_DEADLINE_QUEUE, data, {
+        singletonKey: `${id}:near`,
+        startAfter: new Date(Math.max(Date.now(), due - DEADLINE_NEAR_MS)),
+      });
+      await boss.send(ORDER_DEADLINE_QUEUE, data, {
+        singletonKey: `${id}:due`,
+        startAfter: new Date(Math.max(Date.now(), due + AFTER_DEADLINE_MS)),
+      });
+    } catch (error) {
+      log.error({ err: error, orderEventId: id }, 'could not queue a deadline check');
+    }
+  };
+  if (!options.run) {
+    return { watch, stop: async () => {} };
   }
   await boss.work<DeadlineCheck>(
     ORDER_DEADLINE_QUEUE,
@@ -105,22 +126,7 @@ export async function startOrderDeadlineWatch(
   timer.unref();
 
   return {
-    async watch(tenantId, id, respondBy) {
-      const data: DeadlineCheck = { tenantId, id };
-      const due = respondBy.getTime();
-      try {
-        await boss.send(ORDER_DEADLINE_QUEUE, data, {
-          singletonKey: `${id}:near`,
-          startAfter: new Date(Math.max(Date.now(), due - DEADLINE_NEAR_MS)),
-        });
-        await boss.send(ORDER_DEADLINE_QUEUE, data, {
-          singletonKey: `${id}:due`,
-          startAfter: new Date(Math.max(Date.now(), due + AFTER_DEADLINE_MS)),
-        });
-      } catch (error) {
-        log.error({ err: error, orderEventId: id }, 'could not queue a deadline check');
-      }
-    },
+    watch,
     async stop() {
       clearInterval(timer);
     },

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../store/database.ts';
+import { DatabaseNotMigratedError } from '../store/migrate.ts';
 
 /** Where the queue keeps its tables: a schema of pg-boss's own beside the gateway's. */
 export async function queueSchemaFor(database: Database): Promise<string> {
@@ -22,6 +23,17 @@ export interface QueueOptions {
   /** PostgreSQL's URL; pg-boss opens a small pool of its own there. Unused on PGlite. */
   readonly databaseUrl: string | undefined;
   readonly log: FastifyBaseLogger;
+  /**
+   * Whether the queue may install or migrate its schema (default true); when false a
+   * missing or older schema fails the start with {@link DatabaseNotMigratedError}.
+   */
+  readonly migrate?: boolean;
+  /**
+   * Whether this process does the queue's upkeep (expiring jobs whose process died,
+   * deleting old ones; default true). A process that only queues jobs (`serve`) leaves it
+   * to the workers.
+   */
+  readonly supervise?: boolean;
 }
 
 /**
@@ -41,6 +53,8 @@ export async function startQueue(options: QueueOptions): Promise<PgBoss> {
     schedule: false,
     // OpenTelemetry stays off until the gateway wires a provider.
     openTelemetry: { enabled: false },
+    migrate: options.migrate ?? true,
+    supervise: options.supervise ?? true,
   } as const;
   let boss: PgBoss;
   if (database.kind === 'pglite') {
@@ -63,6 +77,20 @@ export async function startQueue(options: QueueOptions): Promise<PgBoss> {
   }
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   boss.on('warning', (warning) => log.warn({ warning }, 'job queue warning'));
-  await boss.start();
+  try {
+    await boss.start();
+  } catch (error) {
+    // pg-boss's own words when it may not migrate: "not installed", "requires migrations".
+    if (options.migrate === false && /not installed|requires migrations/.test(String(error))) {
+      throw new DatabaseNotMigratedError([`the job queue's schema (${schema})`]);
+    }
+    throw error;
+  }
   return boss;
+}
+
+/** Installs or migrates the job queue's schema, then lets go of it (`parcelgate-gateway migrate`). */
+export async function migrateQueue(options: Omit<QueueOptions, 'migrate'>): Promise<void> {
+  const boss = await startQueue({ ...options, migrate: true, supervise: false });
+  await boss.stop({ graceful: false });
 }

@@ -55,12 +55,42 @@ export const disabledReconciler: Reconciler = {
  * Starts the queue and its worker on the app's database. Jobs are keyed by action under
  * pg-boss's `stately` policy: at most one queued and one running per action across every
  * process, and the job itself only writes a status it read under a row lock (see
- * `applySteps`), so two checks can never race each other into a wrong state.
+ * `applySteps`), so two checks can never race each other into a wrong state. With
+ * `run: false` (the `serve` role) it only queues first checks, for a worker to run.
  */
-export async function startReconciler(app: FastifyInstance, boss: PgBoss): Promise<Reconciler> {
+export async function startReconciler(
+  app: FastifyInstance,
+  boss: PgBoss,
+  options: { readonly run: boolean } = { run: true },
+): Promise<Reconciler> {
   const { intervalMs } = app.config.reconcile;
   const log = app.log.child({ component: 'reconciler' });
   await ensureQueue(boss, app);
+  const firstChecks = createJobBatch<ReconcileJob>({
+    windowMs: FOLLOW_BATCH_MS,
+    maxSize: FOLLOW_BATCH_SIZE,
+    async insert(jobs) {
+      const startAfter = new Date(Date.now() + reconcileDelayMs(intervalMs, 0));
+      await boss.insert(
+        RECONCILE_QUEUE,
+        jobs.map((job) => ({ data: job, singletonKey: keyOf(job.table, job.id), startAfter })),
+      );
+    },
+  });
+  const follow = async (table: ActionTable, id: string) => {
+    try {
+      await firstChecks.add({ table, id, run: 0 });
+    } catch (error) {
+      log.error({ err: error, actionId: id }, 'could not queue a reconcile job');
+    }
+  };
+  if (!options.run) {
+    return {
+      follow,
+      sweep: async () => 0,
+      stop: () => firstChecks.flush(),
+    };
+  }
 
   const schedule = async (table: ActionTable, id: string, run: number, delayMs: number) => {
     const job: ReconcileJob = { table, id, run };
@@ -111,26 +141,8 @@ export async function startReconciler(app: FastifyInstance, boss: PgBoss): Promi
   }, sweepEveryMs);
   timer.unref();
 
-  const firstChecks = createJobBatch<ReconcileJob>({
-    windowMs: FOLLOW_BATCH_MS,
-    maxSize: FOLLOW_BATCH_SIZE,
-    async insert(jobs) {
-      const startAfter = new Date(Date.now() + reconcileDelayMs(intervalMs, 0));
-      await boss.insert(
-        RECONCILE_QUEUE,
-        jobs.map((job) => ({ data: job, singletonKey: keyOf(job.table, job.id), startAfter })),
-      );
-    },
-  });
-
   return {
-    async follow(table, id) {
-      try {
-        await firstChecks.add({ table, id, run: 0 });
-      } catch (error) {
-        log.error({ err: error, actionId: id }, 'could not queue a reconcile job');
-      }
-    },
+    follow,
     sweep,
     async stop() {
       clearInterval(timer);

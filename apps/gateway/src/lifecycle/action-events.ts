@@ -5,7 +5,7 @@ import {
 } from '../policy/event-types.ts';
 import type { ActionTable } from '../store/actions.ts';
 import type { Queryable } from '../store/database.ts';
-import { insertEvent, type StoredEvent } from '../store/events.ts';
+import { insertEvent, type NewEvent, type StoredEvent } from '../store/events.ts';
 import { findInterceptWithHistory } from '../store/intercepts.ts';
 import { findRedirectWithHistory } from '../store/redirects.ts';
 import { presentIntercept, presentRedirect } from './present-action.ts';
@@ -20,6 +20,33 @@ export interface EventedAction {
 /** The event kind of an action table. */
 export function eventKindOf(table: ActionTable): ActionEventKind {
   return table === 'intercepts' ? 'intercept' : 'redirect';
+}
+
+/**
+ * An event about an action whose presentation the caller holds (`data`, as `GET` shows it
+ * after the change), to be appended by the statement that makes the change.
+ */
+export function actionEvent(action: EventedAction, type: ActionEventType, data: object): NewEvent {
+  return {
+    tenantId: action.tenantId,
+    type,
+    objectKind: eventKindOf(action.table),
+    objectId: action.id,
+    data,
+  };
+}
+
+/**
+ * The event a move from `from` to `to` raises (the one table of policy/event-types.ts), if
+ * any: none when the status stays (a `pending` that stays pending, a cancel the carrier
+ * decides later).
+ */
+export function statusEventOf(
+  table: ActionTable,
+  from: string,
+  to: string,
+): ActionEventType | undefined {
+  return from === to ? undefined : statusEventType(eventKindOf(table), to);
 }
 
 /**
@@ -67,7 +94,7 @@ export async function recordStatusEvent(
   from: string,
   to: string,
 ): Promise<void> {
-  const type = from === to ? undefined : statusEventType(eventKindOf(action.table), to);
+  const type = statusEventOf(action.table, from, to);
   if (type !== undefined) {
     await recordActionEvents(tx, action, [type]);
   }

@@ -237,3 +237,55 @@ export function publishWebhookBacklog(registry: Registry, backlog: WebhookBacklo
     },
   });
 }
+
+/** This replica's share of one carrier account's limits (see resilience/limit-shares.ts). */
+export interface CarrierLimitShareReading {
+  readonly carrier: string;
+  /** `shared` or the connection's id. */
+  readonly connection: string;
+  /** Undefined when the account declares no rate. */
+  readonly requestsPerSecond: number | undefined;
+  /** Infinity when the account declares no concurrency limit. */
+  readonly maxConcurrency: number;
+}
+
+/**
+ * Publishes `parcelgate_cluster_replicas` (the live replicas this one saw at its last
+ * heartbeat, itself included; 1 on the embedded database) and
+ * `parcelgate_carrier_limit_share{carrier,connection,limit}`: the part of each account's
+ * declared limits this replica applies now (ADR 0009). Both are read at scrape time.
+ */
+export function publishCarrierLimitShares(
+  registry: Registry,
+  read: {
+    readonly replicas: () => number;
+    readonly shares: () => readonly CarrierLimitShareReading[];
+  },
+): void {
+  new Gauge({
+    name: 'parcelgate_cluster_replicas',
+    help: 'Live gateway replicas sharing the carrier limits, as this replica last saw them (itself included).',
+    registers: [registry],
+    collect() {
+      this.set(read.replicas());
+    },
+  });
+  new Gauge({
+    name: 'parcelgate_carrier_limit_share',
+    help: "This replica's share of a carrier account's declared limits (limit: requests_per_second or max_concurrency); 0 while it holds no share.",
+    labelNames: ['carrier', 'connection', 'limit'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const share of read.shares()) {
+        const labels = { carrier: share.carrier, connection: share.connection };
+        if (share.requestsPerSecond !== undefined) {
+          this.set({ ...labels, limit: 'requests_per_second' }, share.requestsPerSecond);
+        }
+        if (Number.isFinite(share.maxConcurrency)) {
+          this.set({ ...labels, limit: 'max_concurrency' }, share.maxConcurrency);
+        }
+      }
+    },
+  });
+}

@@ -94,8 +94,17 @@ const SAMPLES: Partial<Record<ProblemType, ProblemError>> = {
   ),
   'operation-not-supported': new ProblemError(
     'operation-not-supported',
-    'Acme Express offers no redirect API.',
-    { carrier: 'acme', capability: 'redirect' },
+    'USPS offers no intercept API: Package Intercept is offered only on usps.com (https://www.usps.com/manage/package-intercept.htm).',
+    {
+      carrier: 'usps',
+      capability: 'intercept',
+      availability: {
+        byApi: false,
+        reason: 'Package Intercept is offered only on usps.com',
+        url: 'https://www.usps.com/manage/package-intercept.htm',
+      },
+      errors: [{ pointer: '/carrier', detail: 'usps offers no intercept by API' }],
+    },
   ),
   'idempotency-key-reused': new ProblemError(
     'idempotency-key-reused',

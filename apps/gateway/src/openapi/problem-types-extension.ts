@@ -103,7 +103,8 @@ const NOTES: Readonly<Record<ProblemType, ProblemTypeNotes>> = {
   },
   'operation-not-supported': {
     audience: 'clients',
-    description: 'The carrier offers no API for this operation (`capability`).',
+    description:
+      'The carrier offers no API for this operation (`capability`); `availability` says why and, when the carrier offers it elsewhere, where (`url`). The carrier was not called.',
   },
   'idempotency-key-reused': {
     audience: 'clients',

@@ -137,3 +137,88 @@ describe('CarrierLimiter', () => {
     ]);
   });
 });
+
+describe('CarrierLimiter shares', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('holds every call while it has no seat, and starts them once a seat applies', async () => {
+    const limiter = new CarrierLimiter({
+      rateLimits: { requestsPerSecond: 6, burst: 6, maxConcurrency: 3 },
+      queueLimit: 10,
+      seat: null,
+    });
+    const started: number[] = [];
+    const calls = Array.from({ length: 3 }, () =>
+      limiter.run(async () => {
+        started.push(Date.now());
+      }, 10_000),
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(started).toHaveLength(0);
+    limiter.setSeat({ rank: 0, count: 3 }, true);
+    await vi.advanceTimersByTimeAsync(0);
+    // Its share of 6 per second among 3 replicas: 2 now, the third a window later.
+    expect(started).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all(calls);
+    expect(started).toHaveLength(3);
+  });
+
+  it('shrinks at once, counting the starts already in the window, and grows a window later', async () => {
+    const limiter = new CarrierLimiter({
+      rateLimits: { requestsPerSecond: 6, burst: 6 },
+      queueLimit: 100,
+    });
+    let started = 0;
+    const call = () =>
+      limiter.run(async () => {
+        started += 1;
+      }, 60_000);
+    const first = Array.from({ length: 4 }, call);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toBe(4);
+    // Two more replicas: 2 per second, and 4 already started in this window.
+    limiter.setSeat({ rank: 2, count: 3 });
+    const second = Array.from({ length: 4 }, call);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(started).toBe(4);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toBe(6);
+    // Alone again: the larger share waits one window, so others' starts have left it.
+    limiter.setSeat({ rank: 0, count: 1 });
+    expect(limiter.share.window?.cap).toBe(2);
+    expect(limiter.growing).toBe(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(limiter.share.window?.cap).toBe(6);
+    await Promise.all([...first, ...second]);
+    expect(started).toBe(8);
+  });
+
+  it('is settled only once its running calls fit a smaller concurrency', async () => {
+    const limiter = new CarrierLimiter({ rateLimits: { maxConcurrency: 2 }, queueLimit: 10 });
+    const slow = blocker();
+    const running = [limiter.run(slow.task, 5_000), limiter.run(slow.task, 5_000)];
+    limiter.setSeat({ rank: 1, count: 2 });
+    expect(limiter.share.concurrency).toBe(1);
+    expect(limiter.settled).toBe(false);
+    slow.release();
+    await Promise.all(running);
+    expect(limiter.settled).toBe(true);
+  });
+
+  it('refuses the calls still waiting when cleared', async () => {
+    const limiter = new CarrierLimiter({
+      rateLimits: { maxConcurrency: 1 },
+      queueLimit: 10,
+      seat: null,
+    });
+    const waiting = rejection(limiter.run(async () => 'never', 5_000));
+    limiter.clear();
+    expect((await waiting).reason).toBe('queue-full');
+  });
+});

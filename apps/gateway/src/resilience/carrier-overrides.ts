@@ -18,12 +18,14 @@ const BUDGET_VARIABLES = {
   redirect: 'BUDGET_REDIRECT_MS',
 } as const satisfies Record<Operation, string>;
 
+/** The limits the gateway enforces; a daily quota is the carrier's to count, declared for sizing. */
+type EnforcedLimit = Exclude<keyof RateLimits, 'requestsPerDay'>;
+
 const LIMIT_VARIABLES = {
   requestsPerSecond: 'REQUESTS_PER_SECOND',
   burst: 'BURST',
   maxConcurrency: 'MAX_CONCURRENCY',
-  // requestsPerDay has no override variable yet: a daily quota is the adapter's.
-} as const satisfies Record<Exclude<keyof RateLimits, 'requestsPerDay'>, string>;
+} as const satisfies Record<EnforcedLimit, string>;
 
 /**
  * Reads a carrier's overrides from `<prefix>_*` (prefix `CARRIER_UPS` for `ups`). Returns
@@ -55,11 +57,11 @@ export function readCarrierOverrides(
       budgetsMs[operation as Operation] = value;
     }
   }
-  const rateLimits: { -readonly [Key in keyof RateLimits]: number } = {};
+  const rateLimits: { -readonly [Key in EnforcedLimit]?: number } = {};
   for (const [field, suffix] of Object.entries(LIMIT_VARIABLES)) {
     const value = read(suffix, 1, 100_000);
     if (value !== undefined) {
-      rateLimits[field as keyof RateLimits] = value;
+      rateLimits[field as EnforcedLimit] = value;
     }
   }
   return { overrides: { budgetsMs, rateLimits }, problems };

@@ -9,6 +9,7 @@ import type { Operation } from '../deadline/budgets.ts';
 import type { AttemptSink, AttemptTracer } from './call-carrier.ts';
 import { CarrierLimiter } from './carrier-limiter.ts';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.ts';
+import { type ClusterSeat, type LimitShare, SOLE_SEAT } from './limit-shares.ts';
 import type { ResilientCallResult } from './resilient-call.ts';
 import { RetryBudget } from './retry-budget.ts';
 import type { RetryTuning } from './retry-policy.ts';
@@ -56,6 +57,18 @@ export interface ResilienceRegistry {
    * is `shared` or the connection's id).
    */
   circuits(): { carrier: string; connection: string; operation: Operation; state: CircuitState }[];
+  /**
+   * Moves every account's limiter to this replica's seat among the replicas sharing the
+   * database (null: no share), and limiters made later too. `growAtOnce`: a larger share
+   * needs no wait (see CarrierLimiter.setSeat).
+   */
+  setSeat(seat: ClusterSeat | null, growAtOnce?: boolean): void;
+  /** The longest wait before a larger share applies (0: none is waiting). */
+  growthMs(): number;
+  /** Whether every account's running calls fit its current share. */
+  settled(): boolean;
+  /** Every account's current share, for `/metrics`. */
+  shares(): { carrier: string; connection: string; share: LimitShare }[];
   /** Drops calls still waiting for a slot (at shutdown). */
   close(): void;
 }
@@ -83,6 +96,7 @@ export function createResilienceRegistry(
   const random = hooks.random ?? Math.random;
   const { resilience } = config;
   const states = new Map<string, CarrierResilience>();
+  let seat: ClusterSeat | null = SOLE_SEAT;
   const onAttempt = hooks.onAttempt ?? (async () => {});
   const budgetsOf = new Map(
     carriers.map((carrier) => [
@@ -111,6 +125,7 @@ export function createResilienceRegistry(
         rateLimits,
         queueLimit: resilience.queueLimit,
         tenantShare: resilience.tenantQueueShare,
+        seat,
       }),
       retryBudget: new RetryBudget({
         ratio: resilience.retry.budgetRatio,
@@ -151,6 +166,31 @@ export function createResilienceRegistry(
           state: state.breakers[operation].state(),
         })),
       );
+    },
+    setSeat(next, growAtOnce = false) {
+      seat = next;
+      for (const state of states.values()) {
+        state.limiter.setSeat(next, growAtOnce);
+      }
+    },
+    growthMs() {
+      let longest = 0;
+      for (const state of states.values()) {
+        if (state.limiter.growing) {
+          longest = Math.max(longest, state.limiter.share.window?.intervalMs ?? 0);
+        }
+      }
+      return longest;
+    },
+    settled() {
+      return [...states.values()].every((state) => state.limiter.settled);
+    },
+    shares() {
+      return [...states.values()].map((state) => ({
+        carrier: state.carrierId,
+        connection: state.connectionId ?? 'shared',
+        share: state.limiter.share,
+      }));
     },
     close() {
       for (const state of states.values()) {

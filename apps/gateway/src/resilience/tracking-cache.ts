@@ -70,6 +70,29 @@ export class TrackingCache<Result> {
       : { source: joined ? 'shared' : 'load', result: answer.result };
   }
 
+  /**
+   * The cached result of a key, if fresh; never starts a load. For readers that load many
+   * keys in one call (bulk tracking) and ask only for the ones not held.
+   */
+  peek(key: string): Result | undefined {
+    const cached = this.#entries.get(key);
+    if (cached === undefined) {
+      return undefined;
+    }
+    if (cached.expiresAt > this.#options.now()) {
+      return cached.result;
+    }
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  /** Keeps a result loaded outside `read()` (one of a bulk call's), as a load would. */
+  remember(key: string, result: Result): void {
+    if (this.#options.ttlMs > 0 && this.#options.cacheable(result)) {
+      this.#store(key, result);
+    }
+  }
+
   /** Forgets a key, e.g. when an intercept is about to change the parcel. */
   invalidate(key: string): void {
     this.#entries.delete(key);

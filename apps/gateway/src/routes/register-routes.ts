@@ -15,10 +15,19 @@ import { ruleRoutes } from './v1/rules.ts';
 import { trackingRoutes } from './v1/tracking.ts';
 import { webhookEndpointRoutes } from './v1/webhook-endpoints.ts';
 
-/** Registers every route: operations endpoints at the root, the API under /v1. */
-export async function registerRoutes(app: FastifyInstance): Promise<void> {
+/**
+ * Registers every route: operations endpoints at the root, the API under /v1 unless `api`
+ * is false (the `worker` role serves only liveness, readiness and metrics).
+ */
+export async function registerRoutes(
+  app: FastifyInstance,
+  options: { readonly api: boolean } = { api: true },
+): Promise<void> {
   await app.register(healthRoutes);
   await app.register(metricsRoutes);
+  if (!options.api) {
+    return;
+  }
   await app.register(
     async (v1) => {
       await v1.register(carrierRoutes);

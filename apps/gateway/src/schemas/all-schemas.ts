@@ -16,11 +16,11 @@ import { WEBHOOK_SCHEMAS } from './webhooks.ts';
 /** Every shared schema, in dependency order, for `addSchema`. */
 export const ALL_SCHEMAS = [
   ...COMMON_SCHEMAS,
+  ...CARRIER_SCHEMAS,
   ...TRACKING_SCHEMAS,
   ...INTERCEPT_SCHEMAS,
   ...INTERCEPT_BATCH_SCHEMAS,
   ...REDIRECT_SCHEMAS,
-  ...CARRIER_SCHEMAS,
   ...POLICY_SCHEMAS,
   ...CONNECTION_SCHEMAS,
   ...PARCEL_SCHEMAS,

@@ -42,6 +42,68 @@ const requestOption = Type.Object(
   { description: 'One key a request may set in `carrierOptions`.' },
 );
 
+/** Whether one operation can be asked of a carrier through the API, and if not why and where. */
+export const OperationAvailability = sharedSchema(
+  'OperationAvailability',
+  Type.Union(
+    [
+      Type.Object({
+        byApi: Type.Literal(true),
+        maxPerCall: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            description: 'For bulkTracking: the most parcels one carrier call reads.',
+          }),
+        ),
+      }),
+      Type.Object({
+        byApi: Type.Literal(false),
+        reason: Type.String({
+          description:
+            'Why not, and where a person can do it when the carrier offers it elsewhere; "not offered by this carrier" when it offers it nowhere.',
+          examples: [
+            'USPS Package Intercept is offered only on usps.com and the Business Customer Gateway',
+          ],
+        }),
+        url: Type.Optional(
+          Type.String({
+            description: "The carrier's page where the operation can be done by hand.",
+          }),
+        ),
+      }),
+    ],
+    {
+      description:
+        'Whether the operation is available by API; when not, why and where. An intercept or redirect not available by API answers 422 operation-not-supported and never calls the carrier.',
+      examples: [
+        { byApi: true },
+        { byApi: false, reason: 'not offered by this carrier' },
+        {
+          byApi: false,
+          reason: 'Package Intercept is offered only on usps.com',
+          url: 'https://www.usps.com/manage/package-intercept.htm',
+        },
+      ],
+    },
+  ),
+);
+
+const availabilitySchema = Type.Object(
+  {
+    track: OperationAvailability.ref,
+    intercept: OperationAvailability.ref,
+    redirect: OperationAvailability.ref,
+    cancelIntercept: OperationAvailability.ref,
+    cancelRedirect: OperationAvailability.ref,
+    feeQuote: OperationAvailability.ref,
+    bulkTracking: OperationAvailability.ref,
+  },
+  {
+    description:
+      'Per operation, whether it is available by API, and when not, why and where (from the adapter), or "not offered by this carrier".',
+  },
+);
+
 /** A loaded carrier and what it can do. */
 export const Carrier = sharedSchema(
   'Carrier',
@@ -50,6 +112,7 @@ export const Carrier = sharedSchema(
       id: Type.String({ examples: ['sandbox'] }),
       displayName: Type.String(),
       operations: Type.Array(Type.String(), { examples: [['track', 'intercept', 'redirect']] }),
+      availability: availabilitySchema,
       target: Type.Union(
         [
           Type.Literal('simulator'),
@@ -116,5 +179,72 @@ export const CarrierList = sharedSchema(
   ),
 );
 
+const detectionFields = {
+  confidence: Type.Union([Type.Literal('verified'), Type.Literal('format')], {
+    description:
+      'verified: the format and its check digit agree; format: only the shape matches (formats overlap between carriers).',
+  }),
+  carrierOptions: Type.Optional(
+    Type.Record(Type.String(), Type.String(), {
+      description:
+        "What tracking there needs, from the detection (an aggregator's company, e.g. Kuaidi100's `com`).",
+      examples: [{ com: 'jtexpress' }],
+    }),
+  ),
+};
+
+/** How `carrier=auto` chose the carrier that answered. */
+export const Detection = sharedSchema(
+  'Detection',
+  Type.Object(detectionFields, {
+    description:
+      'Present when the carrier was detected (`carrier=auto`): how sure, and with which options.',
+    examples: [{ confidence: 'format', carrierOptions: { com: 'jtexpress' } }],
+  }),
+);
+
+/** The carriers a tracking number could belong to. */
+export const DetectedCarriers = sharedSchema(
+  'DetectedCarriers',
+  Type.Object(
+    {
+      trackingNumber: Type.String(),
+      candidates: Type.Array(
+        Type.Object({
+          carrier: Type.String({ examples: ['kuaidi100'] }),
+          displayName: Type.String(),
+          ...detectionFields,
+        }),
+        {
+          description:
+            'Best first: verified before format, then in the order the carriers are loaded. Empty when no loaded carrier recognises the number. `carrier=auto` asks the best candidates (at most 3 of one confidence) at once and answers from the first that finds the parcel.',
+        },
+      ),
+    },
+    {
+      description: 'The loaded carriers whose formats a tracking number matches, offline.',
+      examples: [
+        {
+          trackingNumber: 'JT1234567890123',
+          candidates: [
+            {
+              carrier: 'kuaidi100',
+              displayName: 'Kuaidi100',
+              confidence: 'format',
+              carrierOptions: { com: 'jtexpress' },
+            },
+          ],
+        },
+      ],
+    },
+  ),
+);
+
 /** Every carrier schema with an `$id`. */
-export const CARRIER_SCHEMAS = [Carrier, CarrierList];
+export const CARRIER_SCHEMAS = [
+  OperationAvailability,
+  Detection,
+  DetectedCarriers,
+  Carrier,
+  CarrierList,
+];

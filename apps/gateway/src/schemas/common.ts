@@ -200,6 +200,19 @@ export const Problem = sharedSchema(
     reasons: Type.Optional(Type.Array(PolicyReason.ref)),
     carrier: Type.Optional(Type.String()),
     capability: Type.Optional(Type.String()),
+    availability: Type.Optional(
+      Type.Object(
+        {
+          byApi: Type.Literal(false),
+          reason: Type.String(),
+          url: Type.Optional(Type.String()),
+        },
+        {
+          description:
+            "For `operation-not-supported`: the carrier's reason, and its page where the operation can be done by hand.",
+        },
+      ),
+    ),
     interceptId: Type.Optional(Type.String()),
     redirectId: Type.Optional(Type.String()),
     orderEventId: Type.Optional(Type.String()),

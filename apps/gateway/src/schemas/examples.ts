@@ -119,6 +119,19 @@ export const sampleCarrier = {
   id: 'sandbox',
   displayName: 'Sandbox',
   operations: ['track', 'intercept', 'redirect'],
+  availability: {
+    track: { byApi: true },
+    intercept: { byApi: true },
+    redirect: { byApi: true },
+    cancelIntercept: { byApi: true },
+    cancelRedirect: { byApi: true },
+    feeQuote: { byApi: true },
+    bulkTracking: {
+      byApi: false,
+      reason:
+        'not offered by this carrier: one parcel per call (a batch read tracks them one by one)',
+    },
+  },
   target: 'simulator',
   credentialFields: [
     {

@@ -1,6 +1,7 @@
 import { INTERCEPT_REASONS } from '@parcelgate/carrier-kit';
 import { Type } from 'typebox';
 import { INTERCEPT_LIFECYCLE_STATUSES } from '../policy/codes.ts';
+import { OperationAvailability } from './carriers.ts';
 import {
   Attempt,
   CarrierId,
@@ -57,6 +58,7 @@ export const Eligibility = sharedSchema(
   Type.Object(
     {
       eligible: Type.Boolean(),
+      availability: OperationAvailability.ref,
       likelihood: Type.Union([Type.Literal('high'), Type.Literal('low'), Type.Literal('none')]),
       parcelStatus: ParcelStatus.ref,
       reasons: Type.Array(PolicyReason.ref),
@@ -73,6 +75,7 @@ export const Eligibility = sharedSchema(
       examples: [
         {
           eligible: false,
+          availability: { byApi: true },
           likelihood: 'none',
           parcelStatus: 'out_for_delivery',
           reasons: [

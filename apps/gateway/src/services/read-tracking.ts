@@ -17,7 +17,8 @@ import { readFailureProblem } from './carrier-problems.ts';
  * Plain reads (GET) go through the carrier's tracking cache: a burst of identical reads
  * costs the carrier one call, each reader bounded by its own deadline. Reads made for an
  * intercept, a redirect or their dry run (POST) are always fresh, and drop the cached
- * entry, since the parcel they look at is about to change.
+ * entry, since the parcel they look at is about to change. A bulk read (POST) is a plain
+ * read and says so with `cached`.
  */
 export async function readTracking(
   app: Pick<FastifyInstance, 'resilience' | 'parcelStatuses'>,
@@ -25,6 +26,8 @@ export async function readTracking(
   carrier: RegisteredCarrier,
   query: TrackingRequest,
   deadline: Deadline,
+  /** Whether the cache may answer; by default for GET only (see above). */
+  cached: boolean = request.method === 'GET',
 ): Promise<TrackingSnapshot> {
   const key = trackingCacheKey(query);
   const resilience = app.resilience.of(carrier);
@@ -55,7 +58,7 @@ export async function readTracking(
     return loaded;
   };
   let result: ResilientCallResult<TrackingSnapshot>;
-  if (request.method === 'GET') {
+  if (cached) {
     const answer = await resilience.tracking.read({
       key,
       load,

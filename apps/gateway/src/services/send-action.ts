@@ -2,8 +2,9 @@ import type { CarrierContext, Money } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { Deadline } from '../deadline/deadline.ts';
-import { recordStatusEvent } from '../lifecycle/action-events.ts';
+import { actionEvent, recordStatusEvent, statusEventOf } from '../lifecycle/action-events.ts';
 import { followIfOpen } from '../lifecycle/follow-outcome.ts';
+import type { PresentableAction } from '../lifecycle/held-action.ts';
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { ProblemError } from '../problems.ts';
 import type { CallerParts, CarrierFailure } from '../resilience/call-carrier.ts';
@@ -11,6 +12,7 @@ import { rejectionProblem } from '../resilience/rejection-problem.ts';
 import { callCarrierResiliently } from '../resilience/resilient-call.ts';
 import { type ActionChange, type ActionTable, transitionAction } from '../store/actions.ts';
 import type { HeldAttempts } from '../store/attempt-log.ts';
+import type { CarrierAttempt } from '../store/attempts.ts';
 import { actionFailureOutcome } from './action-outcome.ts';
 
 /** What intercept and redirect answers have in common. */
@@ -23,11 +25,23 @@ export interface CarrierActionAnswer {
 }
 
 /** The stored intercept or redirect the call is made for. */
-export interface SentAction {
+export interface SentAction<Presented> {
   readonly table: ActionTable;
   readonly id: string;
   readonly tenantId: string;
   readonly fee: FeeAssessment;
+  /**
+   * The action as its request just stored it: then its outcome and event are written by one
+   * guarded statement and presented from it (see `HeldAction`), with no transaction and no
+   * read; without it, or when the guard finds the action changed, they are read back.
+   */
+  readonly held?: PresentableAction<Presented>;
+}
+
+/** How a sent action ended: its status, and its presentation when it was held throughout. */
+export interface SentOutcome<Presented> {
+  readonly status: string;
+  readonly presented?: Presented | undefined;
 }
 
 /**
@@ -59,16 +73,16 @@ export function failFastIfCircuitOpen(
  * carrier's answer becomes the new status; a failure becomes pending, rejected or failed
  * by `actionFailureOutcome`, and one where the operation was not placed (including a call
  * the gateway refused: open circuit, full queue, no time left) is answered as a problem.
- * Returns the status the action ended in.
+ * Returns the status the action ended in, and the action as `GET` shows it when it was held.
  */
-export async function sendAction(
+export async function sendAction<Presented extends object>(
   app: Pick<FastifyInstance, 'resilience' | 'database' | 'reconciler' | 'attempts'>,
   request: CallerParts & Pick<FastifyRequest, 'idempotency'>,
   carrier: RegisteredCarrier,
-  action: SentAction,
+  action: SentAction<Presented>,
   deadline: Deadline,
   run: (ctx: CarrierContext) => Promise<CarrierActionAnswer>,
-): Promise<string> {
+): Promise<SentOutcome<Presented>> {
   // The call's attempts are stored with its outcome, by one statement.
   const held = app.attempts.hold(action.id);
   try {
@@ -78,22 +92,19 @@ export async function sendAction(
   }
 }
 
-async function sendAndStore(
+async function sendAndStore<Presented extends object>(
   app: Pick<FastifyInstance, 'resilience' | 'database' | 'reconciler'>,
   request: CallerParts & Pick<FastifyRequest, 'idempotency'>,
   carrier: RegisteredCarrier,
-  action: SentAction,
+  action: SentAction<Presented>,
   deadline: Deadline,
   run: (ctx: CarrierContext) => Promise<CarrierActionAnswer>,
   held: HeldAttempts,
-): Promise<string> {
+): Promise<SentOutcome<Presented>> {
+  let presented: Presented | undefined;
   const store = async (change: ActionChange<string>) => {
     const attempts = held.held();
-    // Sent actions start pending: the outcome's event, if it raises one, commits with it.
-    await app.database.transaction(async (tx) => {
-      await transitionAction(tx, action.table, action.id, change, attempts);
-      await recordStatusEvent(tx, action, 'pending', change.status);
-    });
+    presented = await storeOutcome(app, action, change, attempts);
     held.written(attempts.length);
   };
   const operation = action.table === 'intercepts' ? 'intercept' : 'redirect';
@@ -121,7 +132,7 @@ async function sendAndStore(
     });
     request.logContext.outcome = answer.outcome;
     await followIfOpen(app, action.table, action.id, answer.outcome);
-    return answer.outcome;
+    return { status: answer.outcome, presented };
   }
   const idField =
     action.table === 'intercepts' ? { interceptId: action.id } : { redirectId: action.id };
@@ -167,7 +178,41 @@ async function sendAndStore(
       outcome.problem.headers,
     );
   }
-  return outcome.status;
+  return { status: outcome.status, presented };
+}
+
+/**
+ * Stores a sent action's outcome, its attempts and its event. A held action takes one
+ * guarded statement and is presented from what it holds; otherwise (or when the action
+ * changed meanwhile) a transaction writes the change and the event reads the action back.
+ * Sent actions start pending: the outcome's event, if it raises one, commits with it.
+ */
+async function storeOutcome<Presented extends object>(
+  app: Pick<FastifyInstance, 'database'>,
+  action: SentAction<Presented>,
+  change: ActionChange<string>,
+  attempts: readonly CarrierAttempt[],
+): Promise<Presented | undefined> {
+  if (action.held !== undefined) {
+    const at = new Date();
+    const next = action.held.after(change, attempts, at);
+    const type = statusEventOf(action.table, action.held.record.status, change.status);
+    const presented = next.present();
+    const applied = await transitionAction(app.database, action.table, action.id, change, {
+      attempts,
+      expected: action.held.expected,
+      events: type === undefined ? [] : [actionEvent(action, type, presented)],
+      at,
+    });
+    if (applied) {
+      return presented;
+    }
+  }
+  await app.database.transaction(async (tx) => {
+    await transitionAction(tx, action.table, action.id, change, { attempts });
+    await recordStatusEvent(tx, action, 'pending', change.status);
+  });
+  return undefined;
 }
 
 /**

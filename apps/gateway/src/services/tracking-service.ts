@@ -8,14 +8,24 @@ import { resolveCarrierAccount } from '../connections/carrier-accounts.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import { evaluateIntercept } from '../policy/evaluate-intercept.ts';
 import { isProblemError } from '../problems.ts';
-import { detectCarriers } from './detect-carrier.ts';
+import { candidateGroups, type DetectedCandidate } from './detect-carrier.ts';
 import { readTracking } from './read-tracking.ts';
 import { effectivePolicyFor } from './tenant-policy.ts';
 
+/** One carrier a tracking read may ask, with the request it asks, and why it was chosen. */
+export interface TrackingCandidate {
+  /** The carrier through the account the tenant reads with. */
+  readonly carrier: RegisteredCarrier;
+  readonly query: TrackingRequest;
+  /** Present when `carrier=auto` chose it. */
+  readonly detection?: Omit<DetectedCandidate, 'carrier'>;
+}
+
 /**
- * `GET /v1/tracking/:carrier/:trackingNumber`: the named carrier, or with `auto` every
- * loaded carrier whose tracking numbers look like this one, each through the tenant's own
- * connection when it has one (else the shared account), within `request.deadline`.
+ * `GET /v1/tracking/:carrier/:trackingNumber`: the named carrier, or with `auto` the
+ * carriers whose tracking numbers look like this one (best confidence first, each with the
+ * options its detection carries), each through the tenant's own connection when it has one
+ * (else the shared account), within `request.deadline`.
  */
 export async function trackParcel(
   app: FastifyInstance,
@@ -24,30 +34,103 @@ export async function trackParcel(
   trackingNumber: string,
   extras: CarrierExtras,
 ) {
-  const carriers =
+  const groups =
     carrierId === 'auto'
-      ? detectCarriers(app.carriers.list(), trackingNumber)
-      : [app.carriers.resolve(carrierId)];
-  if (carrierId !== 'auto') {
-    for (const carrier of carriers) {
-      checkTrackingNumber(carrier.definition, trackingNumber, PATH_TRACKING_NUMBER);
-    }
-  }
-  const candidates = await Promise.all(
-    carriers.map((carrier) =>
-      resolveCarrierAccount(app, request.tenant, carrier.definition.id, {
-        purpose: 'read',
-        trackingNumber,
-      }),
+      ? await detectedCandidates(app, request, trackingNumber, extras)
+      : [[await namedCandidate(app, request, carrierId, trackingNumber, extras)]];
+  return readTrackingWithInterception(app, request, groups, request.deadline);
+}
+
+/** The named carrier's candidate, after checking the number could be its. */
+export async function namedCandidate(
+  app: FastifyInstance,
+  request: Pick<FastifyRequest, 'tenant'>,
+  carrierId: string,
+  trackingNumber: string,
+  extras: CarrierExtras,
+  at: string = PATH_TRACKING_NUMBER,
+): Promise<TrackingCandidate> {
+  checkTrackingNumber(app.carriers.resolve(carrierId).definition, trackingNumber, at);
+  return {
+    carrier: await resolveCarrierAccount(app, request.tenant, carrierId, {
+      purpose: 'read',
+      trackingNumber,
+    }),
+    query: trackingRequestFor(trackingNumber, extras),
+  };
+}
+
+/**
+ * The candidates of `carrier=auto`, grouped by confidence, best first (see
+ * `candidateGroups`). A detection's options come first; the client's own `carrierOptions`
+ * override them (a caller who knows the company says so).
+ */
+export async function detectedCandidates(
+  app: FastifyInstance,
+  request: Pick<FastifyRequest, 'tenant'>,
+  trackingNumber: string,
+  extras: CarrierExtras,
+): Promise<TrackingCandidate[][]> {
+  return Promise.all(
+    candidateGroups(app.carriers.list(), trackingNumber).map((group) =>
+      Promise.all(
+        group.map(async ({ carrier, ...detection }) => ({
+          carrier: await resolveCarrierAccount(app, request.tenant, carrier.definition.id, {
+            purpose: 'read',
+            trackingNumber,
+          }),
+          query: trackingRequestFor(trackingNumber, {
+            ...extras,
+            carrierOptions: { ...detection.carrierOptions, ...extras.carrierOptions },
+          }),
+          detection,
+        })),
+      ),
     ),
   );
-  return readTrackingWithInterception(
-    app,
-    request,
-    candidates,
-    trackingRequestFor(trackingNumber, extras),
-    request.deadline,
-  );
+}
+
+/**
+ * Asks the candidates a group at a time, best group first, every candidate of a group at
+ * once (detection bounds a group), all within `deadline`; answers from the first that
+ * finds the parcel. A group in which every carrier said "not found" passes to the next;
+ * any other failure, when no candidate of its group found the parcel, is the answer.
+ */
+export async function readFirstFound(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  groups: readonly (readonly TrackingCandidate[])[],
+  deadline: Deadline,
+  cached?: boolean,
+): Promise<{ readonly snapshot: TrackingSnapshot; readonly candidate: TrackingCandidate }> {
+  let notFound: unknown;
+  for (const group of groups) {
+    const reads = group.map(async (candidate) => ({
+      snapshot: await readTracking(
+        app,
+        request,
+        candidate.carrier,
+        candidate.query,
+        deadline,
+        cached,
+      ),
+      candidate,
+    }));
+    try {
+      // The first to find it answers; the others end by their own deadline.
+      return await Promise.any(reads);
+    } catch (error) {
+      const failures = error instanceof AggregateError ? error.errors : [error];
+      const other = failures.find(
+        (failure) => !(isProblemError(failure) && failure.problemType === 'parcel-not-found'),
+      );
+      if (other !== undefined) {
+        throw other;
+      }
+      notFound = failures[0];
+    }
+  }
+  throw notFound ?? new Error('no candidate carrier was tried');
 }
 
 /**
@@ -60,41 +143,35 @@ export async function trackParcel(
 export async function readTrackingWithInterception(
   app: FastifyInstance,
   request: FastifyRequest,
-  candidates: readonly RegisteredCarrier[],
-  query: TrackingRequest,
+  groups: readonly (readonly TrackingCandidate[])[],
   deadline: Deadline,
 ) {
-  const { trackingNumber } = query;
+  const candidates = groups.flat();
   // Every candidate first: with `auto`, no carrier is asked when any of them refuses.
   for (const candidate of candidates) {
-    checkCarrierOptions(candidate.definition, 'track', query.carrierOptions, QUERY_CARRIER_OPTIONS);
+    checkCarrierOptions(
+      candidate.carrier.definition,
+      'track',
+      candidate.query.carrierOptions,
+      QUERY_CARRIER_OPTIONS,
+    );
   }
+  const [only] = candidates;
+  if (only === undefined) {
+    throw new Error('no candidate carrier to ask');
+  }
+  const { trackingNumber } = only.query;
   // Our own half of the answer is asked beside the carrier's, not after it: one carrier
   // (the usual case) is known before the read.
-  const [only] = candidates;
   const activeBeside =
-    candidates.length === 1 && only !== undefined
-      ? app.activeIntercepts.has(request.tenant.id, only.definition.id, trackingNumber)
+    candidates.length === 1
+      ? app.activeIntercepts.has(request.tenant.id, only.carrier.definition.id, trackingNumber)
       : undefined;
   // It is awaited below unless the read fails first; a database error then is not lost.
   activeBeside?.catch(() => {});
-  let snapshot: TrackingSnapshot | undefined;
-  let carrier: RegisteredCarrier | undefined;
-  for (const [index, candidate] of candidates.entries()) {
-    try {
-      snapshot = await readTracking(app, request, candidate, query, deadline);
-      carrier = candidate;
-      break;
-    } catch (error) {
-      const another = index < candidates.length - 1;
-      if (!(another && isProblemError(error) && error.problemType === 'parcel-not-found')) {
-        throw error;
-      }
-    }
-  }
-  if (snapshot === undefined || carrier === undefined) {
-    throw new Error('no candidate carrier was tried');
-  }
+  const found = await readFirstFound(app, request, groups, deadline);
+  const { snapshot } = found;
+  const { carrier, detection } = found.candidate;
   const { capabilities } = carrier.definition;
   const evaluation = evaluateIntercept({
     status: snapshot.status,
@@ -110,6 +187,7 @@ export async function readTrackingWithInterception(
   return {
     ...rest,
     carrier: carrierId,
+    ...(detection === undefined ? {} : { detection: { ...detection } }),
     events: [...snapshot.events],
     interception: {
       possible: evaluation.eligible,

@@ -1,6 +1,7 @@
 import type { FeeAssessment } from '../policy/policy-types.ts';
 import { attemptsAsArrays, type CarrierAttempt, insertAttemptsSql } from './attempts.ts';
 import type { Queryable } from './database.ts';
+import { announcedParams, announceSql, type NewEvent } from './events.ts';
 import type { TransitionCause } from './transitions.ts';
 
 /** The tables holding intercepts and redirects, which share their lifecycle columns. */
@@ -59,20 +60,67 @@ export interface ActionChange<Status extends string> extends ActionUpdate<Status
 }
 
 /**
+ * What the caller believes an action is, for a change it presents from that belief: the
+ * change applies only while these still hold. Every lifecycle change adds a transition, a
+ * flag for a person sets `needs_attention`, and a tracking read may move `parcel_status`;
+ * nothing else changes what the API shows of an action.
+ */
+export interface ExpectedAction {
+  readonly status: string;
+  readonly parcelStatus: string | null;
+  readonly transitions: number;
+}
+
+/** What {@link transitionAction} also does in its statement. */
+export interface TransitionOptions {
+  /** The carrier attempts that led to the change, stored with it. */
+  readonly attempts?: readonly CarrierAttempt[];
+  /** When given, the change applies only if the action still is as expected. */
+  readonly expected?: ExpectedAction;
+  /** Events about the change, appended when (and only when) it applies. */
+  readonly events?: readonly NewEvent[];
+  /** The change's time (`updatedAt` and the transition's); now by default. */
+  readonly at?: Date;
+}
+
+/**
  * Applies a lifecycle step and stores its transition, atomically, in one statement (a
  * data-modifying CTE): one round trip instead of three, on the answer path of every
- * intercept and redirect. The carrier attempts that led to it, when given, are stored by
- * the same statement. Its caller runs it in the transaction that writes the step's event.
+ * intercept and redirect. The carrier attempts that led to it and its events, when given,
+ * are stored by the same statement, so a caller that presents the action from what it
+ * holds (`expected`) needs no transaction and no read. Returns whether the step applied:
+ * false when the action is not there or no longer as expected, and then nothing was written.
  */
 export async function transitionAction<Status extends string>(
   database: Queryable,
   table: ActionTable,
   id: string,
   change: ActionChange<Status>,
-  attempts: readonly CarrierAttempt[] = [],
-): Promise<void> {
-  const logged = attempts.length === 0 ? '' : `, logged AS (${insertAttemptsSql(10)})`;
-  await database.query(
+  options: TransitionOptions = {},
+): Promise<boolean> {
+  const { attempts = [], expected, events = [] } = options;
+  const at = (options.at ?? new Date()).toISOString();
+  let next = 10;
+  const take = (count: number) => {
+    const first = next;
+    next += count;
+    return first;
+  };
+  const guard =
+    expected === undefined
+      ? ''
+      : (() => {
+          const first = take(3);
+          return ` AND status = $${first} AND NOT needs_attention
+              AND parcel_status IS NOT DISTINCT FROM $${first + 1}
+              AND (SELECT count(*) FROM transitions t WHERE t.action_id = $1) = $${first + 2}`;
+        })();
+  const logged =
+    attempts.length === 0
+      ? ''
+      : `, logged AS (${insertAttemptsSql(take(10))} WHERE EXISTS (SELECT 1 FROM moved))`;
+  const announced = events.length === 0 ? '' : `, announced AS (${announceSql('moved', take(6))})`;
+  const rows = await database.query(
     `WITH moved AS (
        UPDATE ${table}
           SET status = $2,
@@ -82,11 +130,12 @@ export async function transitionAction<Status extends string>(
               fee = COALESCE($6::jsonb, fee),
               policy_reasons = COALESCE($7::jsonb, policy_reasons),
               updated_at = $8
-        WHERE id = $1
+        WHERE id = $1${guard}
        RETURNING id
-     )${logged}
-     INSERT INTO transitions (action_id, status, cause, detail)
-     SELECT id, $2, $9, $5 FROM moved`,
+     )${logged}${announced}
+     INSERT INTO transitions (action_id, status, cause, detail, at)
+     SELECT id, $2, $9, $5, $8 FROM moved
+     RETURNING action_id`,
     [
       id,
       change.status,
@@ -95,9 +144,14 @@ export async function transitionAction<Status extends string>(
       change.statusDetail ?? null,
       change.fee === undefined ? null : JSON.stringify(change.fee),
       change.reasons === undefined ? null : JSON.stringify(change.reasons),
-      new Date().toISOString(),
+      at,
       change.cause,
+      ...(expected === undefined
+        ? []
+        : [expected.status, expected.parcelStatus, expected.transitions]),
       ...(attempts.length === 0 ? [] : attemptsAsArrays(attempts)),
+      ...(events.length === 0 ? [] : announcedParams(events)),
     ],
   );
+  return rows.length > 0;
 }

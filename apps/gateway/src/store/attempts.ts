@@ -81,3 +81,23 @@ export async function listAttemptsOf(
   );
   return groupByAction(rows);
 }
+
+/**
+ * Deletes at most `batchSize` attempts started more than `retentionDays` ago, oldest
+ * first; returns how many it deleted. An action's answer then lists only its recent
+ * attempts; its transitions, which say what happened, are kept.
+ */
+export async function purgeExpiredAttempts(
+  db: Queryable,
+  options: { readonly retentionDays: number; readonly batchSize: number },
+): Promise<number> {
+  const rows = await db.query<{ id: string }>(
+    `DELETE FROM carrier_attempts WHERE id IN (
+       SELECT id FROM carrier_attempts
+        WHERE started_at < now() - make_interval(days => $1)
+        ORDER BY started_at LIMIT $2)
+     RETURNING id::text AS id`,
+    [options.retentionDays, options.batchSize],
+  );
+  return rows.length;
+}

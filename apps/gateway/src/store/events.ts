@@ -61,6 +61,37 @@ export async function insertEvent(db: Queryable, event: NewEvent): Promise<Store
   return row;
 }
 
+/**
+ * A data-modifying CTE body that appends `events` in the statement that makes their change,
+ * only when the CTE named `from` returned a row (the change happened): the statement is
+ * atomic, so the event exists exactly when the change does, without a transaction around
+ * two statements. Binds the arrays {@link announcedParams} returns from parameter `first`.
+ */
+export function announceSql(from: string, first: number): string {
+  const [ids, tenants, types, kinds, objects, data] = [0, 1, 2, 3, 4, 5].map(
+    (offset) => `$${first + offset}`,
+  );
+  return `INSERT INTO events (id, tenant_id, type, object_kind, object_id, occurred_at, data)
+     SELECT e.id, e.tenant_id, e.type, e.object_kind, e.object_id, clock_timestamp(), e.data
+       FROM unnest(${ids}::text[], ${tenants}::text[], ${types}::text[], ${kinds}::text[],
+                   ${objects}::text[], ${data}::jsonb[])
+            WITH ORDINALITY AS e(id, tenant_id, type, object_kind, object_id, data, n)
+      WHERE EXISTS (SELECT 1 FROM ${from})
+      ORDER BY e.n`;
+}
+
+/** The six parameter arrays {@link announceSql} binds, one new event id each. */
+export function announcedParams(events: readonly NewEvent[]): unknown[] {
+  return [
+    events.map(() => newId('evt')),
+    events.map((event) => event.tenantId),
+    events.map((event) => event.type),
+    events.map((event) => event.objectKind),
+    events.map((event) => event.objectId),
+    events.map((event) => JSON.stringify(event.data)),
+  ];
+}
+
 /** How a parcel event names its parcel: the tracking number is the parcel across APIs. */
 export function parcelObjectId(carrier: string, trackingNumber: string): string {
   return `${carrier}:${trackingNumber}`;

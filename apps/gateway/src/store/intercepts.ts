@@ -9,6 +9,7 @@ import {
 } from './action-history.ts';
 import { isUniqueViolation } from './actions.ts';
 import type { Queryable } from './database.ts';
+import type { NewEvent } from './events.ts';
 import type { IdempotencyScope } from './idempotency.ts';
 import { buildListQuery, type ListFilters } from './pagination.ts';
 import { type FirstTransition, withFirstTransition } from './transitions.ts';
@@ -67,12 +68,13 @@ export class ActiveInterceptExistsError extends Error {
   }
 }
 
-/** Stores a new intercept with its first transition, in one statement. */
+/** Stores a new intercept with its first transition and its events, in one statement. */
 export async function insertIntercept(
   db: Queryable,
   record: InterceptRecord,
   first: FirstTransition,
   claim?: IdempotencyScope,
+  events: readonly NewEvent[] = [],
 ): Promise<void> {
   try {
     const { text, params } = withFirstTransition(
@@ -109,6 +111,7 @@ export async function insertIntercept(
       ],
       first,
       claim,
+      events,
     );
     await db.query(text, params);
   } catch (error) {

@@ -42,6 +42,48 @@ export async function migrate(
   return applied;
 }
 
+/** The versions of the migrations in `folder` not yet applied to `database`, in order. */
+export async function pendingMigrations(
+  database: Database,
+  folder: URL = MIGRATIONS_FOLDER,
+): Promise<string[]> {
+  const versions = (await readdir(folder))
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+    .map((file) => file.replace(/\.sql$/, ''));
+  // to_regclass reads the search_path, so a gateway confined to a schema looks in its own.
+  const [table] = await database.query<{ found: string | null }>(
+    "SELECT to_regclass('schema_migrations')::text AS found",
+  );
+  if (table?.found === null || table?.found === undefined) {
+    return versions;
+  }
+  const applied = new Set(
+    (await database.query<{ version: string }>('SELECT version FROM schema_migrations')).map(
+      (row) => row.version,
+    ),
+  );
+  return versions.filter((version) => !applied.has(version));
+}
+
+/**
+ * Thrown by a start that may not migrate (`PARCELGATE_MIGRATE=off`) on a database with
+ * migrations pending: the message says what is missing and which command applies it.
+ */
+export class DatabaseNotMigratedError extends Error {
+  /** What is pending: migration versions, or the job queue's schema. */
+  readonly pending: readonly string[];
+
+  constructor(pending: readonly string[]) {
+    const listed = pending.length > 5 ? [...pending.slice(0, 5), '…'] : pending;
+    super(
+      `The database is not migrated (pending: ${listed.join(', ')}). Run \`parcelgate-gateway migrate\` first (once, before the replicas start), or set PARCELGATE_MIGRATE=auto to let this process migrate it.`,
+    );
+    this.name = 'DatabaseNotMigratedError';
+    this.pending = pending;
+  }
+}
+
 /**
  * Splits a migration into statements so each runs through the transaction's `query`
  * (PGlite's transaction has no multi-statement exec): at each semicolon outside a

@@ -183,6 +183,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/carriers/detect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the carriers a tracking number could belong to, best first
+         * @description Offline: each loaded carrier's format and check-digit rules, no carrier is called. The candidates are those `carrier=auto` asks, with the options each needs (an aggregator's company).
+         */
+        get: operations["detectCarrier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -275,7 +295,7 @@ export interface paths {
         put?: never;
         /**
          * Intercept many parcels at once (up to 1,000)
-         * @description Each item is the body of `POST /v1/intercepts`. The batch is checked and stored, then answered at once (202, with a Location to follow it); its items run in the background, each exactly as a single intercept with an Idempotency-Key of its own (policy, the parcel's one live intercept, attempts, events, reconciliation), under each carrier's limits and the tenant's share of them. An item that fails validation is a 400 naming `/items/<index>/<field>`, and so is a parcel named twice. One Idempotency-Key covers the batch; a batch survives a restart of the gateway and never intercepts an item twice.
+         * @description Each item is the body of `POST /v1/intercepts`. The batch is checked and stored, then answered at once (202, with a Location to follow it); its items run in the background, each exactly as a single intercept with an Idempotency-Key of its own (policy, the parcel's one live intercept, attempts, events, reconciliation), under each carrier's limits and the tenant's share of them. An item that fails validation is a 400 naming `/items/<index>/<field>`, and so is a parcel named twice; items naming a carrier that offers no intercept by API are a 422 `operation-not-supported` naming `/items/<index>/carrier`. One Idempotency-Key covers the batch; a batch survives a restart of the gateway and never intercepts an item twice.
          */
         post: operations["createInterceptBatch"];
         delete?: never;
@@ -563,6 +583,26 @@ export interface paths {
          * @description Deleting the last rule brings the default set back.
          */
         delete: operations["deleteRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tracking/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track up to 100 parcels of any carriers in one request
+         * @description Each item is read as `GET /v1/tracking/{carrier}/{trackingNumber}` would read it (`auto` detects the carrier), all under the request's one latency budget. Items of one carrier are grouped: batched into as few carrier calls as the carrier allows where it tracks several parcels per call (`availability.bulkTracking` in `GET /v1/carriers`), else read one by one at once within the carrier's limits; the tracking cache answers what it holds. The answer lists each item's tracking or its own problem (an item past the budget is a `carrier-timeout` while the others answer), in request order, without `interception` (read one parcel for that).
+         */
+        post: operations["trackBatch"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1135,6 +1175,212 @@ export interface components {
             carrierCode: string | null;
         };
         /**
+         * @description Each parcel's tracking or problem, in the order asked.
+         * @example {
+         *       "data": [
+         *         {
+         *           "index": 0,
+         *           "trackingNumber": "SBX100000016",
+         *           "carrier": "sandbox",
+         *           "tracking": {
+         *             "carrier": "sandbox",
+         *             "trackingNumber": "SBX100000016",
+         *             "status": "in_transit",
+         *             "events": [
+         *               {
+         *                 "occurredAt": "2026-11-25T18:02:00+08:00",
+         *                 "status": "picked_up",
+         *                 "description": "Picked up by the courier",
+         *                 "location": {
+         *                   "city": "Hangzhou",
+         *                   "region": "ZJ",
+         *                   "country": "CN"
+         *                 },
+         *                 "raw": {
+         *                   "code": "PICKED_UP",
+         *                   "description": "Parcel picked up"
+         *                 }
+         *               },
+         *               {
+         *                 "occurredAt": "2026-11-26T09:10:00+08:00",
+         *                 "status": "in_transit",
+         *                 "description": "Departed the sorting centre",
+         *                 "location": {
+         *                   "city": "Hangzhou",
+         *                   "region": "ZJ",
+         *                   "country": "CN"
+         *                 },
+         *                 "raw": {
+         *                   "code": "IN_TRANSIT"
+         *                 }
+         *               }
+         *             ],
+         *             "estimatedDelivery": "2026-11-28",
+         *             "origin": {
+         *               "city": "Hangzhou",
+         *               "region": "ZJ",
+         *               "country": "CN"
+         *             },
+         *             "destination": {
+         *               "city": "Suzhou",
+         *               "region": "JS",
+         *               "country": "CN"
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "index": 1,
+         *           "trackingNumber": "SBX100000099",
+         *           "carrier": "sandbox",
+         *           "problem": {
+         *             "type": "https://parcelgate.dev/problems/parcel-not-found",
+         *             "title": "The carrier does not know this parcel",
+         *             "status": 404,
+         *             "detail": "sandbox does not know this tracking number.",
+         *             "instance": "/v1/tracking/batch",
+         *             "requestId": "req_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
+         *             "carrier": "sandbox"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        BatchTracking: {
+            /** @description One per item, in request order. */
+            data: components["schemas"]["BatchTrackingResult"][];
+        };
+        /**
+         * @example {
+         *       "carrier": "auto",
+         *       "trackingNumber": "JT1234567890123"
+         *     }
+         */
+        BatchTrackingItem: {
+            /**
+             * @description A loaded carrier, or `auto` to detect it from the number.
+             * @example sandbox
+             * @example auto
+             */
+            carrier: string;
+            trackingNumber: string;
+            /**
+             * @description Last four digits of the sender's or recipient's phone, for carriers that show a route only with them (SF Express).
+             * @example 5678
+             */
+            phoneLastDigits?: string;
+            carrierOptions?: components["schemas"]["CarrierOptions"];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "carrier": "sandbox",
+         *           "trackingNumber": "SBX100000016"
+         *         },
+         *         {
+         *           "carrier": "auto",
+         *           "trackingNumber": "JT1234567890123"
+         *         },
+         *         {
+         *           "carrier": "kuaidi100",
+         *           "trackingNumber": "731234567890",
+         *           "carrierOptions": {
+         *             "com": "zhongtong"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        BatchTrackingRequest: {
+            /** @description Up to 100 parcels, of any carriers. */
+            items: components["schemas"]["BatchTrackingItem"][];
+        };
+        /**
+         * @description One parcel's answer: `tracking`, or `problem` (the problem a single read would have answered: parcel-not-found, carrier-timeout, validation-failed, ...).
+         * @example {
+         *       "index": 0,
+         *       "trackingNumber": "SBX100000016",
+         *       "carrier": "sandbox",
+         *       "tracking": {
+         *         "carrier": "sandbox",
+         *         "trackingNumber": "SBX100000016",
+         *         "status": "in_transit",
+         *         "events": [
+         *           {
+         *             "occurredAt": "2026-11-25T18:02:00+08:00",
+         *             "status": "picked_up",
+         *             "description": "Picked up by the courier",
+         *             "location": {
+         *               "city": "Hangzhou",
+         *               "region": "ZJ",
+         *               "country": "CN"
+         *             },
+         *             "raw": {
+         *               "code": "PICKED_UP",
+         *               "description": "Parcel picked up"
+         *             }
+         *           },
+         *           {
+         *             "occurredAt": "2026-11-26T09:10:00+08:00",
+         *             "status": "in_transit",
+         *             "description": "Departed the sorting centre",
+         *             "location": {
+         *               "city": "Hangzhou",
+         *               "region": "ZJ",
+         *               "country": "CN"
+         *             },
+         *             "raw": {
+         *               "code": "IN_TRANSIT"
+         *             }
+         *           }
+         *         ],
+         *         "estimatedDelivery": "2026-11-28",
+         *         "origin": {
+         *           "city": "Hangzhou",
+         *           "region": "ZJ",
+         *           "country": "CN"
+         *         },
+         *         "destination": {
+         *           "city": "Suzhou",
+         *           "region": "JS",
+         *           "country": "CN"
+         *         }
+         *       }
+         *     }
+         */
+        BatchTrackingResult: {
+            /** @description Its position in `items`, from 0. */
+            index: number;
+            trackingNumber: string;
+            /** @description As asked (`auto` included); `tracking.carrier` says who answered. */
+            carrier: string;
+            /** @description Present when the carrier answered. */
+            tracking?: {
+                carrier: string;
+                detection?: components["schemas"]["Detection"];
+                trackingNumber: string;
+                status: components["schemas"]["ParcelStatus"];
+                /** @enum {unknown} */
+                subStatus?: "damaged" | "lost" | "address_issue" | "held" | "refused" | "other";
+                /** @description Oldest first. */
+                events: components["schemas"]["TrackingEvent"][];
+                estimatedDelivery?: string;
+                proofOfDelivery?: {
+                    deliveredAt?: string;
+                    signedBy?: string;
+                    photoUrl?: string;
+                    location?: components["schemas"]["Location"];
+                };
+                origin?: components["schemas"]["Location"];
+                destination?: components["schemas"]["Location"];
+                underlyingCarrier?: {
+                    code: string;
+                    name?: string;
+                };
+            };
+            problem?: components["schemas"]["Problem"];
+        };
+        /**
          * @description A loaded carrier and what it can do.
          * @example {
          *       "id": "sandbox",
@@ -1144,6 +1390,30 @@ export interface components {
          *         "intercept",
          *         "redirect"
          *       ],
+         *       "availability": {
+         *         "track": {
+         *           "byApi": true
+         *         },
+         *         "intercept": {
+         *           "byApi": true
+         *         },
+         *         "redirect": {
+         *           "byApi": true
+         *         },
+         *         "cancelIntercept": {
+         *           "byApi": true
+         *         },
+         *         "cancelRedirect": {
+         *           "byApi": true
+         *         },
+         *         "feeQuote": {
+         *           "byApi": true
+         *         },
+         *         "bulkTracking": {
+         *           "byApi": false,
+         *           "reason": "not offered by this carrier: one parcel per call (a batch read tracks them one by one)"
+         *         }
+         *       },
          *       "target": "simulator",
          *       "credentialFields": [
          *         {
@@ -1221,6 +1491,16 @@ export interface components {
              *     ]
              */
             operations: string[];
+            /** @description Per operation, whether it is available by API, and when not, why and where (from the adapter), or "not offered by this carrier". */
+            availability: {
+                track: components["schemas"]["OperationAvailability"];
+                intercept: components["schemas"]["OperationAvailability"];
+                redirect: components["schemas"]["OperationAvailability"];
+                cancelIntercept: components["schemas"]["OperationAvailability"];
+                cancelRedirect: components["schemas"]["OperationAvailability"];
+                feeQuote: components["schemas"]["OperationAvailability"];
+                bulkTracking: components["schemas"]["OperationAvailability"];
+            };
             /** @description Where the deployment's shared account sends calls: simulator until real credentials are configured (`CARRIER_<ID>_*`), custom when a base URL is moved. A tenant's own connections (`/v1/carrier-connections`) have their own mode. */
             target: "simulator" | "test" | "production" | "custom";
             /** @description What a carrier connection (POST /v1/carrier-connections) of this carrier sends in `credentials`. */
@@ -1457,6 +1737,30 @@ export interface components {
          *             "intercept",
          *             "redirect"
          *           ],
+         *           "availability": {
+         *             "track": {
+         *               "byApi": true
+         *             },
+         *             "intercept": {
+         *               "byApi": true
+         *             },
+         *             "redirect": {
+         *               "byApi": true
+         *             },
+         *             "cancelIntercept": {
+         *               "byApi": true
+         *             },
+         *             "cancelRedirect": {
+         *               "byApi": true
+         *             },
+         *             "feeQuote": {
+         *               "byApi": true
+         *             },
+         *             "bulkTracking": {
+         *               "byApi": false,
+         *               "reason": "not offered by this carrier: one parcel per call (a batch read tracks them one by one)"
+         *             }
+         *           },
          *           "target": "simulator",
          *           "credentialFields": [
          *             {
@@ -1608,9 +1912,70 @@ export interface components {
             }[];
         };
         /**
+         * @description The loaded carriers whose formats a tracking number matches, offline.
+         * @example {
+         *       "trackingNumber": "JT1234567890123",
+         *       "candidates": [
+         *         {
+         *           "carrier": "kuaidi100",
+         *           "displayName": "Kuaidi100",
+         *           "confidence": "format",
+         *           "carrierOptions": {
+         *             "com": "jtexpress"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        DetectedCarriers: {
+            trackingNumber: string;
+            /** @description Best first: verified before format, then in the order the carriers are loaded. Empty when no loaded carrier recognises the number. `carrier=auto` asks the best candidates (at most 3 of one confidence) at once and answers from the first that finds the parcel. */
+            candidates: {
+                /** @example kuaidi100 */
+                carrier: string;
+                displayName: string;
+                /** @description verified: the format and its check digit agree; format: only the shape matches (formats overlap between carriers). */
+                confidence: "verified" | "format";
+                /**
+                 * @description What tracking there needs, from the detection (an aggregator's company, e.g. Kuaidi100's `com`).
+                 * @example {
+                 *       "com": "jtexpress"
+                 *     }
+                 */
+                carrierOptions?: {
+                    [key: string]: string;
+                };
+            }[];
+        };
+        /**
+         * @description Present when the carrier was detected (`carrier=auto`): how sure, and with which options.
+         * @example {
+         *       "confidence": "format",
+         *       "carrierOptions": {
+         *         "com": "jtexpress"
+         *       }
+         *     }
+         */
+        Detection: {
+            /** @description verified: the format and its check digit agree; format: only the shape matches (formats overlap between carriers). */
+            confidence: "verified" | "format";
+            /**
+             * @description What tracking there needs, from the detection (an aggregator's company, e.g. Kuaidi100's `com`).
+             * @example {
+             *       "com": "jtexpress"
+             *     }
+             */
+            carrierOptions?: {
+                [key: string]: string;
+            };
+        };
+        /**
          * @description Whether the parcel can be intercepted now, and on what terms.
          * @example {
          *       "eligible": false,
+         *       "availability": {
+         *         "byApi": true
+         *       },
          *       "likelihood": "none",
          *       "parcelStatus": "out_for_delivery",
          *       "reasons": [
@@ -1632,6 +1997,7 @@ export interface components {
          */
         Eligibility: {
             eligible: boolean;
+            availability: components["schemas"]["OperationAvailability"];
             likelihood: "high" | "low" | "none";
             parcelStatus: components["schemas"]["ParcelStatus"];
             reasons: components["schemas"]["PolicyReason"][];
@@ -2338,6 +2704,37 @@ export interface components {
         };
         /** @enum {unknown} */
         NextAction: "refund_buyer" | "reship" | "ask_buyer_to_refuse_delivery" | "file_return" | "cancel_shipment" | "await_carrier_outcome" | "redirect_parcel";
+        /**
+         * @description Whether the operation is available by API; when not, why and where. An intercept or redirect not available by API answers 422 operation-not-supported and never calls the carrier.
+         * @example {
+         *       "byApi": true
+         *     }
+         * @example {
+         *       "byApi": false,
+         *       "reason": "not offered by this carrier"
+         *     }
+         * @example {
+         *       "byApi": false,
+         *       "reason": "Package Intercept is offered only on usps.com",
+         *       "url": "https://www.usps.com/manage/package-intercept.htm"
+         *     }
+         */
+        OperationAvailability: {
+            /** @enum {boolean} */
+            byApi: true;
+            /** @description For bulkTracking: the most parcels one carrier call reads. */
+            maxPerCall?: number;
+        } | {
+            /** @enum {boolean} */
+            byApi: false;
+            /**
+             * @description Why not, and where a person can do it when the carrier offers it elsewhere; "not offered by this carrier" when it offers it nowhere.
+             * @example USPS Package Intercept is offered only on usps.com and the Business Customer Gateway
+             */
+            reason: string;
+            /** @description The carrier's page where the operation can be done by hand. */
+            url?: string;
+        };
         /**
          * @example {
          *       "id": "oev_01JD3K9V7Q8M2N4P6R8T0V2X4Z",
@@ -3162,6 +3559,13 @@ export interface components {
             reasons?: components["schemas"]["PolicyReason"][];
             carrier?: string;
             capability?: string;
+            /** @description For `operation-not-supported`: the carrier's reason, and its page where the operation can be done by hand. */
+            availability?: {
+                /** @enum {boolean} */
+                byApi: false;
+                reason: string;
+                url?: string;
+            };
             interceptId?: string;
             redirectId?: string;
             orderEventId?: string;
@@ -3675,6 +4079,7 @@ export interface components {
          */
         Tracking: {
             carrier: string;
+            detection?: components["schemas"]["Detection"];
             trackingNumber: string;
             status: components["schemas"]["ParcelStatus"];
             /** @enum {unknown} */
@@ -4620,6 +5025,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CarrierList"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    detectCarrier: {
+        parameters: {
+            query: {
+                trackingNumber: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The loaded carriers whose formats a tracking number matches, offline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectedCarriers"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key. */
@@ -6843,6 +7312,87 @@ export interface operations {
             };
             /** @description No such resource, carrier or parcel. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a rate limit of the tenant, the API key or (without a valid key) the client address; retry after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "retry-after"?: number;
+                    /** @description The limits the request was counted against: bucket size `q` over the seconds `w` it takes to refill. Sent on every answer of an operation that needs a key. */
+                    "ratelimit-policy"?: string;
+                    /** @description Where the client stands: requests left `r`, seconds `t` until one more is allowed. Sent on every answer of an operation that needs a key. */
+                    ratelimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The carrier or the database is unavailable, or the carrier rate-limited us (see Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trackBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description RFC 7240. `wait=N` tightens the latency budget to N seconds.
+                 * @example wait=3
+                 */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchTrackingRequest"];
+            };
+        };
+        responses: {
+            /** @description Each parcel's tracking or problem, in the order asked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchTracking"];
+                };
+            };
+            /** @description The request is not valid (problem+json with the JSON pointer of each bad field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -133,7 +133,7 @@ export function isNotEligible(value: unknown): value is ProblemErrorOf<'not-elig
 }
 
 /**
- * Problem `operation-not-supported` (422): The carrier offers no API for this operation (`capability`).
+ * Problem `operation-not-supported` (422): The carrier offers no API for this operation (`capability`); `availability` says why and, when the carrier offers it elsewhere, where (`url`). The carrier was not called.
  */
 export function isOperationNotSupported(
   value: unknown,

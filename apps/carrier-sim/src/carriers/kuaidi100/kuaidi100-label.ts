@@ -108,7 +108,7 @@ export function handleKuaidi100Label(
   if (parcel === undefined) {
     return kuaidi100Failure('500', '快递公司返回：运单不存在');
   }
-  if (!admitAccount(parcel, account, request.route.operation)) {
+  if (!admitAccount(world, parcel, account, request.route.operation)) {
     return NOT_ACCOUNTS_WAYBILL;
   }
   const callbackUrl = textOf(param, 'callbackUrl');

@@ -68,7 +68,7 @@ export function handleKuaidi100Query(
   // Counted under the caller's account, never refused: Kuaidi100 is an aggregator whose
   // real-time query answers any number of any company for any customer (carriers.md §9);
   // only SF numbers ask for a phone, whoever the customer is.
-  admitAccount(parcel, account, 'track');
+  admitAccount(world, parcel, account, 'track');
   const resultv2 = textOf(query, 'resultv2');
   const advanced = resultv2 === '4' || resultv2 === '6';
   let cached = cache.get(parcel);

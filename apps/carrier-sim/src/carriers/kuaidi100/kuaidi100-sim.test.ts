@@ -44,6 +44,7 @@ const emptyWorld = {
   seed: 'unit',
   now: () => 0,
   moduleState: () => ({}),
+  accountCalls: { record: () => {} },
 } as unknown as CarrierWorld;
 
 describe('simulated Kuaidi100', () => {

@@ -21,5 +21,7 @@ export function sandboxParcelFor(
   operation: string,
 ): Parcel | undefined {
   const parcel = world.parcels.get('sandbox', trackingNumber);
-  return parcel !== undefined && admitAccount(parcel, account, operation) ? parcel : undefined;
+  return parcel !== undefined && admitAccount(world, parcel, account, operation)
+    ? parcel
+    : undefined;
 }

@@ -116,7 +116,7 @@ export function handleSandboxInterceptStatus(
     intercept === undefined ||
     intercept === null ||
     // Another account's intercept is as unknown as its parcel (sandbox-accounts.ts).
-    !admitAccount(parcel, account, request.route.operation)
+    !admitAccount(world, parcel, account, request.route.operation)
   ) {
     return sandboxError(404, 'INTERCEPT_NOT_FOUND', 'no intercept with this id');
   }

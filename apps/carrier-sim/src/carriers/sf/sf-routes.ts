@@ -49,7 +49,7 @@ export function handleSfRouteQuery(
     return {
       mailNo,
       routes:
-        parcel === undefined || !mayShow(parcel, service.partnerId, phone)
+        parcel === undefined || !mayShow(world, parcel, service.partnerId, phone)
           ? []
           : renderRoutes(parcel),
     };
@@ -57,8 +57,13 @@ export function handleSfRouteQuery(
   return sfSuccess({ routeResps });
 }
 
-function mayShow(parcel: Parcel, partnerId: string, phone: string | undefined): boolean {
-  const own = admitAccount(parcel, partnerId, 'track');
+function mayShow(
+  world: CarrierWorld,
+  parcel: Parcel,
+  partnerId: string,
+  phone: string | undefined,
+): boolean {
+  const own = admitAccount(world, parcel, partnerId, 'track');
   return (
     (own && parcel.category !== SF_PHONE_CHECK_CATEGORY) ||
     phone === sfRecipientPhoneDigits(parcel.trackingNumber)

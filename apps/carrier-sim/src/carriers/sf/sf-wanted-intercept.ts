@@ -94,7 +94,7 @@ export function handleSfWantedIntercept(
       : serviceCode === '2'
         ? 'intercept'
         : 'redirect';
-  if (!admitAccount(parcel, service.partnerId, operation)) {
+  if (!admitAccount(world, parcel, service.partnerId, operation)) {
     return notPartnersWaybill();
   }
   if (cancel === true) {

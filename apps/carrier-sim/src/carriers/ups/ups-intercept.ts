@@ -103,7 +103,7 @@ function checkInterceptCall(
       response: upsInterceptError(404, transId, '404', 'Tracking number not found'),
     };
   }
-  if (!admitAccount(parcel, account, request.route.operation)) {
+  if (!admitAccount(world, parcel, account, request.route.operation)) {
     return { ok: false, response: notShipperPackage(transId) };
   }
   if (!withBody) {

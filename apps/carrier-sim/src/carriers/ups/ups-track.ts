@@ -42,7 +42,7 @@ export function handleUpsTrack(request: CarrierRequest, world: CarrierWorld): Ca
   }
   // Counted under the caller's account, never refused: UPS tracks any 1Z number for any
   // account (Tracking.yaml has no per-shipper restriction; ups.com tracks for anyone).
-  admitAccount(parcel, account, 'track');
+  admitAccount(world, parcel, account, 'track');
   const cached = cache.get(parcel);
   if (cached !== undefined && cached.version === parcel.version) {
     return cached.response;

@@ -7,10 +7,14 @@ import {
   supportedOperations,
 } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
 import { problemResponses } from '../../openapi/problem-responses.ts';
+import { operationAvailability } from '../../policy/operation-availability.ts';
 import type { CircuitState } from '../../resilience/circuit-breaker.ts';
-import { CarrierList } from '../../schemas/carriers.ts';
+import { CarrierList, DetectedCarriers } from '../../schemas/carriers.ts';
+import { TrackingNumber } from '../../schemas/common.ts';
+import { detectCandidates } from '../../services/detect-carrier.ts';
 
 /** The loaded carriers, their capabilities and the request options each accepts. */
 export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -29,6 +33,7 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         id: carrier.definition.id,
         displayName: carrier.definition.displayName,
         operations: supportedOperations(carrier.definition.capabilities),
+        availability: operationAvailability(carrier.definition.capabilities),
         target: carrier.settings.target,
         credentialFields: carrier.definition.credentials.map((field) => ({
           key: field.key,
@@ -44,6 +49,35 @@ export const carrierRoutes: FastifyPluginAsyncTypebox = async (app) => {
           supportedOperations(carrier.definition.capabilities),
         ),
       })),
+    }),
+  );
+
+  app.get(
+    '/carriers/detect',
+    {
+      schema: {
+        operationId: 'detectCarrier',
+        summary: 'List the carriers a tracking number could belong to, best first',
+        description:
+          "Offline: each loaded carrier's format and check-digit rules, no carrier is called. The candidates are those `carrier=auto` asks, with the options each needs (an aggregator's company).",
+        tags: ['carriers'],
+        querystring: Type.Object(
+          { trackingNumber: TrackingNumber },
+          { additionalProperties: false },
+        ),
+        response: { 200: DetectedCarriers.ref, ...problemResponses(400, 401, 503) },
+      },
+    },
+    async (request) => ({
+      trackingNumber: request.query.trackingNumber,
+      candidates: detectCandidates(app.carriers.list(), request.query.trackingNumber).map(
+        ({ carrier, confidence, carrierOptions }) => ({
+          carrier: carrier.definition.id,
+          displayName: carrier.definition.displayName,
+          confidence,
+          ...(carrierOptions === undefined ? {} : { carrierOptions: { ...carrierOptions } }),
+        }),
+      ),
     }),
   );
 };

@@ -27,7 +27,7 @@ export const interceptBatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'createInterceptBatch',
         summary: 'Intercept many parcels at once (up to 1,000)',
         description:
-          "Each item is the body of `POST /v1/intercepts`. The batch is checked and stored, then answered at once (202, with a Location to follow it); its items run in the background, each exactly as a single intercept with an Idempotency-Key of its own (policy, the parcel's one live intercept, attempts, events, reconciliation), under each carrier's limits and the tenant's share of them. An item that fails validation is a 400 naming `/items/<index>/<field>`, and so is a parcel named twice. One Idempotency-Key covers the batch; a batch survives a restart of the gateway and never intercepts an item twice.",
+          "Each item is the body of `POST /v1/intercepts`. The batch is checked and stored, then answered at once (202, with a Location to follow it); its items run in the background, each exactly as a single intercept with an Idempotency-Key of its own (policy, the parcel's one live intercept, attempts, events, reconciliation), under each carrier's limits and the tenant's share of them. An item that fails validation is a 400 naming `/items/<index>/<field>`, and so is a parcel named twice; items naming a carrier that offers no intercept by API are a 422 `operation-not-supported` naming `/items/<index>/carrier`. One Idempotency-Key covers the batch; a batch survives a restart of the gateway and never intercepts an item twice.",
         tags: ['intercepts'],
         headers: IdempotencyHeaders,
         body: InterceptBatchRequest.ref,

@@ -9,11 +9,13 @@ import type {
 } from '@parcelgate/carrier-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegisteredCarrier } from '../../carriers/carrier-registry.ts';
+import type { ChangeableAction } from '../../lifecycle/held-action.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import type { ProblemError } from '../../problems.ts';
 import type { ActionHistory } from '../../store/action-history.ts';
 import type { ActionTable } from '../../store/actions.ts';
 import type { Queryable } from '../../store/database.ts';
+import type { NewEvent } from '../../store/events.ts';
 import type { IdempotencyScope } from '../../store/idempotency.ts';
 import type { FirstTransition, TransitionCause } from '../../store/transitions.ts';
 import type { ListLoader } from '../list-page.ts';
@@ -29,14 +31,11 @@ export interface ActionInput {
 }
 
 /** What every stored action has, whatever its kind. */
-export interface ActionRecord {
+export interface ActionRecord extends ChangeableAction {
   readonly id: string;
   readonly tenantId: string;
   readonly carrier: string;
   readonly trackingNumber: string;
-  readonly status: string;
-  readonly statusDetail: string | null;
-  readonly fee: PolicyEvaluation['fee'];
   readonly createdAt: Date;
 }
 
@@ -178,11 +177,13 @@ export interface ActionKind<
     status: { readonly status: 'pending' | 'rejected'; readonly statusDetail: string | null },
     extra: Extra | undefined,
   ): Stored;
+  /** Stores the action with its first transition, its key's claim and its events, in one statement. */
   insert(
     db: Queryable,
     record: Stored,
     first: FirstTransition,
     claim?: IdempotencyScope,
+    events?: readonly NewEvent[],
   ): Promise<void>;
   find(db: Queryable, tenantId: string, id: string): Promise<Stored | undefined>;
   /** The tenant's action with its transitions and attempts, in one statement. */

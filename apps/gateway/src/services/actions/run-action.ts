@@ -2,6 +2,7 @@ import type { FeeQuote, NormalizedStatus } from '@parcelgate/carrier-kit';
 import type { FastifyInstance } from 'fastify';
 import { actionOptionsFor, trackingRequestFor } from '../../carriers/carrier-extras.ts';
 import { checkCarrierOptions } from '../../carriers/check-carrier-options.ts';
+import { checkOperationOffered } from '../../carriers/check-operation-offered.ts';
 import { checkTrackingNumber } from '../../carriers/check-tracking-number.ts';
 import { resolveCarrierAccount } from '../../connections/carrier-accounts.ts';
 import {
@@ -10,13 +11,18 @@ import {
   guardHasAnswered,
 } from '../../deadline/answer-guard.ts';
 import { newId } from '../../ids.ts';
-import { eventKindOf, recordActionEvents } from '../../lifecycle/action-events.ts';
+import { actionEvent, eventKindOf } from '../../lifecycle/action-events.ts';
+import { HeldAction } from '../../lifecycle/held-action.ts';
+import {
+  type OperationAvailability,
+  operationAvailability,
+} from '../../policy/operation-availability.ts';
 import type { PolicyEvaluation } from '../../policy/policy-types.ts';
 import { ProblemError } from '../../problems.ts';
 import { lateAnswerOf } from '../late-answer.ts';
 import { quoteFeeIfOffered } from '../quote-fee.ts';
 import { readTracking } from '../read-tracking.ts';
-import { failFastIfCircuitOpen, sendAction } from '../send-action.ts';
+import { failFastIfCircuitOpen, type SentOutcome, sendAction } from '../send-action.ts';
 import type {
   ActionInput,
   ActionKind,
@@ -57,19 +63,19 @@ export async function runAction<
 ): Promise<ActionAnswer<Presented>> {
   const { app, request } = scope;
   // A number the carrier could never have issued is the client's mistake: say so first.
-  checkTrackingNumber(app.carriers.resolve(input.carrier).definition, input.trackingNumber);
+  const named = app.carriers.resolve(input.carrier).definition;
+  checkTrackingNumber(named, input.trackingNumber);
+  // Before the account: an operation the carrier lacks is refused whoever would send it.
+  checkOperationOffered(named, kind.operation);
   const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
     purpose: 'act',
     trackingNumber: input.trackingNumber,
   });
   const { definition } = carrier;
   const send = kind.carrierOperation(definition);
-  if (definition.capabilities[kind.operation] === undefined || send === undefined) {
-    throw new ProblemError(
-      'operation-not-supported',
-      `${definition.displayName} offers no ${kind.operation} API.`,
-      { carrier: definition.id, capability: kind.operation },
-    );
+  if (send === undefined) {
+    // defineCarrier() refuses a declared capability without its function: a defect.
+    throw new Error(`${definition.id} declares ${kind.operation} but implements none`);
   }
   checkCarrierOptions(definition, kind.operation, input.carrierOptions);
   const earlier = request.idempotency?.earlierActionId;
@@ -156,46 +162,40 @@ export async function runAction<
     await release();
     throw new AnsweredByDeadlineError();
   }
+  const first = {
+    status: record.status,
+    cause: scope.origin?.cause ?? 'request',
+    detail: scope.origin?.detail ?? record.statusDetail,
+    at: record.createdAt,
+  } as const;
+  const held = HeldAction.inserted(record, first, kind.present);
+  const evented = { table: kind.table, tenantId: record.tenantId, id: record.id };
   try {
-    // Tied to the request's Idempotency-Key claim (one statement), before the carrier is
-    // called: a takeover after a crash then answers from it instead of calling again.
-    // The action, its first transition, its key's claim and its `created` event commit
-    // together (the event log is an outbox: docs/events.md).
-    await app.database.transaction(async (tx) => {
-      await kind.insert(
-        tx,
-        record,
-        {
-          status: record.status,
-          cause: scope.origin?.cause ?? 'request',
-          detail: scope.origin?.detail ?? record.statusDetail,
-        },
-        request.idempotency?.scope,
-      );
-      await recordActionEvents(
-        tx,
-        { table: kind.table, tenantId: record.tenantId, id: record.id },
-        [`${eventKindOf(kind.table)}.created`],
-      );
-    });
+    // Tied to the request's Idempotency-Key claim, before the carrier is called: a
+    // takeover after a crash then answers from it instead of calling again. The action,
+    // its first transition, its key's claim and its `created` event (presented from what
+    // is stored: the event log is an outbox, docs/events.md) are one statement.
+    await kind.insert(app.database, record, first, request.idempotency?.scope, [
+      actionEvent(evented, `${eventKindOf(kind.table)}.created`, held.present()),
+    ]);
   } catch (error) {
     await release();
     throw (await kind.alreadyUnderWay(app, error, record)) ?? error;
   }
   app.activeIntercepts.forget(definition.id, input.trackingNumber);
-  let finalStatus: string | undefined;
+  let sent: SentOutcome<Presented> | undefined;
   try {
-    finalStatus = await sendAction(
+    sent = await sendAction(
       app,
       request,
       carrier,
-      { table: kind.table, id: record.id, tenantId: record.tenantId, fee: record.fee },
+      { ...evented, fee: record.fee, held },
       deadline,
       (ctx) => send(ctx, input, record),
     );
   } finally {
     // An action that did not happen gives back what it held (a problem means failed).
-    if (finalStatus === undefined || NOT_DONE.has(finalStatus)) {
+    if (sent === undefined || NOT_DONE.has(sent.status)) {
       await release();
     }
     app.activeIntercepts.forget(definition.id, input.trackingNumber);
@@ -203,6 +203,9 @@ export async function runAction<
   if (guardHasAnswered(guard)) {
     // The client has the guard's 202: reading the action back would answer nobody.
     return { httpStatus: 202, action: lateAnswer };
+  }
+  if (sent.presented !== undefined) {
+    return { httpStatus: sent.status === 'pending' ? 202 : 201, action: sent.presented };
   }
   return answerFor(kind, app, request.tenant.id, record.id);
 }
@@ -225,6 +228,7 @@ export async function checkActionEligibility<
   PolicyEvaluation & {
     readonly parcelStatus: NormalizedStatus;
     readonly feeQuote: FeeQuote | null;
+    readonly availability: OperationAvailability;
   }
 > {
   const { app, request } = scope;
@@ -254,6 +258,8 @@ export async function checkActionEligibility<
   const evaluation = await kind.evaluate(scope, carrier, input, snapshot);
   return {
     ...evaluation,
+    // Said beside the reasons: an operation offered only elsewhere names where.
+    availability: operationAvailability(named.capabilities)[kind.operation],
     feeQuote: quote ?? null,
     parcelStatus: snapshot.status,
   };

@@ -1,5 +1,6 @@
 import type { CarrierRegistry } from '../../carriers/carrier-registry.ts';
 import { checkCarrierOptions } from '../../carriers/check-carrier-options.ts';
+import { checkOperationOffered } from '../../carriers/check-operation-offered.ts';
 import { checkTrackingNumber } from '../../carriers/check-tracking-number.ts';
 import { type InvalidField, isProblemError, ProblemError } from '../../problems.ts';
 import type { InterceptInput } from '../actions/intercept-kind.ts';
@@ -10,12 +11,16 @@ import type { InterceptInput } from '../actions/intercept-kind.ts';
  * are its), and refuses a parcel named twice: one batch intercepts a parcel once, and a
  * second item would only be refused `already_intercepted` behind the first. Every field at
  * fault is reported at once as a 400 `validation-failed`, at `/items/<index>/<field>`.
+ * Items naming a carrier that offers no intercept by API are then refused together as
+ * one 422 `operation-not-supported` (each at `/items/<index>/carrier`): no item is stored
+ * and no carrier is called.
  */
 export function checkBatchItems(
   carriers: Pick<CarrierRegistry, 'resolve'>,
   items: readonly InterceptInput[],
 ): void {
   const errors: InvalidField[] = [];
+  const notOffered: ProblemError[] = [];
   const firstOf = new Map<string, number>();
   items.forEach((item, index) => {
     const at = `/items/${index}`;
@@ -28,6 +33,14 @@ export function checkBatchItems(
         return;
       }
       throw error;
+    }
+    try {
+      checkOperationOffered(definition, 'intercept', `${at}/carrier`);
+    } catch (error) {
+      if (!isProblemError(error)) {
+        throw error;
+      }
+      notOffered.push(error);
     }
     for (const check of [
       () => checkTrackingNumber(definition, item.trackingNumber, `${at}/trackingNumber`),
@@ -62,6 +75,19 @@ export function checkBatchItems(
         .map((field) => `${field.pointer}: ${field.detail}`)
         .join('; '),
       { errors },
+    );
+  }
+  const [first] = notOffered;
+  if (first !== undefined) {
+    throw new ProblemError(
+      'operation-not-supported',
+      notOffered.length === 1
+        ? first.detail
+        : `${first.detail} (and ${notOffered.length - 1} more items)`,
+      {
+        ...first.extensions,
+        errors: notOffered.flatMap((problem) => problem.extensions.errors ?? []),
+      },
     );
   }
 }

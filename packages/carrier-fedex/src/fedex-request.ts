@@ -1,0 +1,97 @@
+import {
+  CarrierAuthenticationError,
+  type CarrierContext,
+  type CarrierHttpResponse,
+  isCarrierError,
+} from '@parcelgate/carrier-kit';
+import type { FedexCredentials } from './fedex-credentials.ts';
+import { FEDEX_CARRIER_ID, fedexTransactionId } from './fedex-ids.ts';
+import { requestFedexToken } from './fedex-oauth.ts';
+import { FedexTokenCache, fedexTokenCache, type TokenOwner } from './fedex-token-cache.ts';
+
+/** One JSON POST to a FedEx API, relative to the base URL (`https://apis.fedex.com`). */
+export interface FedexCall {
+  readonly path: string;
+  /** Serialized as JSON. */
+  readonly body: unknown;
+}
+
+/**
+ * Sends one FedEx API call with a bearer token from the process-wide cache,
+ * `x-customer-transaction-id` (from `ctx.requestId`) and `x-locale: en_US` (exception
+ * texts are read in English). A 401 means FedEx refused the token (`NOT.AUTHORIZED.ERROR`,
+ * "Access token expired"): the token is dropped, one new one fetched, and the call sent
+ * once more; a second 401 is the caller's to classify. Every call this adapter makes is a
+ * read, so sending it again is always safe.
+ */
+export async function sendFedexRequest(
+  ctx: CarrierContext,
+  call: FedexCall,
+): Promise<CarrierHttpResponse> {
+  const owner = readTokenOwner(ctx);
+  const key = FedexTokenCache.keyOf(owner);
+  const first = await tokenFor(ctx, owner, key);
+  const response = await send(ctx, call, first);
+  if (response.status !== 401) {
+    return response;
+  }
+  // Drain the refused answer so its connection goes back to the pool.
+  await response.text().catch(() => '');
+  fedexTokenCache.invalidate(key, first);
+  const second = await tokenFor(ctx, owner, key);
+  return send(ctx, call, second);
+}
+
+function send(ctx: CarrierContext, call: FedexCall, accessToken: string) {
+  return ctx.http.request({
+    method: 'POST',
+    path: call.path,
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      authorization: `Bearer ${accessToken}`,
+      'x-locale': 'en_US',
+      'x-customer-transaction-id': fedexTransactionId(ctx.requestId),
+    },
+    body: JSON.stringify(call.body),
+    // Tracking changes nothing at FedEx: a lost answer may be asked for again.
+    idempotent: true,
+    signal: ctx.signal,
+  });
+}
+
+async function tokenFor(ctx: CarrierContext, owner: TokenOwner, key: string): Promise<string> {
+  try {
+    const token = await fedexTokenCache.get(
+      key,
+      ctx.clock.now().getTime(),
+      () => requestFedexToken(ctx, owner),
+      (error) => !isCarrierError(error),
+    );
+    return token.accessToken;
+  } catch (error) {
+    if (ctx.signal.aborted) {
+      throw ctx.signal.reason;
+    }
+    throw error;
+  }
+}
+
+/** The client credentials from `ctx.credentials`; `requestSent: false` when missing. */
+export function readTokenOwner(ctx: CarrierContext): TokenOwner {
+  const { clientId, clientSecret } = ctx.credentials as Partial<FedexCredentials>;
+  if (
+    clientId === undefined ||
+    clientId === '' ||
+    clientSecret === undefined ||
+    clientSecret === ''
+  ) {
+    throw new CarrierAuthenticationError({
+      carrierId: FEDEX_CARRIER_ID,
+      message:
+        'fedex: no API key configured (set CARRIER_FEDEX_CLIENT_ID and CARRIER_FEDEX_CLIENT_SECRET)',
+      requestSent: false,
+    });
+  }
+  return { clientId, clientSecret };
+}
