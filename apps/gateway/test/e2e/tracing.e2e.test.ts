@@ -156,9 +156,9 @@ describe.each(['http/json', 'http/protobuf'])('tracing exported over %s', (proto
     );
   });
 
-  it('an intercept traces its transactions and their statements', async () => {
+  it('an intercept traces its statements; storing a carrier connection, its transaction', async () => {
     const trackingNumber = await stack.sim.createParcel({ status: 'in_transit' });
-    const caller = callerContext();
+    const intercepting = callerContext();
     const answer = await stack.api.post<Intercept>(
       '/v1/intercepts',
       {
@@ -167,37 +167,57 @@ describe.each(['http/json', 'http/protobuf'])('tracing exported over %s', (proto
         reason: 'buyer_cancelled',
         pickupMode: 'platform_pickup',
       },
-      { idempotencyKey: newKey(), headers: { traceparent: caller.traceparent } },
+      { idempotencyKey: newKey(), headers: { traceparent: intercepting.traceparent } },
     );
     expect(answer.status, answer.text).toBe(201);
-    const spans = ofTrace(
-      await receiver.waitFor((all) => {
-        const trace = ofTrace(all, caller.traceId);
-        return (
-          trace.some((span) => span.kind === SERVER) &&
-          trace.some((span) => span.name === 'carrier intercept') &&
-          trace.some((span) => span.name === 'transaction')
-        );
-      }),
-      caller.traceId,
+    const connecting = callerContext();
+    const connection = await stack.api.post(
+      '/v1/carrier-connections',
+      {
+        carrier: 'sandbox',
+        label: 'traced account',
+        mode: 'test',
+        credentials: { apiKey: 'sbx_traced' },
+      },
+      { headers: { traceparent: connecting.traceparent } },
     );
-    const request = spans.find((span) => span.kind === SERVER);
+    expect(connection.status, connection.text).toBe(201);
+
+    const isStatement = (span: ReceivedSpan) => span.attributes['db.operation.name'] !== undefined;
+    const spans = await receiver.waitFor((all) => {
+      const intercept = ofTrace(all, intercepting.traceId);
+      const connect = ofTrace(all, connecting.traceId);
+      return (
+        intercept.some((span) => span.kind === SERVER) &&
+        intercept.some((span) => span.name === 'carrier intercept') &&
+        intercept.some((span) => span.attributes['db.operation.name'] === 'INSERT') &&
+        connect.some((span) => span.kind === SERVER) &&
+        connect.some((span) => span.name === 'transaction')
+      );
+    });
+
+    const intercept = ofTrace(spans, intercepting.traceId);
+    const request = intercept.find((span) => span.kind === SERVER);
     expect(request?.name).toBe('POST /v1/intercepts');
     expect(request?.attributes['http.response.status_code']).toBe(201);
-    const transactions = spans.filter((span) => span.name === 'transaction');
-    const inTransaction = spans.filter((span) =>
-      transactions.some((transaction) => transaction.spanId === span.parentSpanId),
-    );
-    expect(inTransaction.length).toBeGreaterThan(0);
-    for (const statement of inTransaction) {
+    for (const statement of intercept.filter(isStatement)) {
+      // The kind, never the text or the parameters.
       expect(statement.attributes).toEqual({
         'db.system.name': 'postgresql',
         'db.operation.name': statement.name,
       });
     }
-    expect(spans.find((span) => span.name === 'carrier intercept')?.attributes).toMatchObject({
+    expect(intercept.find((span) => span.name === 'carrier intercept')?.attributes).toMatchObject({
       'parcelgate.carrier.retry': 0,
       'parcelgate.carrier.outcome': 'ok',
     });
+
+    const connect = ofTrace(spans, connecting.traceId);
+    const transaction = connect.find((span) => span.name === 'transaction');
+    expect(transaction?.attributes).toEqual({ 'db.system.name': 'postgresql' });
+    const inTransaction = connect.filter((span) => span.parentSpanId === transaction?.spanId);
+    expect(inTransaction.length).toBeGreaterThan(0);
+    expect(inTransaction.every(isStatement)).toBe(true);
+    expect(JSON.stringify(connect)).not.toContain('sbx_traced');
   });
 });
