@@ -3,7 +3,7 @@ import type { CarrierDefinition } from '@parcelgate/carrier-kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { pino } from 'pino';
 import { type CarrierRegistry, createCarrierRegistry } from './carriers/carrier-registry.ts';
-import { resolveCarrierSettings } from './carriers/carrier-settings.ts';
+import { resolveCarriers } from './carriers/check-start.ts';
 import { defaultCarrierPackages, loadCarriers } from './carriers/load-carriers.ts';
 import { TIMEOUT_CHECK_INTERVAL_MS } from './config/client-config.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
@@ -389,21 +389,13 @@ async function closeOwned(options: BuildAppOptions, database: Database): Promise
   }
 }
 
+/** Every carrier's shared account, or one ConfigError listing every problem. */
 function resolveAllCarrierSettings(carriers: readonly CarrierDefinition[], config: GatewayConfig) {
-  const problems: string[] = [];
-  const entries = carriers.flatMap((definition) => {
-    const resolved = resolveCarrierSettings(
-      definition,
-      config.carrierEnvironment,
-      config.simulatorUrl,
-    );
-    problems.push(...resolved.problems);
-    return resolved.settings === undefined ? [] : [{ definition, settings: resolved.settings }];
-  });
-  if (problems.length > 0) {
-    throw new ConfigError(problems);
+  const resolved = resolveCarriers(carriers, config);
+  if (resolved.problems.length > 0) {
+    throw new ConfigError(resolved.problems);
   }
-  return entries;
+  return resolved.carriers;
 }
 
 /**

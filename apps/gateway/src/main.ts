@@ -3,13 +3,16 @@
 import { databaseAdmin } from './admin/admin-operations.ts';
 import { serveAdminSocket } from './admin/admin-socket.ts';
 import { buildApp, DatabaseNotMigratedError, migrateDatabase } from './app.ts';
-import { ConfigError, loadConfig } from './config/load-config.ts';
+import { checkStart } from './carriers/check-start.ts';
+import type { GatewayConfig } from './config/gateway-config.ts';
+import { ConfigError } from './config/load-config.ts';
 import {
   type ProcessPlan,
   ProcessRoleError,
   ROLE_USAGE,
   readProcessPlan,
 } from './config/process-role.ts';
+import { startBanner } from './observability/start-banner.ts';
 
 async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === '--help' || argv[0] === '-h') {
@@ -17,7 +20,8 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const plan = readProcessPlan(argv, process.env);
-  const config = loadConfig(process.env);
+  // Every problem (variables, carriers, what production refuses) is listed before anything opens.
+  const { config, carriers } = await checkStart(process.env);
   if (plan.role === 'migrate') {
     const applied = await migrateDatabase(config);
     console.log(
@@ -25,12 +29,17 @@ async function main(argv: readonly string[]): Promise<void> {
     );
     process.exit(0);
   }
-  await serve(plan, config);
+  await serve(plan, config, carriers);
 }
 
-async function serve(plan: ProcessPlan, config: ReturnType<typeof loadConfig>): Promise<void> {
+async function serve(
+  plan: ProcessPlan,
+  config: GatewayConfig,
+  carriers: Awaited<ReturnType<typeof checkStart>>['carriers'],
+): Promise<void> {
   const app = await buildApp({
     config,
+    carriers,
     jobs: plan.jobs === 'run' ? true : 'enqueue',
     api: plan.api,
     migrate: plan.migrate,
@@ -70,8 +79,12 @@ async function serve(plan: ProcessPlan, config: ReturnType<typeof loadConfig>): 
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  app.log.info({ role: plan.role, migrate: plan.migrate }, 'gateway role');
+  const listen = await app.listen({ port: config.port, host: config.host });
+  const banner = startBanner({ config, carriers: app.carriers.list(), listen, roles: [plan.role] });
+  app.log.info({ banner: banner.fields, migrate: plan.migrate }, banner.summary);
+  if (config.logLevel !== 'silent') {
+    process.stderr.write(banner.text);
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

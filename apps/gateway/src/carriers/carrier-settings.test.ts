@@ -3,8 +3,8 @@ import { createFakeCarrier } from '../../test/support/fake-carrier.ts';
 import {
   carrierEnvPrefix,
   hostBaseUrlVariable,
-  resolveCarrierSettings,
-} from './carrier-settings.ts';
+} from '../config/schema/carrier-account-variables.ts';
+import { resolveCarrierSettings } from './carrier-settings.ts';
 
 const { carrier: base } = createFakeCarrier('acme-post');
 const carrier = {

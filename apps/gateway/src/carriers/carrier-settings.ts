@@ -3,7 +3,12 @@ import type {
   CarrierDefinition,
   CarrierHostUrls,
 } from '@parcelgate/carrier-kit';
-import { type CarrierOverrides, readCarrierOverrides } from '../resilience/carrier-overrides.ts';
+import {
+  type CarrierAccountValues,
+  type CarrierOverrides,
+  carrierEnvPrefix,
+  readCarrierAccountVariables,
+} from '../config/schema/carrier-account-variables.ts';
 
 /** Where a carrier's calls go and with which credentials. */
 export interface CarrierSettings {
@@ -27,22 +32,9 @@ export interface CarrierSettings {
   readonly overrides: CarrierOverrides;
 }
 
-/** `ups` → `CARRIER_UPS`; `carrier-x` → `CARRIER_CARRIER_X`. */
-export function carrierEnvPrefix(carrierId: string): string {
-  return `CARRIER_${toEnvSegment(carrierId)}`;
-}
-
-/** The variable moving one named host: (`kuaidi100`, `label`) → `CARRIER_KUAIDI100_LABEL_BASE_URL`. */
-export function hostBaseUrlVariable(carrierId: string, hostName: string): string {
-  return `${carrierEnvPrefix(carrierId)}_${toEnvSegment(hostName)}_BASE_URL`;
-}
-
-function toEnvSegment(name: string): string {
-  return name.toUpperCase().replaceAll('-', '_');
-}
-
 /**
- * Resolves a carrier's base URLs and credentials from `CARRIER_<ID>_*`. Without
+ * Resolves a carrier's base URLs and credentials from `CARRIER_<ID>_*`, read with the
+ * schema derived from the adapter's declarations (config/schema). Without
  * credentials the carrier talks to the simulator with its sandbox defaults; real
  * credentials switch it to its real endpoints; `CARRIER_<ID>_BASE_URL` always wins. Every
  * named host follows the same rule, and `CARRIER_<ID>_<HOST>_BASE_URL` moves one alone.
@@ -55,18 +47,18 @@ export function resolveCarrierSettings(
   simulatorUrl: string,
 ): { settings?: CarrierSettings; problems: string[] } {
   const prefix = carrierEnvPrefix(carrier.id);
+  const problems: string[] = [];
+  const variables = readCarrierAccountVariables(carrier, env, problems);
   // Only the account's own identity (its required fields) makes credentials real: an
   // optional setting alone (SF's pay mode, a return address) keeps the simulator.
   const configured = carrier.credentials.filter(
-    (field) => field.required && nonEmpty(env[`${prefix}_${field.env}`]) !== undefined,
+    (field) => field.required && variables.credentials[field.key] !== undefined,
   );
   const useRealCredentials = configured.length > 0;
-  const problems: string[] = [];
   const credentials: Record<string, string> = {};
   for (const field of carrier.credentials) {
     const value =
-      nonEmpty(env[`${prefix}_${field.env}`]) ??
-      (useRealCredentials ? undefined : field.sandboxDefault);
+      variables.credentials[field.key] ?? (useRealCredentials ? undefined : field.sandboxDefault);
     if (value !== undefined) {
       credentials[field.key] = value;
     } else if (field.required) {
@@ -75,13 +67,11 @@ export function resolveCarrierSettings(
   }
   const urls = resolveBaseUrls(
     carrier,
-    env,
+    variables,
     `${simulatorUrl}/${carrier.id}`,
     useRealCredentials ? 'production' : 'simulator',
   );
-  problems.push(...urls.problems);
-  const { overrides, problems: overrideProblems } = readCarrierOverrides(prefix, env);
-  problems.push(...overrideProblems);
+  const { overrides } = variables;
   if (problems.length > 0) {
     return { problems };
   }
@@ -103,12 +93,11 @@ export function resolveCarrierSettings(
   };
 }
 
-/** A carrier's resolved base URLs, with problems naming the variables at fault. */
+/** A carrier's resolved base URLs. */
 interface ResolvedBaseUrls {
   readonly baseUrl: string;
   readonly hosts: Readonly<Record<string, string>> | undefined;
   readonly target: CarrierSettings['target'];
-  readonly problems: string[];
 }
 
 /**
@@ -119,12 +108,11 @@ interface ResolvedBaseUrls {
  */
 function resolveBaseUrls(
   carrier: CarrierDefinition,
-  env: Readonly<Record<string, string | undefined>>,
+  variables: CarrierAccountValues,
   simulatorBaseUrl: string,
   target: 'simulator' | 'test' | 'production',
 ): ResolvedBaseUrls {
-  const sharedVariable = `${carrierEnvPrefix(carrier.id)}_BASE_URL`;
-  const shared = nonEmpty(env[sharedVariable]);
+  const shared = variables.baseUrl;
   // A carrier without a test environment of its own is tested against the simulator.
   const testTarget = carrier.endpoints?.test === undefined ? 'simulator' : 'test';
   const effective = target === 'test' ? testTarget : target;
@@ -136,19 +124,11 @@ function resolveBaseUrls(
   };
   const baseUrl = shared ?? stock(carrier.endpoints);
   const named = Object.entries(carrier.endpoints?.hosts ?? {}).map(([name, urls]) => {
-    const ownVariable = hostBaseUrlVariable(carrier.id, name);
-    const own = nonEmpty(env[ownVariable]);
+    const own = variables.hostBaseUrls[name];
     return own === undefined
-      ? { name, url: shared ?? stock(urls), variable: sharedVariable, moved: false }
-      : { name, url: own, variable: ownVariable, moved: true };
+      ? { name, url: shared ?? stock(urls), moved: false }
+      : { name, url: own, moved: true };
   });
-  const everyUrl = [{ url: baseUrl, variable: sharedVariable }, ...named];
-  // A shared bad value would otherwise be reported once per host.
-  const problems = new Set(
-    everyUrl
-      .filter(({ url }) => !HTTP_URL.test(url))
-      .map(({ url, variable }) => `${variable} must be an http(s) URL (got "${url}")`),
-  );
   const moved = shared !== undefined || named.some((host) => host.moved);
   return {
     baseUrl,
@@ -157,14 +137,7 @@ function resolveBaseUrls(
         ? undefined
         : Object.fromEntries(named.map(({ name, url }) => [name, url])),
     target: moved ? 'custom' : effective,
-    problems: [...problems],
   };
-}
-
-const HTTP_URL = /^https?:\/\/[^\s]+$/;
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
 /**
@@ -185,13 +158,15 @@ export function resolveConnectionSettings(
     readonly secrets: readonly string[];
   },
 ): CarrierSettings {
+  // Checked at start: problems cannot happen here.
+  const variables = readCarrierAccountVariables(carrier, env, []);
   const urls = resolveBaseUrls(
     carrier,
-    env,
+    variables,
     `${simulatorUrl}/${carrier.id}`,
     connection.mode === 'live' ? 'production' : 'test',
   );
-  const { overrides } = readCarrierOverrides(carrierEnvPrefix(carrier.id), env);
+  const { overrides } = variables;
   return {
     baseUrl: urls.baseUrl,
     ...(urls.hosts === undefined ? {} : { hosts: urls.hosts }),

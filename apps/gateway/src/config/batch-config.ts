@@ -1,3 +1,5 @@
+import type { ConfigValues } from './config-schema.ts';
+
 /** How bulk intercepts (`POST /v1/intercepts/batch`) are taken in and run. */
 export interface BatchConfig {
   /**
@@ -10,21 +12,10 @@ export interface BatchConfig {
   readonly bodyLimitBytes: number;
 }
 
-/** Reads one whole number from the environment, recording a problem when it is invalid. */
-type ReadInteger = (name: string, fallback: number, min: number, max: number) => number;
-
-/**
- * Reads `PARCELGATE_BATCH_TENANT_CONCURRENCY` (default 4) and
- * `PARCELGATE_BATCH_BODY_LIMIT_BYTES` (default 2 MiB: 1,000 items with long notes).
- */
-export function readBatchConfig(integer: ReadInteger): BatchConfig {
+/** The batch settings from the checked variables (schema/job-variables.ts). */
+export function readBatchConfig(values: ConfigValues): BatchConfig {
   return {
-    tenantConcurrency: integer('PARCELGATE_BATCH_TENANT_CONCURRENCY', 4, 1, 100),
-    bodyLimitBytes: integer(
-      'PARCELGATE_BATCH_BODY_LIMIT_BYTES',
-      2 * 1024 * 1024,
-      64 * 1024,
-      20 * 1024 * 1024,
-    ),
+    tenantConcurrency: values.PARCELGATE_BATCH_TENANT_CONCURRENCY,
+    bodyLimitBytes: values.PARCELGATE_BATCH_BODY_LIMIT_BYTES,
   };
 }

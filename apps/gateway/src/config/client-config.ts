@@ -1,3 +1,5 @@
+import type { ConfigValues } from './config-schema.ts';
+
 /** One token bucket: `perSecond` sustained, up to `burst` at once. */
 export interface RateLimit {
   /** Tokens added per second; may be fractional (0.5: one request every 2 s). */
@@ -24,9 +26,6 @@ export interface ClientConfig {
   readonly idempotencyTtlHours: number;
 }
 
-/** Reads one whole number from the environment, recording a problem when it is invalid. */
-type ReadInteger = (name: string, fallback: number, min: number, max: number) => number;
-
 /**
  * The check of headers and request timeouts runs this often (Node's default is 30 s), so a
  * slow client is dropped at most this long after its timeout.
@@ -34,52 +33,28 @@ type ReadInteger = (name: string, fallback: number, min: number, max: number) =>
 export const TIMEOUT_CHECK_INTERVAL_MS = 500;
 
 /**
- * Reads the client settings: `PARCELGATE_RATE_LIMIT_*` (per tenant 50/s with bursts of
- * 100; per key the tenant's values; per client address without a valid key 5/s, bursts of
- * 20), `PARCELGATE_HEADERS_TIMEOUT_MS` (9 s, at most 9.5 s so that with the check interval
- * a slow-header client is gone within 10 s), `PARCELGATE_REQUEST_TIMEOUT_MS` (30 s) and
- * `PARCELGATE_IDEMPOTENCY_TTL_HOURS` (24).
+ * The client settings from the checked variables (schema/client-variables.ts); per-key
+ * limits follow the tenant's unless set.
  */
-export function readClientConfig(
-  env: Readonly<Record<string, string | undefined>>,
-  integer: ReadInteger,
-  problems: string[],
-): ClientConfig {
-  const rate = (name: string, fallback: number): number => {
-    const raw = env[name]?.trim();
-    if (raw === undefined || raw === '') {
-      return fallback;
-    }
-    const value = Number(raw);
-    if (!/^\d+(?:\.\d+)?$/.test(raw) || !(value > 0) || value > 1_000_000) {
-      problems.push(`${name} must be a number above 0 and at most 1000000 (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
+export function readClientConfig(values: ConfigValues): ClientConfig {
   const tenant = {
-    perSecond: rate('PARCELGATE_RATE_LIMIT_PER_SECOND', 50),
-    burst: integer('PARCELGATE_RATE_LIMIT_BURST', 100, 1, 1_000_000),
+    perSecond: values.PARCELGATE_RATE_LIMIT_PER_SECOND,
+    burst: values.PARCELGATE_RATE_LIMIT_BURST,
   };
-  const key = {
-    perSecond: rate('PARCELGATE_RATE_LIMIT_KEY_PER_SECOND', tenant.perSecond),
-    burst: integer('PARCELGATE_RATE_LIMIT_KEY_BURST', tenant.burst, 1, 1_000_000),
-  };
-  const address = {
-    perSecond: rate('PARCELGATE_RATE_LIMIT_ADDRESS_PER_SECOND', 5),
-    burst: integer('PARCELGATE_RATE_LIMIT_ADDRESS_BURST', 20, 1, 1_000_000),
-  };
-  const headersTimeoutMs = integer('PARCELGATE_HEADERS_TIMEOUT_MS', 9_000, 100, 9_500);
-  const requestTimeoutMs = integer('PARCELGATE_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
-  if (requestTimeoutMs < headersTimeoutMs) {
-    problems.push(
-      `PARCELGATE_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be shorter than PARCELGATE_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`,
-    );
-  }
   return {
-    rateLimits: { tenant, key, address },
-    headersTimeoutMs,
-    requestTimeoutMs,
-    idempotencyTtlHours: integer('PARCELGATE_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
+    rateLimits: {
+      tenant,
+      key: {
+        perSecond: values.PARCELGATE_RATE_LIMIT_KEY_PER_SECOND ?? tenant.perSecond,
+        burst: values.PARCELGATE_RATE_LIMIT_KEY_BURST ?? tenant.burst,
+      },
+      address: {
+        perSecond: values.PARCELGATE_RATE_LIMIT_ADDRESS_PER_SECOND,
+        burst: values.PARCELGATE_RATE_LIMIT_ADDRESS_BURST,
+      },
+    },
+    headersTimeoutMs: values.PARCELGATE_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: values.PARCELGATE_REQUEST_TIMEOUT_MS,
+    idempotencyTtlHours: values.PARCELGATE_IDEMPOTENCY_TTL_HOURS,
   };
 }

@@ -1,13 +1,23 @@
 import type { Operation } from '../deadline/budgets.ts';
 import type { BatchConfig } from './batch-config.ts';
 import type { ClientConfig } from './client-config.ts';
+import type { ConfigValues } from './config-schema.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
 import type { TracingConfig } from './tracing-config.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 
-/** Everything the gateway reads from its environment, validated. */
+/** Everything the gateway reads from its environment, validated (config-schema.ts). */
 export interface GatewayConfig {
+  /**
+   * `PARCELGATE_ENV`: `production` refuses the embedded database and the simulator unless
+   * `allowEmbeddedDatabase` / `allowSimulator` say so (carriers/deployment-problems.ts).
+   */
+  readonly environment: 'development' | 'production';
+  /** `PARCELGATE_ALLOW_EMBEDDED_DATABASE`. */
+  readonly allowEmbeddedDatabase: boolean;
+  /** `PARCELGATE_ALLOW_SIMULATOR`. */
+  readonly allowSimulator: boolean;
   readonly port: number;
   readonly host: string;
   /** PostgreSQL when set; PGlite in `dataDir` otherwise. */
@@ -73,6 +83,15 @@ export interface GatewayConfig {
    * purged by the worker (jobs/attempt-purge.ts).
    */
   readonly attemptRetentionDays: number;
-  /** The raw environment, from which each carrier reads `CARRIER_<ID>_*`. */
-  readonly carrierEnvironment: Readonly<Record<string, string | undefined>>;
+  /**
+   * The `CARRIER_<ID>_*` variables as set: which ones exist depends on the adapters loaded,
+   * so they are checked once those are known, against the schema derived from each
+   * adapter's declarations (schema/carrier-account-variables.ts).
+   */
+  readonly carrierEnvironment: Readonly<Record<string, string>>;
+  /**
+   * Every deployment-wide variable, checked, defaults applied: a variable added to the
+   * schema is readable here, typed, with no other change.
+   */
+  readonly variables: ConfigValues;
 }

@@ -65,11 +65,11 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
-      'DATABASE_URL must be a postgres:// or postgresql:// URL',
-      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
-      'PARCELGATE_BOOTSTRAP_API_KEY must be 24 to 128 characters of letters, digits, _ or -',
-      'CARRIER_SIM_URL must be an http(s) URL (got "ftp://sim")',
       'PORT must be a whole number from 0 to 65535 (got "eighty")',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL',
+      'PARCELGATE_BOOTSTRAP_API_KEY must be 24 to 128 characters of letters, digits, _ or -',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'CARRIER_SIM_URL must be an http(s) URL (got "ftp://sim")',
     ]);
   });
 });

@@ -1,9 +1,11 @@
 import { parseSecretKey } from '../connections/secret-box.ts';
 import { readBatchConfig } from './batch-config.ts';
 import { readClientConfig } from './client-config.ts';
+import { CONFIG_SECTIONS, type ConfigValues } from './config-schema.ts';
 import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
+import { readVariables } from './schema/variable-types.ts';
 import { readTracingConfig } from './tracing-config.ts';
 import { readWebhookConfig } from './webhook-config.ts';
 
@@ -18,109 +20,93 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
 /**
- * Reads and validates the gateway's settings (docs/configuration.md). Every problem is
- * reported at once, each naming its variable, so a start fails with one clear message.
+ * Reads and validates the gateway's settings against the schema (config-schema.ts,
+ * docs/configuration.md). Every problem is reported at once, each naming its variable, so
+ * a start fails with one clear message.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
-  const problems: string[] = [];
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') {
-      return fallback;
-    }
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
-
-  const databaseUrl = optional(env.DATABASE_URL);
-  if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
-  }
-  const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
-  }
-  const bootstrapApiKey = optional(env.PARCELGATE_BOOTSTRAP_API_KEY);
-  if (bootstrapApiKey !== undefined && !/^[A-Za-z0-9_-]{24,128}$/.test(bootstrapApiKey)) {
-    problems.push(
-      'PARCELGATE_BOOTSTRAP_API_KEY must be 24 to 128 characters of letters, digits, _ or -',
-    );
-  }
-  const rawSecretKey = optional(env.PARCELGATE_SECRET_KEY);
-  const secretKey = rawSecretKey === undefined ? undefined : parseSecretKey(rawSecretKey);
-  if (rawSecretKey !== undefined && secretKey === undefined) {
-    // Never echo the value: it is a secret even when malformed.
-    problems.push(
-      'PARCELGATE_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)',
-    );
-  }
-  const simulatorPort = integer('CARRIER_SIM_PORT', 4010, 1, 65_535);
-  const simulatorUrl = optional(env.CARRIER_SIM_URL) ?? `http://127.0.0.1:${simulatorPort}`;
-  if (!isHttpUrl(simulatorUrl)) {
-    problems.push(`CARRIER_SIM_URL must be an http(s) URL (got "${simulatorUrl}")`);
-  }
-  const publicUrl = optional(env.PARCELGATE_PUBLIC_URL);
-  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) {
-    problems.push(`PARCELGATE_PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
-  }
-
-  const config: GatewayConfig = {
-    port: integer('PORT', 8080, 0, 65_535),
-    host: env.HOST ?? '127.0.0.1',
-    databaseUrl,
-    dataDir: optional(env.PARCELGATE_DATA_DIR) ?? './data',
-    carrierPackages: optional(env.PARCELGATE_CARRIERS)
-      ?.split(',')
-      .map((name) => name.trim())
-      .filter((name) => name.length > 0),
-    simulatorUrl: simulatorUrl.replace(/\/+$/, ''),
-    publicUrl: publicUrl?.replace(/\/+$/, ''),
-    bootstrapApiKey,
-    secretKey,
-    sharedAccountTenants: (optional(env.PARCELGATE_SHARED_ACCOUNT_TENANTS) ?? 'default')
-      .split(',')
-      .map((name) => name.trim())
-      .filter((name) => name.length > 0),
-    trackingCacheTtlMs: integer('TRACKING_CACHE_TTL_MS', 5_000, 0, 3_600_000),
-    recordCacheTtlMs: integer('PARCELGATE_RECORD_CACHE_TTL_MS', 60_000, 0, 3_600_000),
-    logLevel,
-    bodyLimitBytes: integer('PARCELGATE_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
-    budgetsMs: {
-      track: integer('PARCELGATE_BUDGET_TRACK_MS', 2_000, 50, 60_000),
-      intercept: integer('PARCELGATE_BUDGET_INTERCEPT_MS', 5_000, 50, 60_000),
-      redirect: integer('PARCELGATE_BUDGET_REDIRECT_MS', 5_000, 50, 60_000),
-    },
-    resilience: readResilienceConfig(integer),
-    reconcile: readReconcileConfig(integer, problems),
-    webhooks: readWebhookConfig(env, integer, problems),
-    client: readClientConfig(env, integer, problems),
-    batches: readBatchConfig(integer),
-    tracing: readTracingConfig(env, integer, problems),
-    shutdownGraceMs: integer('PARCELGATE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
-    attemptRetentionDays: integer('PARCELGATE_ATTEMPT_RETENTION_DAYS', 30, 1, 3_650),
-    carrierEnvironment: env,
-  };
+  const { config, problems } = readConfig(env);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
   return config;
 }
 
-function optional(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
+/**
+ * Reads the settings without throwing: invalid variables are listed in `problems` and take
+ * their defaults, so a caller can go on checking (the carriers, the deployment) and report
+ * every problem together.
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): {
+  readonly config: GatewayConfig;
+  readonly problems: string[];
+} {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const section of CONFIG_SECTIONS) {
+    const own = readVariables(section.variables, env, problems);
+    Object.assign(values, own);
+  }
+  // Checks between variables run once every variable is read, with defaults for bad ones.
+  for (const section of CONFIG_SECTIONS) {
+    problems.push(...(section.check?.(values as never) ?? []));
+  }
+  return { config: toGatewayConfig(values as ConfigValues, env), problems };
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+function toGatewayConfig(
+  values: ConfigValues,
+  env: Readonly<Record<string, string | undefined>>,
+): GatewayConfig {
+  const simulatorUrl = values.CARRIER_SIM_URL ?? `http://127.0.0.1:${values.CARRIER_SIM_PORT}`;
+  return {
+    environment: values.PARCELGATE_ENV,
+    allowEmbeddedDatabase: values.PARCELGATE_ALLOW_EMBEDDED_DATABASE,
+    allowSimulator: values.PARCELGATE_ALLOW_SIMULATOR,
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: values.PARCELGATE_DATA_DIR,
+    carrierPackages: values.PARCELGATE_CARRIERS,
+    simulatorUrl,
+    publicUrl: values.PARCELGATE_PUBLIC_URL,
+    bootstrapApiKey: values.PARCELGATE_BOOTSTRAP_API_KEY,
+    secretKey:
+      values.PARCELGATE_SECRET_KEY === undefined
+        ? undefined
+        : parseSecretKey(values.PARCELGATE_SECRET_KEY),
+    sharedAccountTenants: values.PARCELGATE_SHARED_ACCOUNT_TENANTS,
+    trackingCacheTtlMs: values.TRACKING_CACHE_TTL_MS,
+    recordCacheTtlMs: values.PARCELGATE_RECORD_CACHE_TTL_MS,
+    logLevel: values.LOG_LEVEL,
+    bodyLimitBytes: values.PARCELGATE_BODY_LIMIT_BYTES,
+    budgetsMs: {
+      track: values.PARCELGATE_BUDGET_TRACK_MS,
+      intercept: values.PARCELGATE_BUDGET_INTERCEPT_MS,
+      redirect: values.PARCELGATE_BUDGET_REDIRECT_MS,
+    },
+    resilience: readResilienceConfig(values),
+    reconcile: readReconcileConfig(values),
+    webhooks: readWebhookConfig(values),
+    client: readClientConfig(values),
+    batches: readBatchConfig(values),
+    shutdownGraceMs: values.PARCELGATE_SHUTDOWN_GRACE_MS,
+    attemptRetentionDays: values.PARCELGATE_ATTEMPT_RETENTION_DAYS,
+    tracing: readTracingConfig(values),
+    carrierEnvironment: carrierVariablesOf(env),
+    variables: values,
+  };
+}
+
+/** The `CARRIER_*` variables set; each carrier reads only its own names from them. */
+function carrierVariablesOf(
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[0].startsWith('CARRIER_') && entry[1] !== undefined && entry[1].trim() !== '',
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Operation } from '../deadline/budgets.ts';
+import type { ConfigValues } from './config-schema.ts';
 
 /** How the gateway retries, breaks circuits and queues calls; one set for every carrier. */
 export interface ResilienceConfig {
@@ -44,43 +45,37 @@ export interface ResilienceConfig {
   readonly replicaHeartbeatMs: number;
 }
 
-/** Reads one whole number from the environment, recording a problem when it is invalid. */
-export type IntegerReader = (name: string, fallback: number, min: number, max: number) => number;
-
 /**
- * Reads the resilience settings (`PARCELGATE_ATTEMPT_TIMEOUT_*_MS`, `PARCELGATE_RETRY_*`,
- * `PARCELGATE_BREAKER_*`, `PARCELGATE_CARRIER_QUEUE_LIMIT`,
- * `PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT`, `PARCELGATE_REPLICA_HEARTBEAT_MS`). The defaults suit carriers
- * answering in well under a second; per-carrier budgets and limits are read with the
- * carrier's other settings (`CARRIER_<ID>_*`).
+ * The resilience settings from the checked variables (schema/resilience-variables.ts).
+ * Per-carrier budgets and limits are read with the carrier's other variables
+ * (`CARRIER_<ID>_*`, schema/carrier-account-variables.ts).
  */
-export function readResilienceConfig(integer: IntegerReader): ResilienceConfig {
+export function readResilienceConfig(values: ConfigValues): ResilienceConfig {
   return {
     attemptTimeoutsMs: {
-      // A read may try twice in its 2 s budget; an action is sent once in its whole budget.
-      track: integer('PARCELGATE_ATTEMPT_TIMEOUT_TRACK_MS', 1_000, 50, 60_000),
-      intercept: integer('PARCELGATE_ATTEMPT_TIMEOUT_INTERCEPT_MS', 60_000, 50, 60_000),
-      redirect: integer('PARCELGATE_ATTEMPT_TIMEOUT_REDIRECT_MS', 60_000, 50, 60_000),
+      track: values.PARCELGATE_ATTEMPT_TIMEOUT_TRACK_MS,
+      intercept: values.PARCELGATE_ATTEMPT_TIMEOUT_INTERCEPT_MS,
+      redirect: values.PARCELGATE_ATTEMPT_TIMEOUT_REDIRECT_MS,
     },
     retry: {
-      maxAttempts: integer('PARCELGATE_RETRY_MAX_ATTEMPTS', 3, 1, 10),
-      baseDelayMs: integer('PARCELGATE_RETRY_BASE_DELAY_MS', 100, 0, 10_000),
-      maxDelayMs: integer('PARCELGATE_RETRY_MAX_DELAY_MS', 1_000, 0, 60_000),
-      minAttemptMs: integer('PARCELGATE_RETRY_MIN_ATTEMPT_MS', 100, 1, 10_000),
-      budgetRatio: integer('PARCELGATE_RETRY_BUDGET_PERCENT', 10, 0, 100) / 100,
-      budgetMinRetries: integer('PARCELGATE_RETRY_BUDGET_MIN_RETRIES', 10, 0, 100_000),
-      budgetWindowMs: integer('PARCELGATE_RETRY_BUDGET_WINDOW_MS', 10_000, 1_000, 600_000),
+      maxAttempts: values.PARCELGATE_RETRY_MAX_ATTEMPTS,
+      baseDelayMs: values.PARCELGATE_RETRY_BASE_DELAY_MS,
+      maxDelayMs: values.PARCELGATE_RETRY_MAX_DELAY_MS,
+      minAttemptMs: values.PARCELGATE_RETRY_MIN_ATTEMPT_MS,
+      budgetRatio: values.PARCELGATE_RETRY_BUDGET_PERCENT / 100,
+      budgetMinRetries: values.PARCELGATE_RETRY_BUDGET_MIN_RETRIES,
+      budgetWindowMs: values.PARCELGATE_RETRY_BUDGET_WINDOW_MS,
     },
     breaker: {
-      windowMs: integer('PARCELGATE_BREAKER_WINDOW_MS', 10_000, 1_000, 600_000),
-      minCalls: integer('PARCELGATE_BREAKER_MIN_CALLS', 20, 1, 1_000_000),
-      failureRatio: integer('PARCELGATE_BREAKER_FAILURE_PERCENT', 50, 1, 100) / 100,
-      openMs: integer('PARCELGATE_BREAKER_OPEN_MS', 5_000, 100, 600_000),
-      halfOpenProbes: integer('PARCELGATE_BREAKER_HALF_OPEN_PROBES', 1, 1, 100),
+      windowMs: values.PARCELGATE_BREAKER_WINDOW_MS,
+      minCalls: values.PARCELGATE_BREAKER_MIN_CALLS,
+      failureRatio: values.PARCELGATE_BREAKER_FAILURE_PERCENT / 100,
+      openMs: values.PARCELGATE_BREAKER_OPEN_MS,
+      halfOpenProbes: values.PARCELGATE_BREAKER_HALF_OPEN_PROBES,
     },
-    queueLimit: integer('PARCELGATE_CARRIER_QUEUE_LIMIT', 100, 0, 100_000),
-    tenantQueueShare: integer('PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT', 50, 1, 100) / 100,
-    answerReserveMs: integer('PARCELGATE_ANSWER_RESERVE_MS', 100, 0, 5_000),
-    replicaHeartbeatMs: integer('PARCELGATE_REPLICA_HEARTBEAT_MS', 1_000, 0, 60_000),
+    queueLimit: values.PARCELGATE_CARRIER_QUEUE_LIMIT,
+    tenantQueueShare: values.PARCELGATE_CARRIER_QUEUE_TENANT_PERCENT / 100,
+    answerReserveMs: values.PARCELGATE_ANSWER_RESERVE_MS,
+    replicaHeartbeatMs: values.PARCELGATE_REPLICA_HEARTBEAT_MS,
   };
 }

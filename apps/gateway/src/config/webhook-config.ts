@@ -1,3 +1,5 @@
+import type { ConfigValues } from './config-schema.ts';
+
 /** How webhooks are delivered (docs/webhooks.md). */
 export interface WebhookConfig {
   /**
@@ -23,41 +25,15 @@ export interface WebhookConfig {
   readonly pollMs: number;
 }
 
-/** Reads one whole number from the environment, recording a problem when it is invalid. */
-type ReadInteger = (name: string, fallback: number, min: number, max: number) => number;
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-
-/**
- * Reads `WEBHOOK_ALLOW_PRIVATE_TARGETS` (false), `PARCELGATE_WEBHOOK_TIMEOUT_MS` (10 s),
- * `PARCELGATE_WEBHOOK_RETRY_BASE_MS` (5 s), `PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS` (4 h),
- * `PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS` (25 h: retries span more than a day) and
- * `PARCELGATE_WEBHOOK_SECRET_OVERLAP_MS` (24 h) and `PARCELGATE_WEBHOOK_POLL_MS` (1 s).
- */
-export function readWebhookConfig(
-  env: Readonly<Record<string, string | undefined>>,
-  integer: ReadInteger,
-  problems: string[],
-): WebhookConfig {
-  const allow = env.WEBHOOK_ALLOW_PRIVATE_TARGETS?.trim() ?? '';
-  if (!['', 'true', 'false'].includes(allow)) {
-    problems.push(`WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false (got "${allow}")`);
-  }
-  const retryBaseMs = integer('PARCELGATE_WEBHOOK_RETRY_BASE_MS', 5_000, 10, HOUR_MS);
-  const retryMaxDelayMs = integer('PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS', 4 * HOUR_MS, 10, DAY_MS);
-  if (retryMaxDelayMs < retryBaseMs) {
-    problems.push(
-      `PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS (${retryMaxDelayMs}) must not be shorter than PARCELGATE_WEBHOOK_RETRY_BASE_MS (${retryBaseMs})`,
-    );
-  }
+/** The webhook settings from the checked variables (schema/job-variables.ts). */
+export function readWebhookConfig(values: ConfigValues): WebhookConfig {
   return {
-    allowPrivateTargets: allow === 'true',
-    attemptTimeoutMs: integer('PARCELGATE_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
-    retryBaseMs,
-    retryMaxDelayMs,
-    giveUpAfterMs: integer('PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS', 25 * HOUR_MS, 100, 30 * DAY_MS),
-    secretOverlapMs: integer('PARCELGATE_WEBHOOK_SECRET_OVERLAP_MS', DAY_MS, 0, 30 * DAY_MS),
-    pollMs: integer('PARCELGATE_WEBHOOK_POLL_MS', 1_000, 50, HOUR_MS),
+    allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    attemptTimeoutMs: values.PARCELGATE_WEBHOOK_TIMEOUT_MS,
+    retryBaseMs: values.PARCELGATE_WEBHOOK_RETRY_BASE_MS,
+    retryMaxDelayMs: values.PARCELGATE_WEBHOOK_RETRY_MAX_DELAY_MS,
+    giveUpAfterMs: values.PARCELGATE_WEBHOOK_GIVE_UP_AFTER_MS,
+    secretOverlapMs: values.PARCELGATE_WEBHOOK_SECRET_OVERLAP_MS,
+    pollMs: values.PARCELGATE_WEBHOOK_POLL_MS,
   };
 }

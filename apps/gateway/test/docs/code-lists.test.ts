@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ActionKind,
-  CODE_LISTS,
-  configVariables,
-  forwardOrder,
-  isFinal,
-  problemStatus,
-} from './code-lists.ts';
+import { type ActionKind, CODE_LISTS, forwardOrder, isFinal, problemStatus } from './code-lists.ts';
 import { codeSpans, readDoc, tableAfter } from './markdown-tables.ts';
 
 /** Where each checked table is. */
@@ -65,14 +58,5 @@ describe('docs/lifecycle.md', () => {
     const statuses = CODE_LISTS[`${kind}-statuses`] ?? [];
     const rows = tableAfter(readDoc('lifecycle.md'), `codes: ${kind}-forward`);
     expect(rows.map((row) => codeSpans(row[0])[0])).toEqual(forwardOrder(kind, statuses));
-  });
-});
-
-describe('docs/configuration.md', () => {
-  it('names every variable the config modules read', () => {
-    const text = readDoc('configuration.md');
-    const variables = configVariables();
-    expect(variables.length).toBeGreaterThan(30);
-    expect(variables.filter((name) => !text.includes(`\`${name}\``))).toEqual([]);
   });
 });

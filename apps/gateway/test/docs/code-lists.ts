@@ -3,7 +3,7 @@
  * docs/. Every import of gateway source for those tests is here, so a refactor that moves
  * a list (e.g. `jobs/lifecycle.ts` into `lifecycle/`) fixes one line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { INTERCEPT_REASONS, NORMALIZED_STATUSES } from '@parcelgate/carrier-kit';
 import ts from 'typescript';
@@ -26,9 +26,6 @@ const TYPE_UNIONS = {
   'transition-causes': ['store/transitions.ts', 'TransitionCause'],
   'pickup-modes': ['policy/policy-types.ts', 'PickupMode'],
 } as const;
-
-/** The folder whose modules read the environment. */
-const CONFIG_DIR = 'config';
 
 /** The kinds of action, as the lifecycle module names its tables. */
 const ACTION_TABLES = { intercept: 'intercepts', redirect: 'redirects' } as const;
@@ -68,40 +65,6 @@ export function forwardOrder(kind: ActionKind, statuses: readonly string[]): str
   const paths = statuses.map((status) => forwardPath(table, 'pending', status));
   const longest = paths.reduce((best, path) => (path.length > best.length ? path : best), []);
   return ['pending', ...longest];
-}
-
-/**
- * Every environment variable the config modules name: string literals that look like
- * one (`'PARCELGATE_BUDGET_TRACK_MS'`) and `env.NAME` reads.
- */
-export function configVariables(): string[] {
-  const names = new Set<string>();
-  const folder = `${SRC}${CONFIG_DIR}/`;
-  for (const file of readdirSync(folder).filter((name) => isSource(name))) {
-    const source = parse(`${folder}${file}`);
-    const visit = (node: ts.Node): void => {
-      if (
-        ts.isStringLiteral(node) &&
-        /^(?:[A-Z][A-Z0-9]*_)+[A-Z0-9]+$|^PORT$|^HOST$/.test(node.text)
-      ) {
-        names.add(node.text);
-      }
-      if (
-        ts.isPropertyAccessExpression(node) &&
-        ts.isIdentifier(node.expression) &&
-        node.expression.text === 'env'
-      ) {
-        names.add(node.name.text);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return [...names].sort();
-}
-
-function isSource(name: string): boolean {
-  return name.endsWith('.ts') && !name.endsWith('.test.ts');
 }
 
 function parse(path: string): ts.SourceFile {
