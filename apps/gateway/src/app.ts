@@ -405,6 +405,9 @@ function resolveAllCarrierSettings(carriers: readonly CarrierDefinition[], confi
  * and leaves at close so the others take its share at once. The embedded database has one
  * process: its limiter keeps the whole limits.
  */
+/** The longest a start waits for its carrier shares to grow before it listens. */
+const MAX_START_WAIT_FOR_SHARES_MS = 5_000;
+
 async function shareCarrierLimits(app: FastifyInstance, database: Database): Promise<void> {
   const heartbeatMs = app.config.resilience.replicaHeartbeatMs;
   const clustered = database.kind === 'postgres' && heartbeatMs > 0;
@@ -441,7 +444,9 @@ async function shareCarrierLimits(app: FastifyInstance, database: Database): Pro
   const replicas = await followReplicas(database, () => membership.beatSoon());
   await membership.start(EXPIRY_BEATS * heartbeatMs + heartbeatMs);
   // A share taken beside others grows after one window; first requests need not wait it.
-  const growthMs = app.resilience.growthMs();
+  // Bounded: a carrier with a long window (USPS: 5 calls per 5 minutes) would otherwise hold
+  // a replica's start for minutes; its calls wait for their share instead, limits intact.
+  const growthMs = Math.min(app.resilience.growthMs(), MAX_START_WAIT_FOR_SHARES_MS);
   if (growthMs > 0) {
     await new Promise((resolve) => setTimeout(resolve, growthMs));
   }
