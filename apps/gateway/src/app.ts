@@ -123,7 +123,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   // Statements that fail because the database cannot be reached become 503s, not 500s.
   const database = reportUnavailability(
     options.database ??
-      (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })),
+      (await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        poolSize: config.databasePoolSize,
+      })),
   );
   const migrateMode = options.migrate ?? 'auto';
   if (migrateMode === 'auto') {
@@ -344,7 +348,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
  */
 export async function migrateDatabase(config: GatewayConfig): Promise<string[]> {
   const log = pino({ level: config.logLevel, base: { service: 'parcelgate-gateway' } });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   try {
     const applied = await migrate(database);
     await migrateQueue({ database, databaseUrl: config.databaseUrl, log });
