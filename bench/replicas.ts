@@ -13,7 +13,8 @@
  * - intercepts of fresh parcels, one Idempotency-Key each (`BENCH_INTERCEPTS`, after a
  *   warm-up of 300).
  *
- * Each row also gives the CPU time per request of the gateways (replicas and worker
+ * Each row also gives the bytes the database grew by per read and per intercept (tables,
+ * indexes and TOAST of the schema), and the CPU time per request of the gateways (replicas and worker
  * together), the simulator and PostgreSQL, read from /proc: on a machine with few cores
  * the numbers are bound by CPU, and the CPU per request is what scales to other machines.
  * The carrier's declared limits and the client rate limits are raised, so this measures
@@ -41,6 +42,7 @@ import {
   startSimulatorProcess,
 } from '@parcelgate/test-stack';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import type { LoadPlan } from './load-request.ts';
 
 const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -183,6 +185,24 @@ async function withCpu(
   };
 }
 
+/**
+ * Bytes the gateway's tables (indexes and TOAST included) take in the schema the URL's
+ * search_path names: read before and after a load, it gives the storage per request.
+ */
+async function storedBytes(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string | null }>(
+      `SELECT sum(pg_total_relation_size(c.oid))::text AS bytes FROM pg_class c
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'`,
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
 async function createParcels(sim: SimControlClient, count: number): Promise<string[]> {
   const numbers: string[] = [];
   for (let start = 0; start < count; start += 25) {
@@ -274,17 +294,32 @@ try {
     try {
       const cluster = await startCluster(database, sim.url, count);
       try {
+        const databaseUrl = database.env.DATABASE_URL ?? '';
         await load(cluster.urls, { kind: 'track', numbers: tracked }, { durationS: WARMUP_S });
+        const beforeReads = await storedBytes(databaseUrl);
         const reads = await withCpu(cluster, simulatorPid, () =>
           load(cluster.urls, { kind: 'track', numbers: tracked }, { durationS }),
         );
+        // Attempt rows of reads are written in batches every 250 ms: let the last one land.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const afterReads = await storedBytes(databaseUrl);
         const warmup = await createParcels(sim.control, WARMUP_INTERCEPTS);
         await load(cluster.urls, { kind: 'intercept', numbers: warmup }, { amount: warmup.length });
         const fresh = await createParcels(sim.control, intercepts);
+        const beforeWrites = await storedBytes(databaseUrl);
         const writes = await withCpu(cluster, simulatorPid, () =>
           load(cluster.urls, { kind: 'intercept', numbers: fresh }, { amount: fresh.length }),
         );
-        rows.push({ replicas: count, tracking: reads, intercepts: writes });
+        const afterWrites = await storedBytes(databaseUrl);
+        rows.push({
+          replicas: count,
+          tracking: reads,
+          intercepts: writes,
+          storedBytesPerRead: Math.round((afterReads - beforeReads) / Math.max(1, reads.requests)),
+          storedBytesPerIntercept: Math.round(
+            (afterWrites - beforeWrites) / Math.max(1, writes.requests),
+          ),
+        });
         console.log(
           `${count} replica(s): ${reads.rps} reads/s (p99 ${reads.p99Ms} ms), ${writes.rps} intercepts/s (p99 ${writes.p99Ms} ms)`,
         );
@@ -315,6 +350,8 @@ console.table(
       'intercepts failed': writes.failures,
       'CPU µs/read (gw+sim+pg)': `${reads.cpuUsPerRequest.gateways}+${reads.cpuUsPerRequest.simulator}+${reads.cpuUsPerRequest.postgres}`,
       'CPU µs/intercept (gw+sim+pg)': `${writes.cpuUsPerRequest.gateways}+${writes.cpuUsPerRequest.simulator}+${writes.cpuUsPerRequest.postgres}`,
+      'bytes/read': row.storedBytesPerRead,
+      'bytes/intercept': row.storedBytesPerIntercept,
     };
   }),
 );

@@ -37,6 +37,7 @@ import { installRequestLogging, loggerOptions } from './observability/logger.ts'
 import {
   metricsPlugin,
   publishCarrierLimitShares,
+  publishDatabaseUp,
   publishNeedsAttention,
   publishWebhookBacklog,
 } from './observability/metrics.ts';
@@ -236,6 +237,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   await app.register(metricsPlugin);
   publishNeedsAttention(app.metrics.registry, () => countNeedingAttention(database));
   publishWebhookBacklog(app.metrics.registry, () => deliveryBacklog(database));
+  publishDatabaseUp(app.metrics.registry, () => database.query('SELECT 1'));
   const api = options.api ?? true;
   if (api) {
     await app.register(openApiPlugin);

@@ -200,7 +200,10 @@ describe('compose.yaml', () => {
       const [name, service] = entry;
       expect(service.command?.length, name).toBe(1);
       const role = roleOf(entry) ?? '';
-      expect(PROCESS_ROLES.filter((known) => known !== 'all'), name).toContain(role);
+      expect(
+        PROCESS_ROLES.filter((known) => known !== 'all'),
+        name,
+      ).toContain(role);
       expect(() => readProcessPlan([role], service.environment ?? {})).not.toThrow();
       expect(scaleOut).toContain(`'${role}'`);
     }
@@ -236,9 +239,7 @@ describe('compose.yaml', () => {
       expect(Number.parseInt(service.stop_grace_period ?? '10', 10)).toBeGreaterThan(graceS);
     }
     const simulatorEnv = compose.services.simulator?.environment ?? {};
-    expect(Object.keys(simulatorEnv).filter((name) => !SIMULATOR_VARIABLES.has(name))).toEqual(
-      [],
-    );
+    expect(Object.keys(simulatorEnv).filter((name) => !SIMULATOR_VARIABLES.has(name))).toEqual([]);
   });
 
   it('checks readiness on /readyz at the port the gateway listens on, and publishes that port', () => {
