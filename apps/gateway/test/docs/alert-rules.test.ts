@@ -13,7 +13,9 @@ import { parse } from 'yaml';
 import { createFakeCarrier } from '../support/fake-carrier.ts';
 import { createTestGateway, type TestGateway } from '../support/test-app.ts';
 
-const RULES_FILE = fileURLToPath(new URL('../../../../deploy/prometheus/alerts.yml', import.meta.url));
+const RULES_FILE = fileURLToPath(
+  new URL('../../../../deploy/prometheus/alerts.yml', import.meta.url),
+);
 
 interface Rule {
   readonly alert?: unknown;
@@ -23,8 +25,7 @@ interface Rule {
   readonly annotations?: Readonly<Record<string, unknown>>;
 }
 
-const groups = (parse(readFileSync(RULES_FILE, 'utf8')) as { groups: { rules: Rule[] }[] })
-  .groups;
+const groups = (parse(readFileSync(RULES_FILE, 'utf8')) as { groups: { rules: Rule[] }[] }).groups;
 const rules = groups.flatMap((group) => group.rules);
 
 /** Labels Prometheus adds to every scraped series, and the histogram's bucket bound. */
