@@ -38,6 +38,7 @@ import { installRequestLogging, loggerOptions } from './observability/logger.ts'
 import {
   metricsPlugin,
   publishCarrierLimitShares,
+  publishDatabaseUp,
   publishNeedsAttention,
   publishWebhookBacklog,
 } from './observability/metrics.ts';
@@ -139,7 +140,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   // Statements that fail because the database cannot be reached become 503s, not 500s.
   const reachable = reportUnavailability(
     options.database ??
-      (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })),
+      (await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        poolSize: config.databasePoolSize,
+      })),
   );
   const database =
     tracing === undefined ? reachable : traceStatements(reachable, statementTracer(tracing));
@@ -260,6 +265,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   await app.register(metricsPlugin);
   publishNeedsAttention(app.metrics.registry, () => countNeedingAttention(database));
   publishWebhookBacklog(app.metrics.registry, () => deliveryBacklog(database));
+  publishDatabaseUp(app.metrics.registry, () => database.query('SELECT 1'));
   const api = options.api ?? true;
   if (api) {
     await app.register(openApiPlugin);
@@ -373,7 +379,11 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
  */
 export async function migrateDatabase(config: GatewayConfig): Promise<string[]> {
   const log = pino({ level: config.logLevel, base: { service: 'parcelgate-gateway' } });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   try {
     const applied = await migrate(database);
     await migrateQueue({ database, databaseUrl: config.databaseUrl, log });

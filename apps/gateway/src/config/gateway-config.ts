@@ -23,6 +23,8 @@ export interface GatewayConfig {
   /** PostgreSQL when set; PGlite in `dataDir` otherwise. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** `PARCELGATE_DATABASE_POOL_SIZE`: connections of the gateway's own pool on PostgreSQL. */
+  readonly databasePoolSize: number;
   /** Adapter packages to load by name; undefined loads every carrier package the gateway depends on. */
   readonly carrierPackages: readonly string[] | undefined;
   /** Base URL of the carrier simulator, where carriers without real credentials are sent. */

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       databaseUrl: undefined,
       dataDir: './data',
+      databasePoolSize: 10,
       carrierPackages: undefined,
       simulatorUrl: 'http://127.0.0.1:4010',
       trackingCacheTtlMs: 5000,
@@ -42,8 +43,10 @@ describe('loadConfig', () => {
       PARCELGATE_CARRIERS: '@parcelgate/carrier-sandbox, acme-carrier ,',
       CARRIER_SIM_PORT: '4999',
       PARCELGATE_BUDGET_INTERCEPT_MS: '3000',
+      PARCELGATE_DATABASE_POOL_SIZE: '25',
     });
     expect(config.port).toBe(9090);
+    expect(config.databasePoolSize).toBe(25);
     expect(config.databaseUrl).toBe('postgres://u@h:5432/db');
     expect(config.carrierPackages).toEqual(['@parcelgate/carrier-sandbox', 'acme-carrier']);
     expect(config.simulatorUrl).toBe('http://127.0.0.1:4999');

@@ -68,6 +68,7 @@ function toGatewayConfig(
     host: values.HOST,
     databaseUrl: values.DATABASE_URL,
     dataDir: values.PARCELGATE_DATA_DIR,
+    databasePoolSize: values.PARCELGATE_DATABASE_POOL_SIZE,
     carrierPackages: values.PARCELGATE_CARRIERS,
     simulatorUrl,
     publicUrl: values.PARCELGATE_PUBLIC_URL,

@@ -289,3 +289,38 @@ export function publishCarrierLimitShares(
     },
   });
 }
+
+/** How long a scrape waits for the database's answer before it reports it down. */
+const DATABASE_PING_TIMEOUT_MS = 2_000;
+
+/**
+ * Publishes `parcelgate_database_up`: 1 when the database answered `SELECT 1` at scrape
+ * time within 2 s, else 0. Readiness (`/readyz`) asks the same, but only a load balancer
+ * sees it; this lets Prometheus alert on it, and a database that hangs rather than refuses
+ * still answers the scrape, in time, with 0.
+ */
+export function publishDatabaseUp(
+  registry: Registry,
+  ping: () => Promise<unknown>,
+  timeoutMs = DATABASE_PING_TIMEOUT_MS,
+): void {
+  new Gauge({
+    name: 'parcelgate_database_up',
+    help: 'Whether the database answered SELECT 1 within 2 s at scrape time (1) or not (0).',
+    registers: [registry],
+    async collect() {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+        timer.unref();
+      });
+      const answered = ping().then(
+        () => true,
+        () => false,
+      );
+      const up = await Promise.race([answered, timedOut]);
+      clearTimeout(timer);
+      this.set(up ? 1 : 0);
+    },
+  });
+}

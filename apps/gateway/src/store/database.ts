@@ -59,18 +59,23 @@ export interface DatabaseOptions {
    * locked for this process: opening one another process holds throws `DataDirLockedError`.
    */
   readonly dataDir?: string | undefined;
+  /** Connections of the pool on PostgreSQL (default 10); PGlite has one connection. */
+  readonly poolSize?: number | undefined;
 }
 
 /** Opens PostgreSQL through `pg` when `databaseUrl` is set, else an embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl !== undefined) {
-    return openPostgres(options.databaseUrl);
+    return openPostgres(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE);
   }
   return openPglite(options.dataDir ?? 'memory://');
 }
 
-function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+/** Connections per process when none is configured (`PARCELGATE_DATABASE_POOL_SIZE`). */
+const DEFAULT_POOL_SIZE = 10;
+
+function openPostgres(connectionString: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const queryWith = async <Row>(

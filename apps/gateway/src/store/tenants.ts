@@ -98,16 +98,24 @@ export const BOOTSTRAP_TENANT = 'default';
 
 /**
  * Makes PARCELGATE_BOOTSTRAP_API_KEY usable: when no key with its hash exists, creates it
- * for the tenant `default`. Returns whether it created the key.
+ * for the tenant `default`. Returns whether it created the key. Replicas starting together
+ * with the same key all call this at once: the insert yields to a key another one stored
+ * meanwhile (`ON CONFLICT`), where a check then an insert made all but one fail their start.
  */
 export async function ensureBootstrapKey(db: Queryable, key: string): Promise<boolean> {
-  const existing = await db.query('SELECT 1 FROM api_keys WHERE key_hash = $1', [hashApiKey(key)]);
+  const keyHash = hashApiKey(key);
+  const existing = await db.query('SELECT 1 FROM api_keys WHERE key_hash = $1', [keyHash]);
   if (existing.length > 0) {
     return false;
   }
   const tenant = await ensureTenant(db, BOOTSTRAP_TENANT);
-  await createApiKey(db, { tenantId: tenant.id, label: 'bootstrap', key });
-  return true;
+  const inserted = await db.query(
+    `INSERT INTO api_keys (id, tenant_id, key_hash, prefix, label)
+     VALUES ($1, $2, $3, $4, 'bootstrap')
+     ON CONFLICT (key_hash) DO NOTHING RETURNING id`,
+    [newId('key'), tenant.id, keyHash, apiKeyPrefix(key)],
+  );
+  return inserted.length > 0;
 }
 
 /** Replaces a tenant's policy overrides. */

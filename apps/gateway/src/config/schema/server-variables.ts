@@ -34,6 +34,13 @@ export const serverSection = defineSection({
       description:
         'PostgreSQL (`postgres://...`; a Unix socket, `?host=/var/run/postgresql`, is faster than TCP). Many gateways may share one database. Never logged: the start banner shows its host and database only',
     }),
+    PARCELGATE_DATABASE_POOL_SIZE: wholeNumber({
+      default: 10,
+      minimum: 1,
+      maximum: 500,
+      description:
+        "how many PostgreSQL connections one gateway process keeps for its queries. Each process also opens one connection to hear change notices and, with the job queue (every role but `migrate`), up to 4 of the queue's own: budget `replicas × (this + 5)` connections against the server's `max_connections` ([deploy.md](deploy.md#pool-sizes-and-connections))",
+    }),
     PARCELGATE_ALLOW_EMBEDDED_DATABASE: flag({
       description:
         '`true` lets `PARCELGATE_ENV=production` run on the embedded database (one process, data in one folder)',
