@@ -9,6 +9,7 @@ import {
   detectedCandidates,
   namedCandidate,
   passesToNextGroup,
+  presentSnapshot,
   readFirstFound,
   type TrackingCandidate,
 } from './tracking-service.ts';
@@ -146,16 +147,7 @@ export async function trackBatch(
               snapshot: answer,
               detection: plan?.kind === 'grouped' ? plan.candidate.detection : undefined,
             };
-      const { carrierId, ...rest } = snapshot;
-      return {
-        ...base,
-        tracking: {
-          ...rest,
-          carrier: carrierId,
-          ...(detection === undefined ? {} : { detection: { ...detection } }),
-          events: [...snapshot.events],
-        },
-      };
+      return { ...base, tracking: presentSnapshot(snapshot, detection) };
     }),
   };
 }

@@ -190,17 +190,33 @@ export async function readTrackingWithInterception(
     activeIntercept: await (activeBeside ??
       app.activeIntercepts.has(request.tenant.id, carrier.definition.id, trackingNumber)),
   });
-  const { carrierId, ...rest } = snapshot;
   return {
-    ...rest,
-    carrier: carrierId,
-    ...(detection === undefined ? {} : { detection: { ...detection } }),
-    events: [...snapshot.events],
+    ...presentSnapshot(snapshot, detection),
     interception: {
       possible: evaluation.eligible,
       likelihood: evaluation.likelihood,
       reasons: evaluation.reasons,
       warnings: evaluation.warnings,
     },
+  };
+}
+
+/**
+ * A snapshot as the API shows it, in single and bulk answers alike: the carrier under
+ * `carrier`, how `auto` chose it when it did, and the lists copied (the schema's are mutable).
+ */
+export function presentSnapshot(
+  snapshot: TrackingSnapshot,
+  detection: TrackingCandidate['detection'],
+) {
+  const { carrierId, events, deliveryOptions, ...rest } = snapshot;
+  return {
+    ...rest,
+    carrier: carrierId,
+    ...(detection === undefined ? {} : { detection: { ...detection } }),
+    events: [...events],
+    ...(deliveryOptions === undefined
+      ? {}
+      : { deliveryOptions: deliveryOptions.map((option) => ({ ...option })) }),
   };
 }

@@ -14,6 +14,7 @@ import { newId } from '../../ids.ts';
 import { actionEvent, eventKindOf } from '../../lifecycle/action-events.ts';
 import { HeldAction } from '../../lifecycle/held-action.ts';
 import {
+  availabilityForParcel,
   type OperationAvailability,
   operationAvailability,
 } from '../../policy/operation-availability.ts';
@@ -258,8 +259,14 @@ export async function checkActionEligibility<
   const evaluation = await kind.evaluate(scope, carrier, input, snapshot);
   return {
     ...evaluation,
-    // Said beside the reasons: an operation offered only elsewhere names where.
-    availability: operationAvailability(named.capabilities)[kind.operation],
+    // Said beside the reasons: an operation offered only elsewhere names where, and what
+    // the carrier's tracking said of it for this parcel (FedEx's delivery options).
+    availability: availabilityForParcel(
+      operationAvailability(named.capabilities)[kind.operation],
+      kind.operation,
+      named.displayName,
+      snapshot.deliveryOptions,
+    ),
     feeQuote: quote ?? null,
     parcelStatus: snapshot.status,
   };
