@@ -19,7 +19,7 @@ const option = (overrides: Partial<DeliveryOption>): DeliveryOption => ({
 });
 
 describe('availabilityForParcel', () => {
-  it("says what the carrier reported for this parcel before its general reason, and where", () => {
+  it('says what the carrier reported for this parcel before its general reason, and where', () => {
     const answer = availabilityForParcel(offApi.intercept, 'intercept', 'FedEx', [
       option({}),
       option({ option: 'REROUTE', operation: 'redirect' }),

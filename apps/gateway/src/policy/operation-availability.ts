@@ -1,8 +1,4 @@
-import type {
-  CarrierCapabilities,
-  DeliveryOption,
-  OffApiOperation,
-} from '@parcelgate/carrier-kit';
+import type { CarrierCapabilities, DeliveryOption, OffApiOperation } from '@parcelgate/carrier-kit';
 
 /** The operations whose availability the API states for each carrier. */
 export const STATED_OPERATIONS = [

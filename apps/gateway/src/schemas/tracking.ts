@@ -56,11 +56,7 @@ export const DeliveryOption = sharedSchema(
         }),
       ),
       eligibility: Type.Union(
-        [
-          Type.Literal('eligible'),
-          Type.Literal('not_eligible'),
-          Type.Literal('possibly_eligible'),
-        ],
+        [Type.Literal('eligible'), Type.Literal('not_eligible'), Type.Literal('possibly_eligible')],
         {
           description:
             'What the carrier said for this parcel; `possibly_eligible` when it decides only once someone asks.',
