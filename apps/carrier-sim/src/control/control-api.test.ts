@@ -35,7 +35,7 @@ describe('control API: parcels', () => {
     await expectInvalid(path, [], 'body');
     await expectInvalid(path, { status: 'in_transit' }, 'carrier');
     // A carrier the simulator does not simulate.
-    await expectInvalid(path, { carrier: 'fedex', status: 'in_transit' }, 'carrier');
+    await expectInvalid(path, { carrier: 'ontrac', status: 'in_transit' }, 'carrier');
     await expectInvalid(path, { carrier: 'sandbox' }, 'status');
     await expectInvalid(path, { carrier: 'sandbox', status: 'unknown' }, 'status');
     await expectInvalid(
