@@ -14,6 +14,7 @@ export {
   type SimParcel,
   type SimParcelInput,
   type SimPush,
+  type SimTracedCall,
 } from './sim-control-client.ts';
 export { DEFAULT_SEED } from './simulator.ts';
 export {

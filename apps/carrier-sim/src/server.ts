@@ -72,8 +72,12 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
     send(response, jsonResponse(500, { error: { code: 'SIMULATOR_ERROR', message } }));
   }
 
-  /** Counts a request against the parcel it names, for the operations the parcel view shows. */
-  function countCall(carrier: CarrierModule, route: CarrierRoute): void {
+  /**
+   * Counts a request against the parcel it names, for the operations the parcel view
+   * shows, and keeps its trace context when it sent one.
+   */
+  function countCall(carrier: CarrierModule, route: CarrierRoute, request: IncomingMessage): void {
+    simulator.tracedCalls.note(carrier.id, route, request.headers);
     if (route.trackingNumber !== undefined && isCountedOperation(route.operation)) {
       const parcel = simulator.parcels.get(carrier.id, route.trackingNumber);
       if (parcel !== undefined) {
@@ -124,7 +128,7 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
       request.socket.destroy();
       return;
     }
-    countCall(carrier, identified);
+    countCall(carrier, identified, request);
     await handleRead(carrier, identified, selection, request, response, body);
   }
 
@@ -223,7 +227,7 @@ export function createSimulatorServer(simulator: Simulator): SimulatorServer {
       request.socket.destroy();
       return;
     }
-    countCall(carrier, route);
+    countCall(carrier, route, request);
     if (!route.hasBody && selection.fault === undefined && selection.latencyMs === 0) {
       try {
         send(

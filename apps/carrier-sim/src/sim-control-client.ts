@@ -72,6 +72,15 @@ export interface SimPush {
   readonly acknowledged: boolean;
 }
 
+/** A carrier request that carried `traceparent` (`GET /__sim/traced-calls`). */
+export interface SimTracedCall {
+  readonly carrier: string;
+  readonly operation: string;
+  readonly trackingNumber: string | null;
+  readonly traceparent: string;
+  readonly tracestate: string | null;
+}
+
 /** An answer of the control API. */
 interface ControlAnswer<Body> {
   readonly status: number;
@@ -184,6 +193,12 @@ export class SimControlClient {
   async pushesFor(trackingNumber: string): Promise<SimPush[]> {
     const answer = await this.send<{ pushes: SimPush[] }>('GET', '/__sim/pushes');
     return answer.body.pushes.filter((push) => push.trackingNumber === trackingNumber);
+  }
+
+  /** The carrier requests that carried a W3C trace context, oldest first (the last 1,000). */
+  async tracedCalls(): Promise<SimTracedCall[]> {
+    const answer = await this.send<{ calls: SimTracedCall[] }>('GET', '/__sim/traced-calls');
+    return answer.body.calls;
   }
 
   private async send<Body>(

@@ -7,6 +7,7 @@ import { createParcel } from './model/create-parcel.ts';
 import type { Money, Parcel } from './model/parcel.ts';
 import { ParcelStore } from './model/parcel-store.ts';
 import type { ExceptionSubStatus, SimStatus } from './model/statuses.ts';
+import { TracedCalls } from './model/traced-calls.ts';
 import { changeSince, type ParcelSnapshot, snapshotOf } from './push/parcel-snapshot.ts';
 import { PushDispatcher } from './push/push-dispatcher.ts';
 import type { PushTarget } from './push/push-types.ts';
@@ -50,6 +51,8 @@ export class Simulator implements CarrierWorld {
   readonly carriers: ReadonlyMap<string, CarrierModule>;
   /** Pushes sent to receivers, with their answers. */
   readonly pushes = new PushDispatcher();
+  /** Carrier requests that carried a W3C trace context (`GET /__sim/traced-calls`). */
+  readonly tracedCalls = new TracedCalls();
   /** When each carrier account's calls arrived (`GET /__sim/account-calls`). */
   readonly accountCalls = new AccountCalls();
   /** Where each carrier pushes, by carrier id. */
@@ -167,6 +170,7 @@ export class Simulator implements CarrierWorld {
     this.#moduleState.clear();
     this.pushTargets.clear();
     this.pushes.clear();
+    this.tracedCalls.clear();
     this.accountCalls.clear();
   }
 }

@@ -33,6 +33,7 @@ import { migrateQueue, startQueue } from './jobs/queue.ts';
 import { disabledReconciler, startReconciler } from './jobs/reconciler.ts';
 import { inlineWebhookDispatcher, startWebhookDispatcher } from './jobs/webhook-dispatch.ts';
 import { countNeedingAttention } from './lifecycle/action-store.ts';
+import { carrierAttemptTracer } from './observability/carrier-spans.ts';
 import { installRequestLogging, loggerOptions } from './observability/logger.ts';
 import {
   metricsPlugin,
@@ -40,6 +41,9 @@ import {
   publishNeedsAttention,
   publishWebhookBacklog,
 } from './observability/metrics.ts';
+import { installRequestSpans } from './observability/request-spans.ts';
+import { statementTracer } from './observability/statement-spans.ts';
+import { type GatewayTracing, openTracing, traceLogFields } from './observability/tracing.ts';
 import { openApiPlugin } from './openapi/openapi-plugin.ts';
 import { ClusterMembership, EXPIRY_BEATS } from './resilience/cluster-membership.ts';
 import { requestsPerSecondOf } from './resilience/limit-shares.ts';
@@ -58,6 +62,7 @@ import { openParcelStatusLog, PARCEL_STATUS_LOG_DEFAULTS } from './store/parcel-
 import { beatReplica, followReplicas, leaveReplica } from './store/replicas.ts';
 import { createTenantReads } from './store/tenant-reads.ts';
 import { ensureBootstrapKey } from './store/tenants.ts';
+import { traceStatements } from './store/traced-database.ts';
 import { deliveryBacklog } from './store/webhook-deliveries.ts';
 
 export { DatabaseNotMigratedError } from './store/migrate.ts';
@@ -105,6 +110,11 @@ export interface BuildAppOptions {
    * to build on a database with any pending ({@link DatabaseNotMigratedError}).
    */
   readonly migrate?: MigrateMode;
+  /**
+   * Tracing to use instead of the config's (tests give one on an in-memory exporter, and
+   * shut it down themselves); by default started from `config.tracing` when it is set.
+   */
+  readonly tracing?: GatewayTracing;
 }
 
 /**
@@ -120,11 +130,19 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   const registry = createCarrierRegistry(resolveAllCarrierSettings(carriers, config), {
     publicUrl: config.publicUrl,
   });
+  // Off unless a collector is configured: then nothing of OpenTelemetry is installed.
+  const ownTracing =
+    options.tracing === undefined && config.tracing !== undefined
+      ? openTracing(config.tracing)
+      : undefined;
+  const tracing = options.tracing ?? ownTracing;
   // Statements that fail because the database cannot be reached become 503s, not 500s.
-  const database = reportUnavailability(
+  const reachable = reportUnavailability(
     options.database ??
       (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })),
   );
+  const database =
+    tracing === undefined ? reachable : traceStatements(reachable, statementTracer(tracing));
   const migrateMode = options.migrate ?? 'auto';
   if (migrateMode === 'auto') {
     await migrate(database);
@@ -169,7 +187,10 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   });
 
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(config.logLevel) ?? false,
+    logger:
+      options.logger ??
+      loggerOptions(config.logLevel, tracing === undefined ? {} : { mixin: traceLogFields }) ??
+      false,
     bodyLimit: config.bodyLimitBytes,
     // One summary line per request instead of Fastify's two (see installRequestLogging).
     logController: new LogController({ disableRequestLogging: true }),
@@ -201,6 +222,10 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
   app.decorate('activeIntercepts', activeIntercepts);
   app.decorate('attempts', attemptLog);
   app.decorate('parcelStatuses', parcelStatuses);
+  // Registered first, so it runs last: the spans of everything closing are sent too.
+  if (ownTracing !== undefined) {
+    app.addHook('onClose', () => ownTracing.shutdown());
+  }
   app.addHook('onClose', async () => {
     await changes?.close();
     await attemptLog.close();
@@ -225,6 +250,9 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
       carrierId === undefined ? config.budgetsMs : app.resilience.budgetsMs(carrierId),
     answerReserveMs: config.resilience.answerReserveMs,
   });
+  if (tracing !== undefined) {
+    installRequestSpans(app, tracing);
+  }
   installRequestLogging(app);
   installBadInputChecks(app);
   installAuthentication(app, tenantReads, await installClientLimits(app, config.client));
@@ -242,6 +270,7 @@ export async function buildApp(options: BuildAppOptions): Promise<GatewayApp> {
       app.metrics.observeCarrierAttempt(attempt);
       await attemptLog.record(attempt);
     },
+    tracer: tracing === undefined ? undefined : carrierAttemptTracer(tracing),
   });
   await shareCarrierLimits(app, database);
   await registerRoutes(app, { api });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARRIER_MODULES } from '../carriers/index.ts';
-import { useSimulator } from '../test-support/sim-harness.ts';
+import { AUTH, useSimulator } from '../test-support/sim-harness.ts';
 import type { ErrorBody } from '../test-support/wire-types.ts';
 
 const sim = useSimulator();
@@ -35,7 +35,7 @@ describe('control API: parcels', () => {
     await expectInvalid(path, [], 'body');
     await expectInvalid(path, { status: 'in_transit' }, 'carrier');
     // A carrier the simulator does not simulate.
-    await expectInvalid(path, { carrier: 'ontrac', status: 'in_transit' }, 'carrier');
+    await expectInvalid(path, { carrier: 'no-such-carrier', status: 'in_transit' }, 'carrier');
     await expectInvalid(path, { carrier: 'sandbox' }, 'status');
     await expectInvalid(path, { carrier: 'sandbox', status: 'unknown' }, 'status');
     await expectInvalid(
@@ -275,5 +275,31 @@ describe('control API: clock, health, faults', () => {
     expect(await sim.createParcel({ status: 'in_transit' })).toBe('SBX100000016');
     await expectInvalid('/__sim/reset', { seed: '' }, 'seed');
     await expectInvalid('/__sim/reset', { sead: 'x' }, 'sead');
+  });
+});
+
+describe('control API: traced calls', () => {
+  it('lists the carrier requests that carried traceparent, with their operation, and forgets them', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const trackingNumber = await sim.createParcel({ status: 'in_transit' });
+    await sim.request('DELETE', '/__sim/traced-calls');
+    await sim.track(trackingNumber);
+    await sim.request('GET', `/sandbox/v1/parcels/${trackingNumber}`, undefined, {
+      ...AUTH,
+      traceparent,
+      tracestate: 'vendor=1',
+    });
+    const listed = await sim.request<{ calls: unknown[] }>('GET', '/__sim/traced-calls');
+    expect(listed.body.calls).toEqual([
+      {
+        carrier: 'sandbox',
+        operation: 'track',
+        trackingNumber,
+        traceparent,
+        tracestate: 'vendor=1',
+      },
+    ]);
+    expect((await sim.request('DELETE', '/__sim/traced-calls')).body).toEqual({ deleted: 1 });
+    expect((await sim.request('GET', '/__sim/traced-calls')).body).toEqual({ calls: [] });
   });
 });

@@ -133,6 +133,12 @@ function route(
   if (resource === 'push-targets') {
     return routePushTargets(simulator, method, first, depth, body);
   }
+  if (resource === 'traced-calls' && depth === 1 && method === 'GET') {
+    return jsonResponse(200, { calls: simulator.tracedCalls.list() });
+  }
+  if (resource === 'traced-calls' && depth === 1 && method === 'DELETE') {
+    return jsonResponse(200, { deleted: simulator.tracedCalls.clear() });
+  }
   if (resource === 'account-calls' && depth === 1 && method === 'GET') {
     return jsonResponse(200, { accounts: simulator.accountCalls.summary(1_000) });
   }

@@ -32,6 +32,11 @@ export interface RegisteredCarrier {
     readonly signal: AbortSignal;
     readonly requestId: string;
     readonly logger: FastifyBaseLogger;
+    /**
+     * Sent on every HTTP call of this context: the W3C trace context of the carrier
+     * attempt when tracing is on. The adapter never sees them; it knows nothing of tracing.
+     */
+    readonly headers?: Readonly<Record<string, string>> | undefined;
   }): CarrierContext;
   /** What the adapter's callback handler may use: credentials, a redacting logger, a clock. */
   createCallbackContext(logger: FastifyBaseLogger): CarrierCallbackContext;
@@ -168,7 +173,7 @@ function bindAccount(
     definition,
     settings,
     account,
-    createContext({ signal, requestId, logger }) {
+    createContext({ signal, requestId, logger, headers }) {
       return {
         // undici's request(), not fetch: a carrier call through fetch cost several times
         // the gateway's own work per tracking read (bench/overhead.ts).
@@ -179,6 +184,7 @@ function bindAccount(
           hosts: settings.hosts,
           dispatcher: agent,
           signal,
+          ...(headers === undefined ? {} : { headers }),
         }),
         signal,
         credentials: settings.credentials,

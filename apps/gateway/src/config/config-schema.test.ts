@@ -50,6 +50,7 @@ describe('the configuration schema', () => {
       'PARCELGATE_DATA_DIR',
       'PARCELGATE_CARRIERS',
       'PARCELGATE_SHARED_ACCOUNT_TENANTS',
+      'OTEL_SERVICE_NAME',
     ];
     const problems = problemsOf(env);
     const unnamed = VARIABLES.map(([name]) => name).filter(

@@ -18,6 +18,7 @@ import {
 } from './schema/job-variables.ts';
 import { breakerSection, budgetSection } from './schema/resilience-variables.ts';
 import { serverSection } from './schema/server-variables.ts';
+import { tracingSection } from './schema/tracing-variables.ts';
 
 /** Every section, in the order docs/configuration.md shows them. */
 export const CONFIG_SECTIONS = [
@@ -30,6 +31,7 @@ export const CONFIG_SECTIONS = [
   batchSection,
   webhookSection,
   processSection,
+  tracingSection,
 ] as const;
 
 type UnionToIntersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (

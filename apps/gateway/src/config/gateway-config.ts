@@ -4,6 +4,7 @@ import type { ClientConfig } from './client-config.ts';
 import type { ConfigValues } from './config-schema.ts';
 import type { ReconcileConfig } from './reconcile-config.ts';
 import type { ResilienceConfig } from './resilience-config.ts';
+import type { TracingConfig } from './tracing-config.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 
 /** Everything the gateway reads from its environment, validated (config-schema.ts). */
@@ -66,6 +67,11 @@ export interface GatewayConfig {
   readonly client: ClientConfig;
   /** Bulk intercepts: each tenant's share of the running items, the batch body limit. */
   readonly batches: BatchConfig;
+  /**
+   * Tracing with OpenTelemetry, exported over OTLP/HTTP (`OTEL_*`); undefined (the default)
+   * when no collector is named: then no SDK is started and requests pay nothing for it.
+   */
+  readonly tracing?: TracingConfig | undefined;
   /**
    * How long a stopping gateway (SIGTERM) lets requests under way finish
    * (`PARCELGATE_SHUTDOWN_GRACE_MS`); the connections still open then are closed. Jobs

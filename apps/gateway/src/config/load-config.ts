@@ -6,6 +6,7 @@ import type { GatewayConfig } from './gateway-config.ts';
 import { readReconcileConfig } from './reconcile-config.ts';
 import { readResilienceConfig } from './resilience-config.ts';
 import { readVariables } from './schema/variable-types.ts';
+import { readTracingConfig } from './tracing-config.ts';
 import { readWebhookConfig } from './webhook-config.ts';
 
 /** Thrown when the environment is invalid; lists every setting at fault. */
@@ -92,6 +93,7 @@ function toGatewayConfig(
     batches: readBatchConfig(values),
     shutdownGraceMs: values.PARCELGATE_SHUTDOWN_GRACE_MS,
     attemptRetentionDays: values.PARCELGATE_ATTEMPT_RETENTION_DAYS,
+    tracing: readTracingConfig(values),
     carrierEnvironment: carrierVariablesOf(env),
     variables: values,
   };

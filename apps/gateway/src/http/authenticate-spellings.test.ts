@@ -104,7 +104,13 @@ describe('authentication by matched route', () => {
       }
     }
     expect(checked).toBeGreaterThan(300);
-    expect(script.calls).toEqual({ track: 0, intercept: 0, redirect: 0, interceptStatus: 0 });
+    expect(script.calls).toEqual({
+      track: 0,
+      trackMany: 0,
+      intercept: 0,
+      redirect: 0,
+      interceptStatus: 0,
+    });
   });
 
   it('never serves a route that needs a key through a public route and dot segments', async () => {
@@ -117,7 +123,13 @@ describe('authentication by matched route', () => {
         expect(answer.body, url).not.toContain('"data"');
       }
     }
-    expect(script.calls).toEqual({ track: 0, intercept: 0, redirect: 0, interceptStatus: 0 });
+    expect(script.calls).toEqual({
+      track: 0,
+      trackMany: 0,
+      intercept: 0,
+      redirect: 0,
+      interceptStatus: 0,
+    });
   });
 
   it('asks for a key on paths that match no route (no route-existence oracle)', async () => {

@@ -31,11 +31,21 @@ export const REDACTED_LOG_PATHS = [
 ];
 
 /** Logger settings: JSON lines through pino, secrets and personal data redacted. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  options: {
+    /**
+     * Fields added to every line: the active span's ids when tracing is on. Left out
+     * otherwise, so lines pay nothing for tracing that is off.
+     */
+    readonly mixin?: () => Record<string, unknown>;
+  } = {},
+): FastifyServerOptions['logger'] {
   return {
     level,
     redact: { paths: REDACTED_LOG_PATHS, censor: '[REDACTED]' },
     base: { service: 'parcelgate-gateway' },
+    ...(options.mixin === undefined ? {} : { mixin: options.mixin }),
   };
 }
 
@@ -70,6 +80,8 @@ export function installRequestLogging(app: FastifyInstance): void {
   });
   app.addHook('onResponse', async (request, reply) => {
     const context = request.logContext;
+    // Named from the request's own span: this hook may run outside the request's context.
+    const trace = request.traceSpan?.spanContext();
     summaries.info(
       {
         reqId: request.id,
@@ -82,6 +94,8 @@ export function installRequestLogging(app: FastifyInstance): void {
         outcome: context.outcome ?? (reply.statusCode < 400 ? 'ok' : `http_${reply.statusCode}`),
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
         carrierMs: context.carrierMs,
+        trace_id: trace?.traceId,
+        span_id: trace?.spanId,
       },
       'request completed',
     );

@@ -69,6 +69,7 @@ describe('startBanner', () => {
       environment: 'production',
       roles: ['serve'],
       listen: 'http://0.0.0.0:8080',
+      tracing: 'off',
       database: {
         engine: 'postgresql',
         host: 'db.internal',

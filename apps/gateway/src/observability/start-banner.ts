@@ -30,6 +30,8 @@ export interface StartBanner {
     readonly listen: string;
     readonly database: BannerDatabase;
     readonly carriers: readonly BannerCarrier[];
+    /** Where spans go (OTLP), or `off`. */
+    readonly tracing: string;
   };
   /** One line, the log line's message. */
   readonly summary: string;
@@ -76,15 +78,20 @@ export function startBanner(options: {
         .map(([name, url]) => `, ${name} ${url}`)
         .join('')}`,
   );
+  const tracing =
+    config.tracing === undefined
+      ? 'off'
+      : `${withoutSecrets(config.tracing.tracesUrl)} (${config.tracing.protocol}, ${config.tracing.sampler})`;
   const summary = `parcelgate gateway (${config.environment}, roles: ${roles.join(', ')}) on ${listen}; database: ${databaseText}; carriers: ${carriers.map((carrier) => `${carrier.id} → ${carrier.target}`).join(', ') || 'none'}`;
   const text = [
     `Parcelgate gateway, ${config.environment}, roles: ${roles.join(', ')}`,
     `  listening on ${listen}`,
     `  database: ${databaseText}`,
     ...carrierLines.map((line) => `  ${line}`),
+    `  tracing: ${tracing}`,
   ].join('\n');
   return {
-    fields: { environment: config.environment, roles, listen, database, carriers },
+    fields: { environment: config.environment, roles, listen, database, carriers, tracing },
     summary,
     text: `${text}\n`,
   };

@@ -48,6 +48,31 @@ export interface JobCaller {
   readonly tenant: { readonly id: string };
 }
 
+/**
+ * Traces carrier attempts (observability/carrier-spans.ts implements it); absent when
+ * tracing is off, and then a call makes no span and sends no trace header.
+ */
+export interface AttemptTracer {
+  /** Starts the span of one attempt, a child of whatever span is active. */
+  start(attempt: {
+    readonly carrier: string;
+    readonly operation: string;
+    /** 0 for a call's first attempt, 1 for its first retry, ... */
+    readonly retry: number;
+    readonly connectionId: string | null;
+  }): AttemptTrace;
+}
+
+/** One attempt's span, as {@link callCarrier} uses it. */
+export interface AttemptTrace {
+  /** W3C trace context naming the attempt, sent on each of its HTTP calls. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Runs the adapter inside the attempt's span, so what it logs carries the span's ids. */
+  run<Result>(work: () => Promise<Result>): Promise<Result>;
+  /** Ends the span with the attempt's classification. */
+  end(result: { readonly outcome: string; readonly httpStatus: number | null }): void;
+}
+
 /** What a carrier call needs of the HTTP request it serves. */
 export type CallerParts = Pick<FastifyRequest, 'id' | 'log' | 'tenant' | 'signal' | 'logContext'>;
 
@@ -63,6 +88,10 @@ export interface CarrierCallOptions<Value> {
   readonly deadline: Deadline;
   /** Told about the attempt once it is classified. */
   readonly onAttempt: AttemptSink;
+  /** Traces the attempt; undefined when tracing is off. */
+  readonly tracer?: AttemptTracer | undefined;
+  /** How many attempts of the same call reached the carrier before this one (0 first). */
+  readonly retry?: number;
   /**
    * Reads also stop when the client hangs up. Actions never do: a client leaving must not
    * turn a sent intercept into an unknown outcome.
@@ -86,10 +115,17 @@ export async function callCarrier<Value>(
     options.abortOnClientDisconnect && 'signal' in request ? request.signal : undefined,
     options.signal,
   ]);
+  const traced = options.tracer?.start({
+    carrier: carrier.definition.id,
+    operation: options.operation,
+    retry: options.retry ?? 0,
+    connectionId: carrier.account.connectionId,
+  });
   const base = carrier.createContext({
     signal: attempt.signal,
     requestId: request.id,
     logger: request.log,
+    headers: traced?.headers,
   });
   // The last HTTP status the carrier answered, so a successful attempt records it too.
   let httpStatus: number | null = null;
@@ -107,7 +143,8 @@ export async function callCarrier<Value>(
   const started = performance.now();
   let result: CarrierCallResult<Value>;
   try {
-    const outcome = await Promise.race([options.run(ctx), attempt.expired]);
+    const running = traced === undefined ? options.run(ctx) : traced.run(() => options.run(ctx));
+    const outcome = await Promise.race([running, attempt.expired]);
     const durationMs = Math.round(performance.now() - started);
     result =
       outcome === ATTEMPT_EXPIRED
@@ -123,6 +160,8 @@ export async function callCarrier<Value>(
     request.logContext.carrier = carrier.definition.id;
     request.logContext.carrierMs = (request.logContext.carrierMs ?? 0) + result.durationMs;
   }
+  const described = describeResult(result, httpStatus);
+  traced?.end(described);
   await options.onAttempt({
     tenantId: request.tenant.id,
     actionId: options.actionId,
@@ -130,7 +169,7 @@ export async function callCarrier<Value>(
     operation: options.operation,
     startedAt,
     durationMs: result.durationMs,
-    ...describeResult(result, httpStatus),
+    ...described,
   });
   return result;
 }

@@ -6,7 +6,7 @@ import {
 import type { RegisteredCarrier } from '../carriers/carrier-registry.ts';
 import type { GatewayConfig } from '../config/gateway-config.ts';
 import type { Operation } from '../deadline/budgets.ts';
-import type { AttemptSink } from './call-carrier.ts';
+import type { AttemptSink, AttemptTracer } from './call-carrier.ts';
 import { CarrierLimiter } from './carrier-limiter.ts';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.ts';
 import { type ClusterSeat, type LimitShare, SOLE_SEAT } from './limit-shares.ts';
@@ -28,6 +28,8 @@ export interface CarrierResilience {
   readonly attemptTimeoutsMs: Readonly<Record<Operation, number>>;
   /** Told about every attempt once it is classified (metrics, the attempts table). */
   readonly onAttempt: AttemptSink;
+  /** Traces every attempt; undefined when tracing is off. */
+  readonly tracer: AttemptTracer | undefined;
   readonly tuning: RetryTuning;
   readonly limiter: CarrierLimiter;
   readonly retryBudget: RetryBudget;
@@ -75,6 +77,8 @@ export interface ResilienceRegistry {
 export interface ResilienceHooks {
   /** Told about every carrier attempt (wired by the app to metrics and the store). */
   readonly onAttempt?: AttemptSink;
+  /** Traces every carrier attempt (wired by the app when tracing is on). */
+  readonly tracer?: AttemptTracer | undefined;
   readonly now?: MonotonicClock;
   readonly random?: () => number;
 }
@@ -115,6 +119,7 @@ export function createResilienceRegistry(
       budgetsMs: { ...config.budgetsMs, ...overrides.budgetsMs },
       attemptTimeoutsMs: resilience.attemptTimeoutsMs,
       onAttempt,
+      tracer: hooks.tracer,
       tuning: resilience.retry,
       limiter: new CarrierLimiter({
         rateLimits,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
-import type { AttemptSink } from './call-carrier.ts';
+import type { AttemptSink, AttemptTracer } from './call-carrier.ts';
 import { createResilienceRegistry, type ResilienceRegistry } from './carrier-resilience.ts';
 import type { CircuitState } from './circuit-breaker.ts';
 
@@ -26,6 +26,8 @@ export interface ResiliencePluginOptions {
    * metrics and the attempts table: resilience itself stores nothing.
    */
   readonly onAttempt: AttemptSink;
+  /** Traces every carrier attempt; undefined when tracing is off. */
+  readonly tracer?: AttemptTracer | undefined;
 }
 
 /**
@@ -37,6 +39,7 @@ export const resiliencePlugin = fp(
   async (app: FastifyInstance, options: ResiliencePluginOptions) => {
     const registry = createResilienceRegistry(app.config, app.carriers.list(), {
       onAttempt: options.onAttempt,
+      tracer: options.tracer,
     });
     app.decorate('resilience', registry);
     if (app.hasDecorator('metrics')) {

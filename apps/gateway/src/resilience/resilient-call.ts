@@ -40,7 +40,10 @@ export type ResilientCallResult<Value> =
 
 /** One resilient call: {@link CarrierCallOptions} less what each attempt gets from here. */
 export interface ResilientCallOptions<Value>
-  extends Omit<CarrierCallOptions<Value>, 'deadline' | 'operation' | 'onAttempt'> {
+  extends Omit<
+    CarrierCallOptions<Value>,
+    'deadline' | 'operation' | 'onAttempt' | 'tracer' | 'retry'
+  > {
   readonly operation: Operation;
   /**
    * The operation's name in the attempts table when it is not `operation` itself: a status
@@ -129,6 +132,8 @@ export async function callCarrierResiliently<Value>(
               reserveMs: 0,
             }),
             onAttempt: resilience.onAttempt,
+            tracer: resilience.tracer,
+            retry: attempts,
           }),
         // A call that would start with less than a minimal attempt left leaves the queue.
         deadline.remainingMs() - tuning.minAttemptMs,

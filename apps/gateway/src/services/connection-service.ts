@@ -157,6 +157,7 @@ export async function testConnection(app: FastifyInstance, request: FastifyReque
           actionId: null,
           deadline,
           onAttempt: resilience.onAttempt,
+          tracer: resilience.tracer,
           abortOnClientDisconnect: true,
           run: async (ctx) => {
             if (verify !== undefined) {

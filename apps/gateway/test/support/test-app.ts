@@ -38,6 +38,8 @@ export async function createTestGateway(
     readonly database?: 'memory' | 'from-env';
     /** Wraps the database before the gateway gets it (a double that fails on demand). */
     readonly wrapDatabase?: (database: Database) => Database;
+    /** Tracing on this exporter's side (an in-memory one); off when not given. */
+    readonly tracing?: BuildAppOptions['tracing'];
   } = {},
 ): Promise<TestGateway> {
   const store = await openTestDatabase(options.database === 'from-env');
@@ -57,6 +59,7 @@ export async function createTestGateway(
     database: options.wrapDatabase?.(database) ?? database,
     logger: options.logger ?? false,
     jobs: options.jobs ?? false,
+    ...(options.tracing === undefined ? {} : { tracing: options.tracing }),
   });
   const keyFor = async (name: string) => {
     const tenant = await ensureTenant(database, name);
