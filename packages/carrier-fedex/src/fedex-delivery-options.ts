@@ -1,3 +1,4 @@
+import type { DeliveryOption, DeliveryOptionEligibility } from '@parcelgate/carrier-kit';
 import type { FedexResultView } from './fedex-track-wire.ts';
 
 /**
@@ -18,52 +19,41 @@ export const FEDEX_DELIVERY_OPTIONS = [
 /** Where FedEx lets a person change a parcel's delivery (return it, reroute, hold it). */
 export const FEDEX_MANAGE_DELIVERY_URL = 'https://www.fedex.com/en-us/tracking.html';
 
-/** The Parcelgate action a FedEx delivery option corresponds to, when one does. */
-const ACTION_OF_OPTION: Readonly<Record<string, 'intercept' | 'redirect'>> = {
+/** The Parcelgate operation a FedEx delivery option amounts to, when one does. */
+const OPERATION_OF_OPTION: Readonly<Record<string, 'intercept' | 'redirect'>> = {
   RETURN_TO_SHIPPER: 'intercept',
   REROUTE: 'redirect',
   REDIRECT_TO_HOLD_AT_LOCATION: 'redirect',
 };
 
-/** One delivery option FedEx reports for a parcel, read for an eligibility answer. */
-export interface FedexDeliveryOption {
-  /** FedEx's option, one of {@link FEDEX_DELIVERY_OPTIONS} or a newer one. */
-  readonly option: string;
-  /** The Parcelgate action it corresponds to: return to shipper is an intercept. */
-  readonly action: 'intercept' | 'redirect' | undefined;
-  /**
-   * `true` for FedEx's `ELIGIBLE`, `false` for `INELIGIBLE`, undefined for anything else
-   * (`POSSIBLY_ELIGIBLE`, absent): FedEx decides when a person asks.
-   */
-  readonly eligible: boolean | undefined;
-  /** FedEx's own word, kept for support. */
-  readonly eligibility: string | undefined;
-  /**
-   * Why the gateway cannot do it and where a person can: every option is done on
-   * fedex.com, since this adapter calls no FedEx API that changes a delivery.
-   */
-  readonly reason: string;
-}
-
 /**
- * The delivery options of one track result, in FedEx's order. Return to shipper and
- * reroute are offered by FedEx only on fedex.com; the reason says so, so an eligibility
- * answer can tell a merchant that FedEx would accept it, and where.
+ * The delivery options of one track result, in FedEx's order, as the contract's
+ * `deliveryOptions`. Every one is asked for on fedex.com: this adapter calls no FedEx API
+ * that changes a delivery. FedEx's `ELIGIBLE` and `INELIGIBLE` are kept; anything else
+ * (`POSSIBLY_ELIGIBLE`, absent) means FedEx decides when a person asks.
  */
 export function readFedexDeliveryOptions(
   result: Pick<FedexResultView, 'deliveryOptions'>,
-): FedexDeliveryOption[] {
+): DeliveryOption[] {
   return result.deliveryOptions.map(({ option, eligibility }) => {
-    const word = eligibility?.toUpperCase();
-    const eligible = word === 'ELIGIBLE' ? true : word === 'INELIGIBLE' ? false : undefined;
-    const said =
-      eligible === true ? 'eligible' : eligible === false ? 'not eligible' : 'possibly eligible';
+    const operation = OPERATION_OF_OPTION[option];
     return {
       option,
-      action: ACTION_OF_OPTION[option],
-      eligible,
-      eligibility,
-      reason: `FedEx reports ${option} as ${said}; FedEx offers it only on fedex.com (${FEDEX_MANAGE_DELIVERY_URL}), not through its API`,
+      ...(operation === undefined ? {} : { operation }),
+      eligibility: eligibilityOf(eligibility),
+      where: 'carrier_website',
+      url: FEDEX_MANAGE_DELIVERY_URL,
     };
   });
+}
+
+function eligibilityOf(word: string | undefined): DeliveryOptionEligibility {
+  switch (word?.toUpperCase()) {
+    case 'ELIGIBLE':
+      return 'eligible';
+    case 'INELIGIBLE':
+      return 'not_eligible';
+    default:
+      return 'possibly_eligible';
+  }
 }

@@ -12,7 +12,7 @@ import trackDelivered from './__fixtures__/track-delivered.json' with { type: 'j
 import trackInTransit from './__fixtures__/track-in-transit.json' with { type: 'json' };
 import trackNotFound from './__fixtures__/track-not-found.json' with { type: 'json' };
 import { fedexTokenCache } from './fedex-token-cache.ts';
-import { trackFedexParcel, trackFedexParcelDetails, trackManyFedexParcels } from './fedex-track.ts';
+import { trackFedexParcel, trackManyFedexParcels } from './fedex-track.ts';
 
 const server = createCarrierTestServer();
 const NUMBER = '128667043726';
@@ -137,21 +137,15 @@ describe('trackFedexParcel', () => {
     expect(snapshot).toMatchObject({ status: 'exception', subStatus: 'refused', events: [] });
   });
 
-  it('reports the delivery options FedEx offers on fedex.com', async () => {
+  it('reports the delivery options FedEx offers on fedex.com in the snapshot', async () => {
     answerTrack(trackInTransit);
-    const details = await trackFedexParcelDetails(createFedexTestContext(), {
-      trackingNumber: NUMBER,
-    });
-    expect(details.deliveryOptions).toEqual([
-      expect.objectContaining({ option: 'RETURN_TO_SHIPPER', action: 'intercept', eligible: true }),
-      expect.objectContaining({ option: 'REROUTE', action: 'redirect', eligible: undefined }),
-      expect.objectContaining({
-        option: 'INDIRECT_SIGNATURE_RELEASE',
-        action: undefined,
-        eligible: false,
-      }),
+    const snapshot = await trackFedexParcel(createFedexTestContext(), { trackingNumber: NUMBER });
+    const onFedex = { where: 'carrier_website', url: 'https://www.fedex.com/en-us/tracking.html' };
+    expect(snapshot.deliveryOptions).toEqual([
+      { option: 'RETURN_TO_SHIPPER', operation: 'intercept', eligibility: 'eligible', ...onFedex },
+      { option: 'REROUTE', operation: 'redirect', eligibility: 'possibly_eligible', ...onFedex },
+      { option: 'INDIRECT_SIGNATURE_RELEASE', eligibility: 'not_eligible', ...onFedex },
     ]);
-    expect(details.deliveryOptions[0]?.reason).toContain('only on fedex.com');
   });
 });
 

@@ -12,7 +12,7 @@ import {
 } from '@parcelgate/carrier-kit';
 import { isIsoDateTimeWithOffset, parseJsonResponse } from '@parcelgate/carrier-kit/wire';
 import { classifyFedexFailure, classifyFedexResultError } from './classify-fedex-failure.ts';
-import { type FedexDeliveryOption, readFedexDeliveryOptions } from './fedex-delivery-options.ts';
+import { readFedexDeliveryOptions } from './fedex-delivery-options.ts';
 import { FEDEX_CARRIER_ID } from './fedex-ids.ts';
 import { sendFedexRequest } from './fedex-request.ts';
 import {
@@ -28,13 +28,6 @@ export const FEDEX_TRACK_PATH = '/track/v1/trackingnumbers';
 
 /** The most numbers FedEx takes in one call (`trackingInfo`, maxItems 30). */
 export const FEDEX_MAX_PER_CALL = 30;
-
-/** A snapshot and the delivery options FedEx reported beside it. */
-export interface FedexTrackingDetails {
-  readonly snapshot: TrackingSnapshot;
-  /** What FedEx would let a person do with the parcel on fedex.com (return, reroute, ...). */
-  readonly deliveryOptions: readonly FedexDeliveryOption[];
-}
 
 /**
  * Asks FedEx about up to 30 numbers in one call (`includeDetailedScans: true`) and
@@ -62,28 +55,21 @@ export async function readFedexResults(
   );
 }
 
-/** Tracks one parcel, with the delivery options FedEx reports for it. */
-export async function trackFedexParcelDetails(
-  ctx: CarrierContext,
-  request: TrackingRequest,
-): Promise<FedexTrackingDetails> {
-  const results = await readFedexResults(ctx, [request.trackingNumber]);
-  const outcome = toOutcome(ctx, request.trackingNumber, results.get(request.trackingNumber));
-  if ('error' in outcome) {
-    throw outcome.error;
-  }
-  return outcome.details;
-}
-
 /**
- * Tracks a parcel: its events oldest first, status, estimated delivery and proof of
- * delivery. An unknown number (an error inside FedEx's 200) throws `not-found`.
+ * Tracks a parcel: its events oldest first, status, estimated delivery, proof of delivery
+ * and the delivery options FedEx reports for it. An unknown number (an error inside FedEx's
+ * 200) throws `not-found`.
  */
 export async function trackFedexParcel(
   ctx: CarrierContext,
   request: TrackingRequest,
 ): Promise<TrackingSnapshot> {
-  return (await trackFedexParcelDetails(ctx, request)).snapshot;
+  const results = await readFedexResults(ctx, [request.trackingNumber]);
+  const outcome = toOutcome(ctx, request.trackingNumber, results.get(request.trackingNumber));
+  if ('error' in outcome) {
+    throw outcome.error;
+  }
+  return outcome.snapshot;
 }
 
 /**
@@ -112,12 +98,12 @@ export async function trackManyFedexParcels(
     const outcome = toOutcome(ctx, trackingNumber, results.get(trackingNumber));
     return 'error' in outcome
       ? { trackingNumber, error: outcome.error }
-      : { trackingNumber, snapshot: outcome.details.snapshot };
+      : { trackingNumber, snapshot: outcome.snapshot };
   });
 }
 
 type Outcome =
-  | { readonly details: FedexTrackingDetails }
+  | { readonly snapshot: TrackingSnapshot }
   | { readonly error: ReturnType<typeof classifyFedexResultError> };
 
 function toOutcome(
@@ -138,12 +124,7 @@ function toOutcome(
   if (result.error !== undefined) {
     return { error: classifyFedexResultError(result.error) };
   }
-  return {
-    details: {
-      snapshot: toTrackingSnapshot(ctx, trackingNumber, result),
-      deliveryOptions: readFedexDeliveryOptions(result),
-    },
-  };
+  return { snapshot: toTrackingSnapshot(ctx, trackingNumber, result) };
 }
 
 /** The contract snapshot of one number's result. */
@@ -178,6 +159,7 @@ export function toTrackingSnapshot(
       ? undefined
       : dateOf(result, 'ESTIMATED_DELIVERY');
   const proofOfDelivery = current.status === 'delivered' ? proofOf(result, events) : undefined;
+  const deliveryOptions = readFedexDeliveryOptions(result);
   return {
     carrierId: FEDEX_CARRIER_ID,
     trackingNumber,
@@ -188,6 +170,7 @@ export function toTrackingSnapshot(
     ...(proofOfDelivery === undefined ? {} : { proofOfDelivery }),
     ...(result.origin === undefined ? {} : { origin: result.origin }),
     ...(result.destination === undefined ? {} : { destination: result.destination }),
+    ...(deliveryOptions.length === 0 ? {} : { deliveryOptions }),
   };
 }
 

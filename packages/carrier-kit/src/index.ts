@@ -138,6 +138,8 @@ export {
 } from './status.ts';
 export type {
   BulkTrackingResult,
+  DeliveryOption,
+  DeliveryOptionEligibility,
   ProofOfDelivery,
   RawCarrierStatus,
   TrackingEvent,

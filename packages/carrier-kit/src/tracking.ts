@@ -56,6 +56,31 @@ export interface UnderlyingCarrier {
   readonly name?: string;
 }
 
+/** How the carrier answers whether one of its delivery options is open to a parcel now. */
+export type DeliveryOptionEligibility = 'eligible' | 'not_eligible' | 'possibly_eligible';
+
+/**
+ * One way the carrier itself offers to change this parcel's delivery (FedEx's
+ * `RETURN_TO_SHIPPER`, `REROUTE`, ...), as it reported for this parcel when tracked. It
+ * tells a merchant what the carrier would accept and where, also when the adapter cannot
+ * ask for it: an option offered only on the carrier's website is still worth naming.
+ */
+export interface DeliveryOption {
+  /** The carrier's own name for the option, exactly as sent (e.g. `RETURN_TO_SHIPPER`). */
+  readonly option: string;
+  /** The operation it amounts to, when one does: a return to the shipper is an intercept. */
+  readonly operation?: 'intercept' | 'redirect';
+  /**
+   * What the carrier said for this parcel; `possibly_eligible` when it decides only once
+   * someone asks.
+   */
+  readonly eligibility: DeliveryOptionEligibility;
+  /** Where it can be asked for: through this adapter (`api`) or only on the carrier's website. */
+  readonly where: 'api' | 'carrier_website';
+  /** The carrier's page where a person asks for it, when `where` is `carrier_website`. */
+  readonly url?: string;
+}
+
 /** Everything a carrier knows about a parcel right now, normalized. */
 export interface TrackingSnapshot {
   readonly carrierId: string;
@@ -71,6 +96,11 @@ export interface TrackingSnapshot {
   readonly origin?: Location;
   readonly destination?: Location;
   readonly underlyingCarrier?: UnderlyingCarrier;
+  /**
+   * The carrier's delivery options for this parcel, in the carrier's order, where its
+   * tracking reports them (FedEx); absent where it does not.
+   */
+  readonly deliveryOptions?: readonly DeliveryOption[];
 }
 
 /**

@@ -78,6 +78,8 @@ export type BatchTrackingResult = Schemas['BatchTrackingResult'];
 export type BatchTracking = Schemas['BatchTracking'];
 /** One tracking event. */
 export type TrackingEvent = Schemas['TrackingEvent'];
+/** One of the carrier's own delivery options for a parcel (FedEx's return to shipper, ...). */
+export type DeliveryOption = Schemas['DeliveryOption'];
 
 /** Why the merchant stops a parcel. */
 export type InterceptReason = Schemas['InterceptReason'];

@@ -91,6 +91,16 @@ describe('operations a carrier does not offer by API', () => {
     expect(offSite.script.calls).toEqual(before);
   });
 
+  it('leaves the Idempotency-Key free: the refused request did nothing', async () => {
+    expect((await intercept('offsite', 'FK100001', 'offered-free')).statusCode).toBe(422);
+    // The same key for the intercept meant, at a carrier that offers it: not a reused key.
+    full.script.parcels.set('FK200002', 'in_transit');
+    const meant = await intercept('full', 'FK200002', 'offered-free');
+    expect(meant.statusCode, meant.body).toBeLessThan(300);
+    const replay = await intercept('full', 'FK200002', 'offered-free');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+  });
+
   it('answers a redirect the carrier offers nowhere the same way', async () => {
     const before = { ...offSite.script.calls };
     const response = await gateway.app.inject({

@@ -17,6 +17,12 @@ export type IdempotencyMode = 'required' | 'optional';
 declare module 'fastify' {
   interface FastifyContextConfig {
     idempotency?: IdempotencyMode;
+    /**
+     * The route's checks of the request alone (its carrier, what that carrier offers),
+     * run before the key is claimed: a request they refuse did nothing, so, like a body its
+     * schema refuses, it leaves the key free for the request meant.
+     */
+    idempotencyPrecheck?: (request: FastifyRequest) => void;
   }
   interface FastifyRequest {
     /** Present while this request holds an Idempotency-Key claim. */
@@ -88,6 +94,7 @@ export function installIdempotency(
         },
       );
     }
+    request.routeOptions.config.idempotencyPrecheck?.(request);
     const scope = { tenantId: request.tenant.id, key };
     const decision = await claimIdempotencyKey(database, {
       ...scope,

@@ -1,4 +1,4 @@
-import type { CarrierCapabilities, OffApiOperation } from '@parcelgate/carrier-kit';
+import type { CarrierCapabilities, DeliveryOption, OffApiOperation } from '@parcelgate/carrier-kit';
 
 /** The operations whose availability the API states for each carrier. */
 export const STATED_OPERATIONS = [
@@ -71,4 +71,43 @@ function offered(offApi: OffApiOperation | undefined): OperationAvailability {
     reason: offApi.reason,
     ...(offApi.url === undefined ? {} : { url: offApi.url }),
   };
+}
+
+const SAID: Readonly<Record<DeliveryOption['eligibility'], string>> = {
+  eligible: 'eligible',
+  not_eligible: 'not eligible',
+  possibly_eligible: 'possibly eligible (it decides when asked)',
+};
+
+/**
+ * An intercept's or a redirect's availability for one parcel. Where the API cannot ask for
+ * it but the carrier's tracking reported its own options for that operation on this parcel
+ * (FedEx's `RETURN_TO_SHIPPER`), the reason says first what the carrier said of each for
+ * this parcel and where it is asked for, then the carrier's general reason: a merchant
+ * learns the carrier would accept it, and where. Unchanged otherwise.
+ */
+export function availabilityForParcel(
+  availability: OperationAvailability,
+  operation: 'intercept' | 'redirect',
+  carrierName: string,
+  deliveryOptions: readonly DeliveryOption[] | undefined,
+): OperationAvailability {
+  if (availability.byApi) {
+    return availability;
+  }
+  const said = (deliveryOptions ?? [])
+    .filter((option) => option.operation === operation)
+    .map((option) => {
+      const where =
+        option.where !== 'carrier_website'
+          ? ''
+          : option.eligibility === 'not_eligible'
+            ? ' (offered only on its website)'
+            : `, but offers it only on its website${option.url === undefined ? '' : ` (${option.url})`}`;
+      return `${carrierName} reports ${option.option} as ${SAID[option.eligibility]} for this parcel${where}`;
+    });
+  if (said.length === 0) {
+    return availability;
+  }
+  return { ...availability, reason: `${said.join('; ')}. ${availability.reason}` };
 }

@@ -41,6 +41,51 @@ export const TrackingEvent = sharedSchema(
   }),
 );
 
+/** One of the carrier's own delivery options for a parcel, as its tracking reported it. */
+export const DeliveryOption = sharedSchema(
+  'DeliveryOption',
+  Type.Object(
+    {
+      option: Type.String({
+        description: "The carrier's own name for the option.",
+        examples: ['RETURN_TO_SHIPPER'],
+      }),
+      operation: Type.Optional(
+        Type.Union([Type.Literal('intercept'), Type.Literal('redirect')], {
+          description: 'The operation it amounts to, when one does.',
+        }),
+      ),
+      eligibility: Type.Union(
+        [Type.Literal('eligible'), Type.Literal('not_eligible'), Type.Literal('possibly_eligible')],
+        {
+          description:
+            'What the carrier said for this parcel; `possibly_eligible` when it decides only once someone asks.',
+        },
+      ),
+      where: Type.Union([Type.Literal('api'), Type.Literal('carrier_website')], {
+        description:
+          "Where it can be asked for: through Parcelgate (`api`) or only on the carrier's website.",
+      }),
+      url: Type.Optional(
+        Type.String({ description: "The carrier's page where a person asks for it." }),
+      ),
+    },
+    {
+      description:
+        'A delivery change the carrier itself offers for this parcel (FedEx reports them), also when Parcelgate cannot ask for it.',
+      examples: [
+        {
+          option: 'RETURN_TO_SHIPPER',
+          operation: 'intercept',
+          eligibility: 'eligible',
+          where: 'carrier_website',
+          url: 'https://www.fedex.com/en-us/tracking.html',
+        },
+      ],
+    },
+  ),
+);
+
 /** What a carrier said of a parcel, normalized: shared by single and bulk tracking. */
 const snapshotFields = {
   carrier: Type.String(),
@@ -62,6 +107,12 @@ const snapshotFields = {
   destination: Type.Optional(Location.ref),
   underlyingCarrier: Type.Optional(
     Type.Object({ code: Type.String(), name: Type.Optional(Type.String()) }),
+  ),
+  deliveryOptions: Type.Optional(
+    Type.Array(DeliveryOption.ref, {
+      description:
+        "The carrier's own delivery options for this parcel, in its order, where its tracking reports them (FedEx).",
+    }),
   ),
 };
 
@@ -215,6 +266,7 @@ export const BatchTracking = sharedSchema(
 export const TRACKING_SCHEMAS = [
   Location,
   TrackingEvent,
+  DeliveryOption,
   Tracking,
   BatchTrackingItem,
   BatchTrackingRequest,

@@ -9,6 +9,10 @@ const bulk = createFakeCarrier('bulk', {
   detect: (number) => (number.startsWith('BK') ? 'verified' : undefined),
 });
 const single = createFakeCarrier('single');
+// Recognises the bulk carrier's `BKX` numbers by their format only: a lesser candidate.
+const lesser = createFakeCarrier('lesser', {
+  detect: (number) => (number.startsWith('BKX') ? 'format' : undefined),
+});
 const slow = createFakeCarrier('slow', {
   detect: (number) => (number.startsWith('SL') ? 'format' : undefined),
 });
@@ -17,7 +21,7 @@ slow.script.beforeTrack = (ctx) =>
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  gateway = await createTestGateway([bulk.carrier, single.carrier, slow.carrier], {
+  gateway = await createTestGateway([bulk.carrier, single.carrier, slow.carrier, lesser.carrier], {
     CARRIER_SLOW_BUDGET_TRACK_MS: '300',
   });
 });
@@ -115,6 +119,34 @@ describe('POST /v1/tracking/batch', () => {
     expect(data[1]?.tracking?.carrier).toBe('bulk');
     expect(data[2]?.tracking?.carrier).toBe('single');
     expect(data[3]?.problem).toMatchObject({ type: expect.stringMatching(/carrier-timeout$/) });
+  });
+
+  it('asks the lesser candidates of an auto item its one best carrier does not know, as a single read does', async () => {
+    lesser.script.parcels.set('BKX0001', 'in_transit');
+    bulk.script.parcels.set('BKX0002', 'picked_up');
+    const response = await batch([
+      { carrier: 'auto', trackingNumber: 'BKX0001' },
+      { carrier: 'auto', trackingNumber: 'BKX0002' },
+      { carrier: 'auto', trackingNumber: 'BKX0003' },
+    ]);
+    expect(response.statusCode).toBe(200);
+    const { data } = response.json<BatchAnswer>();
+    expect(data[0]?.tracking).toMatchObject({
+      carrier: 'lesser',
+      detection: { confidence: 'format' },
+    });
+    expect(data[1]?.tracking).toMatchObject({
+      carrier: 'bulk',
+      detection: { confidence: 'verified' },
+    });
+    expect(data[2]?.problem?.type).toMatch(/parcel-not-found$/);
+    const single = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/tracking/auto/BKX0001',
+      headers: gateway.auth.acme,
+    });
+    expect(single.statusCode).toBe(200);
+    expect(single.json()).toMatchObject({ carrier: 'lesser', detection: { confidence: 'format' } });
   });
 
   it("refuses an item's own mistakes as its problem, and a batch over 100 as a 400", async () => {

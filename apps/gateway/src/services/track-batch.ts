@@ -8,6 +8,8 @@ import { type ManyAnswer, readTrackingMany } from './read-tracking-many.ts';
 import {
   detectedCandidates,
   namedCandidate,
+  passesToNextGroup,
+  presentSnapshot,
   readFirstFound,
   type TrackingCandidate,
 } from './tracking-service.ts';
@@ -20,7 +22,12 @@ export interface BatchTrackingInput extends CarrierExtras {
 
 /** How one item is read: with the others of its carrier account, or on its own. */
 type Plan =
-  | { readonly kind: 'grouped'; readonly candidate: TrackingCandidate }
+  | {
+      readonly kind: 'grouped';
+      readonly candidate: TrackingCandidate;
+      /** With `auto`: the less sure groups asked when `candidate` does not know the parcel. */
+      readonly fallback: readonly TrackingCandidate[][];
+    }
   | { readonly kind: 'detected'; readonly groups: TrackingCandidate[][] }
   | { readonly kind: 'refused'; readonly problem: ProblemError };
 
@@ -30,8 +37,9 @@ type Plan =
  * deadline. Items of one carrier account are read together: in `trackMany()` calls of
  * `maxPerCall` where the carrier declares bulk tracking, else one `track()` each, all at
  * once within the account's limiter. An `auto` item whose best detection is one carrier
- * joins it; an ambiguous one asks its best candidates as a single read does. Each item
- * answers its tracking or its own problem, in request order.
+ * joins it, and when that carrier does not know the parcel its less sure candidates are
+ * asked next, as a single read asks them; an ambiguous one asks its candidates as a single
+ * read does. Each item answers its tracking or its own problem, in request order.
  */
 export async function trackBatch(
   app: FastifyInstance,
@@ -59,7 +67,10 @@ export async function trackBatch(
     accounts.set(account, members);
   });
   const { deadline } = request;
-  const settle = async (index: number, read: () => Promise<ManyAnswer | undefined>) => {
+  const settle = async (
+    index: number,
+    read: () => Promise<Exclude<(typeof answers)[number], ProblemError>>,
+  ) => {
     try {
       answers[index] = await read();
     } catch (error) {
@@ -103,17 +114,22 @@ export async function trackBatch(
     }),
     ...plans.map(async (plan, index) => {
       if (plan.kind === 'detected') {
-        try {
-          answers[index] = await readFirstFound(app, request, plan.groups, deadline, true);
-        } catch (error) {
-          if (!isProblemError(error)) {
-            throw error;
-          }
-          answers[index] = error;
-        }
+        await settle(index, () => readFirstFound(app, request, plan.groups, deadline, true));
       }
     }),
   ]);
+  // An `auto` item read with its carrier's others: "not found" there asks the next groups.
+  await Promise.all(
+    plans.map(async (plan, index) => {
+      if (
+        plan.kind === 'grouped' &&
+        plan.fallback.length > 0 &&
+        passesToNextGroup(answers[index])
+      ) {
+        await settle(index, () => readFirstFound(app, request, plan.fallback, deadline, true));
+      }
+    }),
+  );
   const where = { requestId: request.id, instance: request.url.split('?')[0] ?? request.url };
   return {
     data: items.map((item, index) => {
@@ -131,16 +147,7 @@ export async function trackBatch(
               snapshot: answer,
               detection: plan?.kind === 'grouped' ? plan.candidate.detection : undefined,
             };
-      const { carrierId, ...rest } = snapshot;
-      return {
-        ...base,
-        tracking: {
-          ...rest,
-          carrier: carrierId,
-          ...(detection === undefined ? {} : { detection: { ...detection } }),
-          events: [...snapshot.events],
-        },
-      };
+      return { ...base, tracking: presentSnapshot(snapshot, detection) };
     }),
   };
 }
@@ -168,7 +175,7 @@ async function planItem(
         candidate.query.carrierOptions,
         `${at}/carrierOptions`,
       );
-      return { kind: 'grouped', candidate };
+      return { kind: 'grouped', candidate, fallback: [] };
     }
     const groups = await detectedCandidates(app, request, item.trackingNumber, item);
     for (const candidate of groups.flat()) {
@@ -179,9 +186,9 @@ async function planItem(
         `${at}/carrierOptions`,
       );
     }
-    const [best] = groups;
+    const [best, ...fallback] = groups;
     return best !== undefined && best.length === 1 && best[0] !== undefined
-      ? { kind: 'grouped', candidate: best[0] }
+      ? { kind: 'grouped', candidate: best[0], fallback }
       : { kind: 'detected', groups };
   } catch (error) {
     if (!isProblemError(error)) {

@@ -91,6 +91,15 @@ export async function detectedCandidates(
 }
 
 /**
+ * Whether a candidate's failure lets `carrier=auto` ask the next, less sure group: only
+ * "not found" does (another carrier may know the number); any other failure is the
+ * answer. The one rule single reads and bulk reads both follow.
+ */
+export function passesToNextGroup(failure: unknown): boolean {
+  return isProblemError(failure) && failure.problemType === 'parcel-not-found';
+}
+
+/**
  * Asks the candidates a group at a time, best group first, every candidate of a group at
  * once (detection bounds a group), all within `deadline`; answers from the first that
  * finds the parcel. A group in which every carrier said "not found" passes to the next;
@@ -121,9 +130,7 @@ export async function readFirstFound(
       return await Promise.any(reads);
     } catch (error) {
       const failures = error instanceof AggregateError ? error.errors : [error];
-      const other = failures.find(
-        (failure) => !(isProblemError(failure) && failure.problemType === 'parcel-not-found'),
-      );
+      const other = failures.find((failure) => !passesToNextGroup(failure));
       if (other !== undefined) {
         throw other;
       }
@@ -183,17 +190,33 @@ export async function readTrackingWithInterception(
     activeIntercept: await (activeBeside ??
       app.activeIntercepts.has(request.tenant.id, carrier.definition.id, trackingNumber)),
   });
-  const { carrierId, ...rest } = snapshot;
   return {
-    ...rest,
-    carrier: carrierId,
-    ...(detection === undefined ? {} : { detection: { ...detection } }),
-    events: [...snapshot.events],
+    ...presentSnapshot(snapshot, detection),
     interception: {
       possible: evaluation.eligible,
       likelihood: evaluation.likelihood,
       reasons: evaluation.reasons,
       warnings: evaluation.warnings,
     },
+  };
+}
+
+/**
+ * A snapshot as the API shows it, in single and bulk answers alike: the carrier under
+ * `carrier`, how `auto` chose it when it did, and the lists copied (the schema's are mutable).
+ */
+export function presentSnapshot(
+  snapshot: TrackingSnapshot,
+  detection: TrackingCandidate['detection'],
+) {
+  const { carrierId, events, deliveryOptions, ...rest } = snapshot;
+  return {
+    ...rest,
+    carrier: carrierId,
+    ...(detection === undefined ? {} : { detection: { ...detection } }),
+    events: [...events],
+    ...(deliveryOptions === undefined
+      ? {}
+      : { deliveryOptions: deliveryOptions.map((option) => ({ ...option })) }),
   };
 }

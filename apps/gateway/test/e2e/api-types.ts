@@ -42,9 +42,24 @@ export interface Attempt {
   readonly carrierCode: string | null;
 }
 
+/** Whether an operation is available by API, and when not, why and where. */
+export type OperationAvailability =
+  | { readonly byApi: true; readonly maxPerCall?: number }
+  | { readonly byApi: false; readonly reason: string; readonly url?: string };
+
+/** One of the carrier's own delivery options for a parcel (FedEx reports them). */
+export interface DeliveryOption {
+  readonly option: string;
+  readonly operation?: 'intercept' | 'redirect';
+  readonly eligibility: 'eligible' | 'not_eligible' | 'possibly_eligible';
+  readonly where: 'api' | 'carrier_website';
+  readonly url?: string;
+}
+
 /** The answer of `POST /v1/intercepts/eligibility`. */
 export interface Eligibility {
   readonly eligible: boolean;
+  readonly availability: OperationAvailability;
   readonly likelihood: 'high' | 'low' | 'none';
   readonly parcelStatus: string;
   readonly reasons: PolicyReason[];
@@ -145,6 +160,8 @@ export interface Problem {
   readonly reasons?: PolicyReason[];
   readonly carrier?: string;
   readonly capability?: string;
+  /** For `operation-not-supported`. */
+  readonly availability?: OperationAvailability;
   readonly interceptId?: string;
   readonly redirectId?: string;
   readonly carrierCode?: string;
@@ -157,6 +174,12 @@ export interface Tracking {
   readonly trackingNumber: string;
   readonly status: string;
   readonly events: { readonly status: string; readonly occurredAt: string }[];
+  /** Present when `carrier=auto` chose the carrier. */
+  readonly detection?: {
+    readonly confidence: 'verified' | 'format';
+    readonly carrierOptions?: Record<string, string>;
+  };
+  readonly deliveryOptions?: DeliveryOption[];
   readonly interception: {
     readonly possible: boolean;
     readonly likelihood: string;
@@ -170,6 +193,7 @@ export interface CarrierEntry {
   readonly id: string;
   readonly displayName: string;
   readonly operations: string[];
+  readonly availability: Readonly<Record<string, OperationAvailability>>;
   readonly target: string;
   readonly capabilities: {
     readonly intercept?: {

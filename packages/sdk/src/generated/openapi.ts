@@ -1377,6 +1377,8 @@ export interface components {
                     code: string;
                     name?: string;
                 };
+                /** @description The carrier's own delivery options for this parcel, in its order, where its tracking reports them (FedEx). */
+                deliveryOptions?: components["schemas"]["DeliveryOption"][];
             };
             problem?: components["schemas"]["Problem"];
         };
@@ -1910,6 +1912,31 @@ export interface components {
                 status: components["schemas"]["ParcelStatus"];
                 description: string;
             }[];
+        };
+        /**
+         * @description A delivery change the carrier itself offers for this parcel (FedEx reports them), also when Parcelgate cannot ask for it.
+         * @example {
+         *       "option": "RETURN_TO_SHIPPER",
+         *       "operation": "intercept",
+         *       "eligibility": "eligible",
+         *       "where": "carrier_website",
+         *       "url": "https://www.fedex.com/en-us/tracking.html"
+         *     }
+         */
+        DeliveryOption: {
+            /**
+             * @description The carrier's own name for the option.
+             * @example RETURN_TO_SHIPPER
+             */
+            option: string;
+            /** @description The operation it amounts to, when one does. */
+            operation?: "intercept" | "redirect";
+            /** @description What the carrier said for this parcel; `possibly_eligible` when it decides only once someone asks. */
+            eligibility: "eligible" | "not_eligible" | "possibly_eligible";
+            /** @description Where it can be asked for: through Parcelgate (`api`) or only on the carrier's website. */
+            where: "api" | "carrier_website";
+            /** @description The carrier's page where a person asks for it. */
+            url?: string;
         };
         /**
          * @description The loaded carriers whose formats a tracking number matches, offline.
@@ -4099,6 +4126,8 @@ export interface components {
                 code: string;
                 name?: string;
             };
+            /** @description The carrier's own delivery options for this parcel, in its order, where its tracking reports them (FedEx). */
+            deliveryOptions?: components["schemas"]["DeliveryOption"][];
             /** @description Whether an intercept is possible now by status and carrier (parcel details not known here). */
             interception: {
                 possible: boolean;

@@ -1,7 +1,8 @@
 /**
  * Tracking numbers the simulated Kuaidi100 issues, each in the format of the carrier behind
  * it, so the company (`com`) follows from the number as it does for real parcels:
- * - `zhongtong` (ZTO): 15 digits starting `78`;
+ * - `zhongtong` (ZTO): 14 digits starting `78` (ZTO's 14-digit shape, which the adapter's
+ *   detection recognises);
  * - `yuantong` (YTO): `YT` and 13 digits;
  * - `jtexpress` (J&T): `JT` and 13 digits;
  * - `yunda`: 13 digits starting `43`.
@@ -16,7 +17,7 @@ export function kuaidi100TrackingNumber(sequence: number): string {
   const serial = String(sequence).padStart(11, '0');
   switch (company) {
     case 'zhongtong':
-      return `78${serial}00`;
+      return `78${serial}0`;
     case 'yuantong':
       return `YT${serial}00`;
     case 'jtexpress':
@@ -27,7 +28,7 @@ export function kuaidi100TrackingNumber(sequence: number): string {
 }
 
 const FORMATS: readonly (readonly [RegExp, string])[] = [
-  [/^78\d{13}$/, 'zhongtong'],
+  [/^78\d{12}$/, 'zhongtong'],
   [/^YT\d{13}$/, 'yuantong'],
   [/^JT\d{13}$/, 'jtexpress'],
   [/^43\d{11}$/, 'yunda'],

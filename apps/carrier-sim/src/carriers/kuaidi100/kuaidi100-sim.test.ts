@@ -127,7 +127,7 @@ describe('simulated Kuaidi100', () => {
     expect(
       bodyOf(
         handleKuaidi100Query(
-          queryRequest('{"com":"zhongtong","num":"780000000010000"}'),
+          queryRequest('{"com":"zhongtong","num":"78000000001000"}'),
           emptyWorld,
         ),
       ),
@@ -139,7 +139,7 @@ describe('simulated Kuaidi100', () => {
     expect(
       bodyOf(
         handleKuaidi100Query(
-          queryRequest('{"com":"zhongtong","num":"780000000010000"}', 'BAD'),
+          queryRequest('{"com":"zhongtong","num":"78000000001000"}', 'BAD'),
           emptyWorld,
         ),
       ),

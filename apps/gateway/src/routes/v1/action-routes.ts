@@ -15,7 +15,12 @@ import type {
   PresentedAction,
 } from '../../services/actions/action-kind.ts';
 import { cancelAction, carrierOfAction } from '../../services/actions/cancel-action.ts';
-import { answerFor, checkActionEligibility, runAction } from '../../services/actions/run-action.ts';
+import {
+  answerFor,
+  checkActionEligibility,
+  checkActionRequest,
+  runAction,
+} from '../../services/actions/run-action.ts';
 import { listPage } from '../../services/list-page.ts';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from './headers.ts';
 
@@ -93,7 +98,12 @@ export function actionRoutes<
     app.post(
       `/${collection}`,
       {
-        config: { idempotency: 'required', budget: { operation: kind.operation } },
+        config: {
+          idempotency: 'required',
+          idempotencyPrecheck: (request) =>
+            checkActionRequest(kind, app, validatedBody<Input>(request)),
+          budget: { operation: kind.operation },
+        },
         schema: {
           ...docs(spec.create),
           tags,

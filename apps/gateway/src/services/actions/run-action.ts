@@ -14,6 +14,7 @@ import { newId } from '../../ids.ts';
 import { actionEvent, eventKindOf } from '../../lifecycle/action-events.ts';
 import { HeldAction } from '../../lifecycle/held-action.ts';
 import {
+  availabilityForParcel,
   type OperationAvailability,
   operationAvailability,
 } from '../../policy/operation-availability.ts';
@@ -43,6 +44,25 @@ const MIN_ACTION_BUDGET_MS = 100;
 const NOT_DONE = new Set(['rejected', 'failed']);
 
 /**
+ * The checks of an action's request alone, before any account, store or carrier: the
+ * carrier is loaded, the number could be its (a number it could never have issued is the
+ * client's mistake: said first), it offers the operation by API (refused whoever would
+ * send it) and the request's `carrierOptions` are its. The route runs them before the
+ * Idempotency-Key is claimed, so a refused request leaves the key free; `runAction` runs
+ * them for every other way of asking (batches, order events).
+ */
+export function checkActionRequest(
+  kind: Pick<ActionKind<ActionInput, ActionRecord, PresentedAction>, 'operation'>,
+  app: Pick<FastifyInstance, 'carriers'>,
+  input: ActionInput,
+): void {
+  const named = app.carriers.resolve(input.carrier).definition;
+  checkTrackingNumber(named, input.trackingNumber);
+  checkOperationOffered(named, kind.operation);
+  checkCarrierOptions(named, kind.operation, input.carrierOptions);
+}
+
+/**
  * Runs one action, whatever its kind: the carrier account and its capability, the
  * Idempotency-Key's earlier action, the circuit, the parcel's tracking, the tenant's policy
  * (a refusal never reaches the carrier: stored, then answered 422 with every reason), what
@@ -62,11 +82,7 @@ export async function runAction<
   guard?: AnswerGuard,
 ): Promise<ActionAnswer<Presented>> {
   const { app, request } = scope;
-  // A number the carrier could never have issued is the client's mistake: say so first.
-  const named = app.carriers.resolve(input.carrier).definition;
-  checkTrackingNumber(named, input.trackingNumber);
-  // Before the account: an operation the carrier lacks is refused whoever would send it.
-  checkOperationOffered(named, kind.operation);
+  checkActionRequest(kind, app, input);
   const carrier = await resolveCarrierAccount(app, request.tenant, input.carrier, {
     purpose: 'act',
     trackingNumber: input.trackingNumber,
@@ -77,7 +93,6 @@ export async function runAction<
     // defineCarrier() refuses a declared capability without its function: a defect.
     throw new Error(`${definition.id} declares ${kind.operation} but implements none`);
   }
-  checkCarrierOptions(definition, kind.operation, input.carrierOptions);
   const earlier = request.idempotency?.earlierActionId;
   if (earlier !== undefined) {
     // A previous holder of this Idempotency-Key created it and died: answer, never resend.
@@ -258,8 +273,14 @@ export async function checkActionEligibility<
   const evaluation = await kind.evaluate(scope, carrier, input, snapshot);
   return {
     ...evaluation,
-    // Said beside the reasons: an operation offered only elsewhere names where.
-    availability: operationAvailability(named.capabilities)[kind.operation],
+    // Said beside the reasons: an operation offered only elsewhere names where, and what
+    // the carrier's tracking said of it for this parcel (FedEx's delivery options).
+    availability: availabilityForParcel(
+      operationAvailability(named.capabilities)[kind.operation],
+      kind.operation,
+      named.displayName,
+      snapshot.deliveryOptions,
+    ),
     feeQuote: quote ?? null,
     parcelStatus: snapshot.status,
   };
