@@ -7,7 +7,7 @@ import {
 import type { FedexCredentials } from './fedex-credentials.ts';
 import { FEDEX_CARRIER_ID, fedexTransactionId } from './fedex-ids.ts';
 import { requestFedexToken } from './fedex-oauth.ts';
-import { FedexTokenCache, fedexTokenCache, type TokenOwner } from './fedex-token-cache.ts';
+import { fedexTokenCache, fedexTokenKey, type TokenOwner } from './fedex-token-cache.ts';
 
 /** One JSON POST to a FedEx API, relative to the base URL (`https://apis.fedex.com`). */
 export interface FedexCall {
@@ -29,7 +29,7 @@ export async function sendFedexRequest(
   call: FedexCall,
 ): Promise<CarrierHttpResponse> {
   const owner = readTokenOwner(ctx);
-  const key = FedexTokenCache.keyOf(owner);
+  const key = fedexTokenKey(owner);
   const first = await tokenFor(ctx, owner, key);
   const response = await send(ctx, call, first);
   if (response.status !== 401) {

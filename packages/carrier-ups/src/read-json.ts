@@ -1,3 +1,5 @@
+import { isJsonObject, jsonReaders, safeString } from '@parcelgate/carrier-kit/wire';
+
 /**
  * Small readers for UPS's JSON answers. They read only the fields the adapter uses,
  * ignore the rest (UPS adds fields without notice) and throw a TypeError naming the path
@@ -5,67 +7,16 @@
  * run them inside `parseJsonResponse`, which classifies that TypeError.
  */
 
-/** A JSON object. */
-export type JsonObject = Readonly<Record<string, unknown>>;
+export { isJsonObject, type JsonObject, safeString } from '@parcelgate/carrier-kit/wire';
 
-/** Whether `value` is a JSON object (not null, not an array). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `value` as an object, or a TypeError naming `path`. */
-export function readObject(value: unknown, path: string): JsonObject {
-  if (!isJsonObject(value)) {
-    throw new TypeError(`ups: ${path} must be an object`);
-  }
-  return value;
-}
-
-/** An optional object: undefined for absent or null. */
-export function readOptionalObject(value: unknown, path: string): JsonObject | undefined {
-  return value === undefined || value === null ? undefined : readObject(value, path);
-}
-
-/** An optional array (absent or null gives an empty one). */
-export function readArray(value: unknown, path: string): readonly unknown[] {
-  if (value === undefined || value === null) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw new TypeError(`ups: ${path} must be an array`);
-  }
-  return value;
-}
-
-/**
- * An optional string; numbers are read as their text because UPS's own examples carry
- * YAML-unquoted codes (`descriptionCode: 021`) that some producers serialize as numbers.
- * Empty strings are absent: UPS sends `""` for fields it has no value for.
- */
-export function readOptionalString(value: unknown, path: string): string | undefined {
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value);
-  }
-  if (typeof value !== 'string') {
-    throw new TypeError(`ups: ${path} must be a string`);
-  }
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
-/** An optional boolean. */
-export function readOptionalBoolean(value: unknown, path: string): boolean | undefined {
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  if (typeof value !== 'boolean') {
-    throw new TypeError(`ups: ${path} must be a boolean`);
-  }
-  return value;
-}
+/** carrier-kit's readers, their errors naming `ups`. */
+export const {
+  readObject,
+  readOptionalObject,
+  readArray,
+  readOptionalString,
+  readOptionalBoolean,
+} = jsonReaders('ups');
 
 /** The first `{ code, message }` of an error list (`code`/`message` or `errorCode`/`errorMessage`). */
 export interface UpsErrorEntry {
@@ -90,11 +41,4 @@ export function firstError(errors: unknown): UpsErrorEntry | undefined {
     code: safeString(first.code ?? first.errorCode),
     message: safeString(first.message ?? first.errorMessage),
   };
-}
-
-function safeString(value: unknown): string | undefined {
-  if (typeof value === 'number') {
-    return String(value);
-  }
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

@@ -13,7 +13,7 @@ import {
 import type { UpsCredentials } from './ups-credentials.ts';
 import { UPS_CARRIER_ID, UPS_TRANSACTION_SOURCE, upsTransId } from './ups-ids.ts';
 import { requestUpsToken } from './ups-oauth.ts';
-import { type TokenOwner, UpsTokenCache, upsTokenCache } from './ups-token-cache.ts';
+import { type TokenOwner, upsTokenCache, upsTokenKey } from './ups-token-cache.ts';
 
 /** One call to a UPS API, relative to the configured base URL (`https://onlinetools.ups.com`). */
 export interface UpsCall {
@@ -44,7 +44,7 @@ export async function sendUpsRequest(
   call: UpsCall,
 ): Promise<CarrierHttpResponse> {
   const owner = readTokenOwner(ctx);
-  const key = UpsTokenCache.keyOf(owner);
+  const key = upsTokenKey(owner);
   const first = await tokenFor(ctx, owner, key);
   const response = await send(ctx, call, first);
   if (response.status !== 401) {

@@ -12,7 +12,7 @@ import {
 import type { UspsCredentials } from './usps-credentials.ts';
 import { USPS_CARRIER_ID } from './usps-ids.ts';
 import { requestUspsToken } from './usps-oauth.ts';
-import { type TokenOwner, UspsTokenCache, uspsTokenCache } from './usps-token-cache.ts';
+import { type TokenOwner, uspsTokenCache, uspsTokenKey } from './usps-token-cache.ts';
 
 /** One call to a USPS API v3, relative to the configured base URL (`https://apis.usps.com`). */
 export interface UspsCall {
@@ -38,7 +38,7 @@ export async function sendUspsRequest(
   call: UspsCall,
 ): Promise<CarrierHttpResponse> {
   const owner = readTokenOwner(ctx);
-  const key = UspsTokenCache.keyOf(owner);
+  const key = uspsTokenKey(owner);
   const first = await tokenFor(ctx, owner, key);
   const response = await send(ctx, call, first);
   if (response.status !== 401) {

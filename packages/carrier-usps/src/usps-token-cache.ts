@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
+import { TokenCache, tokenCacheKey } from '@parcelgate/carrier-kit/wire';
 
-/** An access token and the instant (epoch ms, by `ctx.clock`) it stops being used. */
-export interface CachedToken {
-  readonly accessToken: string;
-  readonly expiresAt: number;
-}
+export type { CachedToken } from '@parcelgate/carrier-kit/wire';
 
 /** Who a token belongs to; the secret is only ever hashed. */
 export interface TokenOwner {
@@ -13,88 +9,12 @@ export interface TokenOwner {
 }
 
 /**
- * Access tokens per credential, shared by every request of the process (the gateway
- * builds a context per request, so the cache cannot live in one). One refresh at a time
- * per credential: callers arriving while a token is being fetched wait for that fetch
- * instead of starting their own, because USPS counts token calls against the app's hourly quota.
- *
- * The key is the client id and a SHA-256 of the secret: a rotated secret
- * gets a new entry, and the raw secret is never held as a key. The base URL is not part of
- * it because adapters never see it (`ctx.http` hides it); a token another USPS environment
- * issued is refused with a 401, which refreshes it (see `sendUspsRequest`).
+ * The cache every USPS call in this process shares (carrier-kit's `TokenCache`: one
+ * refresh at a time per USPS app: USPS counts token calls against the app's hourly quota).
  */
-export class UspsTokenCache {
-  readonly #tokens = new Map<string, CachedToken>();
-  readonly #refreshing = new Map<string, Promise<CachedToken>>();
+export const uspsTokenCache = new TokenCache();
 
-  /** The cache key of an owner. */
-  static keyOf(owner: TokenOwner): string {
-    const secretHash = createHash('sha256').update(owner.clientSecret).digest('hex');
-    return `${owner.clientId}\u0000${secretHash}`;
-  }
-
-  /**
-   * A token valid at `now`: the cached one, the one being fetched, or a new one from
-   * `fetchToken`. A waiter whose shared fetch failed because another caller's budget ran
-   * out (an abort, not a carrier error) fetches once more under its own budget.
-   */
-  async get(
-    key: string,
-    now: number,
-    fetchToken: () => Promise<CachedToken>,
-    isAbort: (error: unknown) => boolean,
-  ): Promise<CachedToken> {
-    const cached = this.#tokens.get(key);
-    if (cached !== undefined && cached.expiresAt > now) {
-      return cached;
-    }
-    const pending = this.#refreshing.get(key);
-    if (pending !== undefined) {
-      try {
-        return await pending;
-      } catch (error) {
-        if (!isAbort(error)) {
-          throw error;
-        }
-      }
-    }
-    return this.#refresh(key, fetchToken);
-  }
-
-  /**
-   * Forgets `staleToken` after USPS refused it (expired early, revoked). A token that was
-   * already replaced stays: many requests failing with the same old token cause one
-   * refresh, not one each.
-   */
-  invalidate(key: string, staleToken: string): void {
-    if (this.#tokens.get(key)?.accessToken === staleToken) {
-      this.#tokens.delete(key);
-    }
-  }
-
-  /** Forgets everything (tests). */
-  clear(): void {
-    this.#tokens.clear();
-    this.#refreshing.clear();
-  }
-
-  #refresh(key: string, fetchToken: () => Promise<CachedToken>): Promise<CachedToken> {
-    const existing = this.#refreshing.get(key);
-    if (existing !== undefined) {
-      return existing;
-    }
-    const refresh = fetchToken()
-      .then((token) => {
-        this.#tokens.set(key, token);
-        return token;
-      })
-      .finally(() => {
-        this.#refreshing.delete(key);
-      });
-    this.#refreshing.set(key, refresh);
-    return refresh;
-  }
+/** The cache key of an owner: its public ids and a hash of its secret. */
+export function uspsTokenKey(owner: TokenOwner): string {
+  return tokenCacheKey([owner.clientId], owner.clientSecret);
 }
-
-/** The cache every USPS call in this process shares. */
-export const uspsTokenCache = new UspsTokenCache();

@@ -1,7 +1,8 @@
 /**
  * Wire helpers every adapter needs: HTTP (on fetch, or an undici dispatcher for the
  * gateway) with classified failures, Retry-After,
- * status classification, tolerant body parsing, ISO dates and secret redaction.
+ * status classification, tolerant body parsing and JSON readers, ISO dates, secret
+ * redaction and a shared OAuth token cache.
  *
  * @packageDocumentation
  */
@@ -25,6 +26,13 @@ export {
   toIsoDateTime,
 } from './iso-date-time.ts';
 export {
+  isJsonObject,
+  type JsonObject,
+  type JsonReaders,
+  jsonReaders,
+  safeString,
+} from './json-readers.ts';
+export {
   type ErrorBody,
   parseJsonResponse,
   type ResponseParseContext,
@@ -33,3 +41,4 @@ export {
 export { parseRetryAfter } from './parse-retry-after.ts';
 export type { CarrierHosts } from './prepare-request.ts';
 export { createRedactingLogger, REDACTED, redactSecrets } from './redact-secrets.ts';
+export { type CachedToken, TokenCache, tokenCacheKey } from './token-cache.ts';
