@@ -2,8 +2,8 @@ import {
   CarrierAuthenticationError,
   type CarrierContext,
   type CarrierHttpResponse,
-  isCarrierError,
 } from '@parcelgate/carrier-kit';
+import { sendWithBearerToken } from '@parcelgate/carrier-kit/wire';
 import type { FedexCredentials } from './fedex-credentials.ts';
 import { FEDEX_CARRIER_ID, fedexTransactionId } from './fedex-ids.ts';
 import { requestFedexToken } from './fedex-oauth.ts';
@@ -29,17 +29,15 @@ export async function sendFedexRequest(
   call: FedexCall,
 ): Promise<CarrierHttpResponse> {
   const owner = readTokenOwner(ctx);
-  const key = fedexTokenKey(owner);
-  const first = await tokenFor(ctx, owner, key);
-  const response = await send(ctx, call, first);
-  if (response.status !== 401) {
-    return response;
-  }
-  // Drain the refused answer so its connection goes back to the pool.
-  await response.text().catch(() => '');
-  fedexTokenCache.invalidate(key, first);
-  const second = await tokenFor(ctx, owner, key);
-  return send(ctx, call, second);
+  return sendWithBearerToken(
+    ctx,
+    {
+      cache: fedexTokenCache,
+      key: fedexTokenKey(owner),
+      fetchToken: () => requestFedexToken(ctx, owner),
+    },
+    (accessToken) => send(ctx, call, accessToken),
+  );
 }
 
 function send(ctx: CarrierContext, call: FedexCall, accessToken: string) {
@@ -58,23 +56,6 @@ function send(ctx: CarrierContext, call: FedexCall, accessToken: string) {
     idempotent: true,
     signal: ctx.signal,
   });
-}
-
-async function tokenFor(ctx: CarrierContext, owner: TokenOwner, key: string): Promise<string> {
-  try {
-    const token = await fedexTokenCache.get(
-      key,
-      ctx.clock.now().getTime(),
-      () => requestFedexToken(ctx, owner),
-      (error) => !isCarrierError(error),
-    );
-    return token.accessToken;
-  } catch (error) {
-    if (ctx.signal.aborted) {
-      throw ctx.signal.reason;
-    }
-    throw error;
-  }
 }
 
 /** The client credentials from `ctx.credentials`; `requestSent: false` when missing. */

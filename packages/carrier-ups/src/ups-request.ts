@@ -10,6 +10,7 @@ import {
   isCarrierError,
   isCarrierErrorOfKind,
 } from '@parcelgate/carrier-kit';
+import { sendWithBearerToken } from '@parcelgate/carrier-kit/wire';
 import type { UpsCredentials } from './ups-credentials.ts';
 import { UPS_CARRIER_ID, UPS_TRANSACTION_SOURCE, upsTransId } from './ups-ids.ts';
 import { requestUpsToken } from './ups-oauth.ts';
@@ -44,17 +45,16 @@ export async function sendUpsRequest(
   call: UpsCall,
 ): Promise<CarrierHttpResponse> {
   const owner = readTokenOwner(ctx);
-  const key = upsTokenKey(owner);
-  const first = await tokenFor(ctx, owner, key);
-  const response = await send(ctx, call, first);
-  if (response.status !== 401) {
-    return response;
-  }
-  // Drain the refused answer so its connection goes back to the pool.
-  await response.text().catch(() => '');
-  upsTokenCache.invalidate(key, first);
-  const second = await tokenFor(ctx, owner, key);
-  return send(ctx, call, second);
+  return sendWithBearerToken(
+    ctx,
+    {
+      cache: upsTokenCache,
+      key: upsTokenKey(owner),
+      fetchToken: () => requestUpsToken(ctx, owner),
+      notSent: asNotSent,
+    },
+    (accessToken) => send(ctx, call, accessToken),
+  );
 }
 
 function send(ctx: CarrierContext, call: UpsCall, accessToken: string) {
@@ -77,23 +77,6 @@ function send(ctx: CarrierContext, call: UpsCall, accessToken: string) {
     ...(call.idempotent === undefined ? {} : { idempotent: call.idempotent }),
     signal: ctx.signal,
   });
-}
-
-async function tokenFor(ctx: CarrierContext, owner: TokenOwner, key: string): Promise<string> {
-  try {
-    const token = await upsTokenCache.get(
-      key,
-      ctx.clock.now().getTime(),
-      () => requestUpsToken(ctx, owner),
-      (error) => !isCarrierError(error),
-    );
-    return token.accessToken;
-  } catch (error) {
-    if (ctx.signal.aborted) {
-      throw ctx.signal.reason;
-    }
-    throw asNotSent(error);
-  }
 }
 
 /** The client credentials from `ctx.credentials`; `requestSent: false` when missing. */

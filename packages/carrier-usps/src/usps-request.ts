@@ -9,6 +9,7 @@ import {
   isCarrierError,
   isCarrierErrorOfKind,
 } from '@parcelgate/carrier-kit';
+import { sendWithBearerToken } from '@parcelgate/carrier-kit/wire';
 import type { UspsCredentials } from './usps-credentials.ts';
 import { USPS_CARRIER_ID } from './usps-ids.ts';
 import { requestUspsToken } from './usps-oauth.ts';
@@ -38,17 +39,16 @@ export async function sendUspsRequest(
   call: UspsCall,
 ): Promise<CarrierHttpResponse> {
   const owner = readTokenOwner(ctx);
-  const key = uspsTokenKey(owner);
-  const first = await tokenFor(ctx, owner, key);
-  const response = await send(ctx, call, first);
-  if (response.status !== 401) {
-    return response;
-  }
-  // Drain the refused answer so its connection goes back to the pool.
-  await response.text().catch(() => '');
-  uspsTokenCache.invalidate(key, first);
-  const second = await tokenFor(ctx, owner, key);
-  return send(ctx, call, second);
+  return sendWithBearerToken(
+    ctx,
+    {
+      cache: uspsTokenCache,
+      key: uspsTokenKey(owner),
+      fetchToken: () => requestUspsToken(ctx, owner),
+      notSent: asNotSent,
+    },
+    (accessToken) => send(ctx, call, accessToken),
+  );
 }
 
 function send(ctx: CarrierContext, call: UspsCall, accessToken: string) {
@@ -68,23 +68,6 @@ function send(ctx: CarrierContext, call: UspsCall, accessToken: string) {
     ...(call.idempotent === undefined ? {} : { idempotent: call.idempotent }),
     signal: ctx.signal,
   });
-}
-
-async function tokenFor(ctx: CarrierContext, owner: TokenOwner, key: string): Promise<string> {
-  try {
-    const token = await uspsTokenCache.get(
-      key,
-      ctx.clock.now().getTime(),
-      () => requestUspsToken(ctx, owner),
-      (error) => !isCarrierError(error),
-    );
-    return token.accessToken;
-  } catch (error) {
-    if (ctx.signal.aborted) {
-      throw ctx.signal.reason;
-    }
-    throw asNotSent(error);
-  }
 }
 
 /** The client credentials from `ctx.credentials`; `requestSent: false` when missing. */

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export { type BearerTokenSource, sendWithBearerToken } from './bearer-token.ts';
 export { classifyHttpFailure, type HttpFailure } from './classify-http-failure.ts';
 export {
   classifyNetworkFailure,
