@@ -16,6 +16,7 @@ import {
   startStack,
 } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limitGauges } from './cluster-gauges.ts';
 
 const POSTGRES = process.env.DATABASE_URL?.trim() ?? '';
 
@@ -43,17 +44,6 @@ const SETTLE_MS = 30_000;
 interface Replica {
   readonly url: string;
   readonly api: ApiClient;
-}
-
-/** `parcelgate_cluster_replicas` and the sandbox account's rate share, from `/metrics`. */
-async function limitGauges(url: string): Promise<{ replicas: number; rate: number }> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const replicas = /^parcelgate_cluster_replicas (\S+)$/m.exec(text)?.[1];
-  const rate =
-    /^parcelgate_carrier_limit_share\{carrier="sandbox",connection="shared",limit="requests_per_second"\} (\S+)$/m.exec(
-      text,
-    )?.[1];
-  return { replicas: Number(replicas ?? Number.NaN), rate: Number(rate ?? Number.NaN) };
 }
 
 describe.skipIf(POSTGRES === '')('carrier limits shared by three replicas', () => {

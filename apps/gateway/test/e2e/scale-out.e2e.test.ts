@@ -33,6 +33,7 @@ import {
 } from '@parcelgate/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intercept, InterceptRequestBody } from './api-types.ts';
+import { limitGauges } from './cluster-gauges.ts';
 
 const POSTGRES = process.env.DATABASE_URL?.trim() ?? '';
 const FOUR_HOURS_MS = 4 * 60 * 60 * 1000;
@@ -100,6 +101,15 @@ describe.skipIf(POSTGRES === '')('three serve replicas and a worker on one Postg
     const started = await Promise.all([start('serve'), start('serve'), start('serve')]);
     const worker = await start('worker');
     await Promise.all([...started, worker].map((gateway) => gateway.ready()));
+    // Ready to answer is not yet ready to call the carrier: each replica's share of the
+    // account's limits (ADR 0009) is its own once the four have seen one another.
+    for (const gateway of [...started, worker]) {
+      await pollUntil(
+        () => limitGauges(gateway.url),
+        (gauges) => gauges.replicas === 4 && gauges.rate > 0,
+        120_000,
+      );
+    }
     replicas = started.map((process) => ({ process, api: new ApiClient(process.url, apiKey) }));
     expect((await new ApiClient(worker.url, apiKey).get('/v1/carriers')).status).toBe(404);
     expect((await fetch(`${worker.url}/metrics`)).status).toBe(200);
